@@ -1,0 +1,13 @@
+package io.triage.gdpr.config;
+
+import io.triage.gdpr.erasure.IngestionStore;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.web.service.registry.ImportHttpServices;
+
+/** The stores an erasure is sent to, as declarative HTTP clients; asynchronous event listeners. */
+@Configuration(proxyBeanMethods = false)
+@ImportHttpServices(group = "ingestion", types = IngestionStore.class)
+@EnableAsync
+class ClientsConfiguration {
+}

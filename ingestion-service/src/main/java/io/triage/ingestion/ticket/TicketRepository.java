@@ -1,0 +1,78 @@
+package io.triage.ingestion.ticket;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tickets in Postgres; upserts are idempotent on (source, external id, source updated-at). */
+@Repository
+public class TicketRepository {
+
+    private final JdbcClient jdbc;
+
+    TicketRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the ticket, or updates the stored one when this version is newer. A redelivered or older version
+     * changes nothing. Returns the stored ticket.
+     */
+    public Ticket upsert(NewTicket ticket) {
+        jdbc.sql("""
+                INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
+                                     source_updated_at)
+                VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt)
+                ON CONFLICT (source, external_id) DO UPDATE
+                   SET customer_id = excluded.customer_id, channel = excluded.channel,
+                       subject = excluded.subject, description = excluded.description,
+                       source_updated_at = excluded.source_updated_at, received_at = now()
+                 WHERE tickets.source_updated_at < excluded.source_updated_at
+                """)
+                .param("id", UUID.randomUUID())
+                .param("source", ticket.source().name())
+                .param("externalId", ticket.externalId())
+                .param("customerId", ticket.customerId())
+                .param("channel", ticket.channel())
+                .param("subject", ticket.subject())
+                .param("description", ticket.description())
+                .param("updatedAt", Timestamp.from(ticket.sourceUpdatedAt()))
+                .update();
+        return jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
+                .param("source", ticket.source().name())
+                .param("externalId", ticket.externalId())
+                .query(TicketRepository::map)
+                .single();
+    }
+
+    public List<Ticket> findByCustomer(String customerId, int limit) {
+        return jdbc.sql("SELECT * FROM tickets WHERE customer_id = :customerId ORDER BY received_at DESC LIMIT :limit")
+                .param("customerId", customerId)
+                .param("limit", limit)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    public List<Ticket> findRecent(int limit) {
+        return jdbc.sql("SELECT * FROM tickets ORDER BY received_at DESC, id LIMIT :limit")
+                .param("limit", limit)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    public long deleteByCustomer(String customerId) {
+        return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId")
+                .param("customerId", customerId)
+                .update();
+    }
+
+    private static Ticket map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Ticket(rs.getObject("id", UUID.class), TicketSource.valueOf(rs.getString("source")),
+                rs.getString("external_id"), rs.getString("customer_id"), rs.getString("channel"),
+                rs.getString("subject"), rs.getString("description"),
+                rs.getTimestamp("source_updated_at").toInstant(), rs.getTimestamp("received_at").toInstant());
+    }
+}

@@ -1,0 +1,103 @@
+package io.triage.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedBackingServices
+class IngestionServiceIT implements PlatformContract {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    public ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    @Override
+    public String jsonEndpoint() {
+        return "/tickets";
+    }
+
+    static String ticket(String externalId, String customer, String updatedAt, String subject) {
+        return """
+                {"source":"ZENDESK","externalId":"%s","customerId":"%s","channel":"email",
+                 "subject":"%s","description":"Card payment declined twice","sourceUpdatedAt":"%s"}
+                """.formatted(externalId, customer, subject, updatedAt);
+    }
+
+    long ticketsOf(String customer) {
+        return jdbc.sql("SELECT count(*) FROM tickets WHERE customer_id = ?").param(customer).query(Long.class)
+                .single();
+    }
+
+    @Test
+    void duplicateDeliveryIsStoredOnce() {
+        String body = ticket("Z-1", "C-dup", "2026-11-01T10:00:00Z", "Payment declined");
+        assertThat(http().post("/tickets", ApiKeys.OPS, body).statusCode()).isEqualTo(200);
+        assertThat(http().post("/tickets", ApiKeys.OPS, body).statusCode()).isEqualTo(200);
+        assertThat(ticketsOf("C-dup")).isEqualTo(1);
+    }
+
+    @Test
+    void olderVersionNeverOverwritesNewer() {
+        http().post("/tickets", ApiKeys.OPS, ticket("Z-2", "C-ver", "2026-11-02T10:00:00Z", "newer"));
+        HttpResponse<String> stale = http().post("/tickets", ApiKeys.OPS,
+                ticket("Z-2", "C-ver", "2026-11-01T10:00:00Z", "older"));
+        assertThat(stale.body()).contains("\"subject\":\"newer\"");
+    }
+
+    @Test
+    void invalidTicketIs400NamingTheFieldAndStoresNothing() {
+        String body = ticket("Z-3", "C-bad", "2026-11-01T10:00:00Z", "x").replace("\"email\"", "\"fax\"");
+        HttpResponse<String> response = http().post("/tickets", ApiKeys.OPS, body);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"channel\"");
+        assertThat(ticketsOf("C-bad")).isZero();
+    }
+
+    @Test
+    void unknownSourceIs400NamingTheField() {
+        String body = ticket("Z-4", "C-src", "2026-11-01T10:00:00Z", "x").replace("ZENDESK", "FAXMACHINE");
+        HttpResponse<String> response = http().post("/tickets", ApiKeys.OPS, body);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"source\"");
+    }
+
+    @Test
+    void erasureIsAppliedOncePerRequest() {
+        http().post("/tickets", ApiKeys.OPS, ticket("Z-5", "C-erase", "2026-11-01T10:00:00Z", "a"));
+        http().post("/tickets", ApiKeys.OPS, ticket("Z-6", "C-erase", "2026-11-01T10:00:00Z", "b"));
+        String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-erase\"}".formatted(UUID.randomUUID());
+
+        HttpResponse<String> first = http().post("/internal/erasures", ApiKeys.COMPLIANCE, erasure);
+        http().post("/tickets", ApiKeys.OPS, ticket("Z-7", "C-erase", "2026-11-03T10:00:00Z", "after"));
+        HttpResponse<String> replay = http().post("/internal/erasures", ApiKeys.COMPLIANCE, erasure);
+
+        assertThat(first.body()).contains("\"deletedRecords\":2", "\"replayed\":false");
+        assertThat(replay.body()).contains("\"deletedRecords\":2", "\"replayed\":true");
+        assertThat(ticketsOf("C-erase")).as("a replay deletes nothing new").isEqualTo(1);
+    }
+
+    @Test
+    void erasureNeedsTheComplianceRole() {
+        String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-x\"}".formatted(UUID.randomUUID());
+        PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.CLASSIFIER, erasure), 403);
+    }
+}

@@ -1,0 +1,26 @@
+package io.triage.platform;
+
+import io.triage.platform.client.ClientConfiguration;
+import io.triage.platform.scheduling.SchedulingConfiguration;
+import io.triage.platform.security.SecurityConfiguration;
+import io.triage.platform.web.WebConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every service gets by depending on this module: security, ProblemDetail errors, the body-size limit,
+ * {@code /metrics}, resilient inter-service calls and cluster-safe scheduling. Ordered before Boot's default web
+ * security so that ours is the only filter chain.
+ */
+@AutoConfiguration(
+        beforeName = {
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"},
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({SecurityConfiguration.class, WebConfiguration.class, ClientConfiguration.class,
+        SchedulingConfiguration.class})
+public class PlatformAutoConfiguration {
+}

@@ -1,0 +1,72 @@
+package io.triage.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults shared by every service, at the lowest precedence so that a service's application.yml, environment
+ * variables and Helm values override any of them. Kept here once instead of in six application.yml files.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "triagePlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.threads.virtual.enabled", true);
+        // ProblemDetailsAdvice renders every error; Boot's own handler would shadow it.
+        defaults.put("spring.mvc.problemdetails.enabled", false);
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration");
+        // JSON logs; Micrometer Tracing puts traceId/spanId into the MDC, which the ECS format writes out.
+        defaults.put("logging.structured.format.console", "ecs");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", true);
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "OPS,ADMIN");
+        defaults.put("management.tracing.sampling.probability", 1.0);
+        // OTLP export stays off until an endpoint is configured (traces) or it is switched on (metrics).
+        defaults.put("management.otlp.metrics.export.enabled", false);
+        defaults.put("management.opentelemetry.logging.export.otlp.enabled", false);
+        // Each service names its schema once (triage.platform.schema); the rest follows from it.
+        defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/triage");
+        defaults.put("spring.datasource.username", "${triage.platform.schema}_app");
+        defaults.put("spring.datasource.hikari.schema", "${triage.platform.schema}");
+        defaults.put("spring.flyway.schemas", "${triage.platform.schema}");
+        defaults.put("spring.flyway.default-schema", "${triage.platform.schema}");
+        defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        defaults.put("spring.flyway.placeholders.app_role", "${spring.datasource.username}");
+        defaults.put("spring.flyway.create-schemas", true);
+        defaults.put("spring.flyway.user", "${TRIAGE_DB_ADMIN_USER:postgres}");
+        defaults.put("spring.flyway.password", "${TRIAGE_DB_ADMIN_PASSWORD:}");
+        defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
+        defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        localApiKeys(defaults);
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /** The well-known local keys; production replaces the list and sets allow-default-keys=false. */
+    private static void localApiKeys(Map<String, Object> defaults) {
+        String[][] keys = {
+                {"local-admin", "local-admin-key", "ADMIN"},
+                {"local-classifier", "local-classifier-key", "CLASSIFIER"},
+                {"local-analyst", "local-analyst-key", "ANALYST"},
+                {"local-ops", "local-ops-key", "OPS"},
+                {"local-compliance", "local-compliance-key", "COMPLIANCE"}};
+        for (int i = 0; i < keys.length; i++) {
+            String prefix = "triage.platform.security.api-keys[" + i + "].";
+            defaults.put(prefix + "name", keys[i][0]);
+            defaults.put(prefix + "key", keys[i][1]);
+            defaults.put(prefix + "roles", keys[i][2]);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.triage.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import io.triage.platform.PlatformProperties;
+import io.triage.platform.PlatformProperties.Mode;
+import io.triage.platform.PlatformProperties.Role;
+import io.triage.platform.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every endpoint needs credentials except health probes. API keys (header {@code X-API-Key}) by default; a bearer
+ * JWT in {@code jwt} mode. Controllers guard operations with {@code @PreAuthorize("hasRole('ANALYST')")}; ADMIN
+ * implies every role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    /** Well-known keys for local use only; a production deployment sets {@code allow-default-keys=false}. */
+    static final Set<String> LOCAL_KEYS = Set.of("local-admin-key", "local-classifier-key", "local-analyst-key",
+            "local-ops-key", "local-compliance-key");
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name())
+                .implies(Role.CLASSIFIER.name(), Role.ANALYST.name(), Role.OPS.name(), Role.COMPLIANCE.name())
+                .build();
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, PlatformProperties properties,
+            ProblemResponses problems) throws Exception {
+        var handlers = new ProblemSecurityHandlers(problems);
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/metrics").hasRole(Role.OPS.name())
+                        .anyRequest().authenticated());
+        PlatformProperties.Security security = properties.security();
+        if (security.mode() == Mode.JWT) {
+            http.oauth2ResourceServer(oauth -> oauth
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(security.jwtRolesClaim()))));
+        } else {
+            refuseLocalKeysWhereForbidden(security);
+            http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
+                    AnonymousAuthenticationFilter.class);
+        }
+        return http.build();
+    }
+
+    private static void refuseLocalKeysWhereForbidden(PlatformProperties.Security security) {
+        if (!security.allowDefaultKeys()
+                && security.apiKeys().stream().anyMatch(k -> LOCAL_KEYS.contains(k.key()))) {
+            throw new IllegalStateException("triage.platform.security.allow-default-keys=false but a well-known "
+                    + "local API key is configured; set real keys through the environment or a Secret");
+        }
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
+        return jwt -> {
+            List<String> roles = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : List.of();
+            Collection<GrantedAuthority> authorities = roles.stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+}

@@ -1,0 +1,177 @@
+package io.triage.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure into an RFC 9457 ProblemDetail carrying the trace id. Validation errors name their fields;
+ * unexpected failures are logged with their stack trace and answered without internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final TraceIds traceIds;
+
+    public ProblemDetailsAdvice(TraceIds traceIds) {
+        this.traceIds = traceIds;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setTitle(problem.title());
+        problem.properties().forEach(body::setProperty);
+        HttpHeaders headers = new HttpHeaders();
+        if (problem.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
+        return createResponseEntity(body, headers, problem.status(), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "The caller's role does not allow this operation", request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+        return problem(HttpStatus.UNAUTHORIZED, "Valid credentials are required", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unhandled failure on {}", request.getDescription(false), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; quote the traceId", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> Map.of(
+                        "field", error instanceof FieldError f ? f.getField() : error.getObjectName(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return invalid(errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", error instanceof FieldError f ? f.getField()
+                                : String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", messageOf(error))))
+                .toList();
+        return invalid(errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable tooLarge = findCause(ex, RequestSizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), request);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
+        body.setTitle("Malformed request body");
+        DatabindException databind = findCause(ex, DatabindException.class);
+        if (databind != null && !databind.getPath().isEmpty()) {
+            body.setProperty("field", databind.getPathReference().replaceAll("^[^\\[]*\\[", "")
+                    .replaceAll("\\]\\[", ".").replaceAll("[\"\\]]", ""));
+        }
+        return createResponseEntity(body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Value '" + ex.getValue() + "' is not valid for '" + ex.getPropertyName() + "'");
+        body.setTitle("Invalid request");
+        body.setProperty("field", ex.getPropertyName());
+        return createResponseEntity(body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            String traceId = traceIds.current();
+            if (traceId != null) {
+                problem.setProperty("traceId", traceId);
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> invalid(List<Map<String, String>> errors, HttpHeaders headers,
+            WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + errors.stream().map(e -> e.get("field")).distinct().toList());
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors);
+        return createResponseEntity(body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, String detail, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        return createResponseEntity(body, new HttpHeaders(), status, request);
+    }
+
+    /** The parser's own words and position, without Java type names. */
+    private static String describe(HttpMessageNotReadableException ex) {
+        JacksonException jackson = findCause(ex, JacksonException.class);
+        if (jackson == null) {
+            return "Request body is missing or not readable";
+        }
+        String message = String.valueOf(jackson.getOriginalMessage())
+                .replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "$1")
+                .replaceAll("\\(class [^)]*\\)", "");
+        var location = jackson.getLocation();
+        return location == null || location.getLineNr() < 1
+                ? "Malformed JSON: " + message
+                : "Malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
+                        + message;
+    }
+
+    private static String messageOf(Object error) {
+        return error instanceof DefaultMessageSourceResolvable r ? String.valueOf(r.getDefaultMessage())
+                : String.valueOf(error);
+    }
+
+    private static <T extends Throwable> @Nullable T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
