@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Renders a template such as {@code "Hi, this is {name}, my card {card} was charged"} into a {@link TicketText}:
  * literal parts as the writer's words, personal data as labelled spans, other placeholders from the
- * catalog's value lists.
+ * catalog's value lists. One filler per ticket, so values it fixes for a ticket (its organisation) agree.
  */
 final class PlaceholderFiller {
 
@@ -17,6 +17,8 @@ final class PlaceholderFiller {
     private final Dice dice;
     private final TemplateCatalog catalog;
     private final TemplateCatalog fallback;
+    /** Organisation of a customer with none on file, fixed for the ticket so its mentions agree. */
+    private String ticketOrganisation;
 
     PlaceholderFiller(Dice dice, TemplateCatalog catalog, TemplateCatalog fallback) {
         this.dice = dice;
@@ -64,11 +66,10 @@ final class PlaceholderFiller {
             case "ssn" -> out.pii(PiiType.US_SSN, PersonalIdentifiers.usSocialSecurityNumber(dice));
             case "nino" -> out.pii(PiiType.UK_NINO, PersonalIdentifiers.ukNationalInsuranceNumber(dice));
             case "dob" -> out.pii(PiiType.DATE_OF_BIRTH, PersonalIdentifiers.dateOfBirth(dice));
-            case "org" -> out.pii(PiiType.ORG,
-                    customer.organisation() != null ? customer.organisation() : dice.pick(Gazetteer.ORGANISATIONS));
+            case "org" -> out.pii(PiiType.ORG, organisation(customer));
             case "country" -> out.pii(PiiType.LOCATION, dice.pick(Gazetteer.COUNTRIES));
             case "place" -> out.pii(PiiType.LOCATION, dice.pick(Gazetteer.CITIES));
-            case "amount" -> out.plain(amount());
+            case "amount" -> out.plain(amount(catalog.language()));
             case "days" -> out.plain(String.valueOf(dice.between(2, 21)));
             case "last4" -> out.plain(dice.digits(4));
             default -> out.words(dice.pick(values(placeholder)));
@@ -86,13 +87,23 @@ final class PlaceholderFiller {
         return values;
     }
 
+    private String organisation(Customer customer) {
+        if (customer.organisation() != null) {
+            return customer.organisation();
+        }
+        if (ticketOrganisation == null) {
+            ticketOrganisation = dice.pick(Gazetteer.ORGANISATIONS);
+        }
+        return ticketOrganisation;
+    }
+
     private String otherPerson() {
         NameCulture culture = dice.pick(List.of(NameCulture.values()));
         return dice.pick(culture.givenNames()) + " " + dice.pick(culture.surnames());
     }
 
-    private String amount() {
-        String currency = dice.pick(CURRENCIES);
+    private String amount(String language) {
+        String currency = language.equals("en") ? dice.pick(CURRENCIES) : "€";
         String value = dice.chance(0.5)
                 ? String.format(Locale.ROOT, "%d.%02d", dice.between(3, 899), dice.below(100))
                 : String.valueOf(dice.between(5, 1500));

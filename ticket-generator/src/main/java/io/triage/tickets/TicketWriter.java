@@ -51,7 +51,7 @@ final class TicketWriter {
             }
         }
         String sentimentCue = sentimentCue(catalog, sentiment);
-        boolean sentimentFirst = dice.chance(0.25);
+        boolean sentimentFirst = !sentiment.equals("Neutral") && dice.chance(0.25);
         if (!brief && sentimentFirst) {
             sentence(filler, customer, description, sentimentCue, " ");
         }
