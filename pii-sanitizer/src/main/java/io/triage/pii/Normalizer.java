@@ -1,0 +1,65 @@
+package io.triage.pii;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises sanitised text for downstream use: Unicode NFKC, lower case, contractions expanded and runs of
+ * whitespace collapsed to one space. Placeholders such as {@code <EMAIL>} or {@code <PERSON_2>} survive intact.
+ */
+public final class Normalizer {
+
+    /** Placeholders written by the sanitizer: upper-case kind, optional number or lower-case hex pseudonym. */
+    static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z][A-Z_]{1,20}(?:_[0-9a-f]{1,16})?>");
+
+    private static final Pattern IRREGULAR = Pattern.compile("\\b(won't|can't|shan't|ain't|let's)\\b");
+    private static final Pattern PRONOUN_IS =
+            Pattern.compile("\\b(it|that|what|there|he|she|where|who|here|how)'s\\b");
+    private static final Pattern SUFFIXES = Pattern.compile("(?<=\\p{L})(n't|'re|'ve|'ll|'d|'m)\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** Returns the normalised form of {@code text}; never null. */
+    public String normalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        Matcher placeholders = PLACEHOLDER.matcher(nfkc);
+        int from = 0;
+        while (placeholders.find()) {
+            out.append(normalizePlain(nfkc.substring(from, placeholders.start())));
+            out.append(placeholders.group());
+            from = placeholders.end();
+        }
+        out.append(normalizePlain(nfkc.substring(from)));
+        return WHITESPACE.matcher(out).replaceAll(" ").strip();
+    }
+
+    private static String normalizePlain(String segment) {
+        if (segment.isEmpty()) {
+            return segment;
+        }
+        String lower = segment.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+        if (lower.indexOf('\'') < 0) {
+            return lower;
+        }
+        String expanded = IRREGULAR.matcher(lower).replaceAll(m -> switch (m.group(1)) {
+            case "won't" -> "will not";
+            case "can't" -> "cannot";
+            case "shan't" -> "shall not";
+            case "ain't" -> "is not";
+            default -> "let us";
+        });
+        expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+        return SUFFIXES.matcher(expanded).replaceAll(m -> switch (m.group(1)) {
+            case "n't" -> " not";
+            case "'re" -> " are";
+            case "'ve" -> " have";
+            case "'ll" -> " will";
+            case "'d" -> " would";
+            default -> " am";
+        });
+    }
+}

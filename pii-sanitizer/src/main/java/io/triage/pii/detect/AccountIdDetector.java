@@ -1,0 +1,55 @@
+package io.triage.pii.detect;
+
+import io.triage.pii.Detector;
+import io.triage.pii.Finding;
+import io.triage.pii.PiiType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Account, customer and order identifiers: any token with a digit that follows a context word ("account", "acct",
+ * "customer number", "order", "reference" …), plus deployment-specific patterns that match anywhere.
+ */
+public final class AccountIdDetector implements Detector {
+
+    private static final Pattern IN_CONTEXT = Pattern.compile("(?i)\\b(?:account|acct|a/c|order|reference|ref"
+            + "|(?:customer|client|member|membership|policy|contract)\\s{1,3}(?:number|no|num|nr|id|ref))\\b\\.?"
+            + "(?:\\s{0,3}(?:number|no\\.?|num|nr|id|is|was|ending\\s{1,3}in|:|#)){0,3}[\\s:#]{0,4}"
+            + "([A-Za-z0-9][A-Za-z0-9\\-/]{2,29})(?![A-Za-z0-9\\-])");
+
+    private final List<PatternDetector> parts = new ArrayList<>();
+
+    /**
+     * @param extraPatterns deployment-specific identifier patterns (Java regex); each must be linear-time, i.e.
+     *                      bounded quantifiers and no nested repetition
+     */
+    public AccountIdDetector(List<String> extraPatterns) {
+        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
+                AccountIdDetector::looksLikeIdentifier));
+        for (String extra : extraPatterns) {
+            parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(extra), 0, 0.92, id -> true));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "account-id";
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        for (PatternDetector part : parts) {
+            findings.addAll(part.detect(text));
+        }
+        return findings;
+    }
+
+    /** At least four characters with a digit; short counts such as "order 15" stay. */
+    private static boolean looksLikeIdentifier(String token) {
+        long digits = token.chars().filter(Character::isDigit).count();
+        boolean letters = token.chars().anyMatch(Character::isLetter);
+        return token.length() >= 4 && digits > 0 && (letters || digits >= 4);
+    }
+}

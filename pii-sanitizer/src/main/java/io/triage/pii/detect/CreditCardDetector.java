@@ -1,0 +1,20 @@
+package io.triage.pii.detect;
+
+import io.triage.pii.PiiType;
+import java.util.regex.Pattern;
+
+/** Payment card numbers: 12 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check. */
+public final class CreditCardDetector extends PatternDetector {
+
+    private static final Pattern CARD = Pattern.compile("(?<![\\w\\-])\\d(?:[ \\-]?\\d){11,18}(?!\\w)");
+
+    public CreditCardDetector() {
+        super("credit-card", PiiType.CREDIT_CARD, CARD, 0, 0.97, CreditCardDetector::plausible);
+    }
+
+    private static boolean plausible(String number) {
+        String digits = number.replaceAll("[^0-9]", "");
+        // All-equal digits ("0000 0000 0000") pass Luhn but are placeholders people type, not cards.
+        return digits.chars().distinct().count() > 1 && Luhn.valid(digits);
+    }
+}

@@ -1,0 +1,51 @@
+package io.triage.pii.detect;
+
+import io.triage.pii.Detector;
+import io.triage.pii.Finding;
+import io.triage.pii.PiiType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * National identifiers: US Social Security numbers (area/group/serial rules) and UK National Insurance numbers
+ * (HMRC prefix rules).
+ */
+public final class NationalIdDetector implements Detector {
+
+    private static final Pattern SSN = Pattern.compile("(?<![\\w\\-])\\d{3}([\\- ])\\d{2}\\1\\d{4}(?![\\w\\-])");
+    private static final Pattern SSN_IN_CONTEXT = Pattern.compile(
+            "(?i)\\b(?:ssn|social security(?: number| no\\.?)?)\\b[\\s:#]{0,4}(?:is\\s{1,3})?(\\d{9})(?!\\w)");
+    private static final Pattern NINO = Pattern.compile(
+            "(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
+    private static final Set<String> NINO_UNUSED_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
+
+    private final List<PatternDetector> parts = List.of(
+            new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.9, NationalIdDetector::validSsn),
+            new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.9, NationalIdDetector::validSsn),
+            new PatternDetector(name(), PiiType.UK_NINO, NINO, 0, 0.95,
+                    nino -> !NINO_UNUSED_PREFIXES.contains(nino.substring(0, 2))));
+
+    @Override
+    public String name() {
+        return "national-id";
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        for (PatternDetector part : parts) {
+            findings.addAll(part.detect(text));
+        }
+        return findings;
+    }
+
+    private static boolean validSsn(String ssn) {
+        String digits = ssn.replaceAll("[^0-9]", "");
+        int area = Integer.parseInt(digits.substring(0, 3));
+        int group = Integer.parseInt(digits.substring(3, 5));
+        int serial = Integer.parseInt(digits.substring(5));
+        return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+    }
+}

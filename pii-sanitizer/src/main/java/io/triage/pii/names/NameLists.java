@@ -1,0 +1,119 @@
+package io.triage.pii.names;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Lower-cased lookup lists for name recognition. The built-in lists are small and ship in the jar; a deployment can
+ * add the full gazetteers (given names, surnames, cities, countries, regions, organisations) from a directory at
+ * run time. The gazetteer files are never packaged: their sources and licences are described in the data README.
+ *
+ * @param givenNames    given names
+ * @param surnames      family names
+ * @param places        countries, cities and regions, possibly several words
+ * @param organisations organisation names, possibly several words
+ * @param commonWords   words that are names or places too but are usually ordinary words in tickets
+ */
+public record NameLists(Set<String> givenNames, Set<String> surnames, Set<String> places, Set<String> organisations,
+                        Set<String> commonWords) {
+
+    private static final String BUILT_IN = "/io/triage/pii/names/";
+
+    /** The small lists shipped with the library. */
+    public static NameLists builtIn() {
+        return new NameLists(words("given-names.txt"), words("surnames.txt"), lines("places.txt"),
+                lines("organisations.txt"), words("common-words.txt"));
+    }
+
+    /**
+     * The built-in lists plus the gazetteer CSV files found in {@code directory} (missing files are skipped).
+     */
+    public static NameLists withGazetteers(Path directory) {
+        NameLists lists = builtIn();
+        GazetteerFiles files = new GazetteerFiles(directory);
+        lists.givenNames.addAll(files.column("given_names.csv", 0));
+        lists.surnames.addAll(files.column("surnames.csv", 0));
+        lists.places.addAll(files.column("cities15000.csv", 0));
+        lists.places.addAll(files.column("cities15000.csv", 1));
+        lists.places.addAll(files.column("countries.csv", 2));
+        lists.places.addAll(files.column("admin1_regions.csv", 2));
+        lists.places.addAll(files.column("admin1_regions.csv", 3));
+        lists.places.addAll(files.column("uk_admin2_counties.csv", 1));
+        lists.organisations.addAll(files.column("organisations.csv", 0));
+        return lists;
+    }
+
+    /** Lower-case key used for every lookup. */
+    public static String key(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> words(String resource) {
+        Set<String> words = new HashSet<>();
+        for (String line : read(resource)) {
+            for (String word : line.split("\\s+")) {
+                if (!word.isBlank()) {
+                    words.add(key(word));
+                }
+            }
+        }
+        return words;
+    }
+
+    private static Set<String> lines(String resource) {
+        Set<String> lines = new HashSet<>();
+        for (String line : read(resource)) {
+            if (!line.isBlank()) {
+                lines.add(key(line.strip()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> read(String resource) {
+        try (InputStream in = NameLists.class.getResourceAsStream(BUILT_IN + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in name list missing: " + resource);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one column of the gazetteer CSV files (RFC 4180, header row). */
+    private record GazetteerFiles(Path directory) {
+
+        Set<String> column(String file, int column) {
+            Path path = directory.resolve(file);
+            Set<String> values = new HashSet<>();
+            if (!Files.isRegularFile(path)) {
+                return values;
+            }
+            try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                reader.readLine();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    List<String> fields = CsvLine.fields(line);
+                    if (column < fields.size() && !fields.get(column).isBlank()) {
+                        values.add(key(fields.get(column).strip()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read gazetteer " + path, e);
+            }
+            return values;
+        }
+    }
+}
