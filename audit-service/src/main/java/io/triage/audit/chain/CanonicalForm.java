@@ -1,0 +1,90 @@
+package io.triage.audit.chain;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The canonical bytes of an event and its chain hash (algorithm {@code audit-event/v1}, documented in the README
+ * so a third party can recompute it): each field as a 4-byte big-endian length and its UTF-8 bytes (length
+ * {@code -1} and no bytes for an absent field), in a fixed order; {@code hash = SHA-256(prevHash || bytes)}.
+ * The chain position and the plain ticket/user ids are deliberately not covered: position is implied by the
+ * {@code prevHash} links, and the plain ids must stay erasable.
+ */
+public final class CanonicalForm {
+
+    public static final String VERSION = "audit-event/v1";
+    public static final byte[] GENESIS = new byte[32];
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private CanonicalForm() {
+    }
+
+    public static byte[] bytes(AuditEvent e) {
+        Prediction p = e.prediction();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        for (String field : new String[] {VERSION, e.eventId().toString(), time(e.recordedAt()), time(e.decidedAt()),
+                e.ticketRef(), e.userRef(), e.modelVersion(), e.ruleSetVersion(), e.routingMethod().name(),
+                p.department(), p.urgency(), p.sentiment(), confidence(e.confidence()), e.channel(), e.language(),
+                e.customerSegment(), latencies(e.tierLatenciesMicros()), e.traceId()}) {
+            write(out, field);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] hash(byte[] prevHash, AuditEvent event) {
+        MessageDigest sha = sha256();
+        sha.update(prevHash);
+        return sha.digest(bytes(event));
+    }
+
+    /** Timestamps are hashed at the database's precision (microseconds), always in UTC. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(truncate(instant));
+    }
+
+    public static String confidence(BigDecimal confidence) {
+        return confidence.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** {@code name=micros} pairs sorted by name, joined by commas; empty when none were reported. */
+    public static String latencies(Map<String, Long> latencies) {
+        return latencies == null ? "" : new TreeMap<>(latencies).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(","));
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static void write(ByteArrayOutputStream out, String field) {
+        if (field == null) {
+            out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
+            return;
+        }
+        byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
+        out.writeBytes(utf8);
+    }
+}

@@ -1,0 +1,35 @@
+package io.triage.audit.chain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A decision to record, as sent by classify-service. Carries identifiers and labels only — never ticket text or
+ * other personal data. {@code decidedAt} is the seed's {@code timestamp}; tier latencies are in microseconds.
+ */
+public record NewAuditEvent(
+        @NotNull UUID eventId,
+        @NotBlank @Size(max = 128) String ticketId,
+        @Size(max = 128) String userId,
+        @NotBlank @Size(max = 64) String modelVersion,
+        @Size(max = 64) String ruleSetVersion,
+        @NotNull RoutingMethod routingMethod,
+        @NotNull @Valid Prediction prediction,
+        @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal confidence,
+        @NotNull Instant decidedAt,
+        @Size(max = 32) String channel,
+        @Size(max = 16) String language,
+        @Size(max = 32) String customerSegment,
+        Map<String, @NotNull @PositiveOrZero Long> tierLatenciesMicros,
+        @Size(max = 64) String traceId) {
+}

@@ -1,0 +1,19 @@
+package io.triage.audit.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Infrastructure beans of the audit-service. */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    /** The recording clock; tests replace it to write into past months (archive, retention). */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock auditClock() {
+        return Clock.systemUTC();
+    }
+}

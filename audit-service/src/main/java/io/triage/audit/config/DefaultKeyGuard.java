@@ -1,0 +1,31 @@
+package io.triage.audit.config;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start with the well-known local keys when {@code triage.audit.allow-default-keys=false}, as the
+ * platform does for API keys: a production log signed or pseudonymised with a published key proves nothing.
+ */
+@Component
+class DefaultKeyGuard implements InitializingBean {
+
+    private final AuditProperties properties;
+
+    DefaultKeyGuard(AuditProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (properties.allowDefaultKeys()) {
+            return;
+        }
+        if (AuditProperties.LOCAL_PSEUDONYM_KEY.equals(properties.pseudonymKey())) {
+            throw new IllegalStateException("triage.audit.pseudonym-key is the local default; set a real key");
+        }
+        if (AuditProperties.LOCAL_SIGNING_PRIVATE_KEY.equals(properties.signing().privateKey())) {
+            throw new IllegalStateException("triage.audit.signing.private-key is the local default; set a real key");
+        }
+    }
+}

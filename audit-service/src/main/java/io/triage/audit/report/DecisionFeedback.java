@@ -1,0 +1,21 @@
+package io.triage.audit.report;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The feed of ground truth from classify-service: the correct labels for a recorded decision, once an agent
+ * confirmed or corrected it. Idempotent on {@code feedbackId}; the latest feedback for a decision counts.
+ *
+ * @param feedbackId the feedback's own id (classify-service's feedback row id)
+ * @param decisionEventId the {@code eventId} of the decision event it judges
+ */
+public record DecisionFeedback(
+        @NotNull UUID feedbackId,
+        @NotNull UUID decisionEventId,
+        @Size(max = 64) String correctDepartment,
+        @Size(max = 64) String correctUrgency,
+        @Size(max = 64) String correctSentiment) {
+}

@@ -1,0 +1,5 @@
+package io.triage.audit.verify;
+
+/** One problem at chain position {@code seq}. */
+public record Finding(long seq, FindingKind kind, String detail) {
+}

@@ -1,0 +1,18 @@
+package io.triage.audit.verify;
+
+import java.util.List;
+
+/**
+ * The outcome of {@code GET /audit/verify}: the positions checked, the checkpoints re-computed, and every finding
+ * with the first broken position ({@code null} when the chain is intact).
+ */
+public record VerificationReport(
+        long from,
+        long to,
+        long eventsChecked,
+        int checkpointsChecked,
+        boolean valid,
+        Long firstBrokenSeq,
+        List<Finding> findings,
+        double seconds) {
+}

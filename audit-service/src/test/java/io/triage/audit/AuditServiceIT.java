@@ -1,0 +1,234 @@
+package io.triage.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.triage.audit.checkpoint.MerkleTree;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedBackingServices
+class AuditServiceIT implements PlatformContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    public ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    @Override
+    public String jsonEndpoint() {
+        return "/audit/events";
+    }
+
+    @Override
+    public String jsonEndpointKey() {
+        return ApiKeys.CLASSIFIER;
+    }
+
+    long rows() {
+        return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+    }
+
+    JsonNode post(String body) {
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode verify() {
+        HttpResponse<String> response = http().get("/audit/verify", ApiKeys.COMPLIANCE);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void eventIsRecordedWithPseudonymAndChainHash() {
+        JsonNode event = post(Decisions.event(UUID.randomUUID(), "T-100"));
+        assertThat(event.get("seq").asLong()).isPositive();
+        assertThat(event.get("hash").asString()).hasSize(64);
+        assertThat(event.get("ticketRef").asString()).hasSize(64).isNotEqualTo("T-100");
+        assertThat(event.get("decidedAt").asString()).isEqualTo("2026-11-25T10:15:30.123456Z");
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void duplicateEventIdReturnsTheOriginalAndWritesNothing() {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> first = http().post("/audit/events", ApiKeys.CLASSIFIER, Decisions.event(id, "T-dup"));
+        long before = rows();
+        HttpResponse<String> again = http().post("/audit/events", ApiKeys.CLASSIFIER,
+                Decisions.event(id, "T-other"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("hash")).isEqualTo(JSON.readTree(first.body()).get("hash"));
+        assertThat(JSON.readTree(again.body()).get("ticketId").asString()).isEqualTo("T-dup");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void batchIsAppendedInOrderAndRedeliveryAppendsNothing() {
+        String batch = Decisions.batch(50, "T-batch-");
+        JsonNode receipt = post(batch);
+        long before = rows();
+        JsonNode replay = post(batch);
+        assertThat(receipt.get("appended").asInt()).isEqualTo(50);
+        assertThat(replay.get("duplicates").asInt()).isEqualTo(50);
+        assertThat(rows()).isEqualTo(before);
+        long firstSeq = receipt.get("events").get(0).get("seq").asLong();
+        assertThat(receipt.get("events").get(49).get("seq").asLong()).isEqualTo(firstSeq + 49);
+    }
+
+    @Test
+    void missingFieldIs400NamingItAndWritesNothing() {
+        long before = rows();
+        String body = Decisions.event(UUID.randomUUID(), "T-bad").replace("\"modelVersion\":\"m-2026.11.1\",", "");
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"modelVersion\"");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void confidenceOutsideZeroToOneIs400() {
+        String body = Decisions.event(UUID.randomUUID(), "T-c", "ML", "billing", "1.2", "email", "en", "retail");
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"confidence\"");
+    }
+
+    @Test
+    void unknownRoutingMethodIs400() {
+        String body = Decisions.event(UUID.randomUUID(), "T-r", "ORACLE", "billing", "0.5", "email", "en", "retail");
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"routingMethod\"");
+    }
+
+    @Test
+    void oneBadEventRejectsTheWholeBatch() {
+        long before = rows();
+        String bad = Decisions.event(UUID.randomUUID(), "T-x", "ML", "billing", "-0.1", "email", "en", "retail");
+        String batch = "[" + Decisions.event(UUID.randomUUID(), "T-ok") + "," + bad + "]";
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, batch);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"[1].confidence\"");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedBatchIs413() {
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
+                Decisions.batch(1001, "T-big-"));
+        PlatformContract.assertProblem(response, 413);
+        assertThat(response.body()).contains("\"field\":\"events\"");
+    }
+
+    @Test
+    void onlyClassifiersRecordEvents() {
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.COMPLIANCE,
+                Decisions.event(UUID.randomUUID(), "T-role"));
+        PlatformContract.assertProblem(response, 403);
+    }
+
+    @Test
+    void concurrentWritersNeverForkTheChain() throws Exception {
+        long before = rows();
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 80; i++) {
+                String body = i % 4 == 0 ? Decisions.batch(5, "T-conc-" + i + "-")
+                        : Decisions.event(UUID.randomUUID(), "T-conc-" + i);
+                results.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFIER, body)));
+            }
+        }
+        for (Future<HttpResponse<String>> result : results) {
+            assertThat(result.get().statusCode()).isIn(200, 201);
+        }
+        assertThat(rows()).isEqualTo(before + 60 + 20 * 5);
+        long distinctSeqs = jdbc.sql("SELECT count(DISTINCT seq) FROM audit_log").query(Long.class).single();
+        long distinctPrev = jdbc.sql("SELECT count(DISTINCT prev_hash) FROM audit_log").query(Long.class).single();
+        assertThat(distinctSeqs).isEqualTo(rows());
+        assertThat(distinctPrev).as("no two events link to the same predecessor").isEqualTo(rows());
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void inclusionProofChecksOutWithTheDocumentedAlgorithm() throws Exception {
+        post(Decisions.batch(7, "T-proof-"));
+        UUID id = UUID.randomUUID();
+        post(Decisions.event(id, "T-proven"));
+        post(Decisions.batch(4, "T-after-"));
+
+        HttpResponse<String> response = http().get("/audit/events/" + id + "/proof", ApiKeys.COMPLIANCE);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode proof = JSON.readTree(response.body());
+        HexFormat hex = HexFormat.of();
+
+        byte[] canonical = Base64.getDecoder().decode(proof.get("canonicalBytes").asString());
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update(hex.parseHex(proof.get("event").get("prevHash").asString()));
+        byte[] eventHash = sha.digest(canonical);
+        assertThat(hex.formatHex(eventHash)).isEqualTo(proof.get("event").get("hash").asString());
+
+        List<byte[]> path = new ArrayList<>();
+        proof.get("auditPath").forEach(node -> path.add(hex.parseHex(node.asString())));
+        JsonNode checkpoint = proof.get("checkpoint");
+        assertThat(MerkleTree.verifyInclusion(eventHash, proof.get("leafIndex").asLong(),
+                proof.get("treeSize").asLong(), path, hex.parseHex(checkpoint.get("root").asString()))).isTrue();
+
+        Signature ed25519 = Signature.getInstance("Ed25519");
+        ed25519.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(proof.get("publicKey").asString()))));
+        ed25519.update(proof.get("signedStatement").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ed25519.verify(Base64.getDecoder().decode(checkpoint.get("signature").asString()))).isTrue();
+        assertThat(proof.get("signedStatement").asString()).contains("root=" + checkpoint.get("root").asString());
+    }
+
+    @Test
+    void anonymisationClearsPlainIdsAndTheChainStillVerifies() {
+        JsonNode event = post(Decisions.event(UUID.randomUUID(), "T-gdpr"));
+        String erasure = "{\"requestId\":\"%s\",\"ticketIds\":[\"T-gdpr\"]}".formatted(UUID.randomUUID());
+
+        HttpResponse<String> first = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
+        HttpResponse<String> repeat = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
+
+        assertThat(first.body()).contains("\"eventsCleared\":1");
+        assertThat(repeat.body()).contains("\"eventsCleared\":0");
+        JsonNode stored = JSON.readTree(http().get("/audit/events/" + event.get("eventId").asString(),
+                ApiKeys.COMPLIANCE).body());
+        assertThat(stored.get("ticketId").isNull()).isTrue();
+        assertThat(stored.get("userId").isNull()).isTrue();
+        assertThat(stored.get("ticketRef").asString()).isEqualTo(event.get("ticketRef").asString());
+        assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+}
