@@ -46,6 +46,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
         defaults.put("spring.flyway.placeholders.app_role", "${spring.datasource.username}");
         defaults.put("spring.flyway.create-schemas", true);
+        // event_publication belongs to the shared first migration; the service role may not create tables.
+        defaults.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);
         defaults.put("spring.flyway.user", "${TRIAGE_DB_ADMIN_USER:postgres}");
         defaults.put("spring.flyway.password", "${TRIAGE_DB_ADMIN_PASSWORD:}");
         defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
