@@ -34,7 +34,10 @@ public record PlatformProperties(
     public enum Mode {
         /** {@code X-API-Key} header, keys and their roles from configuration (local use, service-to-service). */
         API_KEY,
-        /** OAuth2 resource server: a bearer JWT (e.g. Entra ID); roles from the {@code roles} claim. */
+        /**
+         * OAuth2 resource server: a bearer JWT (e.g. Entra ID), roles from the {@code roles} claim; API keys stay
+         * accepted for service-to-service calls and scraping.
+         */
         JWT
     }
 

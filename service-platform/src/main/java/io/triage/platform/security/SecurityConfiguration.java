@@ -25,8 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every endpoint needs credentials except health probes. API keys (header {@code X-API-Key}) by default; a bearer
- * JWT in {@code jwt} mode. Controllers guard operations with {@code @PreAuthorize("hasRole('ANALYST')")}; ADMIN
+ * Every endpoint needs credentials except health probes. API keys (header {@code X-API-Key}) always; in
+ * {@code jwt} mode a bearer JWT as well. Controllers guard operations with {@code @PreAuthorize("hasRole('ANALYST')")}; ADMIN
  * implies every role.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,15 +61,16 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**", "/metrics").hasRole(Role.OPS.name())
                         .anyRequest().authenticated());
         PlatformProperties.Security security = properties.security();
+        // API keys are always accepted (service-to-service calls, Prometheus); jwt mode adds bearer tokens for
+        // people and external clients.
+        refuseLocalKeysWhereForbidden(security);
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
+                AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(security.jwtRolesClaim()))));
-        } else {
-            refuseLocalKeysWhereForbidden(security);
-            http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
-                    AnonymousAuthenticationFilter.class);
         }
         return http.build();
     }
