@@ -9,14 +9,25 @@ import java.util.regex.Pattern;
 
 /**
  * Account, customer and order identifiers: any token with a digit that follows a context word ("account", "acct",
- * "customer number", "order", "reference" …), plus deployment-specific patterns that match anywhere.
+ * "customer number", "order", "username", and their German, Spanish and French counterparts), plus identifier shapes
+ * that match anywhere: the built-in {@link #DEFAULT_PATTERN} and deployment-specific patterns.
  */
 public final class AccountIdDetector implements Detector {
 
     private static final Pattern IN_CONTEXT = Pattern.compile("(?i)\\b(?:account|acct|a/c|order|reference|ref"
+            + "|user\\s?name|login|user\\s{1,3}id|benutzername|identifiant|usuario"
+            + "|kundenkonto|kundennummer|kontonummer|konto|bestellung|bestellnummer|cuenta|pedido|compte|commande"
+            + "|num[ée]ro\\s{1,3}(?:de\\s{1,3})?(?:client|cuenta|compte|commande)"
             + "|(?:customer|client|member|membership|policy|contract)\\s{1,3}(?:number|no|num|nr|id|ref))\\b\\.?"
-            + "(?:\\s{0,3}(?:number|no\\.?|num|nr|id|is|was|ending\\s{1,3}in|:|#)){0,3}[\\s:#]{0,4}"
+            + "(?:\\s{0,3}(?:number|no\\.?|num|nr|id|is|was|ist|es|est|ending\\s{1,3}in|:|#)){0,3}[\\s:#]{0,4}"
             + "([A-Za-z0-9][A-Za-z0-9\\-/]{2,29})(?![A-Za-z0-9\\-])");
+
+    /**
+     * Built-in identifier shapes that are safe to match anywhere: a short upper-case prefix such as ACC, AC, ORD,
+     * CUST or INV, optionally two more letters, then at least four digits.
+     */
+    public static final String DEFAULT_PATTERN =
+            "(?<![\\w\\-])(?:ACC|AC|ORD|CUST|CUS|INV|REF)-?[A-Z]{0,3}\\d{4,12}(?:-\\d{2,6})?(?![\\w\\-])";
 
     private final List<PatternDetector> parts = new ArrayList<>();
 
@@ -27,6 +38,8 @@ public final class AccountIdDetector implements Detector {
     public AccountIdDetector(List<String> extraPatterns) {
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
                 AccountIdDetector::looksLikeIdentifier));
+        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(DEFAULT_PATTERN), 0, 0.92,
+                id -> true));
         for (String extra : extraPatterns) {
             parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(extra), 0, 0.92, id -> true));
         }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Dates of birth: a date only counts when a birth context ("born", "date of birth", "DOB", "birthday") precedes it
- * closely; other dates are not personal data on their own.
+ * closely (English, German, Spanish, French, tolerant of typos such as "dte of birth"); other dates are not personal data on their own.
  */
 public final class DateOfBirthDetector extends PatternDetector {
 
@@ -16,8 +16,10 @@ public final class DateOfBirthDetector extends PatternDetector {
             + "|\\d{4}[/.\\-]\\d{1,2}[/.\\-]\\d{1,2}"
             + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?" + MONTH + ",?\\s{1,3}\\d{4}"
             + "|" + MONTH + "\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}\\d{4})";
-    private static final Pattern DATE_OF_BIRTH = Pattern.compile("(?i)\\b(?:born|date\\s{1,3}of\\s{1,3}birth"
-            + "|d\\.?o\\.?b|birth\\s{0,3}date|birthday)\\b\\.?[\\s:,\\-]{0,5}(?:is\\s{1,3}|was\\s{1,3}|on\\s{1,3})?"
+    private static final Pattern DATE_OF_BIRTH = Pattern.compile("(?i)\\b(?:born|d[a-z]{1,3}\\s{1,3}of\\s{1,3}birth"
+            + "|d\\.?o\\.?b|birth\\s{0,3}date|birthday|geburtsdatum|geboren|fecha\\s{1,3}de\\s{1,3}nacimiento"
+            + "|date\\s{1,3}de\\s{1,3}naissance|n[ée]e?\\s{1,3}le)\\b\\.?"
+            + "(?:[\\s:,\\-]{0,3}(?:is|was|on|ist|am|es|el|est|le)\\b){0,3}[\\s:,\\-]{0,5}"
             + DATE + "(?!\\w)");
 
     public DateOfBirthDetector() {

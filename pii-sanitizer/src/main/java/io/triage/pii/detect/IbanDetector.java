@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * International bank account numbers, in either case, with or without the usual groups of four, accepted only when
- * the ISO 13616 mod-97 checksum holds. The longest valid prefix of a candidate wins, so a following word is not
+ * the ISO 13616 mod-97 checksum holds and the case is not mixed. The longest valid prefix of a candidate wins, so a following word is not
  * swallowed.
  */
 public final class IbanDetector implements Detector {
 
     private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}");
+            Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?");
     private static final int MIN_LENGTH = 15;
 
     @Override
@@ -48,6 +48,10 @@ public final class IbanDetector implements Detector {
 
     /** ISO 13616: move the first four characters to the end, letters to numbers, remainder mod 97 must be 1. */
     static boolean valid(String candidate) {
+        if (!candidate.equals(candidate.toUpperCase(java.util.Locale.ROOT))
+                && !candidate.equals(candidate.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
         String iban = candidate.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         if (iban.length() < MIN_LENGTH || iban.length() > 34) {
             return false;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class PhoneDetector implements Detector {
 
-    private static final Pattern SHAPE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?"
+    private static final Pattern SHAPE = Pattern.compile("(?<![\\w+\\-.])\\+\\d{7,15}(?![\\w\\-])|(?<![\\w+\\-.])(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?"
             + "\\d{1,5}(?:[ .\\-]\\d{1,8}){0,5}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?(?!\\w|[\\-.]\\d)");
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");

@@ -23,12 +23,15 @@ public final class NameRuleDetector implements Detector {
             "co", "group", "bank", "plc", "gmbh", "ag", "systems", "technologies", "technology", "solutions", "labs",
             "foundation", "institute", "university", "partners", "holdings", "insurance", "airlines", "energy",
             "transit", "media", "networks", "software", "consulting", "associates", "agency", "trust", "society",
-            "council", "ministry", "club", "orchestra", "enterprises", "industries", "international", "limited");
+            "council", "ministry", "club", "orchestra", "enterprises", "industries", "international", "limited",
+            "interiors", "solicitors", "design", "studio", "bakery", "logistics", "tech", "consultants", "services",
+            "kk", "sarl", "sas", "sl", "sa", "bv", "nv", "ab", "oy", "kg", "srl", "spa", "pty", "llp");
     private static final Set<String> STREET_SUFFIXES = Set.of("street", "st", "road", "rd", "avenue", "ave", "lane",
             "ln", "drive", "dr", "boulevard", "blvd", "way", "court", "ct", "place", "square", "terrace", "crescent",
             "close", "gardens", "hill", "park", "strasse", "straße", "rua", "calle", "via");
     private static final Set<String> ONE_WORD_CUES = Set.of("called", "named", "dear", "regards", "sincerely",
-            "thanks", "cheers", "hi", "hello", "signed", "agent", "says", "said", "starring", "by", "assistant");
+            "thanks", "cheers", "hi", "hello", "signed", "agent", "says", "said", "starring", "by", "assistant", "i'm",
+            "caller", "wishes", "partner", "husband", "wife", "son", "daughter", "mother", "father");
     private static final Set<String> TWO_WORD_CUES = Set.of("name is", "name was", "i am", "this is", "spoke to",
             "spoke with", "speak to", "speak with", "talk to", "talked to", "ask for", "asked for", "call me",
             "calls me", "named him", "named her", "up with", "from mr", "to mr");
@@ -72,10 +75,11 @@ public final class NameRuleDetector implements Detector {
         if (textCase == TextCase.LOWER) {
             int end = i + 1;
             while (end < tokens.size() && end - i < 3 && adjacent(text, tokens.get(end - 1), tokens.get(end))
-                    && (isName(tokens.get(end)) || tokens.get(end).key().length() == 1)) {
+                    && (isName(tokens.get(end)) || lists.surnames().contains(tokens.get(end).key())
+                    || tokens.get(end).key().length() == 1)) {
                 end++;
             }
-            if (end - i >= 2 && isName(tokens.get(end - 1))) {
+            if (end - i >= 2 && lists.surnames().contains(tokens.get(end - 1).key())) {
                 findings.add(finding(PiiType.PERSON, token, tokens.get(end - 1), 0.5));
                 return end;
             }
@@ -97,6 +101,9 @@ public final class NameRuleDetector implements Detector {
             return;
         }
         String lastKey = tokens.get(end - 1).key();
+        if (end - start >= 3 && tokens.get(end - 1).initial() && tokens.get(end - 2).initial()) {
+            lastKey = tokens.get(end - 2).key() + lastKey;
+        }
         if (end - start >= 2 && ORG_SUFFIXES.contains(lastKey)) {
             findings.add(finding(PiiType.ORG, tokens.get(start), tokens.get(end - 1), 0.75));
             return;
@@ -148,12 +155,16 @@ public final class NameRuleDetector implements Detector {
             return;
         }
         boolean cue = cueBefore(text, tokens, from);
+        if (cue && end - from == 1 && lists.givenNames().contains(tokens.get(from).key())) {
+            findings.add(finding(PiiType.PERSON, tokens.get(from), tokens.get(from), 0.8));
+            return;
+        }
         while (from < end && (lists.commonWords().contains(tokens.get(from).key()) || shortCapitals(tokens.get(from)))) {
             cue |= TITLES.contains(tokens.get(from).key()) || ONE_WORD_CUES.contains(tokens.get(from).key());
             from++;
         }
         while (end > from && (lists.commonWords().contains(tokens.get(end - 1).key())
-                || shortCapitals(tokens.get(end - 1)))) {
+                && !lists.surnames().contains(tokens.get(end - 1).key()) || shortCapitals(tokens.get(end - 1)))) {
             end--;
         }
         if (end <= from) {
@@ -162,7 +173,8 @@ public final class NameRuleDetector implements Detector {
         Token first = tokens.get(from);
         Token last = tokens.get(end - 1);
         List<Token> words = tokens.subList(from, end);
-        boolean known = isGiven(first) || words.stream().allMatch(t -> isName(t) || t.initial());
+        boolean known = isGiven(first) || words.stream().allMatch(t -> isName(t) || t.initial()
+                || lists.surnames().contains(t.key()));
         boolean plain = words.stream().noneMatch(t -> lists.commonWords().contains(t.key()));
         if (words.size() >= 2 && (known || cue)) {
             findings.add(finding(PiiType.PERSON, first, last, 0.75));
@@ -196,7 +208,8 @@ public final class NameRuleDetector implements Detector {
 
     private static boolean adjacent(String text, Token left, Token right) {
         int gap = right.start() - left.end();
-        return gap == 1 && text.charAt(left.end()) == ' ' || gap == 0 && left.text().endsWith(".");
+        return gap == 1 && text.charAt(left.end()) == ' ' || gap == 0 && left.text().endsWith(".")
+                || gap == 3 && text.startsWith(" & ", left.end());
     }
 
     private boolean cueBefore(String text, List<Token> tokens, int index) {
@@ -258,7 +271,8 @@ public final class NameRuleDetector implements Detector {
     }
 
     private Finding finding(PiiType type, Token first, Token last, double score) {
-        int end = last.text().endsWith(".") && !last.initial() ? last.end() - 1 : last.end();
+        boolean keepPeriod = last.initial() || type == PiiType.ORG;
+        int end = last.text().endsWith(".") && !keepPeriod ? last.end() - 1 : last.end();
         return Finding.of(type, first.start(), end, name(), score);
     }
 }
