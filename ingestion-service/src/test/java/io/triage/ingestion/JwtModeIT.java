@@ -1,0 +1,98 @@
+package io.triage.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Production mode: bearer JWTs (e.g. Entra ID) with roles in the {@code roles} claim; API keys keep working. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "triage.platform.security.mode=jwt")
+@IsolatedBackingServices
+class JwtModeIT {
+
+    static final KeyPair ISSUER = rsa();
+    static final KeyPair STRANGER = rsa();
+
+    @LocalServerPort
+    int port;
+
+    @TestConfiguration
+    static class Issuer {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) ISSUER.getPublic()).build();
+        }
+    }
+
+    @Test
+    void tokenWithTheRoleIsAccepted() {
+        assertThat(get("/tickets", token(ISSUER, List.of("ops"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenWithoutTheRoleIs403() {
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, List.of("classifier"))), 403);
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIs401() {
+        PlatformContract.assertProblem(get("/tickets", token(STRANGER, List.of("ops"))), 401);
+    }
+
+    @Test
+    void apiKeysStillWorkForServicesAndScraping() {
+        assertThat(ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).statusCode()).isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, String bearer) {
+        var http = ServiceHttp.onPort(port);
+        return http.send(http.request(path, null).header("Authorization", "Bearer " + bearer).GET());
+    }
+
+    private static String token(KeyPair keys, List<String> roles) {
+        try {
+            var claims = new JWTClaimsSet.Builder().subject("agent-7").issuer("https://login.example.test")
+                    .claim("roles", roles).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
