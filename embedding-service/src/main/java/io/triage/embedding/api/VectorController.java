@@ -1,0 +1,68 @@
+package io.triage.embedding.api;
+
+import jakarta.validation.constraints.NotBlank;
+
+import io.triage.embedding.config.EmbeddingProperties;
+import io.triage.embedding.model.EmbeddingModel;
+import io.triage.embedding.store.StoreHealth;
+import io.triage.embedding.store.VectorStore;
+import io.triage.embedding.ticket.CustomerDeletion;
+import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.SimilarTickets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GDPR deletion of a customer's vectors and the vector store's health. */
+@RestController
+class VectorController {
+
+    private final EmbeddingPipeline pipeline;
+    private final VectorStore store;
+    private final SimilarTickets similar;
+    private final EmbeddingModel model;
+    private final EmbeddingProperties properties;
+
+    VectorController(EmbeddingPipeline pipeline, VectorStore store, SimilarTickets similar, EmbeddingModel model,
+            EmbeddingProperties properties) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.similar = similar;
+        this.model = model;
+        this.properties = properties;
+    }
+
+    @DeleteMapping("/vectors")
+    @PreAuthorize("hasRole('COMPLIANCE')")
+    CustomerDeletion deleteCustomer(@RequestParam @NotBlank String customerId) {
+        return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.deleteCustomer(customerId));
+    }
+
+    @GetMapping("/vector-db/health")
+    @PreAuthorize("hasAnyRole('OPS', 'CLASSIFIER')")
+    ResponseEntity<VectorDbHealth> health() {
+        StoreHealth health = store.health();
+        VectorDbHealth body = new VectorDbHealth(health.store(), health.up() ? "UP" : "DOWN", health.count(),
+                health.dimension(), model.name(), similar.recentP95().toNanos() / 1_000_000.0, health.detail());
+        return ResponseEntity.status(health.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    /**
+     * Body of {@code GET /vector-db/health}.
+     *
+     * @param store the store implementation
+     * @param status {@code UP} or {@code DOWN}
+     * @param count entries in the active model's index
+     * @param dimension vector length
+     * @param model the active embedding model
+     * @param recentQueryP95Millis 95th percentile of recent query latencies, in milliseconds
+     * @param detail why it is down, when it is
+     */
+    record VectorDbHealth(String store, String status, long count, int dimension, String model,
+            double recentQueryP95Millis, String detail) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.triage.embedding.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.embedding.backfill.BackfillRunner;
+import io.triage.embedding.backfill.Backfills;
+import io.triage.embedding.model.EmbeddingModel;
+import io.triage.embedding.reconcile.Reconciler;
+import io.triage.embedding.store.VectorStore;
+import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.SimilarTickets;
+import io.triage.embedding.ticket.TicketEmbeddings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The pipeline's parts, wired for the configured model and store. */
+@Configuration(proxyBeanMethods = false)
+class EmbeddingConfiguration {
+
+    @Bean
+    TicketEmbeddings ticketEmbeddings(JdbcClient jdbc, EmbeddingModel model) {
+        return new TicketEmbeddings(jdbc, model.name());
+    }
+
+    @Bean
+    EmbeddingPipeline embeddingPipeline(EmbeddingModel model, VectorStore store, TicketEmbeddings rows,
+            TransactionTemplate transactions, MeterRegistry meters) {
+        return new EmbeddingPipeline(model, store, rows, transactions, meters);
+    }
+
+    @Bean
+    SimilarTickets similarTickets(EmbeddingModel model, VectorStore store, MeterRegistry meters) {
+        return new SimilarTickets(model, store, meters);
+    }
+
+    @Bean
+    Reconciler reconciler(TicketEmbeddings rows, VectorStore store, MeterRegistry meters) {
+        return new Reconciler(rows, store, meters);
+    }
+
+    @Bean
+    Backfills backfills(JdbcClient jdbc) {
+        return new Backfills(jdbc);
+    }
+
+    @Bean
+    BackfillRunner backfillRunner(Backfills backfills, EmbeddingPipeline pipeline, EmbeddingProperties properties) {
+        return new BackfillRunner(backfills, pipeline, properties.backfill().directory(), properties.batchSize());
+    }
+}

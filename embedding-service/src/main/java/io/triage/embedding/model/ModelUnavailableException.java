@@ -1,0 +1,9 @@
+package io.triage.embedding.model;
+
+/** The embedding model could not answer (remote endpoint down, retries exhausted); the caller may retry later. */
+public class ModelUnavailableException extends RuntimeException {
+
+    public ModelUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

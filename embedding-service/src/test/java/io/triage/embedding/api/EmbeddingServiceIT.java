@@ -1,0 +1,235 @@
+package io.triage.embedding.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.triage.embedding.reconcile.Reconciler;
+import io.triage.embedding.store.VectorStore;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedBackingServices
+class EmbeddingServiceIT implements PlatformContract {
+
+    static final Path WORK = temporaryDirectory();
+
+    @DynamicPropertySource
+    static void directories(DynamicPropertyRegistry registry) {
+        registry.add("triage.embedding.lucene.path", () -> WORK.resolve("index").toString());
+        registry.add("triage.embedding.backfill.directory", () -> WORK.resolve("backfill").toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    VectorStore store;
+
+    @Autowired
+    Reconciler reconciler;
+
+    @Override
+    public ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    @Override
+    public String jsonEndpoint() {
+        return "/embeddings";
+    }
+
+    static String ticket(String id, String customer, String text, String department) {
+        return """
+                {"ticketId":"%s","customerId":"%s","text":"%s","createdAt":"2026-11-01T10:00:00Z",
+                 "department":"%s","urgency":"high","sentiment":"negative"}""".formatted(id, customer, text,
+                department);
+    }
+
+    HttpResponse<String> embed(String... tickets) {
+        return http().post("/embeddings", ApiKeys.OPS, "{\"tickets\":[" + String.join(",", tickets) + "]}");
+    }
+
+    long rows(String customer) {
+        return jdbc.sql("SELECT count(*) FROM ticket_embeddings WHERE customer_id = ?").param(customer)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void similarTicketIsFoundByText() {
+        embed(ticket("S-1", "C-s", "My card payment was declined at the supermarket", "billing"),
+                ticket("S-2", "C-s", "The broadband router keeps dropping the connection", "technical"));
+
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"card declined when paying\",\"k\":1}");
+
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("\"ticketId\":\"S-1\"", "\"department\":\"billing\"", "\"similarity\":")
+                .doesNotContain("S-2");
+    }
+
+    @Test
+    void sameTicketTwiceIsEmbeddedOnce() {
+        String t = ticket("I-1", "C-i", "Please close my account", "accounts");
+        assertThat(embed(t).body()).contains("\"embedded\":1");
+        assertThat(embed(t).body()).contains("\"embedded\":0", "\"unchanged\":1");
+        assertThat(rows("C-i")).isEqualTo(1);
+    }
+
+    @Test
+    void labelsLearntLaterAreSearchable() {
+        embed(ticket("L-1", "C-l", "Parcel never arrived", "logistics"));
+        HttpResponse<String> patched = http().send(http().request("/embeddings/L-1/labels", ApiKeys.CLASSIFIER)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"urgency\":\"low\"}")));
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"parcel missing\",\"filters\":{\"urgency\":\"low\",\"customerId\":\"C-l\"}}");
+        assertThat(found.body()).contains("\"ticketId\":\"L-1\"", "\"urgency\":\"low\"",
+                "\"department\":\"logistics\"");
+    }
+
+    @Test
+    void unknownTicketLabelIs404() {
+        HttpResponse<String> response = http().send(http().request("/embeddings/nope/labels", ApiKeys.CLASSIFIER)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"urgency\":\"low\"}")));
+        PlatformContract.assertProblem(response, 404);
+    }
+
+    @Test
+    void deletingACustomerLeavesNoVectorInPostgresOrTheIndex() {
+        embed(ticket("G-1", "C-gdpr", "Refund for a double charge", "billing"),
+                ticket("G-2", "C-gdpr", "Cancel the double charge", "billing"),
+                ticket("G-3", "C-keep", "Refund for a double charge", "billing"));
+
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-gdpr", ApiKeys.COMPLIANCE);
+
+        assertThat(deleted.body()).contains("\"deletedFromPostgres\":2", "\"deletedFromIndex\":2");
+        assertThat(rows("C-gdpr")).isZero();
+        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"double charge refund\",\"k\":100,\"filters\":{\"customerId\":\"C-gdpr\"}}");
+        assertThat(search.body()).contains("\"matches\":[]");
+        assertThat(store.revisions()).doesNotContainKeys("G-1", "G-2").containsKey("G-3");
+    }
+
+    @Test
+    void deletingNeedsTheComplianceRole() {
+        PlatformContract.assertProblem(http().delete("/vectors?customerId=C-x", ApiKeys.CLASSIFIER), 403);
+    }
+
+    @Test
+    void kOutOfRangeIs400NamingK() {
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"x\",\"k\":101}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"k\"");
+    }
+
+    @Test
+    void wrongDimensionIs400NamingTheVector() {
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"vector\":[0.1,0.2]}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"vector\"", "384");
+    }
+
+    @Test
+    void emptyTextIs400NamingTheText() {
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"  \"}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"text\"");
+    }
+
+    @Test
+    void unknownFilterIs400NamingTheFilter() {
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"x\",\"filters\":{\"colour\":\"red\"}}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"filters.colour\"");
+    }
+
+    @Test
+    void ticketWithoutTextIs400AndStoresNothing() {
+        HttpResponse<String> response = embed(ticket("E-1", "C-empty", "", "billing"));
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("tickets[0].text");
+        assertThat(rows("C-empty")).isZero();
+    }
+
+    @Test
+    void healthReportsStoreCountAndDimension() {
+        embed(ticket("H-1", "C-h", "Where is my invoice", "billing"));
+        http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"invoice\"}");
+        HttpResponse<String> health = http().get("/vector-db/health", ApiKeys.OPS);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"store\":\"lucene\"", "\"status\":\"UP\"", "\"dimension\":384",
+                "\"recentQueryP95Millis\":");
+    }
+
+    @Test
+    void entriesMissingFromTheIndexAreRestoredByReconcile() {
+        embed(ticket("R-1", "C-r", "Engineer did not show up", "field-service"));
+        store.deleteByTicketIds(java.util.List.of("R-1"));
+
+        HttpResponse<String> report = http().post("/reconcile", ApiKeys.OPS, "");
+
+        assertThat(report.body()).contains("\"missing\":1");
+        assertThat(store.revisions()).containsKey("R-1");
+        assertThat(reconciler.reconcile().consistent()).isTrue();
+    }
+
+    @Test
+    void backfillOfAFileEmbedsEveryTicket() throws Exception {
+        Path directory = WORK.resolve("backfill");
+        Files.createDirectories(directory);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            lines.append(ticket("B-" + i, "C-backfill", "Backfilled complaint number " + i, "billing")
+                    .replace("\n", "")).append('\n');
+        }
+        Files.writeString(directory.resolve("history.jsonl"), lines);
+
+        HttpResponse<String> started = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"history.jsonl\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String status = "";
+        for (int i = 0; i < 600 && !status.contains("COMPLETED"); i++) {
+            Thread.sleep(100);
+            status = http().get("/backfill/" + id, ApiKeys.OPS).body();
+        }
+        assertThat(status).contains("\"status\":\"COMPLETED\"", "\"linesDone\":25", "\"ticketsDone\":25");
+        assertThat(rows("C-backfill")).isEqualTo(25);
+    }
+
+    @Test
+    void backfillOutsideItsDirectoryIs400() {
+        HttpResponse<String> response = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"../../etc/passwd\"}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"file\"");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("embedding-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
