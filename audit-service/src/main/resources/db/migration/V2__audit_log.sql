@@ -78,6 +78,7 @@ CREATE TABLE archives (
     events         BIGINT      NOT NULL,
     data_file      TEXT        NOT NULL,
     data_sha256    TEXT        NOT NULL,
+    last_hash      BYTEA,
     manifest_file  TEXT        NOT NULL,
     checkpoint_id  BIGINT      REFERENCES checkpoints (id),
     archived_at    TIMESTAMPTZ NOT NULL
@@ -129,6 +130,8 @@ CREATE TRIGGER audit_event_ids_append_only BEFORE UPDATE OR DELETE OR TRUNCATE O
 CREATE TRIGGER checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON checkpoints
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_statement();
 CREATE TRIGGER decision_feedback_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON decision_feedback
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_statement();
+CREATE TRIGGER archives_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON archives
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_statement();
 CREATE TRIGGER retention_notes_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON retention_notes
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_statement();

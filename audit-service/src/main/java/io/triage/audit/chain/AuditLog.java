@@ -90,6 +90,12 @@ public class AuditLog {
         return jdbc.sql("SELECT coalesce(max(to_seq), 0) + 1 FROM archives").query(Long.class).single();
     }
 
+    /** The last hash of the archived month ending at {@code seq}, the anchor of the live chain after it. */
+    public Optional<byte[]> archivedHashAt(long seq) {
+        return jdbc.sql("SELECT last_hash FROM archives WHERE to_seq = ? AND last_hash IS NOT NULL").param(seq)
+                .query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
     public Optional<AuditEvent> findByEventId(UUID eventId) {
         return Optional.ofNullable(findByEventIds(List.of(eventId)).get(eventId));
     }

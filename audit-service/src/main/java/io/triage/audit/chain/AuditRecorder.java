@@ -9,7 +9,9 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.triage.platform.web.ApiProblem;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,6 +49,9 @@ public class AuditRecorder {
     private List<Appended> appendCreatingPartition(List<NewAuditEvent> events) {
         try {
             return log.append(events);
+        } catch (DuplicateKeyException e) {
+            // Appends are serialised, so a clash on the event id index means the original's month is archived.
+            throw ApiProblem.conflict("An event id of this request was recorded in a month that is now archived");
         } catch (DataAccessException e) {
             if (!missingPartition(e)) {
                 throw e;

@@ -59,13 +59,16 @@ public class AuditVerification {
         return log.firstLiveSeq();
     }
 
-    /** Genesis for position 1; else the stored hash before {@code from}; {@code null} when that is archived. */
+    /**
+     * Genesis for position 1; else the stored hash before {@code from}, or the last hash of the archive ending
+     * there; {@code null} (trust the first row's link) when neither exists.
+     */
     private byte[] anchor(long from) {
         if (from == 1) {
             return CanonicalForm.GENESIS;
         }
         List<byte[]> previous = log.hashes(from - 1, from - 1);
-        return previous.size() == 1 ? previous.getFirst() : null;
+        return previous.size() == 1 ? previous.getFirst() : log.archivedHashAt(from - 1).orElse(null);
     }
 
     private void checkCheckpoint(Checkpoint checkpoint, List<Finding> findings) {

@@ -1,0 +1,7 @@
+package io.triage.audit.archive;
+
+import java.util.List;
+
+/** What one run of the archive job did: months archived (and detached) and months deleted by retention. */
+public record ArchiveRun(List<String> archived, List<String> deleted) {
+}

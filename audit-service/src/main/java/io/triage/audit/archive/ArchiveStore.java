@@ -1,0 +1,27 @@
+package io.triage.audit.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Long-term storage of archive files: a local directory by default; Azure Blob Storage in production implements
+ * the same interface. Names are flat ({@code audit-2024-01.jsonl.gz}).
+ */
+public interface ArchiveStore {
+
+    /** Stores the file's content under {@code name}, replacing nothing: an existing name is an error. */
+    void put(String name, Path file) throws IOException;
+
+    InputStream open(String name) throws IOException;
+
+    boolean exists(String name);
+
+    void delete(String name) throws IOException;
+
+    List<String> list() throws IOException;
+
+    /** Where the files live, for manifests and listings (a directory path or a container URL). */
+    String location();
+}

@@ -1,0 +1,118 @@
+package io.triage.audit.report;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.triage.audit.config.AuditProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the monthly compliance report from the month's partition and the feedback feed. Accuracy is department
+ * accuracy against the latest feedback per decision; abstentions ({@code NEEDS_REVIEW}) count towards the
+ * abstention rate and never towards accuracy.
+ */
+@Service
+public class MonthlyReports {
+
+    private final JdbcClient jdbc;
+    private final AuditProperties.Report settings;
+    private final Clock clock;
+
+    MonthlyReports(JdbcClient jdbc, AuditProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = properties.report();
+        this.clock = clock;
+    }
+
+    public MonthlyReport build(YearMonth month) {
+        List<DecisionCell> cells = cells(month);
+        long decisions = cells.stream().mapToLong(DecisionCell::decisions).sum();
+        GroupStats all = stats("all", cells, decisions);
+        List<BiasCheck> bias = List.of(bias("channel", cells, decisions, DecisionCell::channel),
+                bias("language", cells, decisions, DecisionCell::language),
+                bias("customerSegment", cells, decisions, DecisionCell::customerSegment));
+        return new MonthlyReport(month.toString(), clock.instant(), decisions, all.judged(), all.abstentionRate(),
+                all.accuracy(), groups(cells, decisions, DecisionCell::routingMethod),
+                groups(cells, decisions, DecisionCell::department), groups(cells, decisions, DecisionCell::modelVersion),
+                bias, settings.gapThreshold(), settings.minGroupSize());
+    }
+
+    private List<DecisionCell> cells(YearMonth month) {
+        OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (decision_event_id) decision_event_id, correct_department
+                      FROM decision_feedback ORDER BY decision_event_id, recorded_at DESC, feedback_id)
+                SELECT l.routing_method, coalesce(l.department, '(none)'), l.model_version,
+                       coalesce(l.channel, '(unknown)'), coalesce(l.language, '(unknown)'),
+                       coalesce(l.customer_segment, '(unknown)'),
+                       count(*),
+                       count(*) FILTER (WHERE l.routing_method = 'NEEDS_REVIEW'),
+                       count(*) FILTER (WHERE f.correct_department IS NOT NULL AND l.routing_method <> 'NEEDS_REVIEW'),
+                       count(*) FILTER (WHERE f.correct_department = l.department AND l.routing_method <> 'NEEDS_REVIEW')
+                  FROM audit_log l LEFT JOIN latest f ON f.decision_event_id = l.event_id
+                 WHERE l.recorded_at >= ? AND l.recorded_at < ?
+                 GROUP BY 1, 2, 3, 4, 5, 6""")
+                .params(from, from.plusMonths(1))
+                .query((rs, row) -> new DecisionCell(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9), rs.getLong(10)))
+                .list();
+    }
+
+    private static List<GroupStats> groups(List<DecisionCell> cells, long total,
+            Function<DecisionCell, String> dimension) {
+        Map<String, List<DecisionCell>> byGroup = new TreeMap<>();
+        cells.forEach(cell -> byGroup.computeIfAbsent(dimension.apply(cell), g -> new ArrayList<>()).add(cell));
+        return byGroup.entrySet().stream().map(e -> stats(e.getKey(), e.getValue(), total))
+                .sorted(Comparator.comparingLong(GroupStats::decisions).reversed()).toList();
+    }
+
+    private static GroupStats stats(String group, List<DecisionCell> cells, long total) {
+        long decisions = cells.stream().mapToLong(DecisionCell::decisions).sum();
+        long abstained = cells.stream().mapToLong(DecisionCell::abstained).sum();
+        long judged = cells.stream().mapToLong(DecisionCell::judged).sum();
+        long correct = cells.stream().mapToLong(DecisionCell::correct).sum();
+        return new GroupStats(group, decisions, total == 0 ? 0 : (double) decisions / total,
+                decisions == 0 ? 0 : (double) abstained / decisions, judged,
+                judged == 0 ? null : (double) correct / judged);
+    }
+
+    private BiasCheck bias(String attribute, List<DecisionCell> cells, long total,
+            Function<DecisionCell, String> dimension) {
+        List<GroupStats> groups = groups(cells, total, dimension);
+        List<GroupStats> bigEnough = groups.stream().filter(g -> g.decisions() >= settings.minGroupSize()).toList();
+        List<Double> accuracies = bigEnough.stream().filter(g -> g.judged() >= settings.minGroupSize())
+                .map(GroupStats::accuracy).toList();
+        List<Double> abstentions = bigEnough.stream().map(GroupStats::abstentionRate).toList();
+        Double accuracyGap = spread(accuracies);
+        Double abstentionGap = spread(abstentions);
+        List<String> reasons = new ArrayList<>();
+        if (accuracyGap != null && accuracyGap > settings.gapThreshold()) {
+            reasons.add("accuracy gap %.3f across %s exceeds %.3f".formatted(accuracyGap, attribute,
+                    settings.gapThreshold()));
+        }
+        if (abstentionGap != null && abstentionGap > settings.gapThreshold()) {
+            reasons.add("abstention gap %.3f across %s exceeds %.3f".formatted(abstentionGap, attribute,
+                    settings.gapThreshold()));
+        }
+        return new BiasCheck(attribute, groups, accuracyGap, abstentionGap, !reasons.isEmpty(), reasons);
+    }
+
+    private static Double spread(List<Double> values) {
+        if (values.size() < 2) {
+            return null;
+        }
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+}

@@ -1,0 +1,86 @@
+package io.triage.audit.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** Renders a {@link MonthlyReport} as CSV (one row per group) or as a self-contained HTML page. */
+public final class ReportFormats {
+
+    private ReportFormats() {
+    }
+
+    public static String csv(MonthlyReport report) {
+        StringBuilder csv = new StringBuilder("section,group,decisions,share,abstention_rate,judged,accuracy,flagged\n");
+        section(csv, "routing_method", report.byRoutingMethod(), false);
+        section(csv, "department", report.byDepartment(), false);
+        section(csv, "model_version", report.byModelVersion(), false);
+        for (BiasCheck check : report.biasChecks()) {
+            section(csv, "bias:" + check.attribute(), check.groups(), check.flagged());
+        }
+        return csv.toString();
+    }
+
+    public static String html(MonthlyReport report) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Audit report %1$s</title>
+                <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}
+                td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
+                .flag{color:#b00020;font-weight:bold}</style></head><body>
+                <h1>Compliance report %1$s</h1>
+                <p>%2$d decisions, %3$d with feedback; abstention rate %4$s; department accuracy %5$s.
+                Generated %6$s.</p>
+                """.formatted(escape(report.month()), report.decisions(), report.judged(),
+                percent(report.abstentionRate()), percent(report.accuracy()), report.generatedAt()));
+        table(html, "By routing method", report.byRoutingMethod());
+        table(html, "By department", report.byDepartment());
+        table(html, "By model version", report.byModelVersion());
+        for (BiasCheck check : report.biasChecks()) {
+            html.append("<h2>Bias check: ").append(escape(check.attribute())).append("</h2>");
+            html.append(check.flagged() ? "<p class=\"flag\">FLAGGED: " + escape(String.join("; ", check.reasons()))
+                    + "</p>" : "<p>Within threshold (" + percent(report.gapThreshold()) + ").</p>");
+            table(html, null, check.groups());
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void section(StringBuilder csv, String section, List<GroupStats> groups, boolean flagged) {
+        for (GroupStats g : groups) {
+            csv.append(String.join(",", section, quote(g.group()), Long.toString(g.decisions()), number(g.share()),
+                    number(g.abstentionRate()), Long.toString(g.judged()), number(g.accuracy()),
+                    Boolean.toString(flagged))).append('\n');
+        }
+    }
+
+    private static void table(StringBuilder html, String title, List<GroupStats> groups) {
+        if (title != null) {
+            html.append("<h2>").append(escape(title)).append("</h2>");
+        }
+        html.append("<table><tr><th>group</th><th>decisions</th><th>share</th><th>abstention</th><th>judged</th>"
+                + "<th>accuracy</th></tr>");
+        for (GroupStats g : groups) {
+            html.append("<tr><td>").append(escape(g.group())).append("</td><td>").append(g.decisions())
+                    .append("</td><td>").append(percent(g.share())).append("</td><td>")
+                    .append(percent(g.abstentionRate())).append("</td><td>").append(g.judged()).append("</td><td>")
+                    .append(percent(g.accuracy())).append("</td></tr>");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", value * 100);
+    }
+
+    private static String escape(String value) {
+        return HtmlUtils.htmlEscape(value);
+    }
+}
