@@ -1,0 +1,97 @@
+package io.triage.classify.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.triage.classify.evaluation.HeadEvaluation;
+import io.triage.classify.model.ArtifactCodec;
+import io.triage.classify.model.CorruptArtifactException;
+import io.triage.classify.model.HeadPrediction;
+import io.triage.classify.model.ModelBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ModelTrainerTests {
+
+    static TrainingResult result;
+
+    @BeforeAll
+    static void trainOnce() {
+        result = ModelTrainer.train(GeneratedTickets.trainingSet(11, 1200), TrainingParams.defaults());
+    }
+
+    @Test
+    void departmentHeadLearnsGeneratedTickets() {
+        HeadEvaluation department = result.report().heads().getFirst();
+        assertThat(department.head()).isEqualTo("department");
+        assertThat(department.accuracy()).isGreaterThan(0.9);
+        assertThat(department.operatingPoints()).hasSize(4);
+        assertThat(result.report().heads()).extracting(HeadEvaluation::head)
+                .containsExactly("department", "urgency", "sentiment");
+    }
+
+    @Test
+    void splitIsSeventyFifteenFifteen() {
+        assertThat(result.report().trainExamples()).isBetween(830, 850);
+        assertThat(result.report().validationExamples()).isBetween(170, 190);
+        assertThat(result.report().testExamples()).isBetween(170, 190);
+    }
+
+    @Test
+    void predictionNamesVersionTopThreeAndNgrams() {
+        HeadPrediction prediction = result.bundle()
+                .predict("I was charged twice for my invoice, please refund the payment", "v7").get("department");
+        assertThat(prediction.label()).isEqualTo("Billing");
+        assertThat(prediction.modelVersion()).isEqualTo("v7");
+        assertThat(prediction.topCandidates()).hasSize(3);
+        assertThat(prediction.topCandidates().getFirst().probability()).isEqualTo(prediction.confidence());
+        assertThat(prediction.strongestNgrams()).isNotEmpty();
+    }
+
+    @Test
+    void artifactRoundTripPredictsTheSame() {
+        byte[] bytes = ArtifactCodec.encode(result.bundle());
+        ModelBundle loaded = ArtifactCodec.decode(bytes, ArtifactCodec.sha256(bytes));
+        String text = "My parcel never arrived and tracking shows nothing";
+        assertThat(loaded.predict(text, "v1")).isEqualTo(result.bundle().predict(text, "v1"));
+    }
+
+    @Test
+    void tamperedArtifactIsRefused() {
+        byte[] bytes = ArtifactCodec.encode(result.bundle());
+        String checksum = ArtifactCodec.sha256(bytes);
+        bytes[bytes.length / 2] ^= 1;
+        assertThatThrownBy(() -> ArtifactCodec.decode(bytes, checksum))
+                .isInstanceOf(CorruptArtifactException.class).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void singleClassHeadIsRefused() {
+        List<LabelledText> examples = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            examples.add(new LabelledText("text number " + i, Map.of("urgency", "Low")));
+        }
+        assertThatThrownBy(() -> ModelTrainer.train(new TrainingSet(examples, List.of("urgency")),
+                TrainingParams.defaults()))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessageContaining("head 'urgency' has a single class [Low]");
+    }
+
+    @Test
+    void rareClassesAreMergedIntoOtherWithAWarning() {
+        List<LabelledText> examples = new ArrayList<>(GeneratedTickets.trainingSet(3, 300).examples());
+        for (int i = 0; i < 6; i++) {
+            examples.add(new LabelledText("fax machine broken " + i, Map.of("department", "Facilities")));
+            examples.add(new LabelledText("parking permit " + i, Map.of("department", "Parking")));
+        }
+        RareClasses.Outcome outcome = RareClasses.handle(new TrainingSet(examples, List.of("department")), 10);
+        assertThat(outcome.warnings()).singleElement().asString()
+                .contains("merged into 'other'").contains("Facilities").contains("Parking");
+        assertThat(outcome.trainingSet().examples()).filteredOn(e -> "other".equals(e.labels().get("department")))
+                .hasSize(12);
+    }
+}
