@@ -96,6 +96,13 @@ class IngestionServiceIT implements PlatformContract {
     }
 
     @Test
+    void pageSizeOutOfRangeIs400NamingLimit() {
+        HttpResponse<String> response = http().get("/tickets?limit=5000", ApiKeys.OPS);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"limit\"");
+    }
+
+    @Test
     void erasureNeedsTheComplianceRole() {
         String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-x\"}".formatted(UUID.randomUUID());
         PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.CLASSIFIER, erasure), 403);

@@ -3,12 +3,12 @@ package io.triage.ingestion.api;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
+import io.triage.ingestion.config.IngestionProperties;
 import io.triage.ingestion.ticket.NewTicket;
 import io.triage.ingestion.ticket.Ticket;
 import io.triage.ingestion.ticket.TicketRepository;
+import io.triage.platform.web.ApiProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
     private final TicketRepository tickets;
+    private final IngestionProperties properties;
 
-    TicketController(TicketRepository tickets) {
+    TicketController(TicketRepository tickets, IngestionProperties properties) {
         this.tickets = tickets;
+        this.properties = properties;
     }
 
     @PostMapping("/tickets")
@@ -35,7 +37,11 @@ class TicketController {
     @GetMapping("/tickets")
     @PreAuthorize("hasRole('OPS')")
     List<Ticket> list(@RequestParam(required = false) String customerId,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return customerId == null ? tickets.findRecent(limit) : tickets.findByCustomer(customerId, limit);
+            @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? properties.defaultPageSize() : limit;
+        if (size < 1 || size > properties.maxPageSize()) {
+            throw ApiProblem.badRequest("limit", "limit must be between 1 and " + properties.maxPageSize());
+        }
+        return customerId == null ? tickets.findRecent(size) : tickets.findByCustomer(customerId, size);
     }
 }
