@@ -55,6 +55,8 @@ public record EmbeddingProperties(
      * @param tokensPerMinute token budget (estimated before the call as characters / 4); calls wait rather than exceed it
      * @param maxRetries retries of a 429 or 5xx answer (or a dropped connection), with exponential backoff honouring
      *     {@code Retry-After}; other 4xx answers are never retried
+     * @param initialBackoff wait before the first retry (when the answer names no {@code Retry-After}); doubled,
+     *     with jitter, for each later one
      * @param timeout per-request timeout
      * @param usdPerMillionTokens price used for the estimated-cost metric ($0.02 for text-embedding-3-small)
      */
@@ -67,6 +69,7 @@ public record EmbeddingProperties(
             @DefaultValue("3000") int requestsPerMinute,
             @DefaultValue("1000000") int tokensPerMinute,
             @DefaultValue("4") int maxRetries,
+            @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("60s") Duration timeout,
             @DefaultValue("0.02") double usdPerMillionTokens) {
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -19,8 +21,9 @@ import io.triage.embedding.config.EmbeddingProperties;
 /**
  * OpenAI {@code text-embedding-3-small} (or any OpenAI-compatible endpoint: Azure OpenAI, vLLM, a local stub) via
  * the official Java SDK. Inputs go in batches of at most {@code maxBatch}; requests and tokens per minute are
- * budgeted by token buckets before each call; the SDK retries 429, 5xx and dropped connections with exponential
- * backoff honouring {@code Retry-After}, and never other 4xx answers. Tokens and the estimated cost are counted.
+ * budgeted by token buckets before each call; 429, 5xx and dropped connections are retried here (the SDK's own
+ * retries are off, so the policy is ours and tested) with exponential backoff and jitter, honouring
+ * {@code Retry-After}; other 4xx answers are never retried. Tokens and the estimated cost are counted.
  */
 public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
@@ -36,7 +39,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
-                .maxRetries(settings.maxRetries())
+                .maxRetries(0)
                 .timeout(settings.timeout())
                 .build();
         this.requests = new TokenBucket(settings.requestsPerMinute(), System::nanoTime);
@@ -69,22 +72,11 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
     private List<float[]> embedBatch(List<String> batch) {
         long estimatedTokens = batch.stream().mapToLong(text -> text.length() / 4 + 1).sum();
         waitFor(max(requests.reserve(1), tokens.reserve(estimatedTokens)));
-        CreateEmbeddingResponse response;
-        try {
-            response = client.embeddings().create(EmbeddingCreateParams.builder()
-                    .model(settings.modelName())
-                    .inputOfArrayOfStrings(batch)
-                    .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
-                    .build());
-        } catch (OpenAIIoException e) {
-            throw new ModelUnavailableException("the embeddings endpoint cannot be reached", e);
-        } catch (OpenAIServiceException e) {
-            if (e.statusCode() == 429 || e.statusCode() >= 500) {
-                throw new ModelUnavailableException("the embeddings endpoint answered " + e.statusCode()
-                        + " after retries", e);
-            }
-            throw new IllegalStateException("the embeddings endpoint refused the request: " + e.statusCode(), e);
-        }
+        CreateEmbeddingResponse response = createWithRetries(EmbeddingCreateParams.builder()
+                .model(settings.modelName())
+                .inputOfArrayOfStrings(batch)
+                .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+                .build());
         long billed = response.usage().promptTokens();
         tokensUsed.increment(billed);
         costUsd.increment(billed * settings.usdPerMillionTokens() / 1_000_000.0);
@@ -105,6 +97,48 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
             vector[i] = values.get(i);
         }
         return Vectors.normalised(vector);
+    }
+
+    private CreateEmbeddingResponse createWithRetries(EmbeddingCreateParams params) {
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 0; ; attempt++) {
+            boolean lastAttempt = attempt >= settings.maxRetries();
+            try {
+                return client.embeddings().create(params);
+            } catch (OpenAIIoException e) {
+                if (lastAttempt) {
+                    throw new ModelUnavailableException("the embeddings endpoint cannot be reached", e);
+                }
+                waitFor(jittered(backoff));
+            } catch (OpenAIServiceException e) {
+                boolean transientFailure = e.statusCode() == 429 || e.statusCode() >= 500;
+                if (!transientFailure) {
+                    throw new IllegalStateException("the embeddings endpoint refused the request: "
+                            + e.statusCode(), e);
+                }
+                if (lastAttempt) {
+                    throw new ModelUnavailableException("the embeddings endpoint answered " + e.statusCode()
+                            + " after " + (attempt + 1) + " attempts", e);
+                }
+                waitFor(retryAfter(e).orElse(jittered(backoff)));
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    /** The server's {@code Retry-After} in seconds, when it sent one. */
+    private static Optional<Duration> retryAfter(OpenAIServiceException e) {
+        return e.headers().values("retry-after").stream().findFirst().flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException notSeconds) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Duration jittered(Duration backoff) {
+        return Duration.ofNanos((long) (backoff.toNanos() * ThreadLocalRandom.current().nextDouble(0.5, 1.5)));
     }
 
     private static Duration max(Duration a, Duration b) {
