@@ -60,7 +60,47 @@ class IngestionServiceIT implements PlatformContract {
         http().post("/tickets", ApiKeys.OPS, ticket("Z-2", "C-ver", "2026-11-02T10:00:00Z", "newer"));
         HttpResponse<String> stale = http().post("/tickets", ApiKeys.OPS,
                 ticket("Z-2", "C-ver", "2026-11-01T10:00:00Z", "older"));
-        assertThat(stale.body()).contains("\"subject\":\"newer\"");
+        assertThat(stale.body()).contains("newer").doesNotContain("older");
+    }
+
+    @Test
+    void personalDataNeverLeavesTheServiceRaw() {
+        String body = ticket("Z-8", "C-pii", "2026-11-01T10:00:00Z", "Refund for john.doe@example.com")
+                .replace("Card payment declined twice", "Call me on +44 20 7946 0958 about my refund");
+        HttpResponse<String> stored = http().post("/tickets", ApiKeys.OPS, body);
+        HttpResponse<String> listed = http().get("/tickets?customerId=C-pii", ApiKeys.OPS);
+
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).contains("<EMAIL>", "<PHONE>", "\"EMAIL\"", "\"PHONE\"")
+                .doesNotContain("john.doe", "7946");
+        assertThat(listed.body()).contains("<EMAIL>").doesNotContain("john.doe", "7946");
+        String clean = jdbc.sql("SELECT c.text FROM tickets_clean c JOIN tickets t ON t.id = c.ticket_id "
+                + "WHERE t.external_id = 'Z-8'").query(String.class).single();
+        assertThat(clean).isEqualTo("refund for <EMAIL> call me on <PHONE> about my refund");
+    }
+
+    @Test
+    void changeFeedPagesByCursorAndShowsChangedTicketsAgain() {
+        long start = jdbc.sql("SELECT coalesce(max(seq), 0) FROM tickets_clean").query(Long.class).single();
+        http().post("/tickets", ApiKeys.OPS, ticket("F-1", "C-feed", "2026-11-01T10:00:00Z", "first"));
+        http().post("/tickets", ApiKeys.OPS, ticket("F-2", "C-feed", "2026-11-01T10:00:00Z", "second"));
+
+        HttpResponse<String> page1 = http().get("/tickets/clean?after=" + start + "&limit=1", ApiKeys.CLASSIFIER);
+        long cursor = Long.parseLong(page1.body().replaceAll(".*\"nextCursor\":(\\d+).*", "$1"));
+        HttpResponse<String> page2 = http().get("/tickets/clean?after=" + cursor + "&limit=10", ApiKeys.CLASSIFIER);
+        assertThat(page1.body()).contains("F-1").doesNotContain("F-2");
+        assertThat(page2.body()).contains("F-2").doesNotContain("F-1");
+
+        http().post("/tickets", ApiKeys.OPS, ticket("F-1", "C-feed", "2026-11-02T10:00:00Z", "first, edited"));
+        long end = Long.parseLong(page2.body().replaceAll(".*\"nextCursor\":(\\d+).*", "$1"));
+        assertThat(http().get("/tickets/clean?after=" + end, ApiKeys.CLASSIFIER).body()).contains("F-1", "edited");
+    }
+
+    @Test
+    void negativeCursorIs400NamingAfter() {
+        HttpResponse<String> response = http().get("/tickets/clean?after=-1", ApiKeys.CLASSIFIER);
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"after\"");
     }
 
     @Test

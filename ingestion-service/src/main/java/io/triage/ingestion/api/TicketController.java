@@ -5,10 +5,12 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import io.triage.ingestion.config.IngestionProperties;
+import io.triage.ingestion.ticket.CleanTicket;
+import io.triage.ingestion.ticket.CleanTicketRepository;
 import io.triage.ingestion.ticket.NewTicket;
-import io.triage.ingestion.ticket.Ticket;
-import io.triage.ingestion.ticket.TicketRepository;
+import io.triage.ingestion.ticket.TicketIntake;
 import io.triage.platform.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,32 +18,57 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Imports tickets (idempotently) and lists them; the source webhooks and pull sync build on the same upsert. */
+/**
+ * Imports tickets (idempotently) and serves their sanitised copies; the source webhooks and pull sync build on the
+ * same intake. Raw ticket text is never returned.
+ */
 @RestController
 class TicketController {
 
-    private final TicketRepository tickets;
+    private final TicketIntake intake;
+    private final CleanTicketRepository clean;
     private final IngestionProperties properties;
 
-    TicketController(TicketRepository tickets, IngestionProperties properties) {
-        this.tickets = tickets;
+    TicketController(TicketIntake intake, CleanTicketRepository clean, IngestionProperties properties) {
+        this.intake = intake;
+        this.clean = clean;
         this.properties = properties;
+    }
+
+    /** The change feed page: items in {@code seq} order and the cursor to ask for next. */
+    record CleanTicketPage(List<CleanTicket> items, long nextCursor) {
     }
 
     @PostMapping("/tickets")
     @PreAuthorize("hasRole('OPS')")
-    Ticket importTicket(@Valid @RequestBody NewTicket ticket) {
-        return tickets.upsert(ticket);
+    CleanTicket importTicket(@Valid @RequestBody NewTicket ticket) {
+        return intake.receive(ticket);
     }
 
     @GetMapping("/tickets")
     @PreAuthorize("hasRole('OPS')")
-    List<Ticket> list(@RequestParam(required = false) String customerId,
-            @RequestParam(required = false) Integer limit) {
+    List<CleanTicket> list(@RequestParam(required = false) @Nullable String customerId,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return clean.recent(customerId, pageSize(limit));
+    }
+
+    /** For embedding-service's scheduled job: every ticket inserted or changed after the cursor. */
+    @GetMapping("/tickets/clean")
+    @PreAuthorize("hasAnyRole('OPS', 'CLASSIFIER')")
+    CleanTicketPage changes(@RequestParam(defaultValue = "0") long after,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        if (after < 0) {
+            throw ApiProblem.badRequest("after", "after must be a cursor returned earlier, or 0");
+        }
+        List<CleanTicket> items = clean.changedAfter(after, pageSize(limit));
+        return new CleanTicketPage(items, items.isEmpty() ? after : items.getLast().seq());
+    }
+
+    private int pageSize(@Nullable Integer limit) {
         int size = limit == null ? properties.defaultPageSize() : limit;
         if (size < 1 || size > properties.maxPageSize()) {
             throw ApiProblem.badRequest("limit", "limit must be between 1 and " + properties.maxPageSize());
         }
-        return customerId == null ? tickets.findRecent(size) : tickets.findByCustomer(customerId, size);
+        return size;
     }
 }

@@ -1,7 +1,6 @@
 package io.triage.ingestion.ticket;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,21 +45,6 @@ public class TicketRepository {
                 .param("externalId", ticket.externalId())
                 .query(TicketRepository::map)
                 .single();
-    }
-
-    public List<Ticket> findByCustomer(String customerId, int limit) {
-        return jdbc.sql("SELECT * FROM tickets WHERE customer_id = :customerId ORDER BY received_at DESC LIMIT :limit")
-                .param("customerId", customerId)
-                .param("limit", limit)
-                .query(TicketRepository::map)
-                .list();
-    }
-
-    public List<Ticket> findRecent(int limit) {
-        return jdbc.sql("SELECT * FROM tickets ORDER BY received_at DESC, id LIMIT :limit")
-                .param("limit", limit)
-                .query(TicketRepository::map)
-                .list();
     }
 
     public long deleteByCustomer(String customerId) {

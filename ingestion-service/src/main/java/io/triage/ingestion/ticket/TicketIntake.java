@@ -1,0 +1,41 @@
+package io.triage.ingestion.ticket;
+
+import io.triage.pii.PiiSanitizationException;
+import io.triage.pii.PiiSanitizer;
+import io.triage.pii.SanitizedText;
+import io.triage.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives a ticket: stores the raw version (idempotently) and its sanitised copy in one transaction, so no ticket
+ * is ever visible downstream without its clean text, and no raw text is kept whose sanitisation failed.
+ */
+@Service
+public class TicketIntake {
+
+    private final TicketRepository tickets;
+    private final CleanTicketRepository clean;
+    private final PiiSanitizer sanitizer;
+
+    TicketIntake(TicketRepository tickets, CleanTicketRepository clean, PiiSanitizer sanitizer) {
+        this.tickets = tickets;
+        this.clean = clean;
+        this.sanitizer = sanitizer;
+    }
+
+    @Transactional
+    public CleanTicket receive(NewTicket ticket) {
+        Ticket stored = tickets.upsert(ticket);
+        SanitizedText text;
+        try {
+            text = sanitizer.sanitize(stored.subject() + "\n" + stored.description());
+        } catch (PiiSanitizationException e) {
+            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Sanitisation failed",
+                    "The ticket could not be sanitised and was not stored");
+        }
+        clean.upsert(stored, text);
+        return clean.find(stored.id()).orElseThrow();
+    }
+}
