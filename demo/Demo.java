@@ -36,12 +36,21 @@ public class Demo {
         System.out.println("\n== demo: import synthetic tickets into ingestion-service (idempotent upsert)");
         List<SyntheticTicket> tickets = new TicketGenerator(7).generate(40);
         int imported = 0;
+        String sanitisedExample = null;
         for (SyntheticTicket t : tickets) {
-            imported += post("8083", "/tickets", "local-ops-key", ingestionJson(t)).statusCode() == 200 ? 1 : 0;
+            HttpResponse<String> stored = post("8083", "/tickets", "local-ops-key", ingestionJson(t));
+            imported += stored.statusCode() == 200 ? 1 : 0;
+            if (sanitisedExample == null && t.piiSpans().size() >= 2) {
+                sanitisedExample = "  raw (kept inside ingestion only): " + t.description() + "\n  what the suite sees: "
+                        + field(stored.body(), "text") + "\n  removed: " + field(stored.body(), "piiTypes");
+            }
         }
         int again = post("8083", "/tickets", "local-ops-key", ingestionJson(tickets.getFirst())).statusCode();
         System.out.println("  imported " + imported + "/" + tickets.size() + " tickets; re-sending one -> " + again
                 + " (stored once)");
+        if (sanitisedExample != null) {
+            System.out.println(sanitisedExample);
+        }
         SyntheticTicket sample = tickets.get(3);
         System.out.println("  e.g. [" + sample.department() + "/" + sample.urgency() + "/" + sample.sentiment() + "] "
                 + sample.subject());
@@ -87,6 +96,12 @@ public class Demo {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** The raw JSON value of a top-level field (string or array), enough for printing. */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^\\]]*\\])").matcher(json);
+        return m.find() ? m.group(1) : "?";
     }
 
     static int count(String text, String needle) {
