@@ -14,13 +14,21 @@ import java.util.regex.Pattern;
  */
 public final class AccountIdDetector implements Detector {
 
-    private static final Pattern IN_CONTEXT = Pattern.compile("(?i)\\b(?:account|acct|a/c|order|reference|ref"
-            + "|user\\s?name|login|user\\s{1,3}id|benutzername|identifiant|usuario"
-            + "|kundenkonto|kundennummer|kontonummer|konto|bestellung|bestellnummer|cuenta|pedido|compte|commande"
-            + "|num[ée]ro\\s{1,3}(?:de\\s{1,3})?(?:client|cuenta|compte|commande)"
-            + "|(?:customer|client|member|membership|policy|contract)\\s{1,3}(?:number|no|num|nr|id|ref))\\b\\.?"
-            + "(?:\\s{0,3}(?:number|no\\.?|num|nr|id|is|was|ist|es|est|ending\\s{1,3}in|:|#)){0,3}[\\s:#]{0,4}"
+    /** Context words; doubled or dropped letters are tolerated because customers type fast ("acount", "numbber"). */
+    private static final Pattern IN_CONTEXT = Pattern.compile("(?i)\\b(?:ac{1,2}o{0,2}u{0,2}n{0,2}t|a/c"
+            + "|o{1,2}r{1,2}d{1,2}e{1,2}r|reference|ref|us{1,2}e{1,2}r{1,2}\\s?n{1,2}a{1,2}m{1,2}e|login|user\\s{1,3}id"
+            + "|benutzername|identifiant|usuario|kundenkonto|kundennummer|kontonummer|konto|bestellung|bestellnummer"
+            + "|cuenta|pedido|compte|co{1,2}m{1,2}ande"
+            + "|num[ée]ro\\s{1,3}(?:de\\s{1,3})?(?:cliente?|cuenta|compte|commande)"
+            + "|(?:cu{1,2}s{1,2}t{1,2}o{1,2}m{1,2}e{1,2}r|client|member|membership|policy|contract)\\s{1,3}"
+            + "(?:n{1,2}u{1,2}m{1,2}b{1,2}e{1,2}r|no|num|nr|id|ref))\\b\\.?"
+            + "(?:\\s{0,3}(?:n{1,2}u{1,2}m{1,2}b{1,2}e{1,2}r|no\\.?|num|nr|id|is|was|ist|es|est|ending\\s{1,3}in|:|#))"
+            + "{0,3}[\\s:#]{0,4}"
             + "([A-Za-z0-9][A-Za-z0-9\\-/]{2,29})(?![A-Za-z0-9\\-])");
+
+    /** A user handle (letters then digits, "cyhd87") a few words after "account" in the same sentence. */
+    private static final Pattern HANDLE_NEAR_ACCOUNT = Pattern.compile(
+            "(?i)\\baccounts?\\b[^.?!\\n]{0,40}?(?<![\\w@.\\-])([a-z]{2,8}\\d{2,4})(?![\\w@\\-]|\\.\\w)");
 
     /**
      * Built-in identifier shapes that are safe to match anywhere: a short upper-case prefix such as ACC, AC, ORD,
@@ -38,6 +46,7 @@ public final class AccountIdDetector implements Detector {
     public AccountIdDetector(List<String> extraPatterns) {
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
                 AccountIdDetector::looksLikeIdentifier));
+        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true));
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(DEFAULT_PATTERN), 0, 0.92,
                 id -> true));
         for (String extra : extraPatterns) {

@@ -36,6 +36,10 @@ public final class NameRuleDetector implements Detector {
             "spoke with", "speak to", "speak with", "talk to", "talked to", "ask for", "asked for", "call me",
             "calls me", "named him", "named her", "up with", "from mr", "to mr");
 
+    private static final Set<String> SUBJECT_VERBS = Set.of("is", "was", "has", "had", "lives", "lived", "said",
+            "says", "spent", "began", "shouted", "called", "wants", "wanted", "asked", "told", "works", "worked",
+            "will", "can", "and", "went", "moved", "paid", "sent", "needs");
+
     private final NameLists lists;
 
     public NameRuleDetector(NameLists lists) {
@@ -184,10 +188,15 @@ public final class NameRuleDetector implements Detector {
             findings.add(finding(PiiType.PERSON, first, first, 0.8));
         } else if (words.size() == 1 && isGiven(first)) {
             findings.add(finding(PiiType.PERSON, first, first, 0.6));
-        } else if (words.size() == 1 && textCase == TextCase.MIXED && !sentenceStart(text, first.start())
-                && first.key().length() > 2) {
+        } else if (words.size() == 1 && textCase == TextCase.MIXED && first.key().length() > 2
+                && (!sentenceStart(text, first.start()) || actsAsSubject(tokens, end))) {
             findings.add(finding(PiiType.PERSON, first, first, 0.4));
         }
+    }
+
+    /** A sentence-initial word followed by a typical verb of a person ("Irenka is", "Ley began") names someone. */
+    private static boolean actsAsSubject(List<Token> tokens, int next) {
+        return next < tokens.size() && SUBJECT_VERBS.contains(tokens.get(next).key());
     }
 
     /** All-capital words of up to four letters are mostly acronyms (ATM, PIN, DPO), not names. */

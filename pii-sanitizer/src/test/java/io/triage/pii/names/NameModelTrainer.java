@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -45,6 +46,8 @@ public final class NameModelTrainer {
         TrainingParameters parameters = TrainingParameters.defaultParams();
         parameters.put(TrainingParameters.ITERATIONS_PARAM, 100);
         parameters.put(TrainingParameters.CUTOFF_PARAM, 2);
+        // Greedy decoding: a beam of 1 is about three times faster than the default 3 at nearly the same accuracy.
+        parameters.put(BeamSearch.BEAM_SIZE_PARAMETER, 1);
         List<NameSample> samples = new ArrayList<>(corpus.samples(SENTENCES));
         samples.addAll(GeneratedTicketSamples.samples(TICKET_SEED, TICKETS));
         return NameFinderME.train("en", null, new CollectionObjectStream<>(samples), parameters,
