@@ -1,0 +1,106 @@
+package io.triage.classify.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.triage.classify.tier.LabelScore;
+import io.triage.classify.tier.RoutingMethod;
+import io.triage.classify.tier.SimilarTicket;
+import io.triage.classify.tier.Tier;
+import io.triage.classify.tier.TierContext;
+import io.triage.classify.tier.TierOutcome;
+import io.triage.classify.tier.TierProperties;
+import io.triage.platform.client.ResilientCalls;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Second tier: reuse the labels of the nearest historical ticket when it is a near-duplicate (similarity ≥ 0.92)
+ * and reusing its label has been right often enough (≥ 0.85, from feedback). The neighbours found here are the
+ * LLM's examples. Fallback when embedding-service is down, slow or its circuit is open: the tier is skipped (and
+ * the LLM prompts zero-shot).
+ */
+@Component
+@Order(20)
+class CacheTier implements Tier {
+
+    static final String DOWNSTREAM = "embedding-service";
+
+    private final SimilarTicketSearch search;
+    private final ReuseAccuracy accuracy;
+    private final ResilientCalls calls;
+    private final TierProperties.Cache settings;
+
+    CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls, TierProperties properties) {
+        this.search = search;
+        this.accuracy = accuracy;
+        this.calls = calls;
+        this.settings = properties.cache();
+    }
+
+    @Override
+    public RoutingMethod method() {
+        return RoutingMethod.CACHE;
+    }
+
+    @Override
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    @Override
+    public TierOutcome decide(TierContext context) {
+        if (!settings.enabled()) {
+            return new TierOutcome.Skipped("switched off by configuration");
+        }
+        String self = context.ticket().ticketId();
+        // One extra neighbour, because a ticket embedded before it is classified finds itself first.
+        SimilarTicketSearch.Matches found = calls.callOrElse(DOWNSTREAM,
+                () -> search.search(new SimilarTicketSearch.Query(context.ticket().text(), settings.neighbours() + 1)),
+                failure -> null);
+        if (found == null) {
+            return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
+        }
+        List<SimilarTicket> neighbours = (found.matches() == null ? List.<SimilarTicketSearch.Match>of()
+                : found.matches()).stream()
+                .filter(m -> !Objects.equals(m.ticketId(), self))
+                .limit(settings.neighbours())
+                .map(CacheTier::similar)
+                .toList();
+        context.neighbours(neighbours);
+        if (neighbours.isEmpty()) {
+            return new TierOutcome.Undecided("no similar ticket");
+        }
+        SimilarTicket top = neighbours.getFirst();
+        if (top.similarity() < settings.minSimilarity()) {
+            return new TierOutcome.Undecided("nearest ticket " + top.ticketId() + " has similarity "
+                    + round(top.similarity()) + " < " + settings.minSimilarity());
+        }
+        if (top.department() == null) {
+            return new TierOutcome.Undecided("nearest ticket " + top.ticketId() + " has no label yet");
+        }
+        double estimate = accuracy.estimate(top.ticketId());
+        if (estimate < settings.minAccuracy()) {
+            return new TierOutcome.Undecided("reusing " + top.ticketId() + "'s label is right only "
+                    + round(estimate) + " of the time (< " + settings.minAccuracy() + ")");
+        }
+        LabelScore department = new LabelScore(top.department(), estimate);
+        return new TierOutcome.Decided(department,
+                top.urgency() == null ? null : new LabelScore(top.urgency(), estimate),
+                top.sentiment() == null ? null : new LabelScore(top.sentiment(), estimate),
+                List.of(department), "near-duplicate of " + top.ticketId() + " (similarity " + round(top.similarity())
+                        + "), whose label was right " + round(estimate) + " of the time");
+    }
+
+    private static SimilarTicket similar(SimilarTicketSearch.Match match) {
+        SimilarTicketSearch.Metadata labels = match.metadata() == null
+                ? new SimilarTicketSearch.Metadata(null, null, null) : match.metadata();
+        return new SimilarTicket(match.ticketId(), match.similarity(), labels.department(), labels.urgency(),
+                labels.sentiment(), match.text());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.triage.classify.decision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** audit-service's event endpoint (base URL, timeouts and key: {@code spring.http.serviceclient.audit}). */
+@HttpExchange
+public interface AuditTrail {
+
+    /**
+     * The labels of a decision.
+     *
+     * @param department department
+     * @param urgency    urgency
+     * @param sentiment  sentiment
+     */
+    record Prediction(@Nullable String department, @Nullable String urgency, @Nullable String sentiment) {
+    }
+
+    /**
+     * One decision event in audit-service's format; it is idempotent on {@code eventId}.
+     *
+     * @param eventId             event id (the decision id)
+     * @param ticketId            the ticket
+     * @param userId              who asked
+     * @param modelVersion        model version
+     * @param ruleSetVersion      rule-set version
+     * @param routingMethod       RULES, CACHE, ML, LLM or NEEDS_REVIEW
+     * @param prediction          the labels
+     * @param confidence          the decision's confidence
+     * @param decidedAt           when
+     * @param channel             channel
+     * @param tierLatenciesMicros per-tier latency
+     * @param traceId             trace id
+     */
+    record Event(UUID eventId, String ticketId, @Nullable String userId, String modelVersion,
+            @Nullable String ruleSetVersion, String routingMethod, Prediction prediction, BigDecimal confidence,
+            Instant decidedAt, @Nullable String channel, Map<String, Long> tierLatenciesMicros,
+            @Nullable String traceId) {
+    }
+
+    @PostExchange("/audit/events")
+    void record(@RequestBody Event event);
+}

@@ -1,0 +1,134 @@
+package io.triage.classify.decision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.triage.classify.tier.ClassificationResult;
+import io.triage.classify.tier.Hashes;
+import io.triage.classify.tier.LabelScore;
+import io.triage.classify.tier.LlmUsage;
+import io.triage.classify.tier.RoutingMethod;
+import io.triage.classify.tier.SanitisedTicket;
+import io.triage.classify.tier.SimilarTicket;
+import io.triage.classify.tier.TierContext;
+import io.triage.platform.web.ApiProblem;
+import io.triage.platform.web.TraceIds;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logs every decision in {@code classify.decisions} (labels, tier, versions, hashes of the inputs, latency per tier,
+ * experiment arms, the nearest neighbour for cache accounting) and publishes its audit event in the same
+ * transaction.
+ */
+@Service
+public class DecisionLog {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final TraceIds traceIds;
+
+    DecisionLog(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json, TraceIds traceIds) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.json = json;
+        this.traceIds = traceIds;
+    }
+
+    /** Stores the decision and its audit event; a database failure is a 503 (an unlogged decision is not given). */
+    @Transactional
+    public void record(ClassificationResult result, TierContext context) {
+        try {
+            insert(result, context);
+        } catch (DataAccessException e) {
+            throw ApiProblem.unavailable("the decision log is unavailable", Duration.ofSeconds(5));
+        }
+        events.publishEvent(event(result, context));
+    }
+
+    private void insert(ClassificationResult result, TierContext context) {
+        SanitisedTicket ticket = context.ticket();
+        SimilarTicket neighbour = context.neighbours() == null || context.neighbours().isEmpty() ? null
+                : context.neighbours().getFirst();
+        LlmUsage llm = context.llmUsage();
+        jdbc.sql("""
+                INSERT INTO decisions (id, ticket_id, routing_method, department, department_confidence, urgency,
+                    urgency_confidence, sentiment, sentiment_confidence, rule_id, rule_set_version, model_version,
+                    neighbour_ticket_id, neighbour_similarity, neighbour_department, text_hash, customer_hash,
+                    channel, source_system, tier_latencies_micros, skipped_tiers, experiments, llm_mode,
+                    llm_prompt_tokens, llm_completion_tokens, llm_cost, latency_micros)
+                VALUES (:id, :ticket, :method, :dep, :depc, :urg, :urgc, :sen, :senc, :rule, :rsv, :mv,
+                    :nid, :nsim, :ndep, :text, :customer, :channel, :source, CAST(:lat AS jsonb),
+                    CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros)
+                """)
+                .param("id", result.decisionId())
+                .param("ticket", ticket.ticketId())
+                .param("method", result.routingMethod().name())
+                .param("dep", label(result.department())).param("depc", confidence(result.department()))
+                .param("urg", label(result.urgency())).param("urgc", confidence(result.urgency()))
+                .param("sen", label(result.sentiment())).param("senc", confidence(result.sentiment()))
+                .param("rule", context.ruleMatch() == null ? null : context.ruleMatch().ruleId())
+                .param("rsv", result.ruleSetVersion())
+                .param("mv", result.modelVersion())
+                .param("nid", neighbour == null ? null : neighbour.ticketId())
+                .param("nsim", neighbour == null ? null : neighbour.similarity())
+                .param("ndep", neighbour == null ? null : neighbour.department())
+                .param("text", Hashes.sha256(ticket.text()))
+                .param("customer", ticket.customerHash())
+                .param("channel", ticket.channel())
+                .param("source", ticket.sourceSystem())
+                .param("lat", json.writeValueAsString(latencies(context)))
+                .param("skipped", json.writeValueAsString(result.skippedTiers()))
+                .param("exp", json.writeValueAsString(result.experiments()))
+                .param("llmmode", llm == null ? null : llm.mode())
+                .param("pt", llm == null ? null : llm.promptTokens())
+                .param("ct", llm == null ? null : llm.completionTokens())
+                .param("cost", llm == null ? null : llm.cost())
+                .param("micros", Math.round(result.latencyMillis() * 1000))
+                .update();
+    }
+
+    private DecisionRecorded event(ClassificationResult result, TierContext context) {
+        String ticketId = result.ticketId() != null ? result.ticketId() : "decision:" + result.decisionId();
+        return new DecisionRecorded(result.decisionId(), ticketId, caller(),
+                result.modelVersion() == null ? "none" : result.modelVersion(), result.ruleSetVersion(),
+                auditName(result.routingMethod()), label(result.department()), label(result.urgency()),
+                label(result.sentiment()), result.department() == null ? 0 : result.department().confidence(),
+                Instant.now(), context.ticket().channel().isEmpty() ? null : context.ticket().channel(),
+                latencies(context), traceIds.current());
+    }
+
+    /** audit-service names the rules tier RULES. */
+    static String auditName(RoutingMethod method) {
+        return method == RoutingMethod.RULE ? "RULES" : method.name();
+    }
+
+    private static Map<String, Long> latencies(TierContext context) {
+        Map<String, Long> latencies = new LinkedHashMap<>();
+        context.latenciesMicros().forEach((tier, micros) -> latencies.put(tier.name(), micros));
+        return latencies;
+    }
+
+    private static @Nullable String caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    private static @Nullable String label(@Nullable LabelScore score) {
+        return score == null ? null : score.label();
+    }
+
+    private static @Nullable Double confidence(@Nullable LabelScore score) {
+        return score == null ? null : score.confidence();
+    }
+}

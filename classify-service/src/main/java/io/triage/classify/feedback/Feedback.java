@@ -1,0 +1,85 @@
+package io.triage.classify.feedback;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import io.triage.classify.cache.ReuseAccuracy;
+import io.triage.classify.tier.TierProperties;
+import io.triage.platform.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies feedback: stores it once per decision, updates the cache's reuse accuracy of the decision's nearest
+ * neighbour (whether or not the cache decided, as long as the neighbour was close enough to be reused), and
+ * publishes the event that forwards it to rules-engine and embedding-service.
+ */
+@Service
+class Feedback {
+
+    private final JdbcClient jdbc;
+    private final ReuseAccuracy reuse;
+    private final ApplicationEventPublisher events;
+    private final AccuracyBoard board;
+    private final TierProperties.Cache cache;
+
+    Feedback(JdbcClient jdbc, ReuseAccuracy reuse, ApplicationEventPublisher events, AccuracyBoard board,
+            TierProperties properties) {
+        this.jdbc = jdbc;
+        this.reuse = reuse;
+        this.events = events;
+        this.board = board;
+        this.cache = properties.cache();
+    }
+
+    private record Decision(UUID id, @Nullable String ticketId, String method, @Nullable String department,
+            @Nullable String ruleId, @Nullable String neighbour, @Nullable Double similarity,
+            @Nullable String neighbourDepartment) {
+    }
+
+    @Transactional
+    public FeedbackReceipt record(FeedbackRequest request) {
+        Decision decision = find(request);
+        boolean correct = Objects.equals(decision.department(), request.department());
+        int inserted = jdbc.sql("""
+                INSERT INTO decision_feedback (decision_id, department, urgency, sentiment, source, department_correct)
+                VALUES (:id, :dep, :urg, :sen, :source, :correct) ON CONFLICT (decision_id) DO NOTHING
+                """).param("id", decision.id()).param("dep", request.department()).param("urg", request.urgency())
+                .param("sen", request.sentiment())
+                .param("source", request.source() == null ? "agent" : request.source())
+                .param("correct", correct).update();
+        if (inserted == 0) {
+            return new FeedbackReceipt(decision.id(), decision.method(), correct, true);
+        }
+        if (decision.neighbour() != null && decision.neighbourDepartment() != null
+                && decision.similarity() != null && decision.similarity() >= cache.minSimilarity()) {
+            reuse.record(decision.neighbour(), decision.neighbourDepartment().equals(request.department()));
+        }
+        events.publishEvent(new FeedbackRecorded(decision.id(), decision.ticketId(), decision.ruleId(),
+                request.department(), request.urgency(), request.sentiment()));
+        board.refresh();
+        return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
+    }
+
+    private Decision find(FeedbackRequest request) {
+        if (request.decisionId() == null && request.ticketId() == null) {
+            throw ApiProblem.badRequest("decisionId", "give decisionId or ticketId");
+        }
+        String select = """
+                SELECT id, ticket_id, routing_method, department, rule_id, neighbour_ticket_id, neighbour_similarity,
+                       neighbour_department FROM decisions
+                """;
+        var query = request.decisionId() != null
+                ? jdbc.sql(select + " WHERE id = :id").param("id", request.decisionId())
+                : jdbc.sql(select + " WHERE ticket_id = :ticket ORDER BY decided_at DESC LIMIT 1")
+                        .param("ticket", request.ticketId());
+        return query.query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Double) rs.getObject(7), rs.getString(8)))
+                .optional()
+                .orElseThrow(() -> ApiProblem.notFound(request.decisionId() != null
+                        ? "No decision " + request.decisionId() : "No decision for ticket " + request.ticketId()));
+    }
+}

@@ -1,0 +1,70 @@
+package io.triage.classify.llm;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.triage.classify.tier.Hashes;
+import io.triage.classify.tier.TierProperties;
+import io.triage.platform.PlatformProperties;
+import io.triage.platform.client.ResilientCalls;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Validated LLM responses in Redis for 24 h, keyed by model and prompt hash under the deployment's key prefix.
+ * Fallback when Redis is down or its circuit is open: no cache (every prompt goes to the LLM).
+ */
+@Component
+class LlmResponseCache {
+
+    static final String DOWNSTREAM = "redis";
+
+    private final StringRedisTemplate redis;
+    private final ResilientCalls calls;
+    private final JsonMapper json;
+    private final String prefix;
+    private final TierProperties.Llm settings;
+
+    LlmResponseCache(StringRedisTemplate redis, ResilientCalls calls, JsonMapper json, PlatformProperties platform,
+            TierProperties properties) {
+        this.redis = redis;
+        this.calls = calls;
+        this.json = json;
+        this.prefix = platform.redisKeyPrefix() + "classify:llm:";
+        this.settings = properties.llm();
+    }
+
+    String key(String model, String system, String user) {
+        return prefix + model + ":" + Hashes.sha256(system + "\u0000" + user);
+    }
+
+    Optional<Completion> get(String key) {
+        String cached = calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> redis.opsForValue().get(key)),
+                failure -> null);
+        return cached == null ? Optional.empty() : Optional.of(json.readValue(cached, Completion.class));
+    }
+
+    void put(String key, Completion completion) {
+        String value = json.writeValueAsString(completion);
+        calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> {
+            redis.opsForValue().set(key, value, settings.cacheTtl());
+            return Boolean.TRUE;
+        }), failure -> Boolean.FALSE);
+    }
+
+    void evict(String key) {
+        calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> redis.delete(key)), failure -> Boolean.FALSE);
+    }
+
+    /** Redis failures count for the circuit breaker like any other unreachable dependency. */
+    private static <T> T transientOnFailure(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (DataAccessException e) {
+            throw new ResourceAccessException("Redis failed: " + e.getClass().getSimpleName());
+        }
+    }
+}

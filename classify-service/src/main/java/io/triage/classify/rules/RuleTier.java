@@ -1,0 +1,79 @@
+package io.triage.classify.rules;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.triage.classify.tier.LabelScore;
+import io.triage.classify.tier.RoutingMethod;
+import io.triage.classify.tier.RuleMatch;
+import io.triage.classify.tier.SanitisedTicket;
+import io.triage.classify.tier.Tier;
+import io.triage.classify.tier.TierContext;
+import io.triage.classify.tier.TierOutcome;
+import io.triage.classify.tier.TierProperties;
+import io.triage.platform.client.ResilientCalls;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * First tier: rules-engine's first matching rule decides when its confidence reaches the short-circuit threshold.
+ * Fallback when rules-engine is down, slow or its circuit is open: the tier is skipped and the answer says so.
+ */
+@Component
+@Order(10)
+class RuleTier implements Tier {
+
+    static final String DOWNSTREAM = "rules-engine";
+
+    private final RulesEngine rules;
+    private final ResilientCalls calls;
+    private final TierProperties.Rules settings;
+
+    RuleTier(RulesEngine rules, ResilientCalls calls, TierProperties properties) {
+        this.rules = rules;
+        this.calls = calls;
+        this.settings = properties.rules();
+    }
+
+    @Override
+    public RoutingMethod method() {
+        return RoutingMethod.RULE;
+    }
+
+    @Override
+    public Duration timeout() {
+        return settings.timeout();
+    }
+
+    @Override
+    public TierOutcome decide(TierContext context) {
+        if (!settings.enabled()) {
+            return new TierOutcome.Skipped("switched off by configuration");
+        }
+        SanitisedTicket ticket = context.ticket();
+        RulesEngine.Verdict verdict = calls.callOrElse(DOWNSTREAM,
+                () -> rules.evaluate(new RulesEngine.Evaluation(ticket.subject(), ticket.description(),
+                        ticket.channel())),
+                failure -> null);
+        if (verdict == null) {
+            return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
+        }
+        context.ruleSetVersion(verdict.ruleSetVersion() == null ? null : verdict.ruleSetVersion().toString());
+        if (verdict.ruleId() == null || verdict.department() == null) {
+            return new TierOutcome.Undecided("no rule fired");
+        }
+        double confidence = verdict.confidence() == null ? 0 : verdict.confidence();
+        boolean shortCircuit = !Boolean.FALSE.equals(verdict.shortCircuit())
+                && confidence >= settings.shortCircuitConfidence();
+        String matched = verdict.span() == null ? null : verdict.span().text();
+        context.ruleMatch(new RuleMatch(verdict.ruleId(), verdict.department(), verdict.urgency(), confidence,
+                shortCircuit, matched, context.ruleSetVersion()));
+        if (!shortCircuit) {
+            return new TierOutcome.Undecided("rule " + verdict.ruleId() + " matched with confidence " + confidence);
+        }
+        LabelScore department = new LabelScore(verdict.department(), confidence);
+        LabelScore urgency = verdict.urgency() == null ? null : new LabelScore(verdict.urgency(), confidence);
+        return new TierOutcome.Decided(department, urgency, null, List.of(department),
+                "rule " + verdict.ruleId() + " matched \"" + (matched == null ? "" : matched) + "\"");
+    }
+}

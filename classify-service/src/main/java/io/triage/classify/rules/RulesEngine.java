@@ -1,0 +1,65 @@
+package io.triage.classify.rules;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * rules-engine as classify-service uses it (base URL, timeouts and key: {@code spring.http.serviceclient.rules}).
+ * Only the fields used here are declared; others in the answers are ignored.
+ */
+@HttpExchange
+public interface RulesEngine {
+
+    /**
+     * One ticket to evaluate.
+     *
+     * @param subject     sanitised subject
+     * @param description sanitised description
+     * @param channel     channel
+     */
+    record Evaluation(String subject, String description, String channel) {
+    }
+
+    /**
+     * Where the winning rule matched.
+     *
+     * @param field the ticket field
+     * @param text  the matched text
+     */
+    record Span(@Nullable String field, @Nullable String text) {
+    }
+
+    /**
+     * The verdict: all rule fields are absent when no rule fired.
+     *
+     * @param ruleId         the first rule that fired
+     * @param department     its department
+     * @param urgency        its urgency
+     * @param confidence     its confidence
+     * @param shortCircuit   whether the match may skip the later tiers (confidence at or above the threshold)
+     * @param ruleSetVersion the active version (a number or a name)
+     * @param span           the matched text
+     */
+    record Verdict(@Nullable String ruleId, @Nullable String department, @Nullable String urgency,
+            @Nullable Double confidence, @Nullable Boolean shortCircuit, @Nullable Object ruleSetVersion,
+            @Nullable Span span) {
+    }
+
+    /**
+     * Feedback on a rule's decision.
+     *
+     * @param ruleId            the rule
+     * @param correctDepartment the department the ticket really belonged to
+     * @param decisionId        the classify decision it is about (idempotency key)
+     */
+    record RuleFeedback(String ruleId, String correctDepartment, String decisionId) {
+    }
+
+    @PostExchange("/rules/evaluate")
+    Verdict evaluate(@RequestBody Evaluation ticket);
+
+    @PostExchange("/rules/feedback")
+    void feedback(@RequestBody RuleFeedback feedback);
+}

@@ -1,0 +1,22 @@
+package io.triage.classify.tier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ticket after PII sanitisation: the only form any tier, log, prompt or audit event sees.
+ *
+ * @param ticketId     the ticket's id, when known
+ * @param subject      sanitised subject
+ * @param description  sanitised description
+ * @param channel      channel, lower case
+ * @param customerHash SHA-256 of the customer id, when known
+ * @param sourceSystem the sending system
+ */
+public record SanitisedTicket(@Nullable String ticketId, String subject, String description, String channel,
+        @Nullable String customerHash, String sourceSystem) {
+
+    /** Subject and description as one text, the form the model, the cache and the LLM read. */
+    public String text() {
+        return subject.isEmpty() ? description : subject + "\n" + description;
+    }
+}

@@ -1,0 +1,103 @@
+package io.triage.classify.tier;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.triage.classify.model.ModelAnswer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Facts gathered about one ticket while it passes the tiers, so that a later tier reuses what an earlier one
+ * fetched (the LLM's examples are the cache tier's neighbours) and the explanation can cite every tier.
+ * Used by one request at a time.
+ */
+public final class TierContext {
+
+    private final SanitisedTicket ticket;
+    private final Map<String, String> experimentArms;
+    private final List<SkippedTier> skipped = new ArrayList<>();
+    private final Map<RoutingMethod, Long> latenciesMicros = new EnumMap<>(RoutingMethod.class);
+    private volatile @Nullable RuleMatch ruleMatch;
+    private volatile @Nullable String ruleSetVersion;
+    private volatile @Nullable List<SimilarTicket> neighbours;
+    private volatile @Nullable ModelAnswer modelAnswer;
+    private volatile @Nullable LlmUsage llmUsage;
+
+    public TierContext(SanitisedTicket ticket, Map<String, String> experimentArms) {
+        this.ticket = ticket;
+        this.experimentArms = Map.copyOf(experimentArms);
+    }
+
+    public SanitisedTicket ticket() {
+        return ticket;
+    }
+
+    /** The ticket's arm in {@code experiment}, or {@code null} when the experiment is off. */
+    public @Nullable String arm(String experiment) {
+        return experimentArms.get(experiment);
+    }
+
+    public Map<String, String> experimentArms() {
+        return experimentArms;
+    }
+
+    public @Nullable RuleMatch ruleMatch() {
+        return ruleMatch;
+    }
+
+    public void ruleMatch(RuleMatch match) {
+        this.ruleMatch = match;
+    }
+
+    /** The rule-set version rules-engine evaluated (also when no rule fired). */
+    public @Nullable String ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    public void ruleSetVersion(@Nullable String version) {
+        this.ruleSetVersion = version;
+    }
+
+    /** The similar tickets found by the cache tier, most similar first; {@code null} when none were searched. */
+    public @Nullable List<SimilarTicket> neighbours() {
+        return neighbours;
+    }
+
+    public void neighbours(List<SimilarTicket> found) {
+        this.neighbours = List.copyOf(found);
+    }
+
+    public @Nullable ModelAnswer modelAnswer() {
+        return modelAnswer;
+    }
+
+    public void modelAnswer(ModelAnswer answer) {
+        this.modelAnswer = answer;
+    }
+
+    public @Nullable LlmUsage llmUsage() {
+        return llmUsage;
+    }
+
+    public void llmUsage(LlmUsage usage) {
+        this.llmUsage = usage;
+    }
+
+    void skipped(RoutingMethod tier, String reason) {
+        skipped.add(new SkippedTier(tier, reason));
+    }
+
+    public List<SkippedTier> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    void latency(RoutingMethod tier, long micros) {
+        latenciesMicros.merge(tier, micros, Long::sum);
+    }
+
+    public Map<RoutingMethod, Long> latenciesMicros() {
+        return Map.copyOf(latenciesMicros);
+    }
+}
