@@ -136,7 +136,8 @@ public final class ModelTrainer {
             List<SparseVector> kept = new ArrayList<>();
             List<Integer> gold = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                int k = labels.indexOf(examples.get(i).labels().get(head));
+                String label = examples.get(i).labels().get(head);
+                int k = label == null ? -1 : labels.indexOf(label);
                 if (k >= 0) {
                     kept.add(vectors.get(i));
                     gold.add(k);

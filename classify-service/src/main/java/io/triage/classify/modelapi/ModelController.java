@@ -1,0 +1,127 @@
+package io.triage.classify.modelapi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import io.triage.classify.evaluation.ReportRenderer;
+import io.triage.classify.evaluation.TrainingReport;
+import io.triage.classify.model.ModelAnswer;
+import io.triage.classify.model.NoModelException;
+import io.triage.classify.registry.ModelLifecycle;
+import io.triage.classify.registry.ModelRegistry;
+import io.triage.classify.registry.ModelVersion;
+import io.triage.classify.registry.Retraining;
+import io.triage.classify.serving.ModelServing;
+import io.triage.classify.training.TrainingDataException;
+import io.triage.classify.training.TrainingFileReader;
+import io.triage.pii.PiiSanitizer;
+import io.triage.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Model registry, training, promotion and the ML tier on its own ({@code /models/**}). */
+@RestController
+class ModelController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+
+    private final ModelRegistry registry;
+    private final ModelLifecycle lifecycle;
+    private final Retraining retraining;
+    private final ModelServing serving;
+    private final PiiSanitizer sanitizer;
+
+    ModelController(ModelRegistry registry, ModelLifecycle lifecycle, Retraining retraining, ModelServing serving,
+            PiiSanitizer sanitizer) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.retraining = retraining;
+        this.serving = serving;
+        this.sanitizer = sanitizer;
+    }
+
+    @GetMapping("/models")
+    @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
+    List<ModelVersion> versions() {
+        return registry.versions();
+    }
+
+    /** The evaluation report as JSON, or as Markdown with {@code ?format=markdown}. */
+    @GetMapping("/models/{version}/report")
+    @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
+    ResponseEntity<String> report(@PathVariable long version, @RequestParam(defaultValue = "json") String format) {
+        String json = registry.reportJson(version)
+                .orElseThrow(() -> ApiProblem.notFound("model version " + version + " does not exist"));
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+            case "markdown" -> ResponseEntity.ok().contentType(MARKDOWN)
+                    .body("# Model version " + version + "\n\n"
+                            + ReportRenderer.markdown(JSON.readValue(json, TrainingReport.class)));
+            default -> throw ApiProblem.badRequest("format", "format must be json or markdown");
+        };
+    }
+
+    @PostMapping("/models/{version}/promote")
+    @PreAuthorize("hasRole('ANALYST')")
+    ModelVersion promote(@PathVariable long version) {
+        ModelVersion promoted = lifecycle.promote(version);
+        serving.refresh();
+        return promoted;
+    }
+
+    /** Trains from a labelled CSV or JSON Lines body (any subset of department, urgency, sentiment). */
+    @PostMapping(path = "/models/train", consumes = {"text/csv", "application/x-ndjson", "application/jsonl",
+            MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ANALYST')")
+    TrainingSummary train(@RequestBody(required = false) String body) {
+        try {
+            return TrainingSummary.of(lifecycle.trainAndRegister(
+                    new TrainingFileReader(Map.of()).parse(body == null ? "" : body, "request body"),
+                    "upload"));
+        } catch (TrainingDataException e) {
+            throw badTrainingData(e);
+        }
+    }
+
+    @PostMapping("/models/retrain")
+    @PreAuthorize("hasRole('ANALYST')")
+    TrainingSummary retrain() {
+        try {
+            return TrainingSummary.of(retraining.now());
+        } catch (TrainingDataException e) {
+            throw badTrainingData(e);
+        }
+    }
+
+    /** The ML tier alone (no rules, cache or LLM): for shadow comparisons and model checks. */
+    @PostMapping("/models/predict")
+    @PreAuthorize("hasRole('CLASSIFIER')")
+    ModelAnswer predict(@Valid @RequestBody PredictRequest request) {
+        String text = (request.subject() == null ? "" : sanitizer.sanitize(request.subject()).text() + "\n")
+                + sanitizer.sanitize(request.description()).text();
+        try {
+            return serving.predict(text, request.ticketId());
+        } catch (NoModelException e) {
+            throw ApiProblem.unavailable("no model version is in production yet", Duration.ofSeconds(30));
+        }
+    }
+
+    private static ApiProblem badTrainingData(TrainingDataException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                "Unusable training data", e.getMessage());
+        return e.line() == null ? problem : problem.with("line", e.line());
+    }
+}

@@ -1,0 +1,128 @@
+package io.triage.classify.registry;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.classify.evaluation.HeadEvaluation;
+import io.triage.classify.evaluation.TrainingReport;
+import io.triage.classify.model.ArtifactCodec;
+import io.triage.classify.model.CorruptArtifactException;
+import io.triage.classify.model.ModelBundle;
+import io.triage.classify.training.ModelTrainer;
+import io.triage.classify.training.TrainingParams;
+import io.triage.classify.training.TrainingResult;
+import io.triage.classify.training.TrainingSet;
+import io.triage.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Train → track → register → (rule) staging → (analyst) production. The promotion rule: a new model reaches
+ * staging only when its mean macro-F1 beats the production model's, measured on the new model's own test split,
+ * by more than the configured margin (0.02); with no production model it reaches staging directly.
+ */
+@Service
+public class ModelLifecycle {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ModelRegistry registry;
+    private final ModelProperties properties;
+    private final MeterRegistry meters;
+
+    ModelLifecycle(ModelRegistry registry, ModelProperties properties, MeterRegistry meters) {
+        this.registry = registry;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    public RegistrationOutcome trainAndRegister(TrainingSet data, String trigger) {
+        Instant started = Instant.now();
+        TrainingParams defaults = TrainingParams.defaults();
+        TrainingParams params = new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
+                properties.targetPrecision(), properties.seed(), properties.minClassExamples());
+        TrainingResult result = ModelTrainer.train(data, params);
+        TrainingReport report = result.report();
+        var heads = report.heads().stream().map(HeadEvaluation::head).toList();
+        double candidate = BaselineScore.macroF1(result.bundle(), heads, result.split().test());
+        Double baseline = registry.inStage(Stage.PRODUCTION).flatMap(v -> registry.artifact(v.version()))
+                .map(this::decodeOrNull)
+                .map(production -> BaselineScore.macroF1(production, heads, result.split().test()))
+                .orElse(null);
+        Stage stage;
+        String decision;
+        if (baseline == null) {
+            stage = Stage.STAGING;
+            decision = "no production model to beat";
+        } else if (candidate > baseline + properties.promotionMargin()) {
+            stage = Stage.STAGING;
+            decision = "macro-F1 %.4f beats production's %.4f by more than %.2f"
+                    .formatted(candidate, baseline, properties.promotionMargin());
+        } else {
+            stage = Stage.NONE;
+            decision = "macro-F1 %.4f does not beat production's %.4f by more than %.2f"
+                    .formatted(candidate, baseline, properties.promotionMargin());
+        }
+        long trackingStarted = System.nanoTime();
+        byte[] artifact = ArtifactCodec.encode(result.bundle());
+        long version = registry.register(run(started, trigger, report), artifact, ArtifactCodec.sha256(artifact),
+                candidate, baseline, stage, decision);
+        meters.timer("classify.model.tracking").record(java.time.Duration.ofNanos(System.nanoTime()
+                - trackingStarted));
+        meters.counter("classify.model.registrations", "stage", stage.name()).increment();
+        return new RegistrationOutcome(version, stage, candidate, baseline, decision, report);
+    }
+
+    /** Moves a staging version to production after checking that its artifact is intact. */
+    public ModelVersion promote(long version) {
+        ModelVersion found = registry.find(version)
+                .orElseThrow(() -> ApiProblem.notFound("model version " + version + " does not exist"));
+        if (found.stage() != Stage.STAGING) {
+            throw ApiProblem.conflict("model version " + version + " is in stage " + found.stage()
+                    + "; only a STAGING version can be promoted to PRODUCTION");
+        }
+        StoredArtifact artifact = registry.artifact(version).orElseThrow();
+        try {
+            ArtifactCodec.decode(artifact.bytes(), artifact.sha256());
+        } catch (CorruptArtifactException e) {
+            throw ApiProblem.conflict("model version " + version + " has a corrupt artifact (" + e.getMessage()
+                    + "); production keeps serving its current version").with("version", version);
+        }
+        registry.promoteToProduction(version);
+        return registry.find(version).orElseThrow();
+    }
+
+    private ModelBundle decodeOrNull(StoredArtifact artifact) {
+        try {
+            return ArtifactCodec.decode(artifact.bytes(), artifact.sha256());
+        } catch (CorruptArtifactException e) {
+            // A corrupt production artifact cannot be a baseline; the candidate is judged as if there were none.
+            return null;
+        }
+    }
+
+    private static TrainingRun run(Instant started, String trigger, TrainingReport report) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("C", report.c());
+        params.put("max_iter", report.maxIter());
+        params.put("ngram_range", report.ngramRange());
+        params.put("target_precision", report.targetPrecision());
+        params.put("seed", report.seed());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("macro_f1", report.macroF1());
+        for (HeadEvaluation head : report.heads()) {
+            String prefix = head.head().toLowerCase(Locale.ROOT) + "_";
+            metrics.put(prefix + "accuracy", head.accuracy());
+            metrics.put(prefix + "macro_f1", head.macroF1());
+            metrics.put(prefix + "macro_precision", head.perClass().stream()
+                    .mapToDouble(c -> c.precision()).average().orElse(0));
+            metrics.put(prefix + "macro_recall", head.perClass().stream()
+                    .mapToDouble(c -> c.recall()).average().orElse(0));
+        }
+        return new TrainingRun(started, report.trainingMillis(), trigger, params, metrics, report.dataFingerprint(),
+                JSON.writeValueAsString(report));
+    }
+}

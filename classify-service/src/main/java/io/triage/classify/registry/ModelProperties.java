@@ -1,0 +1,51 @@
+package io.triage.classify.registry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ML tier's training, registry and serving ({@code triage.classify.models.*}).
+ *
+ * @param pollInterval     how often every replica asks the registry for new production/staging versions
+ * @param canaryShare      share of tickets (by stable hash of the ticket id) answered by the staging version
+ * @param promotionMargin  a retrained model reaches staging only when its macro-F1 beats production's on the same
+ *                         test split by more than this
+ * @param targetPrecision  per-class thresholds are chosen on the validation split to reach this precision
+ * @param c                logistic-regression C (inverse regularisation)
+ * @param maxIter          solver iteration limit
+ * @param seed             seed of the stratified 70/15/15 split
+ * @param minClassExamples classes with fewer examples are merged into "other" or dropped
+ * @param retraining       the weekly retraining job
+ */
+@ConfigurationProperties("triage.classify.models")
+public record ModelProperties(
+        @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("0.10") double canaryShare,
+        @DefaultValue("0.02") double promotionMargin,
+        @DefaultValue("0.95") double targetPrecision,
+        @DefaultValue("10") double c,
+        @DefaultValue("1000") int maxIter,
+        @DefaultValue("42") long seed,
+        @DefaultValue("10") int minClassExamples,
+        @DefaultValue Retraining retraining) {
+
+    /**
+     * The weekly retraining job.
+     *
+     * @param cron       when it runs, in UTC (Spring cron: second minute hour day month weekday)
+     * @param window     how far back validated tickets are taken
+     * @param dataFile   labelled CSV/JSONL file to retrain from (the customer's exported, validated history);
+     *                   unset means retraining has no data source and is refused
+     * @param maxRunTime the lock is held at most this long, so a crashed replica cannot block the next run
+     */
+    public record Retraining(
+            @DefaultValue("0 0 2 * * SUN") String cron,
+            @DefaultValue("90d") Duration window,
+            @Nullable Path dataFile,
+            @DefaultValue("2h") Duration maxRunTime) {
+    }
+}
