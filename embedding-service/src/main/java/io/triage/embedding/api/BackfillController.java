@@ -11,6 +11,7 @@ import io.triage.embedding.backfill.Backfills;
 import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.reconcile.ReconcileReport;
 import io.triage.embedding.reconcile.Reconciler;
+import io.triage.embedding.sync.TicketSync;
 import io.triage.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,17 +22,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operations: backfill a file of historical tickets, follow it, and reconcile the index on demand. */
+/** Operations: backfill a file of historical tickets, follow it, sync the feed and reconcile the index on demand. */
 @RestController
 class BackfillController {
 
     private final BackfillJobs jobs;
     private final Backfills backfills;
     private final Reconciler reconciler;
+    private final TicketSync sync;
     private final EmbeddingProperties properties;
 
-    BackfillController(BackfillJobs jobs, Backfills backfills, Reconciler reconciler,
+    BackfillController(BackfillJobs jobs, Backfills backfills, Reconciler reconciler, TicketSync sync,
             EmbeddingProperties properties) {
+        this.sync = sync;
         this.jobs = jobs;
         this.backfills = backfills;
         this.reconciler = reconciler;
@@ -51,10 +54,24 @@ class BackfillController {
         return backfills.find(id).orElseThrow(() -> ApiProblem.notFound("No backfill " + id));
     }
 
+    @PostMapping("/sync")
+    @PreAuthorize("hasRole('OPS')")
+    SyncResult sync() {
+        return new SyncResult(Unavailability.guard(properties.storeRetryAfter(), sync::syncAll));
+    }
+
     @PostMapping("/reconcile")
     @PreAuthorize("hasRole('OPS')")
     ReconcileReport reconcile() {
         return Unavailability.guard(properties.storeRetryAfter(), reconciler::reconcile);
+    }
+
+    /**
+     * Outcome of {@code POST /sync}.
+     *
+     * @param ticketsRead tickets read from ingestion-service's feed (new ones embedded, known ones skipped)
+     */
+    record SyncResult(int ticketsRead) {
     }
 
     /**

@@ -27,11 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmbeddingServiceIT implements PlatformContract {
 
     static final Path WORK = temporaryDirectory();
+    static final IngestionFeedStub FEED = new IngestionFeedStub();
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
         registry.add("triage.embedding.lucene.path", () -> WORK.resolve("index").toString());
         registry.add("triage.embedding.backfill.directory", () -> WORK.resolve("backfill").toString());
+        registry.add("spring.http.serviceclient.ingestion.base-url", FEED::baseUrl);
     }
 
     @LocalServerPort
@@ -223,6 +225,17 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"../../etc/passwd\"}");
         PlatformContract.assertProblem(response, 400);
         assertThat(response.body()).contains("\"field\":\"file\"");
+    }
+
+    @Test
+    void syncEmbedsTheFeedOnceAndResumesAfterItsCursor() {
+        HttpResponse<String> first = http().post("/sync", ApiKeys.OPS, "");
+        HttpResponse<String> second = http().post("/sync", ApiKeys.OPS, "");
+
+        assertThat(first.body()).as(first.body()).contains("\"ticketsRead\":3");
+        assertThat(second.body()).contains("\"ticketsRead\":0");
+        assertThat(rows("C-feed")).isEqualTo(3);
+        assertThat(FEED.cursorsAsked()).containsExactly("", "3");
     }
 
     private static Path temporaryDirectory() {

@@ -12,15 +12,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.triage.embedding.MigratedDatabase;
 import io.triage.embedding.reconcile.Reconciler;
-import io.triage.testsupport.BackingServices;
-import io.triage.testsupport.TestDatabase;
 import io.triage.tickets.SyntheticTicket;
 import io.triage.tickets.TicketGenerator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,8 +34,9 @@ class BackfillKillIT {
 
     @Test
     void resumeAfterAKillLeavesNoGapAndNoDuplicate() throws Exception {
-        String jdbcUrl = migratedDatabase();
-        JdbcClient jdbc = jdbc(jdbcUrl);
+        MigratedDatabase database = MigratedDatabase.create();
+        String jdbcUrl = database.jdbcUrl();
+        JdbcClient jdbc = database.jdbc();
         Path backfillDirectory = Files.createDirectories(work.resolve("backfill"));
         Path index = work.resolve("index");
         Set<String> ticketIds = writeTicketFile(backfillDirectory.resolve("tickets.jsonl"));
@@ -115,24 +113,6 @@ class BackfillKillIT {
 
     private static String quoted(String text) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
-    }
-
-    private static String migratedDatabase() {
-        TestDatabase database = BackingServices.get().createDatabase();
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.adminUser(), database.adminPassword())
-                .schemas("embedding").defaultSchema("embedding").createSchemas(true)
-                .locations("classpath:db/platform", "classpath:db/migration/embedding")
-                .placeholders(Map.of("app_role", "embedding_app"))
-                .load().migrate();
-        return database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=embedding";
-    }
-
-    private static JdbcClient jdbc(String jdbcUrl) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl);
-        dataSource.setUser("postgres");
-        return JdbcClient.create(dataSource);
     }
 
     private static long linesDone(JdbcClient jdbc, UUID id) {
