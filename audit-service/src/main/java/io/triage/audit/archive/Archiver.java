@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -249,7 +250,7 @@ public class Archiver {
     private static byte[] sha256(InputStream in) throws IOException {
         MessageDigest sha = CanonicalForm.sha256();
         try (DigestInputStream digest = new DigestInputStream(in, sha)) {
-            digest.transferTo(java.io.OutputStream.nullOutputStream());
+            digest.transferTo(OutputStream.nullOutputStream());
         }
         return sha.digest();
     }

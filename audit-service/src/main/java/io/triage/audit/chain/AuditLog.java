@@ -1,5 +1,6 @@
 package io.triage.audit.chain;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.Types;
@@ -150,11 +151,15 @@ public class AuditLog {
 
     private AuditEvent toEvent(long seq, Instant recordedAt, NewAuditEvent e, byte[] prev, byte[] hash) {
         HexFormat hex = HexFormat.of();
+        // Stored as NUMERIC(7,6): round here, as the database would, so the hashed value is the stored value.
+        BigDecimal confidence = e.confidence().setScale(6, RoundingMode.HALF_UP);
+        Map<String, Long> latencies = e.tierLatenciesMicros() == null ? Map.of()
+                : new TreeMap<>(e.tierLatenciesMicros());
         return new AuditEvent(seq, e.eventId(), recordedAt, CanonicalForm.truncate(e.decidedAt()),
                 pseudonyms.of(e.ticketId()), pseudonyms.of(e.userId()), e.ticketId(), e.userId(), e.modelVersion(),
-                e.ruleSetVersion(), e.routingMethod(), e.prediction(), e.confidence().setScale(6, RoundingMode.HALF_UP), e.channel(), e.language(),
-                e.customerSegment(), e.tierLatenciesMicros() == null ? Map.of() : new TreeMap<>(e.tierLatenciesMicros()),
-                e.traceId(), hex.formatHex(prev), hash == null ? null : hex.formatHex(hash));
+                e.ruleSetVersion(), e.routingMethod(), e.prediction(), confidence, e.channel(), e.language(),
+                e.customerSegment(), latencies, e.traceId(), hex.formatHex(prev),
+                hash == null ? null : hex.formatHex(hash));
     }
 
     private void insert(List<AuditEvent> events) {
@@ -188,7 +193,8 @@ public class AuditLog {
                 (ps, e) -> {
                     ps.setObject(1, e.eventId());
                     ps.setLong(2, e.seq());
-                    ps.setObject(3, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setObject(3, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC),
+                            Types.TIMESTAMP_WITH_TIMEZONE);
                 });
     }
 }

@@ -42,8 +42,9 @@ public class MonthlyReports {
                 bias("customerSegment", cells, decisions, DecisionCell::customerSegment));
         return new MonthlyReport(month.toString(), clock.instant(), decisions, all.judged(), all.abstentionRate(),
                 all.accuracy(), groups(cells, decisions, DecisionCell::routingMethod),
-                groups(cells, decisions, DecisionCell::department), groups(cells, decisions, DecisionCell::modelVersion),
-                bias, settings.gapThreshold(), settings.minGroupSize());
+                groups(cells, decisions, DecisionCell::department),
+                groups(cells, decisions, DecisionCell::modelVersion), bias, settings.gapThreshold(),
+                settings.minGroupSize());
     }
 
     private List<DecisionCell> cells(YearMonth month) {
@@ -57,8 +58,10 @@ public class MonthlyReports {
                        coalesce(l.customer_segment, '(unknown)'),
                        count(*),
                        count(*) FILTER (WHERE l.routing_method = 'NEEDS_REVIEW'),
-                       count(*) FILTER (WHERE f.correct_department IS NOT NULL AND l.routing_method <> 'NEEDS_REVIEW'),
-                       count(*) FILTER (WHERE f.correct_department = l.department AND l.routing_method <> 'NEEDS_REVIEW')
+                       count(*) FILTER (WHERE f.correct_department IS NOT NULL
+                                          AND l.routing_method <> 'NEEDS_REVIEW'),
+                       count(*) FILTER (WHERE f.correct_department = l.department
+                                          AND l.routing_method <> 'NEEDS_REVIEW')
                   FROM audit_log l LEFT JOIN latest f ON f.decision_event_id = l.event_id
                  WHERE l.recorded_at >= ? AND l.recorded_at < ?
                  GROUP BY 1, 2, 3, 4, 5, 6""")

@@ -12,7 +12,8 @@ public final class ReportFormats {
     }
 
     public static String csv(MonthlyReport report) {
-        StringBuilder csv = new StringBuilder("section,group,decisions,share,abstention_rate,judged,accuracy,flagged\n");
+        StringBuilder csv = new StringBuilder(
+                "section,group,decisions,share,abstention_rate,judged,accuracy,flagged\n");
         section(csv, "routing_method", report.byRoutingMethod(), false);
         section(csv, "department", report.byDepartment(), false);
         section(csv, "model_version", report.byModelVersion(), false);

@@ -53,7 +53,10 @@ public final class ChainVerifier {
         group.add(row);
     }
 
-    /** Completes the run; {@code head} is the recorded chain head when the range reaches it, else {@code null}. */
+    /**
+     * Completes the run. {@code headSeq}/{@code headHash} are the recorded chain head when the range reaches it
+     * (a truncated tail or rows beyond the head are then reported), else {@code null}.
+     */
     public List<Finding> finish(Long headSeq, byte[] headHash) {
         flush();
         if (headSeq != null) {
@@ -107,7 +110,8 @@ public final class ChainVerifier {
         byte[] storedPrev = HEX.parseHex(row.prevHash());
         Integer displaced = missingPredecessors.remove(row.hash());
         if (!selfConsistent(row)) {
-            findings.add(new Finding(seq, FindingKind.ALTERED, "event " + row.eventId() + " no longer matches its hash"));
+            findings.add(new Finding(seq, FindingKind.ALTERED,
+                    "event " + row.eventId() + " no longer matches its hash"));
         } else if (displaced != null) {
             Finding earlier = findings.get(displaced);
             findings.set(displaced, new Finding(earlier.seq(), FindingKind.REORDERED,
