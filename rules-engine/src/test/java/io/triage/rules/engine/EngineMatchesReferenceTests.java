@@ -10,9 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The compiled engine decides exactly like the sequential reference (same winning rule, same span) on random rule sets
@@ -22,15 +23,21 @@ class EngineMatchesReferenceTests {
 
     private static final String TEXT_CHARS = "abcAB \n.";
 
-    @Property(tries = 400)
-    void compiledEngineAgreesWithSequentialReference(@ForAll long seed) {
+    /** 400 random rule sets (seeds 1..400, reproducible), 30 random tickets each. */
+    @TestFactory
+    Stream<DynamicTest> compiledEngineAgreesWithSequentialReference() {
+        return LongStream.rangeClosed(1, 400).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
+                () -> agreesOnRandomRuleSet(seed)));
+    }
+
+    private static void agreesOnRandomRuleSet(long seed) {
         Random random = new Random(seed);
         RuleSet ruleSet = randomRuleSet(random);
         CompiledRuleSet compiled;
         try {
             compiled = new RuleCompiler(random.nextBoolean() ? 20_000 : 8, 1 + random.nextInt(4)).compile(ruleSet);
         } catch (RuleSetCompilationException e) {
-            Assume.that(false);
+            // Both sides reject such rule sets (e.g. a pattern matching the empty text); nothing to compare.
             return;
         }
         SequentialReference reference = new SequentialReference(ruleSet);

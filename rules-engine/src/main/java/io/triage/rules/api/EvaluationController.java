@@ -1,0 +1,79 @@
+package io.triage.rules.api;
+
+import io.triage.platform.web.ApiProblem;
+import io.triage.rules.catalog.ActiveRuleSet;
+import io.triage.rules.catalog.ActiveRules;
+import io.triage.rules.config.RulesEngineProperties;
+import io.triage.rules.engine.RuleVerdict;
+import io.triage.rules.ruleset.Rule;
+import io.triage.rules.stats.RuleStatistics;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Evaluates tickets against the active rule set (role {@code classifier}). */
+@RestController
+@PreAuthorize("hasRole('CLASSIFIER')")
+class EvaluationController {
+
+    private final ActiveRuleSet active;
+    private final RuleStatistics statistics;
+    private final RulesEngineProperties properties;
+
+    EvaluationController(ActiveRuleSet active, RuleStatistics statistics, RulesEngineProperties properties) {
+        this.active = active;
+        this.statistics = statistics;
+        this.properties = properties;
+    }
+
+    @PostMapping("/rules/evaluate")
+    EvaluationResponse evaluate(@RequestBody TicketRequest ticket) {
+        checkSize(ticket, "");
+        return evaluate(active.get(), ticket);
+    }
+
+    @PostMapping("/rules/evaluate/batch")
+    BatchResponse evaluateBatch(@Valid @RequestBody BatchRequest batch) {
+        if (batch.tickets().size() > properties.maxBatchSize()) {
+            throw ApiProblem.badRequest("tickets", "at most " + properties.maxBatchSize() + " tickets per batch");
+        }
+        for (int i = 0; i < batch.tickets().size(); i++) {
+            checkSize(batch.tickets().get(i), "tickets[" + i + "].");
+        }
+        ActiveRules rules = active.get();
+        List<EvaluationResponse> results = new ArrayList<>(batch.tickets().size());
+        for (TicketRequest ticket : batch.tickets()) {
+            results.add(evaluate(rules, ticket));
+        }
+        return new BatchResponse(rules.version(), results);
+    }
+
+    private EvaluationResponse evaluate(ActiveRules rules, TicketRequest ticket) {
+        long start = System.nanoTime();
+        RuleVerdict verdict = rules.compiled().evaluate(ticket.text());
+        statistics.evaluated(System.nanoTime() - start);
+        if (verdict instanceof RuleVerdict.Fired fired) {
+            Rule rule = fired.rule();
+            statistics.hit(rule.id());
+            return new EvaluationResponse(ticket.ticketId(), true, rule.id(), rule.department(), rule.urgency(),
+                    rule.confidence(), rule.confidence() >= properties.shortCircuitConfidence(), rules.version(),
+                    fired.span());
+        }
+        statistics.hit("none");
+        return new EvaluationResponse(ticket.ticketId(), false, null, null, null, null, false, rules.version(), null);
+    }
+
+    private void checkSize(TicketRequest ticket, String path) {
+        if (ticket == null) {
+            throw ApiProblem.badRequest(path + "ticket", "ticket must not be null");
+        }
+        if (ticket.text().length() > properties.maxTicketChars()) {
+            throw ApiProblem.payloadTooLarge("A ticket may have at most " + properties.maxTicketChars()
+                    + " characters in subject, description and channel together").with("field", path + "description");
+        }
+    }
+}

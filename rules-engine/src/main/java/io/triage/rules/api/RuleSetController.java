@@ -1,0 +1,120 @@
+package io.triage.rules.api;
+
+import io.triage.rules.catalog.Activation;
+import io.triage.rules.catalog.ActiveRuleSet;
+import io.triage.rules.catalog.ActiveRules;
+import io.triage.rules.catalog.RuleSetLifecycle;
+import io.triage.rules.catalog.RuleSetStore;
+import io.triage.rules.catalog.RuleSetVersion;
+import io.triage.rules.engine.TicketText;
+import io.triage.rules.ruleset.Rule;
+import io.triage.rules.ruleset.RuleSet;
+import io.triage.rules.validation.LabelledTicket;
+import io.triage.rules.validation.RuleSetValidator;
+import io.triage.rules.validation.ValidationReport;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading, drafting, validating, publishing and rolling back rule sets (role {@code analyst}). */
+@RestController
+class RuleSetController {
+
+    private final ActiveRuleSet active;
+    private final RuleSetStore store;
+    private final RuleSetLifecycle lifecycle;
+    private final RuleSetValidator validator;
+
+    RuleSetController(ActiveRuleSet active, RuleSetStore store, RuleSetLifecycle lifecycle,
+            RuleSetValidator validator) {
+        this.active = active;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.validator = validator;
+    }
+
+    /** The active rule set. */
+    record ActiveRuleSetResponse(Activation activation, List<Rule> rules, String yaml) {
+    }
+
+    /** Every version and every switch between them, newest first. */
+    record VersionsResponse(int active, List<RuleSetVersion> versions, List<Activation> activations) {
+    }
+
+    /** What a validation call checks: YAML and optional labelled samples. */
+    record ValidateRequest(@NotBlank String yaml, List<Sample> samples) {
+    }
+
+    /** A sample ticket with its correct department (optional). */
+    record Sample(String id, String subject, String description, String channel, String department) {
+    }
+
+    /** Publish the given YAML, or the saved draft when {@code yaml} is absent. */
+    record PublishRequest(String yaml, @NotBlank String reason) {
+    }
+
+    record PublishResponse(int version) {
+    }
+
+    record RollbackRequest(@Positive int version, @NotBlank String reason) {
+    }
+
+    record DraftResponse(int rules, String savedBy) {
+    }
+
+    @GetMapping("/rules")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFIER')")
+    ActiveRuleSetResponse activeRules() {
+        ActiveRules rules = active.get();
+        return new ActiveRuleSetResponse(rules.activation(), rules.compiled().rules(), rules.yaml());
+    }
+
+    @GetMapping("/rules/versions")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFIER')")
+    VersionsResponse versions() {
+        return new VersionsResponse(active.get().version(), store.versions(), store.activations());
+    }
+
+    @PutMapping(path = "/rules/draft", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
+        "text/plain"})
+    @PreAuthorize("hasRole('ANALYST')")
+    DraftResponse saveDraft(@RequestBody String yaml, Principal principal) {
+        RuleSet saved = lifecycle.saveDraft(yaml, principal.getName());
+        return new DraftResponse(saved.rules().size(), principal.getName());
+    }
+
+    @PostMapping("/rules/validate")
+    @PreAuthorize("hasRole('ANALYST')")
+    ValidationReport validate(@Valid @RequestBody ValidateRequest request) {
+        List<Sample> samples = request.samples() == null ? List.of() : request.samples();
+        List<LabelledTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            tickets.add(new LabelledTicket(s.id() != null ? s.id() : String.valueOf(i),
+                    new TicketText(s.subject(), s.description(), s.channel()), s.department()));
+        }
+        return validator.validate(request.yaml(), tickets);
+    }
+
+    @PostMapping("/rules/publish")
+    @PreAuthorize("hasRole('ANALYST')")
+    PublishResponse publish(@Valid @RequestBody PublishRequest request, Principal principal) {
+        return new PublishResponse(lifecycle.publish(request.yaml(), principal.getName(), request.reason()));
+    }
+
+    @PostMapping("/rules/rollback")
+    @PreAuthorize("hasRole('ANALYST')")
+    VersionsResponse rollback(@Valid @RequestBody RollbackRequest request, Principal principal) {
+        lifecycle.rollback(request.version(), principal.getName(), request.reason());
+        return versions();
+    }
+}
