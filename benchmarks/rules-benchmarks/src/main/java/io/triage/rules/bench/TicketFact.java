@@ -1,0 +1,27 @@
+package io.triage.rules.bench;
+
+/** The fact Drools rules look at: the ticket's lowercased subject and description, and the winning rule. */
+public final class TicketFact {
+
+    private final String text;
+    private String winner;
+
+    public TicketFact(String text) {
+        this.text = text;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getWinner() {
+        return winner;
+    }
+
+    /** Called by every firing rule; the first (highest salience) wins. */
+    public void offer(String ruleId) {
+        if (winner == null) {
+            winner = ruleId;
+        }
+    }
+}
