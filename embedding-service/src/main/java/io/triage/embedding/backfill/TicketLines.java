@@ -1,6 +1,7 @@
 package io.triage.embedding.backfill;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import io.triage.embedding.ticket.TicketText;
 import tools.jackson.core.JacksonException;
@@ -47,7 +48,7 @@ final class TicketLines {
         String value = required(node, "createdAt", lineNumber);
         try {
             return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new BadLineException("line " + lineNumber + ": field 'createdAt' is not an ISO-8601 instant");
         }
     }
