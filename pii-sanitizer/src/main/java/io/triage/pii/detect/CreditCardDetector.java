@@ -3,7 +3,10 @@ package io.triage.pii.detect;
 import io.triage.pii.PiiType;
 import java.util.regex.Pattern;
 
-/** Payment card numbers: 12 to 19 digits starting 0–6 (the card networks' ranges, incl. JCB 1800 and Maestro 0604), optionally grouped by spaces or dashes, passing the Luhn check. */
+/**
+ * Payment card numbers: 12 to 19 digits starting 0–6 (the card networks' ranges, incl. JCB 1800 and Maestro 0604),
+ * optionally grouped by spaces or dashes, passing the Luhn check.
+ */
 public final class CreditCardDetector extends PatternDetector {
 
     private static final Pattern CARD = Pattern.compile("(?<![\\w\\-+])[0-6](?:[ \\-]?\\d){11,18}(?!\\w)");

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Dates of birth: a date only counts when a birth context ("born", "date of birth", "DOB", "birthday") precedes it
- * closely (English, German, Spanish, French, tolerant of typos such as "dte of birth"); other dates are not personal data on their own.
+ * closely (English, German, Spanish, French, tolerant of typos such as "dte of birth"); other dates are not
+ * personal data on their own.
  */
 public final class DateOfBirthDetector extends PatternDetector {
 

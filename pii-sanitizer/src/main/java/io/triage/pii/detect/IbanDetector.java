@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * International bank account numbers, in either case, with or without the usual groups of four, accepted only when
- * the ISO 13616 mod-97 checksum holds and the case is not mixed. The longest valid prefix of a candidate wins, so a following word is not
- * swallowed.
+ * the ISO 13616 mod-97 checksum holds and the case is not mixed. The longest valid prefix of a candidate wins, so a
+ * following word is not swallowed.
  */
 public final class IbanDetector implements Detector {
 

@@ -163,7 +163,8 @@ public final class NameRuleDetector implements Detector {
             findings.add(finding(PiiType.PERSON, tokens.get(from), tokens.get(from), 0.8));
             return;
         }
-        while (from < end && (lists.commonWords().contains(tokens.get(from).key()) || shortCapitals(tokens.get(from)))) {
+        while (from < end
+                && (lists.commonWords().contains(tokens.get(from).key()) || shortCapitals(tokens.get(from)))) {
             cue |= TITLES.contains(tokens.get(from).key()) || ONE_WORD_CUES.contains(tokens.get(from).key());
             from++;
         }
