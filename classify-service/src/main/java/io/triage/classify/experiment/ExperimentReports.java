@@ -37,8 +37,8 @@ class ExperimentReports {
         List<Row> rows = jdbc.sql("""
                 SELECT d.experiments ->> :name, count(*), count(f.decision_id),
                        count(*) FILTER (WHERE f.department_correct),
-                       avg(coalesce(d.llm_prompt_tokens, 0) + coalesce(d.llm_completion_tokens, 0)),
-                       coalesce(stddev_samp(coalesce(d.llm_prompt_tokens, 0) + coalesce(d.llm_completion_tokens, 0)), 0),
+                       avg(coalesce(d.llm_prompt_tokens + d.llm_completion_tokens, 0)),
+                       coalesce(stddev_samp(coalesce(d.llm_prompt_tokens + d.llm_completion_tokens, 0)), 0),
                        avg(d.latency_micros) / 1000.0, coalesce(stddev_samp(d.latency_micros), 0) / 1000.0,
                        percentile_cont(0.95) WITHIN GROUP (ORDER BY d.latency_micros) / 1000.0
                   FROM decisions d LEFT JOIN decision_feedback f ON f.decision_id = d.id

@@ -36,8 +36,8 @@ class Feedback {
     }
 
     private record Decision(UUID id, @Nullable String ticketId, String method, @Nullable String department,
-            @Nullable String ruleId, @Nullable String neighbour, @Nullable Double similarity,
-            @Nullable String neighbourDepartment) {
+            @Nullable String ruleId, @Nullable String ruleSetVersion, @Nullable String neighbour,
+            @Nullable Double similarity, @Nullable String neighbourDepartment) {
     }
 
     @Transactional
@@ -59,6 +59,7 @@ class Feedback {
             reuse.record(decision.neighbour(), decision.neighbourDepartment().equals(request.department()));
         }
         events.publishEvent(new FeedbackRecorded(decision.id(), decision.ticketId(), decision.ruleId(),
+                decision.ruleSetVersion(),
                 request.department(), request.urgency(), request.sentiment()));
         board.refresh();
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
@@ -69,15 +70,16 @@ class Feedback {
             throw ApiProblem.badRequest("decisionId", "give decisionId or ticketId");
         }
         String select = """
-                SELECT id, ticket_id, routing_method, department, rule_id, neighbour_ticket_id, neighbour_similarity,
-                       neighbour_department FROM decisions
+                SELECT id, ticket_id, routing_method, department, rule_id, rule_set_version, neighbour_ticket_id,
+                       neighbour_similarity, neighbour_department FROM decisions
                 """;
         var query = request.decisionId() != null
                 ? jdbc.sql(select + " WHERE id = :id").param("id", request.decisionId())
                 : jdbc.sql(select + " WHERE ticket_id = :ticket ORDER BY decided_at DESC LIMIT 1")
                         .param("ticket", request.ticketId());
         return query.query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), (Double) rs.getObject(7), rs.getString(8)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Double) rs.getObject(8),
+                        rs.getString(9)))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound(request.decisionId() != null
                         ? "No decision " + request.decisionId() : "No decision for ticket " + request.ticketId()));

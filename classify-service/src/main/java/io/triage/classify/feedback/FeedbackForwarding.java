@@ -36,7 +36,7 @@ class FeedbackForwarding {
         }
         refusedIsFinal("rules-engine", feedback, () -> calls.call("rules-engine", () -> {
             rules.feedback(new RulesEngine.RuleFeedback(feedback.ruleId(), feedback.department(),
-                    feedback.decisionId().toString()));
+                    version(feedback.ruleSetVersion())));
             return null;
         }));
     }
@@ -51,6 +51,14 @@ class FeedbackForwarding {
                     feedback.urgency(), feedback.sentiment()));
             return null;
         }));
+    }
+
+    private static Integer version(String ruleSetVersion) {
+        try {
+            return ruleSetVersion == null ? null : Integer.valueOf(ruleSetVersion);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

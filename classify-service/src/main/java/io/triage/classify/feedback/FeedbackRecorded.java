@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param decisionId        the decision
  * @param ticketId          the ticket, when known
  * @param ruleId            the rule that matched, when one did
+ * @param ruleSetVersion    the rule-set version that matched it
  * @param department        correct department
  * @param urgency           correct urgency
  * @param sentiment         correct sentiment
  */
 public record FeedbackRecorded(UUID decisionId, @Nullable String ticketId, @Nullable String ruleId,
+        @Nullable String ruleSetVersion,
         String department, @Nullable String urgency, @Nullable String sentiment) {
 }

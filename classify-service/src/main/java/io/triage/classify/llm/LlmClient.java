@@ -34,7 +34,7 @@ class LlmClient implements AutoCloseable {
                 ? OpenAIOkHttpClient.builder().apiKey(settings.apiKey()).baseUrl(settings.baseUrl())
                         .timeout(settings.timeout()).maxRetries(0).build()
                 : null;
-        ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
+        var schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
         for (Map.Entry<String, Object> entry : AnswerSchema.schema().entrySet()) {
             schema.putAdditionalProperty(entry.getKey(), JsonValue.from(entry.getValue()));
         }

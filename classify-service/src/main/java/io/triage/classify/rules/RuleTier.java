@@ -52,14 +52,14 @@ class RuleTier implements Tier {
         }
         SanitisedTicket ticket = context.ticket();
         RulesEngine.Verdict verdict = calls.callOrElse(DOWNSTREAM,
-                () -> rules.evaluate(new RulesEngine.Evaluation(ticket.subject(), ticket.description(),
-                        ticket.channel())),
+                () -> rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(), ticket.subject(),
+                        ticket.description(), ticket.channel())),
                 failure -> null);
         if (verdict == null) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
         context.ruleSetVersion(verdict.ruleSetVersion() == null ? null : verdict.ruleSetVersion().toString());
-        if (verdict.ruleId() == null || verdict.department() == null) {
+        if (!verdict.matched() || verdict.ruleId() == null || verdict.department() == null) {
             return new TierOutcome.Undecided("no rule fired");
         }
         double confidence = verdict.confidence() == null ? 0 : verdict.confidence();

@@ -15,11 +15,12 @@ public interface RulesEngine {
     /**
      * One ticket to evaluate.
      *
+     * @param ticketId    the ticket's id (echoed back), when known
      * @param subject     sanitised subject
      * @param description sanitised description
      * @param channel     channel
      */
-    record Evaluation(String subject, String description, String channel) {
+    record Evaluation(@Nullable String ticketId, String subject, String description, String channel) {
     }
 
     /**
@@ -34,6 +35,7 @@ public interface RulesEngine {
     /**
      * The verdict: all rule fields are absent when no rule fired.
      *
+     * @param matched        whether a rule fired
      * @param ruleId         the first rule that fired
      * @param department     its department
      * @param urgency        its urgency
@@ -42,7 +44,7 @@ public interface RulesEngine {
      * @param ruleSetVersion the active version (a number or a name)
      * @param span           the matched text
      */
-    record Verdict(@Nullable String ruleId, @Nullable String department, @Nullable String urgency,
+    record Verdict(boolean matched, @Nullable String ruleId, @Nullable String department, @Nullable String urgency,
             @Nullable Double confidence, @Nullable Boolean shortCircuit, @Nullable Object ruleSetVersion,
             @Nullable Span span) {
     }
@@ -52,9 +54,9 @@ public interface RulesEngine {
      *
      * @param ruleId            the rule
      * @param correctDepartment the department the ticket really belonged to
-     * @param decisionId        the classify decision it is about (idempotency key)
+     * @param ruleSetVersion    the rule-set version that matched (rules-engine assumes the active one when absent)
      */
-    record RuleFeedback(String ruleId, String correctDepartment, String decisionId) {
+    record RuleFeedback(String ruleId, String correctDepartment, @Nullable Integer ruleSetVersion) {
     }
 
     @PostExchange("/rules/evaluate")

@@ -92,7 +92,8 @@ class ClassifyEndpointIT implements PlatformContract {
     @Test
     void withoutAnLlmAnUnsureTicketNeedsReviewWithItsCandidates() {
         HttpResponse<String> response = classify("""
-                {"ticketId":"T-NR-1","subject":"zork","description":"blorp quux frobnicate wibble","channel":"chat"}""");
+                {"ticketId":"T-NR-1","subject":"zork","description":"blorp quux frobnicate wibble",
+                 "channel":"chat"}""");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("routingMethod").asString()).isEqualTo("NEEDS_REVIEW");

@@ -13,16 +13,17 @@ public final class Stubs {
     public static String ruleFired(String ruleId, String department, String urgency, double confidence,
             String matched) {
         return """
-                {"ruleId":"%s","department":"%s","urgency":"%s","confidence":%s,"shortCircuit":%s,
-                 "ruleSetVersion":7,"span":{"field":"DESCRIPTION","start":0,"end":%d,"text":"%s"}}"""
+                {"ticketId":null,"matched":true,"ruleId":"%s","department":"%s","urgency":"%s","confidence":%s,
+                 "shortCircuit":%s,"ruleSetVersion":7,
+                 "span":{"field":"DESCRIPTION","start":0,"end":%d,"text":"%s"}}"""
                 .formatted(ruleId, department, urgency, confidence, confidence >= 0.85, matched.length(), matched);
     }
 
     /** rules-engine {@code POST /rules/evaluate}: no rule fired. */
     public static String noRule() {
         return """
-                {"ruleId":null,"department":null,"urgency":null,"confidence":null,"shortCircuit":false,
-                 "ruleSetVersion":7,"span":null}""";
+                {"ticketId":null,"matched":false,"ruleId":null,"department":null,"urgency":null,"confidence":null,
+                 "shortCircuit":false,"ruleSetVersion":7,"span":null}""";
     }
 
     /**

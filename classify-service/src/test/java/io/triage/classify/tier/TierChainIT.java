@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         "triage.classify.tiers.audit-redelivery-interval=PT1S",
         "triage.platform.resilience.open-state-wait=2s",
         "triage.platform.resilience.initial-backoff=10ms",
-        // Circuits stay closed here, so that one test's outage does not skip tiers in the next; CircuitBreakerIT opens them.
+        // Circuits stay closed here so one test's outage skips no tier in the next; ClassifyEndpointIT opens one.
         "triage.platform.resilience.minimum-calls=1000"})
 @IsolatedBackingServices
 @Import(TestModel.class)
@@ -164,7 +164,8 @@ class TierChainIT {
         ClassificationResult second = classify(ticket("T-CACHE-3", "Upgrade", "Can I upgrade my plan?"));
         assertThat(second.routingMethod()).isNotEqualTo(RoutingMethod.CACHE);
         assertThat(second.explanation().summary() + second.skippedTiers()).doesNotContain("near-duplicate");
-        assertThat(jdbc.sql("SELECT reuses || '/' || correct FROM cache_reuse_accuracy WHERE neighbour_ticket_id = 'H-BAD'")
+        assertThat(jdbc.sql("SELECT reuses || '/' || correct FROM cache_reuse_accuracy"
+                + " WHERE neighbour_ticket_id = 'H-BAD'")
                 .query(String.class).single()).isEqualTo("1/0");
     }
 
@@ -293,7 +294,8 @@ class TierChainIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(rules.received("/rules/feedback")).singleElement()
-                    .satisfies(r -> assertThat(r.body()).contains("\"ruleId\":\"R005\"", "Security"));
+                    .satisfies(r -> assertThat(r.body()).contains("\"ruleId\":\"R005\"",
+                            "\"correctDepartment\":\"Security\"", "\"ruleSetVersion\":7"));
             assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
                     .satisfies(r -> assertThat(r.body()).contains("\"department\":\"Security\""));
         });
