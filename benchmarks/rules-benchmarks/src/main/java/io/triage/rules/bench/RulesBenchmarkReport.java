@@ -61,7 +61,8 @@ public final class RulesBenchmarkReport {
                 .append("measurement, `-Xmx1g`.\n\n")
                 .append("Reproduce (from the repository root):\n\n```\n")
                 .append("mvn -q -f rules-engine/pom.xml install -DskipTests\n")
-                .append("mvn -q -f benchmarks/rules-benchmarks/pom.xml package\n")
+                .append("mvn -q -f benchmarks/rules-benchmarks/pom.xml compile dependency:build-classpath "
+                        + "-Dmdep.outputFile=target/classpath.txt\n")
                 .append("java -Xmx1g -cp \"benchmarks/rules-benchmarks/target/classes:$(cat benchmarks/rules-benchmarks/"
                         + "target/classpath.txt)\" io.triage.rules.bench.RulesBenchmarkReport "
                         + "benchmarks/results/rules-engine.md\n```\n\n")
