@@ -18,7 +18,7 @@ public class CleanTicketRepository {
 
     private static final String SELECT = """
             SELECT c.ticket_id, c.seq, t.source, t.external_id, t.customer_id, t.channel, c.text, c.pii_types,
-                   c.source_updated_at
+                   c.source_updated_at, t.received_at
               FROM tickets_clean c JOIN tickets t ON t.id = c.ticket_id
             """;
 
@@ -74,6 +74,7 @@ public class CleanTicketRepository {
         return new CleanTicket(rs.getObject("ticket_id", UUID.class), rs.getLong("seq"),
                 TicketSource.valueOf(rs.getString("source")), rs.getString("external_id"),
                 rs.getString("customer_id"), rs.getString("channel"), rs.getString("text"),
-                List.of((String[]) types.getArray()), rs.getTimestamp("source_updated_at").toInstant());
+                List.of((String[]) types.getArray()), rs.getTimestamp("source_updated_at").toInstant(),
+                rs.getTimestamp("received_at").toInstant());
     }
 }
