@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "triage.gdpr.redeliver-after=1s",
+        "triage.gdpr.stores=ingestion",
         "triage.gdpr.redelivery-interval=PT1S",
         "triage.platform.resilience.open-state-wait=1s",
         "triage.platform.resilience.initial-backoff=20ms"})

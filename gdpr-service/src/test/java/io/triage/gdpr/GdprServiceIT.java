@@ -43,7 +43,7 @@ class GdprServiceIT implements PlatformContract {
         assertThat(response.body()).contains("\"status\":\"PENDING\"", "\"requestedBy\":\"local-compliance\"");
         long events = jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%CustomerErasureRequested'")
                 .query(Long.class).single();
-        assertThat(events).isEqualTo(1);
+        assertThat(events).as("one publication per store").isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.triage.gdpr.config;
 
+import io.triage.gdpr.erasure.EmbeddingStore;
 import io.triage.gdpr.erasure.IngestionStore;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -8,6 +9,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
 /** The stores an erasure is sent to, as declarative HTTP clients; asynchronous event listeners. */
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = "ingestion", types = IngestionStore.class)
+@ImportHttpServices(group = "embedding", types = EmbeddingStore.class)
 @EnableAsync
 class ClientsConfiguration {
 }

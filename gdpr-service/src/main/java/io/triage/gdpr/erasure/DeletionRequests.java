@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.triage.gdpr.config.GdprProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,15 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeletionRequests {
 
-    /** The stores that must confirm before a request is complete. */
-    static final List<String> STORES = List.of("ingestion");
-
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final GdprProperties properties;
 
-    DeletionRequests(JdbcClient jdbc, ApplicationEventPublisher events) {
+    DeletionRequests(JdbcClient jdbc, ApplicationEventPublisher events, GdprProperties properties) {
         this.jdbc = jdbc;
         this.events = events;
+        this.properties = properties;
     }
 
     @Transactional
@@ -49,7 +49,7 @@ public class DeletionRequests {
                 UPDATE deletion_requests SET status = 'COMPLETED', completed_at = now()
                  WHERE id = :id AND status = 'PENDING'
                    AND (SELECT count(*) FROM deletion_receipts WHERE request_id = :id) >= :stores
-                """).param("id", requestId).param("stores", STORES.size()).update();
+                """).param("id", requestId).param("stores", properties.stores().size()).update();
     }
 
     public Optional<DeletionRequest> find(UUID id) {

@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers each erasure request to the stores, at least once. The listener runs after the request's transaction
+ * Delivers each erasure request to the stores, at least once: one listener (and so one publication) per store. The listener runs after the request's transaction
  * commits; if a store is down the publication stays incomplete in {@code event_publication} and is delivered again
  * by {@link #redeliver()} (and on restart). Stores are idempotent on the request id, so a repeat deletes nothing.
  */
@@ -21,14 +21,16 @@ class ErasureDelivery {
     private static final Logger log = LoggerFactory.getLogger(ErasureDelivery.class);
 
     private final IngestionStore ingestion;
+    private final EmbeddingStore embedding;
     private final DeletionRequests requests;
     private final ResilientCalls calls;
     private final IncompleteEventPublications incomplete;
     private final GdprProperties properties;
 
-    ErasureDelivery(IngestionStore ingestion, DeletionRequests requests, ResilientCalls calls,
+    ErasureDelivery(IngestionStore ingestion, EmbeddingStore embedding, DeletionRequests requests, ResilientCalls calls,
             IncompleteEventPublications incomplete, GdprProperties properties) {
         this.ingestion = ingestion;
+        this.embedding = embedding;
         this.requests = requests;
         this.calls = calls;
         this.incomplete = incomplete;
@@ -36,12 +38,27 @@ class ErasureDelivery {
     }
 
     @ApplicationModuleListener
-    void on(CustomerErasureRequested event) {
+    void eraseTickets(CustomerErasureRequested event) {
+        if (!properties.stores().contains("ingestion")) {
+            return;
+        }
         IngestionStore.Receipt receipt = calls.call("ingestion",
                 () -> ingestion.erase(new IngestionStore.Erasure(event.requestId(), event.customerId())));
         requests.recordReceipt(event.requestId(), receipt.store(), receipt.deletedRecords());
         log.info("Erasure {} applied by {}: {} records{}", event.requestId(), receipt.store(),
                 receipt.deletedRecords(), receipt.replayed() ? " (replayed)" : "");
+    }
+
+    @ApplicationModuleListener
+    void eraseVectors(CustomerErasureRequested event) {
+        if (!properties.stores().contains("embedding")) {
+            return;
+        }
+        EmbeddingStore.Deletion deletion = calls.call("embedding", () -> embedding.delete(event.customerId()));
+        requests.recordReceipt(event.requestId(), "embedding",
+                deletion.deletedFromPostgres() + deletion.deletedFromIndex());
+        log.info("Erasure {} applied by embedding: {} vectors in Postgres, {} in the index", event.requestId(),
+                deletion.deletedFromPostgres(), deletion.deletedFromIndex());
     }
 
     @Scheduled(fixedDelayString = "${triage.gdpr.redelivery-interval:PT15S}")
