@@ -1,7 +1,9 @@
 package io.triage.classify.registry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import io.triage.classify.training.TrainingParams;
 import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
 import io.triage.platform.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +49,7 @@ public class ModelLifecycle {
                 properties.targetPrecision(), properties.seed(), properties.minClassExamples());
         TrainingResult result = ModelTrainer.train(data, params);
         TrainingReport report = result.report();
-        var heads = report.heads().stream().map(HeadEvaluation::head).toList();
+        List<String> heads = report.heads().stream().map(HeadEvaluation::head).toList();
         double candidate = BaselineScore.macroF1(result.bundle(), heads, result.split().test());
         Double baseline = registry.inStage(Stage.PRODUCTION).flatMap(v -> registry.artifact(v.version()))
                 .map(this::decodeOrNull)
@@ -70,8 +73,7 @@ public class ModelLifecycle {
         byte[] artifact = ArtifactCodec.encode(result.bundle());
         long version = registry.register(run(started, trigger, report), artifact, ArtifactCodec.sha256(artifact),
                 candidate, baseline, stage, decision);
-        meters.timer("classify.model.tracking").record(java.time.Duration.ofNanos(System.nanoTime()
-                - trackingStarted));
+        meters.timer("classify.model.tracking").record(Duration.ofNanos(System.nanoTime() - trackingStarted));
         meters.counter("classify.model.registrations", "stage", stage.name()).increment();
         return new RegistrationOutcome(version, stage, candidate, baseline, decision, report);
     }
@@ -95,7 +97,7 @@ public class ModelLifecycle {
         return registry.find(version).orElseThrow();
     }
 
-    private ModelBundle decodeOrNull(StoredArtifact artifact) {
+    private @Nullable ModelBundle decodeOrNull(StoredArtifact artifact) {
         try {
             return ArtifactCodec.decode(artifact.bytes(), artifact.sha256());
         } catch (CorruptArtifactException e) {
