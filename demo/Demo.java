@@ -37,9 +37,17 @@ public class Demo {
         List<SyntheticTicket> tickets = new TicketGenerator(7).generate(40);
         int imported = 0;
         String sanitisedExample = null;
+        StringBuilder embeddings = new StringBuilder();
         for (SyntheticTicket t : tickets) {
             HttpResponse<String> stored = post("8083", "/tickets", "local-ops-key", ingestionJson(t));
             imported += stored.statusCode() == 200 ? 1 : 0;
+            if (stored.statusCode() == 200) {
+                embeddings.append(embeddings.isEmpty() ? "" : ",").append("{\"ticketId\":").append(quote(t.ticketId()))
+                        .append(",\"customerId\":").append(quote(t.customerId())).append(",\"text\":")
+                        .append(field(stored.body(), "text")).append(",\"createdAt\":\"").append(Instant.now())
+                        .append("\",\"department\":").append(quote(t.department())).append(",\"urgency\":")
+                        .append(quote(t.urgency())).append(",\"sentiment\":").append(quote(t.sentiment())).append('}');
+            }
             if (sanitisedExample == null && t.piiSpans().size() >= 2) {
                 sanitisedExample = "  raw (kept inside ingestion only): " + t.description() + "\n  what the suite sees: "
                         + field(stored.body(), "text") + "\n  removed: " + field(stored.body(), "piiTypes");
@@ -54,6 +62,54 @@ public class Demo {
         SyntheticTicket sample = tickets.get(3);
         System.out.println("  e.g. [" + sample.department() + "/" + sample.urgency() + "/" + sample.sentiment() + "] "
                 + sample.subject());
+
+        System.out.println("\n== demo: rules-engine (YAML rules compiled into automata, first match wins)");
+        for (String text : List.of("My account is locked and I cannot log in since this morning",
+                "Please send me a copy of last month's invoice", "What are your opening hours?")) {
+            HttpResponse<String> match = post("8081", "/rules/evaluate", "local-classifier-key",
+                    "{\"ticketId\":\"demo\",\"subject\":\"\",\"description\":" + quote(text) + ",\"channel\":\"email\"}");
+            System.out.println("  \"" + text + "\" -> rule " + field(match.body(), "ruleId") + ", department "
+                    + field(match.body(), "department") + ", confidence " + number(match.body(), "confidence"));
+        }
+
+        System.out.println("\n== demo: embedding-service (MiniLM in-process, Lucene HNSW)");
+        HttpResponse<String> embedded = post("8082", "/embeddings", "local-ops-key",
+                "{\"tickets\":[" + embeddings + "]}");
+        System.out.println("  POST /embeddings (" + imported + " sanitised tickets) -> " + embedded.statusCode());
+        HttpResponse<String> similar = post("8082", "/search", "local-classifier-key",
+                "{\"text\":\"i was charged twice for the same order\",\"k\":3}");
+        System.out.println("  POST /search \"i was charged twice for the same order\" -> " + similar.statusCode() + " "
+                + abbreviate(similar.body(), 300));
+
+        System.out.println("\n== demo: classify-service trains a model on generated tickets, promotes it, classifies");
+        StringBuilder training = new StringBuilder();
+        for (SyntheticTicket t : new TicketGenerator(11).generate(2000)) {
+            training.append("{\"text\":").append(quote(t.subject() + " " + t.description())).append(",\"department\":")
+                    .append(quote(t.department())).append(",\"urgency\":").append(quote(t.urgency()))
+                    .append(",\"sentiment\":").append(quote(t.sentiment())).append("}\n");
+        }
+        HttpResponse<String> trained = send(request("8080", "/models/train", "local-analyst-key")
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(training.toString())));
+        String version = number(trained.body(), "version");
+        System.out.println("  POST /models/train (2,000 tickets) -> " + trained.statusCode() + ": version " + version
+                + ", macro-F1 " + number(trained.body(), "macroF1") + ", stage " + field(trained.body(), "stage"));
+        HttpResponse<String> promoted = post("8080", "/models/" + version + "/promote", "local-analyst-key", "");
+        System.out.println("  POST /models/" + version + "/promote -> " + promoted.statusCode() + " "
+                + field(promoted.body(), "stage"));
+        for (SyntheticTicket t : new TicketGenerator(99).generate(4)) {
+            HttpResponse<String> decision = post("8080", "/classify", "local-classifier-key",
+                    "{\"ticketId\":" + quote(t.ticketId()) + ",\"subject\":" + quote(t.subject()) + ",\"description\":"
+                            + quote(t.description()) + ",\"channel\":" + quote(t.channel()) + ",\"customerId\":"
+                            + quote(t.customerId()) + ",\"sourceSystem\":\"api\"}");
+            System.out.println("  " + abbreviate(t.subject(), 60) + " (truth: " + t.department() + ")\n    -> "
+                    + decision.statusCode() + " " + field(decision.body(), "routingMethod") + " "
+                    + abbreviate(field(decision.body(), "department"), 120));
+        }
+
+        System.out.println("\n== demo: audit-service verifies the hash chain of every decision");
+        Thread.sleep(2000);
+        System.out.println("  GET /audit/verify -> " + abbreviate(get("8084", "/audit/verify", "local-compliance-key").body(), 300));
 
         System.out.println("\n== demo: GDPR erasure of one customer, delivered to ingestion-service at least once");
         String customer = tickets.getFirst().customerId();
@@ -98,10 +154,21 @@ public class Demo {
         return out.append('"').toString();
     }
 
-    /** The raw JSON value of a top-level field (string or array), enough for printing. */
+    /** The raw JSON value of a field (string, flat array or flat object), enough for printing. */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^\\]]*\\])").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\":(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^\\]]*\\]|\\{[^{}]*\\}|null)")
+                .matcher(json);
         return m.find() ? m.group(1) : "?";
+    }
+
+    /** A numeric top-level field, as text. */
+    static String number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?[0-9.eE+-]+)").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     static int count(String text, String needle) {
