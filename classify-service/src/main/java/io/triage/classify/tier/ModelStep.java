@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The ML tier in the chain: decides when the department and urgency heads are both above their per-class
- * thresholds. It runs in-process, so it has no deadline; a missing production model skips it.
+ * The ML tier in the chain: decides when the department head (the routing) is above its per-class threshold;
+ * urgency and sentiment come with their own confidences. It runs in-process, so it has no deadline; a missing
+ * production model skips it.
  */
 @Component
 @Order(30)
@@ -48,11 +49,11 @@ class ModelStep implements Tier {
             return new TierOutcome.Skipped("no production model");
         }
         HeadPrediction department = answer.heads().get("department");
-        HeadPrediction urgency = answer.heads().get("urgency");
-        if (department == null || department.needsReview() || (urgency != null && urgency.needsReview())) {
-            return new TierOutcome.Undecided("model below its per-class threshold");
+        if (department == null || department.needsReview()) {
+            return new TierOutcome.Undecided("model below its department threshold");
         }
-        return new TierOutcome.Decided(score(department), score(urgency), score(answer.heads().get("sentiment")),
+        return new TierOutcome.Decided(score(department), score(answer.heads().get("urgency")),
+                score(answer.heads().get("sentiment")),
                 candidates(department), "model " + answer.modelVersion() + " is confident");
     }
 
