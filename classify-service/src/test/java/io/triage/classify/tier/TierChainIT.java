@@ -249,6 +249,19 @@ class TierChainIT {
     }
 
     @Test
+    void deadLlmEndpointMeansReviewNotAnError() {
+        llm.stop();
+        ClassificationResult result = classify(ticket("T-LLM-DOWN", "zork", "vorpal snicker-snack callooh"));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.NEEDS_REVIEW);
+        assertThat(result.skippedTiers()).anySatisfy(skipped -> {
+            assertThat(skipped.tier()).isEqualTo(RoutingMethod.LLM);
+            assertThat(skipped.reason()).startsWith("llm unavailable");
+        });
+        assertThat(result.candidates().get("department")).isNotEmpty();
+    }
+
+    @Test
     void slowRulesEngineIsCutAtItsDeadline() {
         rules.delay(Duration.ofSeconds(3));
         rules.respond(request -> Reply.ok(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
