@@ -13,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
 import io.triage.classify.tier.TierProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -25,7 +26,7 @@ import org.springframework.web.client.ResourceAccessException;
 class LlmClient implements AutoCloseable {
 
     private final TierProperties.Llm settings;
-    private final OpenAIClient client;
+    private final @Nullable OpenAIClient client;
     private final ResponseFormatJsonSchema format;
 
     LlmClient(TierProperties properties) {

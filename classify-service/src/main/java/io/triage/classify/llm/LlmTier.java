@@ -15,6 +15,7 @@ import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
 import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -112,7 +113,7 @@ class LlmTier implements Tier {
                 "LLM (" + mode + ", " + examples.size() + " examples): " + llm.reason());
     }
 
-    private static Completion unavailable(Throwable failure) {
+    private static @Nullable Completion unavailable(Throwable failure) {
         log.warn("LLM tier skipped: {}", failure.toString());
         return null;
     }

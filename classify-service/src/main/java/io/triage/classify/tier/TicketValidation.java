@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.triage.platform.web.ApiProblem;
 import io.triage.tickets.TicketLabels;
+import org.jspecify.annotations.Nullable;
 
 /** Refuses tickets the chain cannot classify, naming the field: 400 for wrong values, 413 for oversized text. */
 public final class TicketValidation {
@@ -21,7 +22,7 @@ public final class TicketValidation {
     }
 
     /** Checks one ticket; {@code prefix} is prepended to field names (e.g. {@code tickets[3].}). */
-    public static void check(TicketInput ticket, String prefix, int maxTextChars) {
+    public static void check(@Nullable TicketInput ticket, String prefix, int maxTextChars) {
         if (ticket == null) {
             throw ApiProblem.badRequest(prefix.isEmpty() ? "ticket" : prefix.substring(0, prefix.length() - 1),
                     "a ticket is required");
@@ -45,7 +46,7 @@ public final class TicketValidation {
         }
     }
 
-    private static void checkId(String id, String field) {
+    private static void checkId(@Nullable String id, String field) {
         if (id != null && !ID.matcher(id).matches()) {
             throw ApiProblem.badRequest(field, "must be 1-128 characters: letters, digits and . _ : / # -");
         }

@@ -2,6 +2,8 @@ package io.triage.classify.tier;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** What one tier made of a ticket: a confident decision, no confident answer, or it could not be asked. */
 public sealed interface TierOutcome {
 
@@ -14,7 +16,7 @@ public sealed interface TierOutcome {
      * @param alternatives the best department candidates, best first (at most three)
      * @param summary      one sentence for the explanation
      */
-    record Decided(LabelScore department, LabelScore urgency, LabelScore sentiment, List<LabelScore> alternatives,
+    record Decided(LabelScore department, @Nullable LabelScore urgency, @Nullable LabelScore sentiment, List<LabelScore> alternatives,
             String summary) implements TierOutcome {
 
         public Decided {
