@@ -57,6 +57,7 @@ class LlmTier implements Tier {
         return RoutingMethod.LLM;
     }
 
+    /** Room for the retry after an invalid answer: two completions, each bounded by the client's timeout. */
     @Override
     public Duration timeout() {
         return settings.timeout().plus(settings.timeout()).plusSeconds(1);
