@@ -21,7 +21,8 @@ import redis.embedded.RedisServer;
  * codemonstur's Redis 6.2 binary) and kept until this process is stopped. Ensures the {@code triage} database exists,
  * then prints {@code READY} and, if it started anything, blocks.
  *
- * <p>Usage: {@code LocalBackingServices [postgresPort] [redisPort] [dataDir]}
+ * <p>Usage: {@code LocalBackingServices [postgresPort] [redisPort] [dataDir] [--fresh]}; {@code --fresh} drops the
+ * {@code triage} database first (after a migration changed during development, Flyway refuses the old one).
  */
 public final class LocalBackingServices {
 
@@ -51,6 +52,9 @@ public final class LocalBackingServices {
             started.add(redis::stop);
             System.out.println("redis: started embedded on 127.0.0.1:" + redisPort);
         }
+        if (List.of(args).contains("--fresh")) {
+            dropDatabase(postgresPort, "triage");
+        }
         ensureDatabase(postgresPort, "triage");
         System.out.println("READY");
         System.out.flush();
@@ -76,6 +80,14 @@ public final class LocalBackingServices {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void dropDatabase(int port, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres", ""); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            System.out.println("postgres: dropped database " + name + " (--fresh)");
         }
     }
 
