@@ -4,6 +4,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mkdir -p var
-./mvnw -B -q -ntp -pl ticket-generator dependency:build-classpath -Dmdep.outputFile=var/demo.classpath >/dev/null
-CP="$(ls ticket-generator/target/ticket-generator-*.jar | grep -v sources | head -1):$(cat var/demo.classpath)"
+./mvnw -B -q -ntp -pl ticket-generator dependency:build-classpath -Dmdep.outputFile="$ROOT/var/demo.classpath" >/dev/null
+CP="$(ls ticket-generator/target/ticket-generator-*.jar | grep -v sources | head -1):$(cat "$ROOT/var/demo.classpath")"
 exec java -cp "$CP" demo/Demo.java
