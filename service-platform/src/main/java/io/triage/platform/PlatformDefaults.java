@@ -43,7 +43,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.datasource.hikari.schema", "${triage.platform.schema}");
         defaults.put("spring.flyway.schemas", "${triage.platform.schema}");
         defaults.put("spring.flyway.default-schema", "${triage.platform.schema}");
-        defaults.put("spring.flyway.locations", "classpath:db/platform,classpath:db/migration");
+        // Per-schema folders, so several services can share one classpath (tests, benchmarks) without clashing.
+        defaults.put("spring.flyway.locations",
+                "classpath:db/platform,classpath:db/migration/${triage.platform.schema}");
         defaults.put("spring.flyway.placeholders.app_role", "${spring.datasource.username}");
         defaults.put("spring.flyway.create-schemas", true);
         // event_publication belongs to the shared first migration; the service role may not create tables.

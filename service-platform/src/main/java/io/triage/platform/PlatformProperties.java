@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * Cross-cutting settings shared by every service ({@code triage.platform.*}).
  *
  * @param schema the service's own Postgres schema; its login role is {@code <schema>_app} and Flyway migrates
- *     {@code classpath:db/platform} (shared first migration) then {@code classpath:db/migration} into it
+ *     {@code classpath:db/platform} (shared first migration) then {@code classpath:db/migration/<schema>} into it
  * @param security how callers authenticate and which roles their credentials carry
  * @param maxRequestBytes largest accepted request body; larger bodies are refused with 413 before they are read
  * @param redisKeyPrefix prefix of every Redis key this service writes, so several deployments (or test classes)
