@@ -39,7 +39,11 @@ public final class IsolatedBackingServicesContextCustomizerFactory implements Co
                     "spring.data.redis.host=" + redis.host(),
                     "spring.data.redis.port=" + redis.port(),
                     "triage.platform.redis-key-prefix=" + redis.keyPrefix(),
-                    "triage.tests.database=" + database.name());
+                    "triage.tests.database=" + database.name(),
+                    // Spring caches one context per test class; idle pools must not exhaust max_connections.
+                    "spring.datasource.hikari.maximum-pool-size=8",
+                    "spring.datasource.hikari.minimum-idle=0",
+                    "spring.datasource.hikari.idle-timeout=10s");
             if (!services.trustAuthentication()) {
                 properties = properties.and("spring.datasource.username=" + database.adminUser(),
                         "spring.datasource.password=" + database.adminPassword());
