@@ -43,7 +43,7 @@ public final class IsolatedBackingServicesContextCustomizerFactory implements Co
                     // Spring caches one context per test class; idle pools must not exhaust max_connections.
                     "spring.datasource.hikari.maximum-pool-size=8",
                     "spring.datasource.hikari.minimum-idle=0",
-                    "spring.datasource.hikari.idle-timeout=10s");
+                    "spring.datasource.hikari.idle-timeout=10000");
             if (!services.trustAuthentication()) {
                 properties = properties.and("spring.datasource.username=" + database.adminUser(),
                         "spring.datasource.password=" + database.adminPassword());
