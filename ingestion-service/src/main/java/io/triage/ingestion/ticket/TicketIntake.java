@@ -27,15 +27,21 @@ public class TicketIntake {
 
     @Transactional
     public CleanTicket receive(NewTicket ticket) {
-        Ticket stored = tickets.upsert(ticket);
-        SanitizedText text;
+        TicketRepository.Upsert upsert = tickets.upsert(ticket);
+        Ticket stored = upsert.ticket();
+        // A redelivered or older version changed nothing, so its clean copy is already current.
+        if (upsert.changed()) {
+            clean.upsert(stored, sanitise(stored));
+        }
+        return clean.find(stored.id()).orElseThrow();
+    }
+
+    private SanitizedText sanitise(Ticket stored) {
         try {
-            text = sanitizer.sanitize(stored.subject() + "\n" + stored.description());
+            return sanitizer.sanitize(stored.subject() + "\n" + stored.description());
         } catch (PiiSanitizationException e) {
             throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Sanitisation failed",
                     "The ticket could not be sanitised and was not stored");
         }
-        clean.upsert(stored, text);
-        return clean.find(stored.id()).orElseThrow();
     }
 }

@@ -18,10 +18,12 @@ public class TicketRepository {
 
     /**
      * Inserts the ticket, or updates the stored one when this version is newer. A redelivered or older version
-     * changes nothing. Returns the stored ticket.
+     * changes nothing.
+     *
+     * @return the stored ticket, and whether this call inserted or changed it
      */
-    public Ticket upsert(NewTicket ticket) {
-        jdbc.sql("""
+    public Upsert upsert(NewTicket ticket) {
+        int changed = jdbc.sql("""
                 INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
                                      source_updated_at)
                 VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt)
@@ -40,11 +42,16 @@ public class TicketRepository {
                 .param("description", ticket.description())
                 .param("updatedAt", Timestamp.from(ticket.sourceUpdatedAt()))
                 .update();
-        return jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
+        Ticket stored = jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
                 .param("source", ticket.source().name())
                 .param("externalId", ticket.externalId())
                 .query(TicketRepository::map)
                 .single();
+        return new Upsert(stored, changed > 0);
+    }
+
+    /** The stored ticket after an upsert; {@code changed} is false for a redelivered or older version. */
+    public record Upsert(Ticket ticket, boolean changed) {
     }
 
     public long deleteByCustomer(String customerId) {
