@@ -15,13 +15,15 @@ import io.triage.classify.training.TrainingFileReader;
 import io.triage.classify.training.TrainingParams;
 import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code train} and {@code evaluate} without starting the service:
  * <pre>
  * java -jar classify-service-exec.jar evaluate --data tickets.csv [--test other.csv] [--column category=department]
- *      [--c 10] [--max-iter 1000] [--target-precision 0.95] [--seed 42] [--report r.md] [--json r.json]
+ *      [--c 10] [--max-iter 1000] [--target-precision 0.95] [--seed 42] [--sentence-encoder none]
+ *      [--report r.md] [--json r.json]
  * java -jar classify-service-exec.jar train --data tickets.csv --out model.bin [same options]
  * </pre>
  * {@code train} also writes {@code model.bin.sha256}, the checksum the registry and loader verify.
@@ -37,6 +39,11 @@ public final class ModelCommandLine {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    /** {@code none} trains the TF-IDF model only; unset takes the default encoder. */
+    private static @Nullable String sentenceEncoder(@Nullable String option, @Nullable String standard) {
+        return option == null ? standard : option.equals("none") ? null : option;
+    }
+
     /** Runs the command; returns the process exit code (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
@@ -48,7 +55,9 @@ public final class ModelCommandLine {
             TrainingParams params = new TrainingParams(options.number("c", defaults.c()),
                     (int) options.number("max-iter", defaults.maxIter()), defaults.features(),
                     options.number("target-precision", defaults.targetPrecision()),
-                    (long) options.number("seed", defaults.seed()), defaults.minClassExamples());
+                    (long) options.number("seed", defaults.seed()), defaults.minClassExamples(),
+                    sentenceEncoder(options.get("sentence-encoder"), defaults.sentenceEncoder()),
+                    defaults.maxNeighbours());
             TrainingResult result = ModelTrainer.train(data, params,
                     test == null ? null : reader.read(Path.of(test)).examples());
             String markdown = ReportRenderer.markdown(result.report());

@@ -52,6 +52,12 @@ public final class Evaluator {
                 confusion, precisionCoverage(test), points, test.size());
     }
 
+    /** Accuracy and macro-F1 of scored predictions, nothing else (e.g. to compare models on validation). */
+    public static double[] accuracyAndMacroF1(List<String> labels, List<Scored> scored) {
+        HeadEvaluation e = evaluate("", labels, List.of(), scored, (none, target) -> new double[labels.size()]);
+        return new double[] {e.accuracy(), e.macroF1()};
+    }
+
     static OperatingPoint operatingPoint(List<Scored> test, double[] thresholds, double target) {
         int answered = 0;
         int right = 0;

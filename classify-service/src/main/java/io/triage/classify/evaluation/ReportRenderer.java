@@ -26,6 +26,14 @@ public final class ReportRenderer {
         row(md, "TF-IDF features", Integer.toString(report.vocabularySize()));
         row(md, "training time", report.trainingMillis() + " ms");
         row(md, "data fingerprint (SHA-256)", "`" + report.dataFingerprint() + "`");
+        row(md, "kept model", "`" + report.model() + "`");
+        md.append("\n| model | validation accuracy | validation macro-F1 | test accuracy | test macro-F1 | kept |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (ModelScore m : report.models()) {
+            md.append("| `").append(m.model()).append("` | ").append(pct(m.validationAccuracy())).append(" | ")
+                    .append(fmt(m.validationMacroF1())).append(" | ").append(pct(m.testAccuracy())).append(" | ")
+                    .append(fmt(m.testMacroF1())).append(" | ").append(m.kept() ? "yes" : "").append(" |\n");
+        }
         for (String warning : report.warnings()) {
             md.append("\n> warning: ").append(warning).append('\n');
         }

@@ -19,11 +19,14 @@ import java.util.List;
  * @param vocabularySize     TF-IDF features
  * @param trainingMillis     wall time of the whole run
  * @param warnings           rare classes merged or dropped, and similar
- * @param heads              one evaluation per head
+ * @param heads              one evaluation per head, of the kept model
+ * @param model              the kept model (e.g. {@code tfidf-lr}, or the combined model)
+ * @param models             every candidate and diagnostic model of the run, with validation and test scores
  */
 public record TrainingReport(double c, int maxIter, String ngramRange, double targetPrecision, long seed,
         String dataFingerprint, int examples, int trainExamples, int validationExamples, int testExamples,
-        int vocabularySize, long trainingMillis, List<String> warnings, List<HeadEvaluation> heads) {
+        int vocabularySize, long trainingMillis, List<String> warnings, List<HeadEvaluation> heads,
+        String model, List<ModelScore> models) {
 
     /** Mean macro-F1 over the heads: the number the promotion rule compares. */
     public double macroF1() {

@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
 public final class ArtifactCodec {
 
     private static final int MAGIC = 0x54524C52;
-    private static final int FORMAT = 1;
+    /** 1: TF-IDF heads only; 2: adds the optional sentence-vector part. Both are read. */
+    private static final int FORMAT = 2;
 
     private ArtifactCodec() {
     }
@@ -47,6 +48,10 @@ public final class ArtifactCodec {
             out.writeInt(bundle.heads().size());
             for (Map.Entry<String, LinearHead> entry : bundle.heads().entrySet()) {
                 writeHead(out, entry.getKey(), entry.getValue());
+            }
+            out.writeBoolean(bundle.sentences() != null);
+            if (bundle.sentences() != null) {
+                writeSentences(out, bundle.sentences());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,6 +78,60 @@ public final class ArtifactCodec {
         }
     }
 
+    /** Neighbour vectors are stored at half precision: cosine similarities move by less than 1e-3. */
+    private static void writeSentences(DataOutputStream out, SentenceFeatures sentences) throws IOException {
+        out.writeUTF(sentences.encoder().name());
+        out.writeInt(sentences.encoder().dimension());
+        out.writeFloat(sentences.scale());
+        float[] neighbours = sentences.neighbours();
+        out.writeInt(neighbours.length);
+        for (float v : neighbours) {
+            out.writeShort(Float.floatToFloat16(v));
+        }
+        out.writeInt(sentences.votes().size());
+        for (Map.Entry<String, NeighbourVote> entry : sentences.votes().entrySet()) {
+            NeighbourVote vote = entry.getValue();
+            out.writeUTF(entry.getKey());
+            out.writeInt(vote.k());
+            out.writeDouble(vote.sharpness());
+            out.writeDouble(vote.weight());
+            for (int label : vote.labels()) {
+                out.writeInt(label);
+            }
+        }
+    }
+
+    private static SentenceFeatures readSentences(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        SentenceEncoder encoder = SentenceEncoders.named(name).orElseThrow(() -> new CorruptArtifactException(
+                "the model needs sentence encoder '" + name + "', which this build does not have"));
+        int dimension = in.readInt();
+        if (dimension != encoder.dimension()) {
+            throw new CorruptArtifactException("the model expects " + dimension + "-dimensional vectors from '"
+                    + name + "', which gives " + encoder.dimension());
+        }
+        float scale = in.readFloat();
+        float[] neighbours = new float[in.readInt()];
+        for (int i = 0; i < neighbours.length; i++) {
+            neighbours[i] = Float.float16ToFloat(in.readShort());
+        }
+        int rows = neighbours.length / dimension;
+        int headCount = in.readInt();
+        Map<String, NeighbourVote> votes = new LinkedHashMap<>();
+        for (int h = 0; h < headCount; h++) {
+            String head = in.readUTF();
+            int k = in.readInt();
+            double sharpness = in.readDouble();
+            double weight = in.readDouble();
+            int[] labels = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                labels[i] = in.readInt();
+            }
+            votes.put(head, new NeighbourVote(labels, k, sharpness, weight));
+        }
+        return new SentenceFeatures(encoder, scale, neighbours, votes);
+    }
+
     /** Decodes an artifact after checking it against the checksum recorded when it was stored. */
     public static ModelBundle decode(byte[] artifact, String expectedSha256) {
         String actual = sha256(artifact);
@@ -81,8 +140,9 @@ public final class ArtifactCodec {
                     + expectedSha256);
         }
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(artifact)))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-                throw new CorruptArtifactException("not a model artifact of format " + FORMAT);
+            int format = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (format != 1 && format != FORMAT) {
+                throw new CorruptArtifactException("not a model artifact of format 1 or " + FORMAT);
             }
             FeatureSettings settings = new FeatureSettings(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                     in.readInt());
@@ -98,7 +158,8 @@ public final class ArtifactCodec {
             for (int h = 0; h < headCount; h++) {
                 heads.put(in.readUTF(), readHead(in));
             }
-            return new ModelBundle(new TfidfVectorizer(settings, names, idf), heads);
+            SentenceFeatures sentences = format >= 2 && in.readBoolean() ? readSentences(in) : null;
+            return new ModelBundle(new TfidfVectorizer(settings, names, idf), heads, sentences);
         } catch (IOException | IllegalArgumentException e) {
             throw new CorruptArtifactException("artifact cannot be decoded: " + e.getMessage(), e);
         }

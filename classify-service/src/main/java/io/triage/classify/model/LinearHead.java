@@ -58,8 +58,13 @@ public final class LinearHead {
         return Softmax.withTemperature(scores(x), temperature);
     }
 
-    public HeadPrediction predict(SparseVector x, TfidfVectorizer vectorizer, String modelVersion) {
-        double[] probabilities = probabilities(x);
+    /**
+     * The head's answer from its final class probabilities (this head's own, or blended with a neighbour vote).
+     *
+     * @param x the features the probabilities came from, to name the n-grams behind the answer
+     */
+    public HeadPrediction predict(double[] probabilities, SparseVector x, TfidfVectorizer vectorizer,
+            String modelVersion) {
         Integer[] order = rank(probabilities);
         int best = order[0];
         List<Candidate> top = new ArrayList<>(TOP_CANDIDATES);
@@ -70,7 +75,10 @@ public final class LinearHead {
                 strongestNgrams(x, best, vectorizer), modelVersion, probabilities[best] < thresholds[best]);
     }
 
-    /** The features with the largest positive contribution (value × weight) to class {@code k}. */
+    /**
+     * The n-grams with the largest positive contribution (value × weight) to class {@code k}; sentence-vector
+     * features (indices past the vocabulary) have no name and are left out.
+     */
     private List<String> strongestNgrams(SparseVector x, int k, TfidfVectorizer vectorizer) {
         int classes = labels.size();
         int[] indices = x.indices();
@@ -78,7 +86,7 @@ public final class LinearHead {
         double[] contribution = new double[indices.length];
         for (int j = 0; j < indices.length; j++) {
             byContribution[j] = j;
-            contribution[j] = x.values()[j] * weights[indices[j] * classes + k];
+            contribution[j] = indices[j] < vectorizer.size() ? x.values()[j] * weights[indices[j] * classes + k] : 0;
         }
         Arrays.sort(byContribution, Comparator.comparingDouble(j -> -contribution[j]));
         List<String> names = new ArrayList<>(EXPLAINING_NGRAMS);

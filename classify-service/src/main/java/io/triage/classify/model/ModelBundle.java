@@ -4,24 +4,65 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A trained model: one shared TF-IDF vectoriser and one {@link LinearHead} per head name (department, urgency,
- * sentiment — any subset). Immutable and thread-safe.
+ * A trained model: one shared TF-IDF vectoriser, one {@link LinearHead} per head name (department, urgency,
+ * sentiment — any subset) and, for the combined model, the {@link SentenceFeatures} whose vector the heads also read
+ * and whose neighbour vote they blend in. Immutable and thread-safe.
  *
- * @param vectorizer the features every head reads
+ * @param vectorizer the n-gram features every head reads
  * @param heads      heads by name, in training order
+ * @param sentences  the sentence-vector part; null for the TF-IDF-only model
  */
-public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> heads) {
+public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> heads,
+        @Nullable SentenceFeatures sentences) {
 
     public ModelBundle {
         heads = Collections.unmodifiableMap(new LinkedHashMap<>(heads));
     }
 
+    public ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> heads) {
+        this(vectorizer, heads, null);
+    }
+
+    /** What the heads read for one text: the feature vector and, with sentence features, the neighbour similarities. */
+    public record Features(SparseVector x, float @Nullable [] similarities) {
+    }
+
+    /** Which model this is, as reports and answers name it. */
+    public String kind() {
+        return sentences == null ? "tfidf-lr" : "tfidf+" + sentences.encoder().name() + "-lr+knn";
+    }
+
     /** Every head's answer for one (already sanitised) text. */
     public Map<String, HeadPrediction> predict(String text, String modelVersion) {
-        SparseVector x = vectorizer.transform(text);
+        Features features = features(vectorizer.transform(text),
+                sentences == null ? null : sentences.encoder().encode(text), true);
         Map<String, HeadPrediction> answers = new LinkedHashMap<>();
-        heads.forEach((name, head) -> answers.put(name, head.predict(x, vectorizer, modelVersion)));
+        heads.forEach((name, head) -> answers.put(name,
+                head.predict(probabilities(name, features), features.x(), vectorizer, modelVersion)));
         return answers;
+    }
+
+    /**
+     * The features of a text whose TF-IDF vector and sentence vector are already computed (training computes them
+     * in batches).
+     *
+     * @param withSimilarities whether to compare the sentence vector with every stored neighbour (the vote needs it)
+     */
+    public Features features(SparseVector tfidf, float @Nullable [] sentence, boolean withSimilarities) {
+        if (sentences == null || sentence == null) {
+            return new Features(tfidf, null);
+        }
+        return new Features(sentences.extend(tfidf, sentence, vectorizer.size()),
+                withSimilarities ? sentences.similarities(sentence) : null);
+    }
+
+    /** A head's calibrated class probabilities, blended with its neighbour vote when the model has one. */
+    public double[] probabilities(String head, Features features) {
+        double[] linear = heads.get(head).probabilities(features.x());
+        return sentences == null || features.similarities() == null ? linear
+                : sentences.blend(head, linear, features.similarities());
     }
 }

@@ -46,7 +46,8 @@ public class ModelLifecycle {
         Instant started = Instant.now();
         TrainingParams defaults = TrainingParams.defaults();
         TrainingParams params = new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
-                properties.targetPrecision(), properties.seed(), properties.minClassExamples());
+                properties.targetPrecision(), properties.seed(), properties.minClassExamples(),
+                properties.sentenceEncoderName(), defaults.maxNeighbours());
         TrainingResult result = ModelTrainer.train(data, params);
         TrainingReport report = result.report();
         List<String> heads = report.heads().stream().map(HeadEvaluation::head).toList();

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxIter          solver iteration limit
  * @param seed             seed of the stratified 70/15/15 split
  * @param minClassExamples classes with fewer examples are merged into "other" or dropped
+ * @param sentenceEncoder  encoder of the combined model trained beside TF-IDF + LR (kept when it wins on
+ *                         validation); {@code none} trains TF-IDF + LR only
  * @param retraining       the weekly retraining job
  */
 @ConfigurationProperties("triage.classify.models")
@@ -31,7 +33,13 @@ public record ModelProperties(
         @DefaultValue("1000") int maxIter,
         @DefaultValue("42") long seed,
         @DefaultValue("10") int minClassExamples,
+        @DefaultValue("bge-small-en-v1.5-q") String sentenceEncoder,
         @DefaultValue Retraining retraining) {
+
+    /** The encoder name training uses, or null for TF-IDF + LR only. */
+    public @Nullable String sentenceEncoderName() {
+        return sentenceEncoder.equals("none") ? null : sentenceEncoder;
+    }
 
     /**
      * The weekly retraining job.

@@ -1,29 +1,43 @@
 package io.triage.classify.training;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import io.triage.classify.evaluation.Evaluator;
 import io.triage.classify.evaluation.HeadEvaluation;
+import io.triage.classify.evaluation.ModelScore;
 import io.triage.classify.evaluation.Scored;
 import io.triage.classify.evaluation.TrainingReport;
 import io.triage.classify.model.FeatureSettings;
 import io.triage.classify.model.LinearHead;
 import io.triage.classify.model.ModelBundle;
-import io.triage.classify.model.Softmax;
+import io.triage.classify.model.ModelBundle.Features;
+import io.triage.classify.model.NeighbourVote;
+import io.triage.classify.model.SentenceEncoder;
+import io.triage.classify.model.SentenceEncoders;
+import io.triage.classify.model.SentenceFeatures;
 import io.triage.classify.model.SparseVector;
 import io.triage.classify.model.TfidfVectorizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Trains one TF-IDF + logistic-regression head per labelled head: stratified 70/15/15 split, vocabulary and weights
- * from the training part, temperature and per-class thresholds from the validation part, the report from the test
- * part.
+ * Trains the ML tier's candidate models on a stratified 70/15/15 split and keeps the one with the best validation
+ * macro-F1: TF-IDF + logistic regression, and — with a sentence encoder — the combined model (logistic regression
+ * over TF-IDF features plus the sentence vector, blended with a vote of the nearest training examples). Vocabulary
+ * and weights come from the training part; temperature, neighbour-vote settings and per-class thresholds from the
+ * validation part; the report from the test part.
  */
 public final class ModelTrainer {
+
+    /** Neighbour-vote settings tried on the validation split (k × sharpness × weight of the linear model). */
+    private static final int[] VOTE_K = {5, 10, 20};
+    private static final double[] VOTE_SHARPNESS = {10, 20, 40};
+    private static final double[] VOTE_WEIGHT = {0.2, 0.4, 0.6, 0.8, 1.0};
 
     private ModelTrainer() {
     }
@@ -50,30 +64,41 @@ public final class ModelTrainer {
                         separateTest);
         TfidfVectorizer vectorizer = TfidfVectorizer.fit(split.train().stream().map(LabelledText::text).toList(),
                 params.features());
-        List<SparseVector> train = transform(vectorizer, split.train());
-        List<SparseVector> validation = transform(vectorizer, split.validation());
-        List<SparseVector> test = transform(vectorizer, split.test());
-
-        Map<String, LinearHead> heads = new LinkedHashMap<>();
-        List<HeadEvaluation> evaluations = new ArrayList<>();
+        Parts<SparseVector> tfidf = new Parts<>(transform(vectorizer, split.train()),
+                transform(vectorizer, split.validation()), transform(vectorizer, split.test()));
+        Map<String, List<String>> labels = new LinkedHashMap<>();
         for (String head : set.heads()) {
-            List<String> labels = List.copyOf(new TreeSet<>(split.train().stream()
-                    .map(e -> e.labels().get(head)).filter(l -> l != null).toList()));
-            Labelled trainRows = Labelled.of(head, labels, split.train(), train);
-            LiblinearTrainer.Weights w = LiblinearTrainer.train(trainRows.vectors(), trainRows.gold(), labels.size(),
-                    vectorizer.size(), params.c(), params.maxIter());
-            LinearHead raw = new LinearHead(labels, w.weights(), w.bias(), 1.0, new double[labels.size()]);
-            Labelled validationRows = Labelled.of(head, labels, split.validation(), validation);
-            double temperature = TemperatureScaling.fit(scores(raw, validationRows), validationRows.gold());
-            LinearHead calibrated = new LinearHead(labels, w.weights(), w.bias(), temperature,
-                    new double[labels.size()]);
-            List<Scored> validationScored = scored(calibrated, validationRows);
-            List<Scored> testScored = scored(calibrated, Labelled.of(head, labels, split.test(), test));
-            heads.put(head, calibrated.withThresholds(
-                    ThresholdSelector.select(validationScored, labels.size(), params.targetPrecision())));
-            evaluations.add(Evaluator.evaluate(head, labels, validationScored, testScored,
-                    (scored, target) -> ThresholdSelector.select(scored, labels.size(), target)));
+            labels.put(head, List.copyOf(new TreeSet<>(split.train().stream()
+                    .map(e -> e.labels().get(head)).filter(l -> l != null).toList())));
         }
+
+        List<Candidate> candidates = new ArrayList<>();
+        List<ModelScore> scores = new ArrayList<>();
+        Candidate plain = linearCandidate(vectorizer, null, labels, split, tfidf, tfidf.train(), null, params);
+        candidates.add(plain);
+        if (params.sentenceEncoder() != null) {
+            SentenceEncoder encoder = SentenceEncoders.named(params.sentenceEncoder()).orElseThrow();
+            Parts<float[]> sentences = new Parts<>(encode(encoder, split.train()), encode(encoder, split.validation()),
+                    encode(encoder, split.test()));
+            int neighbours = Math.min(params.maxNeighbours(), split.train().size());
+            float[] rows = new float[neighbours * encoder.dimension()];
+            for (int i = 0; i < neighbours; i++) {
+                System.arraycopy(sentences.train().get(i), 0, rows, i * encoder.dimension(), encoder.dimension());
+            }
+            SentenceFeatures base = new SentenceFeatures(encoder, 1f, rows, Map.of());
+            List<SparseVector> trainX = IntStream.range(0, split.train().size()).parallel()
+                    .mapToObj(i -> base.extend(tfidf.train().get(i), sentences.train().get(i), vectorizer.size()))
+                    .toList();
+            Candidate combined = linearCandidate(vectorizer, base, labels, split, tfidf, trainX, sentences, params);
+            candidates.add(combined);
+            scores.addAll(combined.diagnostics());
+        }
+        Candidate kept = candidates.stream()
+                .max(Comparator.comparingDouble(Candidate::validationMacroF1)).orElseThrow();
+        for (Candidate c : candidates) {
+            scores.add(c.score(c == kept));
+        }
+        scores.sort(Comparator.comparing(ModelScore::model));
         long millis = (System.nanoTime() - started) / 1_000_000;
         FeatureSettings f = params.features();
         TrainingReport report = new TrainingReport(params.c(), params.maxIter(),
@@ -81,8 +106,192 @@ public final class ModelTrainer {
                         f.minDf()),
                 params.targetPrecision(), params.seed(), input.fingerprint(), set.examples().size(),
                 split.train().size(), split.validation().size(), split.test().size(), vectorizer.size(), millis,
-                outcome.warnings(), evaluations);
-        return new TrainingResult(new ModelBundle(vectorizer, heads), report, split);
+                outcome.warnings(), kept.evaluations(), kept.bundle().kind(), scores);
+        return new TrainingResult(kept.bundle(), report, split);
+    }
+
+    /**
+     * One candidate: a calibrated logistic-regression head per head over {@code x} (TF-IDF, with {@code sentences}
+     * followed by the sentence vector); with {@code sentences}, also the neighbour vote per head, chosen on
+     * validation.
+     */
+    private static Candidate linearCandidate(TfidfVectorizer vectorizer, @Nullable SentenceFeatures sentences,
+            Map<String, List<String>> labels, DataSplit split, Parts<SparseVector> tfidf, List<SparseVector> trainX,
+            @Nullable Parts<float[]> sentenceVectors, TrainingParams params) {
+        int features = vectorizer.size() + (sentences == null ? 0 : sentences.encoder().dimension());
+        Map<String, LinearHead> heads = new LinkedHashMap<>();
+        ModelBundle shape = new ModelBundle(vectorizer, Map.of(), sentences);
+        List<SparseVector> validationX = IntStream.range(0, tfidf.validation().size()).parallel()
+                .mapToObj(i -> shape.features(tfidf.validation().get(i),
+                        sentenceVectors == null ? null : sentenceVectors.validation().get(i), false).x())
+                .toList();
+        labels.forEach((head, classes) -> {
+            Labelled rows = Labelled.of(head, classes, split.train());
+            LiblinearTrainer.Weights w = LiblinearTrainer.train(rows.pick(trainX), rows.gold(), classes.size(),
+                    features, params.c(), params.maxIter());
+            LinearHead raw = new LinearHead(classes, w.weights(), w.bias(), 1.0, new double[classes.size()]);
+            Labelled validationRows = Labelled.of(head, classes, split.validation());
+            double[][] scores = validationRows.pick(validationX).stream().map(raw::scores).toArray(double[][]::new);
+            heads.put(head, new LinearHead(classes, w.weights(), w.bias(),
+                    TemperatureScaling.fit(scores, validationRows.gold()), new double[classes.size()]));
+        });
+        if (sentences == null) {
+            return evaluate(new ModelBundle(vectorizer, heads), labels, split, tfidf, null, params.targetPrecision());
+        }
+        ModelBundle combined = new ModelBundle(vectorizer, heads, sentences.withVotes(
+                chooseVotes(new ModelBundle(vectorizer, heads, sentences), labels, split, tfidf, sentenceVectors)));
+        Candidate candidate = evaluate(combined, labels, split, tfidf, sentenceVectors, params.targetPrecision());
+        // Each half of the combined model alone, for the report: the linear model (weight 1) and the vote (0).
+        List<ModelScore> diagnostics = new ArrayList<>();
+        for (double weight : new double[] {1.0, 0.0}) {
+            Map<String, NeighbourVote> votes = new LinkedHashMap<>();
+            combined.sentences().votes().forEach((head, vote) -> votes.put(head, vote.withWeight(weight)));
+            ModelBundle part = new ModelBundle(vectorizer, heads, combined.sentences().withVotes(votes));
+            String name = weight == 1.0 ? "tfidf+" + sentences.encoder().name() + "-lr"
+                    : sentences.encoder().name() + "-knn";
+            diagnostics.add(evaluate(part, labels, split, tfidf, sentenceVectors, params.targetPrecision())
+                    .named(name));
+        }
+        return candidate.withDiagnostics(diagnostics);
+    }
+
+    /**
+     * Per head, the neighbour-vote settings (k, sharpness, weight of the linear model) with the lowest validation
+     * log-loss of the blended probabilities. Each validation text's similarities are computed once.
+     */
+    private static Map<String, NeighbourVote> chooseVotes(ModelBundle linear, Map<String, List<String>> labels,
+            DataSplit split, Parts<SparseVector> tfidf, Parts<float[]> sentenceVectors) {
+        SentenceFeatures sentences = linear.sentences();
+        List<String> headNames = List.copyOf(labels.keySet());
+        List<NeighbourVote> grid = new ArrayList<>();
+        for (String head : headNames) {
+            List<String> classes = labels.get(head);
+            int[] neighbourLabels = new int[sentences.neighbourCount()];
+            for (int i = 0; i < neighbourLabels.length; i++) {
+                String label = split.train().get(i).labels().get(head);
+                neighbourLabels[i] = label == null ? -1 : classes.indexOf(label);
+            }
+            for (int k : VOTE_K) {
+                for (double sharpness : VOTE_SHARPNESS) {
+                    grid.add(new NeighbourVote(neighbourLabels, k, sharpness, 0.0));
+                }
+            }
+        }
+        int perHead = VOTE_K.length * VOTE_SHARPNESS.length;
+        int examples = split.validation().size();
+        // loss[h][g][w]: summed over the examples, per head, grid point and weight.
+        double[][][] loss = IntStream.range(0, examples).parallel().mapToObj(i -> {
+            double[][][] one = new double[headNames.size()][perHead][VOTE_WEIGHT.length];
+            Features f = linear.features(tfidf.validation().get(i), sentenceVectors.validation().get(i), true);
+            for (int h = 0; h < headNames.size(); h++) {
+                String label = split.validation().get(i).labels().get(headNames.get(h));
+                int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
+                if (gold < 0) {
+                    continue;
+                }
+                double linearP = linear.heads().get(headNames.get(h)).probabilities(f.x())[gold];
+                for (int g = 0; g < perHead; g++) {
+                    double voteP = grid.get(h * perHead + g)
+                            .vote(f.similarities(), labels.get(headNames.get(h)).size())[gold];
+                    for (int w = 0; w < VOTE_WEIGHT.length; w++) {
+                        double p = VOTE_WEIGHT[w] * linearP + (1 - VOTE_WEIGHT[w]) * voteP;
+                        one[h][g][w] = -Math.log(Math.max(p, 1e-12));
+                    }
+                }
+            }
+            return one;
+        }).reduce(new double[headNames.size()][perHead][VOTE_WEIGHT.length], ModelTrainer::sum);
+        Map<String, NeighbourVote> chosen = new LinkedHashMap<>();
+        for (int h = 0; h < headNames.size(); h++) {
+            int bestG = 0;
+            int bestW = VOTE_WEIGHT.length - 1;
+            for (int g = 0; g < perHead; g++) {
+                for (int w = 0; w < VOTE_WEIGHT.length; w++) {
+                    if (loss[h][g][w] < loss[h][bestG][bestW]) {
+                        bestG = g;
+                        bestW = w;
+                    }
+                }
+            }
+            chosen.put(headNames.get(h), grid.get(h * perHead + bestG).withWeight(VOTE_WEIGHT[bestW]));
+        }
+        return chosen;
+    }
+
+    private static double[][][] sum(double[][][] a, double[][][] b) {
+        double[][][] out = new double[a.length][a[0].length][a[0][0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                for (int k = 0; k < a[i][j].length; k++) {
+                    out[i][j][k] = a[i][j][k] + b[i][j][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Thresholds from validation, then the test report, for a calibrated bundle. */
+    private static Candidate evaluate(ModelBundle bundle, Map<String, List<String>> labels, DataSplit split,
+            Parts<SparseVector> tfidf, @Nullable Parts<float[]> sentenceVectors, double targetPrecision) {
+        Map<String, List<Scored>> validation = scoreAll(bundle, labels, split.validation(), tfidf.validation(),
+                sentenceVectors == null ? null : sentenceVectors.validation());
+        Map<String, List<Scored>> test = scoreAll(bundle, labels, split.test(), tfidf.test(),
+                sentenceVectors == null ? null : sentenceVectors.test());
+        Map<String, LinearHead> withThresholds = new LinkedHashMap<>();
+        List<HeadEvaluation> evaluations = new ArrayList<>();
+        double[] sums = new double[4];
+        labels.forEach((head, classes) -> {
+            withThresholds.put(head, bundle.heads().get(head).withThresholds(
+                    ThresholdSelector.select(validation.get(head), classes.size(), targetPrecision)));
+            evaluations.add(Evaluator.evaluate(head, classes, validation.get(head), test.get(head),
+                    (scored, target) -> ThresholdSelector.select(scored, classes.size(), target)));
+            double[] v = Evaluator.accuracyAndMacroF1(classes, validation.get(head));
+            double[] t = Evaluator.accuracyAndMacroF1(classes, test.get(head));
+            sums[0] += v[0];
+            sums[1] += v[1];
+            sums[2] += t[0];
+            sums[3] += t[1];
+        });
+        int n = labels.size();
+        ModelBundle kept = new ModelBundle(bundle.vectorizer(), withThresholds, bundle.sentences());
+        return new Candidate(kept, evaluations, new ModelScore(kept.kind(), sums[0] / n, sums[1] / n, sums[2] / n,
+                sums[3] / n, false), List.of());
+    }
+
+    /** Per head, the scored predictions for a split part; each example's features are computed once. */
+    private static Map<String, List<Scored>> scoreAll(ModelBundle bundle, Map<String, List<String>> labels,
+            List<LabelledText> examples, List<SparseVector> tfidf, @Nullable List<float[]> sentences) {
+        List<String> headNames = List.copyOf(labels.keySet());
+        Scored[][] scored = new Scored[headNames.size()][examples.size()];
+        IntStream.range(0, examples.size()).parallel().forEach(i -> {
+            Features f = bundle.features(tfidf.get(i), sentences == null ? null : sentences.get(i), true);
+            for (int h = 0; h < headNames.size(); h++) {
+                String label = examples.get(i).labels().get(headNames.get(h));
+                int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
+                if (gold < 0) {
+                    continue;
+                }
+                double[] p = bundle.probabilities(headNames.get(h), f);
+                int best = 0;
+                for (int k = 1; k < p.length; k++) {
+                    if (p[k] > p[best]) {
+                        best = k;
+                    }
+                }
+                scored[h][i] = new Scored(gold, best, p[best]);
+            }
+        });
+        Map<String, List<Scored>> byHead = new LinkedHashMap<>();
+        for (int h = 0; h < headNames.size(); h++) {
+            List<Scored> kept = new ArrayList<>();
+            for (Scored s : scored[h]) {
+                if (s != null) {
+                    kept.add(s);
+                }
+            }
+            byHead.put(headNames.get(h), kept);
+        }
+        return byHead;
     }
 
     private static DataSplit withTest(DataSplit trainAndValidation, List<LabelledText> test) {
@@ -109,41 +318,62 @@ public final class ModelTrainer {
         return examples.parallelStream().map(e -> vectorizer.transform(e.text())).toList();
     }
 
-    private static double[][] scores(LinearHead head, Labelled rows) {
-        return rows.vectors().stream().map(head::scores).toArray(double[][]::new);
+    private static List<float[]> encode(SentenceEncoder encoder, List<LabelledText> examples) {
+        return encoder.encode(examples.stream().map(LabelledText::text).toList());
     }
 
-    private static List<Scored> scored(LinearHead head, Labelled rows) {
-        List<Scored> scored = new ArrayList<>(rows.vectors().size());
-        for (int i = 0; i < rows.vectors().size(); i++) {
-            double[] p = Softmax.withTemperature(head.scores(rows.vectors().get(i)), head.temperature());
-            int best = 0;
-            for (int k = 1; k < p.length; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
-                }
-            }
-            scored.add(new Scored(rows.gold()[i], best, p[best]));
+    /** Train, validation and test values of one kind, in split order. */
+    private record Parts<T>(List<T> train, List<T> validation, List<T> test) {
+    }
+
+    /** A trained candidate, its per-head test evaluations, its averaged scores and any diagnostic rows. */
+    private record Candidate(ModelBundle bundle, List<HeadEvaluation> evaluations, ModelScore summary,
+            List<ModelScore> diagnostics) {
+
+        double validationMacroF1() {
+            return summary.validationMacroF1();
         }
-        return scored;
+
+        ModelScore score(boolean kept) {
+            return new ModelScore(summary.model(), summary.validationAccuracy(), summary.validationMacroF1(),
+                    summary.testAccuracy(), summary.testMacroF1(), kept);
+        }
+
+        /** This candidate's scores as a diagnostic row under another name. */
+        ModelScore named(String name) {
+            return new ModelScore(name, summary.validationAccuracy(), summary.validationMacroF1(),
+                    summary.testAccuracy(), summary.testMacroF1(), false);
+        }
+
+        Candidate withDiagnostics(List<ModelScore> rows) {
+            return new Candidate(bundle, evaluations, summary, rows);
+        }
     }
 
-    /** The examples of a split that carry a known label of one head, with their vectors and class indices. */
-    private record Labelled(List<SparseVector> vectors, int[] gold) {
+    /** The positions of a split's examples that carry a known label of one head, and their class indices. */
+    private record Labelled(int[] positions, int[] gold) {
 
-        static Labelled of(String head, List<String> labels, List<LabelledText> examples,
-                List<SparseVector> vectors) {
-            List<SparseVector> kept = new ArrayList<>();
+        static Labelled of(String head, List<String> labels, List<LabelledText> examples) {
+            List<Integer> positions = new ArrayList<>();
             List<Integer> gold = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 String label = examples.get(i).labels().get(head);
                 int k = label == null ? -1 : labels.indexOf(label);
                 if (k >= 0) {
-                    kept.add(vectors.get(i));
+                    positions.add(i);
                     gold.add(k);
                 }
             }
-            return new Labelled(kept, gold.stream().mapToInt(Integer::intValue).toArray());
+            return new Labelled(positions.stream().mapToInt(Integer::intValue).toArray(),
+                    gold.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        <T> List<T> pick(List<T> all) {
+            List<T> picked = new ArrayList<>(positions.length);
+            for (int position : positions) {
+                picked.add(all.get(position));
+            }
+            return picked;
         }
     }
 }

@@ -2,16 +2,19 @@ package io.triage.classify.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.triage.classify.evaluation.HeadEvaluation;
+import io.triage.classify.evaluation.ModelScore;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.CorruptArtifactException;
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelBundle;
+import io.triage.classify.model.SentenceEncoders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +59,52 @@ class ModelTrainerTests {
     void artifactRoundTripPredictsTheSame() {
         byte[] bytes = ArtifactCodec.encode(result.bundle());
         ModelBundle loaded = ArtifactCodec.decode(bytes, ArtifactCodec.sha256(bytes));
-        String text = "My parcel never arrived and tracking shows nothing";
-        assertThat(loaded.predict(text, "v1")).isEqualTo(result.bundle().predict(text, "v1"));
+        assertThat(loaded.kind()).isEqualTo(result.bundle().kind());
+        for (String text : List.of("My parcel never arrived and tracking shows nothing",
+                "The VPN drops every five minutes since the update", "asdf qwerty zxcv")) {
+            Map<String, HeadPrediction> original = result.bundle().predict(text, "v1");
+            loaded.predict(text, "v1").forEach((head, prediction) -> {
+                assertThat(prediction.label()).isEqualTo(original.get(head).label());
+                assertThat(prediction.needsReview()).isEqualTo(original.get(head).needsReview());
+                // Neighbour vectors are stored at half precision: probabilities move by far less than 1e-3.
+                assertThat(prediction.confidence()).isCloseTo(original.get(head).confidence(), within(1e-3));
+            });
+        }
+    }
+
+    @Test
+    void reportComparesTheCandidatesAndKeepsTheBestOnValidation() {
+        List<ModelScore> models = result.report().models();
+        String combined = "tfidf+" + SentenceEncoders.standard().name() + "-lr+knn";
+        assertThat(models).extracting(ModelScore::model).containsExactlyInAnyOrder("tfidf-lr", combined,
+                "tfidf+" + SentenceEncoders.standard().name() + "-lr", SentenceEncoders.standard().name() + "-knn");
+        List<ModelScore> keptRows = models.stream().filter(ModelScore::kept).toList();
+        assertThat(keptRows).hasSize(1);
+        ModelScore kept = keptRows.getFirst();
+        assertThat(kept.model()).isIn("tfidf-lr", combined).isEqualTo(result.report().model())
+                .isEqualTo(result.bundle().kind());
+        double best = models.stream().filter(m -> m.model().equals("tfidf-lr") || m.model().equals(combined))
+                .mapToDouble(ModelScore::validationMacroF1).max().orElseThrow();
+        assertThat(kept.validationMacroF1()).isEqualTo(best);
+        assertThat(result.report().macroF1()).isCloseTo(kept.testMacroF1(), within(1e-9));
+    }
+
+    @Test
+    void withoutSentenceEncoderOnlyTheTfidfModelIsTrained() {
+        TrainingResult plain = ModelTrainer.train(GeneratedTickets.trainingSet(5, 400),
+                TrainingParams.defaults().tfidfOnly());
+        assertThat(plain.bundle().sentences()).isNull();
+        assertThat(plain.report().models()).singleElement()
+                .satisfies(m -> assertThat(m.model()).isEqualTo("tfidf-lr"))
+                .satisfies(m -> assertThat(m.kept()).isTrue());
+    }
+
+    @Test
+    void unknownSentenceEncoderIsRefused() {
+        TrainingParams d = TrainingParams.defaults();
+        assertThatThrownBy(() -> new TrainingParams(d.c(), d.maxIter(), d.features(), d.targetPrecision(), d.seed(),
+                d.minClassExamples(), "word2vec-google-news", d.maxNeighbours()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("word2vec-google-news");
     }
 
     @Test

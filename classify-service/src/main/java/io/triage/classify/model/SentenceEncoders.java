@@ -1,0 +1,28 @@
+package io.triage.classify.model;
+
+import java.util.Optional;
+
+/**
+ * The sentence encoders this build ships, by the name artifacts store. An encoder holds an ONNX session of tens of
+ * MiB, so each is created once per process, on first use, and shared (encoders are thread-safe).
+ */
+public final class SentenceEncoders {
+
+    private SentenceEncoders() {
+    }
+
+    /** The encoder new models are trained with. */
+    public static SentenceEncoder standard() {
+        return Bge.INSTANCE;
+    }
+
+    /** The encoder an artifact names, if this build has it. */
+    public static Optional<SentenceEncoder> named(String name) {
+        return BgeSmallEncoder.NAME.equals(name) ? Optional.of(Bge.INSTANCE) : Optional.empty();
+    }
+
+    /** Lazy holder: the model loads when first asked for, not when the class loads. */
+    private static final class Bge {
+        static final SentenceEncoder INSTANCE = new BgeSmallEncoder();
+    }
+}
