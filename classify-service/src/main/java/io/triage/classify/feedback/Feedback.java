@@ -1,5 +1,6 @@
 package io.triage.classify.feedback;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies feedback: stores it once per decision, updates the cache's reuse accuracy of the decision's nearest
  * neighbour (whether or not the cache decided, as long as the neighbour was close enough to be reused), and
- * publishes the event that forwards it to rules-engine and embedding-service.
+ * publishes the event that forwards it to rules-engine, embedding-service and ingestion-service.
  */
 @Service
 class Feedback {
@@ -43,13 +44,14 @@ class Feedback {
     @Transactional
     public FeedbackReceipt record(FeedbackRequest request) {
         Decision decision = find(request);
+        String source = request.source() == null ? "agent" : request.source();
         boolean correct = Objects.equals(decision.department(), request.department());
         int inserted = jdbc.sql("""
                 INSERT INTO decision_feedback (decision_id, department, urgency, sentiment, source, department_correct)
                 VALUES (:id, :dep, :urg, :sen, :source, :correct) ON CONFLICT (decision_id) DO NOTHING
                 """).param("id", decision.id()).param("dep", request.department()).param("urg", request.urgency())
                 .param("sen", request.sentiment())
-                .param("source", request.source() == null ? "agent" : request.source())
+                .param("source", source)
                 .param("correct", correct).update();
         if (inserted == 0) {
             return new FeedbackReceipt(decision.id(), decision.method(), correct, true);
@@ -60,7 +62,7 @@ class Feedback {
         }
         events.publishEvent(new FeedbackRecorded(decision.id(), decision.ticketId(), decision.ruleId(),
                 decision.ruleSetVersion(),
-                request.department(), request.urgency(), request.sentiment()));
+                request.department(), request.urgency(), request.sentiment(), source, Instant.now()));
         board.refresh();
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
     }

@@ -1,8 +1,12 @@
 package io.triage.classify.feedback;
 
+import java.util.UUID;
+
 import io.triage.classify.cache.SimilarTicketSearch;
+import io.triage.classify.ingestion.IngestionService;
 import io.triage.classify.rules.RulesEngine;
 import io.triage.platform.client.ResilientCalls;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -11,8 +15,9 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Forwards accepted feedback, at least once (the decision redelivery schedule also resubmits these publications):
- * the correct department to rules-engine when a rule had matched, and the labels to the ticket's vector in
- * embedding-service so that the semantic cache and the LLM examples learn them.
+ * the correct department to rules-engine when a rule had matched, the labels to the ticket's vector in
+ * embedding-service so that the semantic cache and the LLM examples learn them, and the labels to the ticket in
+ * ingestion-service as validated labels, the data the weekly retraining learns from.
  */
 @Component
 class FeedbackForwarding {
@@ -21,11 +26,14 @@ class FeedbackForwarding {
 
     private final RulesEngine rules;
     private final SimilarTicketSearch embeddings;
+    private final IngestionService ingestion;
     private final ResilientCalls calls;
 
-    FeedbackForwarding(RulesEngine rules, SimilarTicketSearch embeddings, ResilientCalls calls) {
+    FeedbackForwarding(RulesEngine rules, SimilarTicketSearch embeddings, IngestionService ingestion,
+            ResilientCalls calls) {
         this.rules = rules;
         this.embeddings = embeddings;
+        this.ingestion = ingestion;
         this.calls = calls;
     }
 
@@ -51,6 +59,38 @@ class FeedbackForwarding {
                     feedback.urgency(), feedback.sentiment()));
             return null;
         }));
+    }
+
+    /**
+     * ingestion-service knows tickets by its own ids (UUIDs); a ticket id from elsewhere (a caller's own reference)
+     * names no ticket there, so nothing is sent. The feedback's time goes along: the latest validation wins there.
+     */
+    @ApplicationModuleListener
+    void toIngestionService(FeedbackRecorded feedback) {
+        UUID ticket = ingestionTicket(feedback.ticketId());
+        if (ticket == null) {
+            log.debug("feedback for decision {} names no ingested ticket; not sent to ingestion-service",
+                    feedback.decisionId());
+            return;
+        }
+        var labels = new IngestionService.Labels(feedback.department(), feedback.urgency(), feedback.sentiment(),
+                "ticketing-system".equals(feedback.source()) ? "source-system" : "agent-feedback",
+                feedback.recordedAt());
+        refusedIsFinal("ingestion-service", feedback, () -> calls.call("ingestion-service", () -> {
+            ingestion.label(ticket.toString(), labels);
+            return null;
+        }));
+    }
+
+    private static @Nullable UUID ingestionTicket(@Nullable String ticketId) {
+        if (ticketId == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(ticketId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Integer version(String ruleSetVersion) {

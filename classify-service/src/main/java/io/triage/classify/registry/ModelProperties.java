@@ -46,14 +46,37 @@ public record ModelProperties(
      *
      * @param cron       when it runs, in UTC (Spring cron: second minute hour day month weekday)
      * @param window     how far back validated tickets are taken
-     * @param dataFile   labelled CSV/JSONL file to retrain from (the customer's exported, validated history);
-     *                   unset means retraining has no data source and is refused
+     * @param source     where the validated tickets come from: {@code ingestion} (ingestion-service's
+     *                   {@code GET /tickets/validated}, the agents' validated labels of the last {@code window}) or
+     *                   {@code file} ({@code data-file}). Unset: {@code file} when {@code data-file} is set,
+     *                   otherwise {@code ingestion}
+     * @param dataFile   labelled CSV/JSONL file to retrain from (the customer's exported, validated history),
+     *                   for source {@code file}
+     * @param pageSize   validated tickets asked from ingestion-service per request (it allows 1–1000)
      * @param maxRunTime the lock is held at most this long, so a crashed replica cannot block the next run
      */
     public record Retraining(
             @DefaultValue("0 0 2 * * SUN") String cron,
             @DefaultValue("90d") Duration window,
+            @Nullable Source source,
             @Nullable Path dataFile,
+            @DefaultValue("1000") int pageSize,
             @DefaultValue("2h") Duration maxRunTime) {
+
+        /** The configured source, or the one implied by whether a data file is set. */
+        public Source effectiveSource() {
+            if (source != null) {
+                return source;
+            }
+            return dataFile == null ? Source.INGESTION : Source.FILE;
+        }
+    }
+
+    /** Where retraining data comes from. */
+    public enum Source {
+        /** ingestion-service's validated tickets of the last {@code window}. */
+        INGESTION,
+        /** The labelled file {@code data-file}. */
+        FILE
     }
 }

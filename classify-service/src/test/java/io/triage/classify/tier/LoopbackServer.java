@@ -27,8 +27,9 @@ public final class LoopbackServer implements AutoCloseable {
      * @param path   request path
      * @param body   request body
      * @param apiKey the X-API-Key header
+     * @param query  the raw (still URL-encoded) query string, or null
      */
-    public record Received(String method, String path, String body, String apiKey) {
+    public record Received(String method, String path, String body, String apiKey, String query) {
     }
 
     /**
@@ -70,7 +71,7 @@ public final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body,
-                exchange.getRequestHeaders().getFirst("X-API-Key"));
+                exchange.getRequestHeaders().getFirst("X-API-Key"), exchange.getRequestURI().getRawQuery());
         received.add(request);
         try {
             Thread.sleep(delay);

@@ -49,7 +49,7 @@ class TicketController {
     @PreAuthorize("hasRole('OPS')")
     List<CleanTicket> list(@RequestParam(required = false) @Nullable String customerId,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return clean.recent(customerId, pageSize(limit));
+        return clean.recent(customerId, PageSize.of(limit, properties));
     }
 
     /** For embedding-service's scheduled job: every ticket inserted or changed after the cursor. */
@@ -60,15 +60,7 @@ class TicketController {
         if (after < 0) {
             throw ApiProblem.badRequest("after", "after must be a cursor returned earlier, or 0");
         }
-        List<CleanTicket> items = clean.changedAfter(after, pageSize(limit));
+        List<CleanTicket> items = clean.changedAfter(after, PageSize.of(limit, properties));
         return new CleanTicketPage(items, items.isEmpty() ? after : items.getLast().seq());
-    }
-
-    private int pageSize(@Nullable Integer limit) {
-        int size = limit == null ? properties.defaultPageSize() : limit;
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiProblem.badRequest("limit", "limit must be between 1 and " + properties.maxPageSize());
-        }
-        return size;
     }
 }

@@ -32,6 +32,7 @@ public class ErasureService {
         if (claimed == 0) {
             return existing(requestId);
         }
+        // The clean copies and validated labels go with their tickets (ON DELETE CASCADE).
         long deleted = tickets.deleteByCustomer(customerId);
         jdbc.sql("UPDATE erasures SET deleted_tickets = :deleted WHERE request_id = :id")
                 .param("deleted", deleted).param("id", requestId).update();

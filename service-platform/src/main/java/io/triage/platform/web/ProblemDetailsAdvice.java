@@ -153,7 +153,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String message = String.valueOf(jackson.getOriginalMessage())
                 .replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "$1")
-                .replaceAll("\\(class [^)]*\\)", "");
+                .replaceAll("\\(class [^)]*\\)", "")
+                // e.g. "(java.time.format.DateTimeParseException) " before a nested parser's message
+                .replaceAll("\\((?:[a-z]\\w*\\.)+[A-Z][\\w$]*\\)\\s*", "");
         var location = jackson.getLocation();
         return location == null || location.getLineNr() < 1
                 ? "Malformed JSON: " + message

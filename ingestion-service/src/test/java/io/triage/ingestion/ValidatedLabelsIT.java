@@ -1,0 +1,300 @@
+package io.triage.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code PUT /tickets/{id}/labels} and {@code GET /tickets/validated} over real HTTP and Postgres. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IsolatedBackingServices
+class ValidatedLabelsIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    /** Imports a ticket and answers its id. */
+    String ticket(String externalId, String customer, String subject, String description) {
+        HttpResponse<String> response = http().post("/tickets", ApiKeys.OPS, """
+                {"source":"JIRA","externalId":"%s","customerId":"%s","channel":"web","subject":"%s",
+                 "description":"%s","sourceUpdatedAt":"2026-11-01T10:00:00Z"}
+                """.formatted(externalId, customer, subject, description));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("ticketId").asString();
+    }
+
+    String ticket(String externalId) {
+        return ticket(externalId, "C-" + externalId, "Card declined", "My card was declined twice today");
+    }
+
+    HttpResponse<String> label(String ticketId, String apiKey, String body) {
+        return http().put("/tickets/" + ticketId + "/labels", apiKey, "application/json", body);
+    }
+
+    static String labels(String department, String urgency, String validatedAt) {
+        return """
+                {"department":"%s","urgency":"%s","source":"agent-feedback","validatedAt":"%s"}"""
+                .formatted(department, urgency, validatedAt);
+    }
+
+    JsonNode page(String query) {
+        HttpResponse<String> response = http().get("/tickets/validated?" + query, ApiKeys.CLASSIFIER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode item(JsonNode page, String ticketId) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("id").asString().equals(ticketId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("ticket " + ticketId + " not in " + page);
+    }
+
+    long labelRows(String ticketId) {
+        return jdbc.sql("SELECT count(*) FROM ticket_labels WHERE ticket_id = :id::uuid").param("id", ticketId)
+                .query(Long.class).single();
+    }
+
+    double storedCounter() {
+        String metrics = http().get("/metrics", ApiKeys.OPS).body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("ingestion_validated_labels_stored_total{source=\"agent-feedback\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
+    void validatedLabelsAreListedWithTheSanitisedTextOnly() {
+        String id = ticket("L-PII", "C-pii", "Refund for john.doe@example.com",
+                "Call me on +44 20 7946 0958 about my refund");
+        HttpResponse<String> stored = label(id, ApiKeys.CLASSIFIER, """
+                {"department":"Billing","urgency":"High","sentiment":"Negative","source":"agent-feedback",
+                 "validatedBy":"agent-7","validatedAt":"2026-11-10T08:00:00Z"}""");
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.body()).contains("\"applied\":true", "\"department\":\"Billing\"",
+                "\"validatedAt\":\"2026-11-10T08:00:00Z\"");
+        JsonNode listed = item(page("since=2026-11-10T08:00:00Z&limit=1000"), id);
+        assertThat(listed.get("text").asString()).contains("<EMAIL>", "<PHONE>")
+                .doesNotContain("john.doe", "example.com", "7946");
+        assertThat(listed.get("department").asString()).isEqualTo("Billing");
+        assertThat(listed.get("urgency").asString()).isEqualTo("High");
+        assertThat(listed.get("sentiment").asString()).isEqualTo("Negative");
+        assertThat(listed.get("validatedAt").asString()).isEqualTo("2026-11-10T08:00:00Z");
+        assertThat(listed.has("validatedBy")).as("who validated is not training data").isFalse();
+    }
+
+    @Test
+    void redeliveredValidationIsStoredOnceAndCountedOnce() {
+        String id = ticket("L-DUP");
+        double before = storedCounter();
+        HttpResponse<String> first = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
+        HttpResponse<String> again = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
+
+        assertThat(first.body()).contains("\"applied\":true");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"applied\":false", "\"urgency\":\"Low\"");
+        assertThat(labelRows(id)).isEqualTo(1);
+        assertThat(storedCounter() - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void olderValidationArrivingLateDoesNotOverwriteTheNewer() {
+        String id = ticket("L-ORDER");
+        label(id, ApiKeys.CLASSIFIER, labels("Security", "Critical", "2026-11-12T12:00:00Z"));
+        HttpResponse<String> late = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-12T11:00:00Z"));
+        HttpResponse<String> newer = label(id, ApiKeys.ANALYST, """
+                {"department":"Sales","source":"analyst","validatedAt":"2026-11-12T13:00:00Z"}""");
+
+        assertThat(late.body()).contains("\"applied\":false", "\"department\":\"Security\"");
+        assertThat(newer.body()).contains("\"applied\":true", "\"department\":\"Sales\"", "\"source\":\"analyst\"");
+        JsonNode listed = item(page("since=2026-11-12T00:00:00Z&limit=1000"), id);
+        assertThat(listed.get("department").asString()).isEqualTo("Sales");
+        assertThat(listed.get("urgency").isNull()).as("the latest validation replaces the whole row").isTrue();
+    }
+
+    @Test
+    void validationWithoutAnyLabelIs400NamingDepartmentAndStoresNothing() {
+        String id = ticket("L-NONE");
+        HttpResponse<String> response = label(id, ApiKeys.CLASSIFIER, "{\"source\":\"agent-feedback\"}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"department\"", "at least one of");
+        assertThat(labelRows(id)).isZero();
+    }
+
+    @Test
+    void blankOrOverlongLabelIs400NamingTheField() {
+        String id = ticket("L-BLANK");
+        HttpResponse<String> blank = label(id, ApiKeys.CLASSIFIER,
+                "{\"department\":\"   \",\"source\":\"agent-feedback\"}");
+        HttpResponse<String> overlong = label(id, ApiKeys.CLASSIFIER,
+                "{\"department\":\"" + "x".repeat(101) + "\",\"source\":\"agent-feedback\"}");
+        PlatformContract.assertProblem(blank, 400);
+        PlatformContract.assertProblem(overlong, 400);
+        assertThat(blank.body()).contains("\"field\":\"department\"", "must not be blank");
+        assertThat(overlong.body()).contains("\"field\":\"department\"");
+        assertThat(labelRows(id)).isZero();
+    }
+
+    @Test
+    void unknownUrgencyOrSentimentIs400NamingTheField() {
+        String id = ticket("L-VOCAB");
+        HttpResponse<String> urgency = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Whenever", "2026-11-13T00:00:00Z"));
+        HttpResponse<String> sentiment = label(id, ApiKeys.CLASSIFIER,
+                "{\"sentiment\":\"Furious\",\"source\":\"agent-feedback\"}");
+        PlatformContract.assertProblem(urgency, 400);
+        PlatformContract.assertProblem(sentiment, 400);
+        assertThat(urgency.body()).contains("\"field\":\"urgency\"", "Low, Medium, High, Critical");
+        assertThat(sentiment.body()).contains("\"field\":\"sentiment\"");
+        assertThat(labelRows(id)).isZero();
+    }
+
+    @Test
+    void missingOrUnknownSourceAndFutureValidationAre400NamingTheField() {
+        String id = ticket("L-SRC");
+        HttpResponse<String> missing = label(id, ApiKeys.CLASSIFIER, "{\"department\":\"Billing\"}");
+        HttpResponse<String> unknown = label(id, ApiKeys.CLASSIFIER,
+                "{\"department\":\"Billing\",\"source\":\"psychic\"}");
+        HttpResponse<String> future = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low",
+                Instant.now().plusSeconds(86_400).toString()));
+        HttpResponse<String> badTime = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "yesterday"));
+        for (HttpResponse<String> response : List.of(missing, unknown, future, badTime)) {
+            PlatformContract.assertProblem(response, 400);
+        }
+        assertThat(missing.body()).contains("\"field\":\"source\"");
+        assertThat(unknown.body()).contains("\"field\":\"source\"");
+        assertThat(future.body()).contains("\"field\":\"validatedAt\"");
+        assertThat(badTime.body()).contains("\"field\":\"validatedAt\"");
+        assertThat(labelRows(id)).isZero();
+    }
+
+    @Test
+    void unknownTicketIs404AndAMalformedIdIs400() {
+        HttpResponse<String> unknown = label(UUID.randomUUID().toString(), ApiKeys.CLASSIFIER,
+                labels("Billing", "Low", "2026-11-13T00:00:00Z"));
+        HttpResponse<String> malformed = label("T-123", ApiKeys.CLASSIFIER,
+                labels("Billing", "Low", "2026-11-13T00:00:00Z"));
+        PlatformContract.assertProblem(unknown, 404);
+        PlatformContract.assertProblem(malformed, 400);
+        assertThat(malformed.body()).contains("\"field\":\"id\"");
+    }
+
+    @Test
+    void labellingNeedsClassifierAnalystOrAdmin() {
+        String id = ticket("L-ROLES");
+        String body = labels("Billing", "Low", "2026-11-14T00:00:00Z");
+        PlatformContract.assertProblem(label(id, null, body), 401);
+        PlatformContract.assertProblem(label(id, "not-a-key", body), 401);
+        PlatformContract.assertProblem(label(id, ApiKeys.OPS, body), 403);
+        PlatformContract.assertProblem(label(id, ApiKeys.COMPLIANCE, body), 403);
+        assertThat(labelRows(id)).as("refused callers change nothing").isZero();
+        assertThat(label(id, ApiKeys.ADMIN, body).statusCode()).isEqualTo(200);
+        assertThat(label(id, ApiKeys.ANALYST, body).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void listingNeedsClassifierAnalystOrAdmin() {
+        String query = "/tickets/validated?since=2026-11-01T00:00:00Z";
+        PlatformContract.assertProblem(http().get(query, null), 401);
+        PlatformContract.assertProblem(http().get(query, ApiKeys.OPS), 403);
+        PlatformContract.assertProblem(http().get(query, ApiKeys.COMPLIANCE), 403);
+        assertThat(http().get(query, ApiKeys.ANALYST).statusCode()).isEqualTo(200);
+        assertThat(http().get(query, ApiKeys.ADMIN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesFollowTheCursorAndSinceLeavesOlderValidationsOut() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String old = ticket("L-PAGE-OLD");
+        label(old, ApiKeys.CLASSIFIER, labels("Billing", "Low", start.minusSeconds(3600).toString()));
+        List<String> recent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = ticket("L-PAGE-" + i);
+            label(id, ApiKeys.CLASSIFIER, labels("Sales", "Medium", start.plusMillis(i).toString()));
+            recent.add(id);
+        }
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String query = "since=" + start + "&limit=2";
+        while (true) {
+            JsonNode page = page(query);
+            sizes.add(page.get("items").size());
+            page.get("items").forEach(item -> seen.add(item.get("id").asString()));
+            if (page.get("next").isNull()) {
+                break;
+            }
+            query = "since=" + start + "&limit=2&after=" + page.get("next").asString();
+        }
+        assertThat(seen).containsExactlyElementsOf(recent);
+        assertThat(sizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void badListingParametersAre400NamingTheParameter() {
+        assertThat(problemField("/tickets/validated")).isEqualTo("since");
+        assertThat(problemField("/tickets/validated?since=last-week")).isEqualTo("since");
+        assertThat(problemField("/tickets/validated?since=2026-11-01T00:00:00Z&after=not-a-cursor")).isEqualTo("after");
+        assertThat(problemField("/tickets/validated?since=2026-11-01T00:00:00Z&limit=0")).isEqualTo("limit");
+        assertThat(problemField("/tickets/validated?since=2026-11-01T00:00:00Z&limit=1001")).isEqualTo("limit");
+    }
+
+    String problemField(String path) {
+        HttpResponse<String> response = http().get(path, ApiKeys.CLASSIFIER);
+        PlatformContract.assertProblem(response, 400);
+        return JSON.readTree(response.body()).get("field").asString();
+    }
+
+    @Test
+    void erasureRemovesTheLabelsWithTheTicket() {
+        String erased = ticket("L-ERASE", "C-erase-labels", "Card declined", "declined again");
+        String kept = ticket("L-KEEP", "C-keep-labels", "Card declined", "declined again");
+        label(erased, ApiKeys.CLASSIFIER, labels("Billing", "High", "2026-11-15T10:00:00Z"));
+        label(kept, ApiKeys.CLASSIFIER, labels("Billing", "High", "2026-11-15T10:00:00Z"));
+
+        HttpResponse<String> erasure = http().post("/internal/erasures", ApiKeys.COMPLIANCE,
+                "{\"requestId\":\"%s\",\"customerId\":\"C-erase-labels\"}".formatted(UUID.randomUUID()));
+        assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(200);
+
+        assertThat(labelRows(erased)).isZero();
+        assertThat(labelRows(kept)).isEqualTo(1);
+        String listed = http().get("/tickets/validated?since=2026-11-15T00:00:00Z&limit=1000", ApiKeys.CLASSIFIER)
+                .body();
+        assertThat(listed).contains(kept).doesNotContain(erased);
+        PlatformContract.assertProblem(label(erased, ApiKeys.CLASSIFIER,
+                labels("Billing", "High", "2026-11-15T11:00:00Z")), 404);
+    }
+
+    @Test
+    void openApiDescribesTheLabelEndpoints() {
+        assertThat(http().get("/v3/api-docs", ApiKeys.OPS).body())
+                .contains("/tickets/{id}/labels", "/tickets/validated", "Store the validated labels of a ticket");
+    }
+}
