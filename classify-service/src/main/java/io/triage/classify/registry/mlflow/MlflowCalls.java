@@ -90,8 +90,13 @@ final class MlflowCalls {
         } catch (MlflowHttpException e) {
             throw httpFailure(e);
         } catch (MlflowClientException e) {
-            // The client wraps I/O failures (connection refused, reset, interrupted) in its base exception.
-            throw new ResourceAccessException(e.getMessage() == null ? "I/O error" : e.getMessage());
+            // The client wraps I/O failures (connection refused, reset, interrupted) in its base exception; the
+            // innermost message says what happened without naming exception classes.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new ResourceAccessException(cause.getMessage() == null ? "I/O error" : cause.getMessage());
         }
     }
 

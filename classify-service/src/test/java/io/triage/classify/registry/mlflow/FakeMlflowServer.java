@@ -56,16 +56,16 @@ public final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** A run as the server keeps it. */
-    static final class Run {
-        final String id;
-        final String experimentId;
-        final long startTime;
-        final String name;
-        String status = "RUNNING";
-        long endTime;
-        final Map<String, String> params = new LinkedHashMap<>();
-        final Map<String, Double> metrics = new LinkedHashMap<>();
-        final Map<String, String> tags = new LinkedHashMap<>();
+    public static final class Run {
+        public final String id;
+        public final String experimentId;
+        public final long startTime;
+        public final String name;
+        public String status = "RUNNING";
+        public long endTime;
+        public final Map<String, String> params = new LinkedHashMap<>();
+        public final Map<String, Double> metrics = new LinkedHashMap<>();
+        public final Map<String, String> tags = new LinkedHashMap<>();
 
         Run(String id, String experimentId, long startTime, String name) {
             this.id = id;
@@ -74,22 +74,22 @@ public final class FakeMlflowServer implements AutoCloseable {
             this.name = name;
         }
 
-        String artifactUri() {
+        public String artifactUri() {
             return "mlflow-artifacts:/" + experimentId + "/" + id + "/artifacts";
         }
     }
 
     /** A model version as the server keeps it. */
-    static final class Version {
+    public static final class Version {
         final String name;
-        final long version;
-        final long created;
-        long updated;
-        String stage = "None";
-        final String source;
-        final String runId;
-        final String description;
-        final Map<String, String> tags = new LinkedHashMap<>();
+        public final long version;
+        public final long created;
+        public long updated;
+        public String stage = "None";
+        public final String source;
+        public final String runId;
+        public final String description;
+        public final Map<String, String> tags = new LinkedHashMap<>();
 
         Version(String name, long version, long created, String source, String runId, String description) {
             this.name = name;
@@ -179,29 +179,29 @@ public final class FakeMlflowServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    synchronized Optional<Run> run(String runId) {
+    public synchronized Optional<Run> run(String runId) {
         return Optional.ofNullable(runs.get(runId));
     }
 
-    synchronized List<Run> runs() {
+    public synchronized List<Run> runs() {
         return List.copyOf(runs.values());
     }
 
-    synchronized Optional<Version> version(long version) {
+    public synchronized List<Version> versions() {
+        return List.copyOf(versions);
+    }
+
+    public synchronized Optional<Version> version(long version) {
         return versions.stream().filter(v -> v.version == version).findFirst();
     }
 
-    synchronized Optional<byte[]> artifact(String path) {
+    public synchronized Optional<byte[]> artifact(String path) {
         return Optional.ofNullable(artifacts.get(path));
     }
 
     /** Replaces a stored artifact's bytes, as a corrupted store would. */
-    synchronized void overwriteArtifact(String path, byte[] bytes) {
+    public synchronized void overwriteArtifact(String path, byte[] bytes) {
         artifacts.put(path, bytes);
-    }
-
-    synchronized List<String> artifactPaths() {
-        return List.copyOf(artifacts.keySet());
     }
 
     /** Stops listening: callers now get connection refused. */
