@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triage.testsupport.IsolatedBackingServices;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ class JdbcModelStoreIT implements ModelStoreContract {
     }
 
     @Test
-    void withoutAnMlflowTrackingUriTheClassifySchemaIsTheStore() {
+    void withoutAnMlflowTrackingUriTheClassifySchemaIsTheStoreWithTransactionalStageChanges() {
         assertThat(store).isInstanceOf(JdbcModelStore.class);
+        assertThat(AopUtils.isAopProxy(store)).as("@Transactional applies to the @Bean-created store").isTrue();
     }
 }

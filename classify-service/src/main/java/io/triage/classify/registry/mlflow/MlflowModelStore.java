@@ -37,7 +37,6 @@ import org.mlflow.tracking.Page;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -105,6 +104,7 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
     public long register(TrainingRun run, byte[] artifact, String sha256, double macroF1,
             @Nullable Double baselineF1, Stage stage, String decision) {
         String runId = null;
+        boolean registered = false;
         try {
             RunInfo info = calls.call("create run", () -> client.createRun(CreateRun.newBuilder()
                     .setExperimentId(experimentId())
@@ -125,13 +125,18 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
             if (stage != Stage.NONE) {
                 moveToStage(version, stage);
             }
+            registered = true;
             finishRun(id, RunStatus.FINISHED);
             return Long.parseLong(version);
         } catch (ApiProblem e) {
-            finishRun(runId, RunStatus.FAILED);
-            throw e.status() == HttpStatus.SERVICE_UNAVAILABLE ? ApiProblem.unavailable(e.getMessage()
-                    + "; the new model was not registered for serving and production keeps its current version",
-                    e.retryAfter() == null ? Duration.ofSeconds(30) : e.retryAfter()) : e;
+            // A transient outage (it carries Retry-After) gets the caller's consequence spelled out.
+            Duration retryAfter = e.retryAfter();
+            throw retryAfter == null ? e : ApiProblem.unavailable(e.getMessage() + "; the new model was not "
+                    + "registered for serving and production keeps its current version", retryAfter);
+        } finally {
+            if (!registered) {
+                finishRun(runId, RunStatus.FAILED);
+            }
         }
     }
 
