@@ -4,12 +4,12 @@ import io.triage.tickets.SyntheticTicket;
 import io.triage.tickets.TicketGenerator;
 
 /** Generated tickets as a labelled training CSV. */
-final class TicketCsv {
+public final class TicketCsv {
 
     private TicketCsv() {
     }
 
-    static String of(long seed, int count) {
+    public static String of(long seed, int count) {
         StringBuilder csv = new StringBuilder("subject,description,department,urgency,sentiment\n");
         for (SyntheticTicket t : new TicketGenerator(seed).generate(count)) {
             csv.append(quote(t.subject())).append(',').append(quote(t.description())).append(',')

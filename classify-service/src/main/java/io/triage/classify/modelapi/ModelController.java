@@ -11,7 +11,7 @@ import io.triage.classify.evaluation.TrainingReport;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.NoModelException;
 import io.triage.classify.registry.ModelLifecycle;
-import io.triage.classify.registry.ModelRegistry;
+import io.triage.classify.registry.ModelStore;
 import io.triage.classify.registry.ModelVersion;
 import io.triage.classify.registry.Retraining;
 import io.triage.classify.serving.ModelServing;
@@ -38,13 +38,13 @@ class ModelController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
-    private final ModelRegistry registry;
+    private final ModelStore registry;
     private final ModelLifecycle lifecycle;
     private final Retraining retraining;
     private final ModelServing serving;
     private final PiiSanitizer sanitizer;
 
-    ModelController(ModelRegistry registry, ModelLifecycle lifecycle, Retraining retraining, ModelServing serving,
+    ModelController(ModelStore registry, ModelLifecycle lifecycle, Retraining retraining, ModelServing serving,
             PiiSanitizer sanitizer) {
         this.registry = registry;
         this.lifecycle = lifecycle;

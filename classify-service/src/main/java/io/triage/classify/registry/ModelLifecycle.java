@@ -32,11 +32,11 @@ public class ModelLifecycle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ModelRegistry registry;
+    private final ModelStore registry;
     private final ModelProperties properties;
     private final MeterRegistry meters;
 
-    ModelLifecycle(ModelRegistry registry, ModelProperties properties, MeterRegistry meters) {
+    ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters) {
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;

@@ -11,7 +11,7 @@ import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
 import io.triage.classify.model.NoModelException;
 import io.triage.classify.registry.ModelProperties;
-import io.triage.classify.registry.ModelRegistry;
+import io.triage.classify.registry.ModelStore;
 import io.triage.classify.registry.ModelVersion;
 import io.triage.classify.registry.Stage;
 import io.triage.classify.registry.StoredArtifact;
@@ -32,11 +32,11 @@ public class ModelServing implements ModelTier {
     private static final Logger log = LoggerFactory.getLogger(ModelServing.class);
 
     private final AtomicReference<ServingModels> serving = new AtomicReference<>(ServingModels.NONE);
-    private final ModelRegistry registry;
+    private final ModelStore registry;
     private final ModelProperties properties;
     private final MeterRegistry meters;
 
-    ModelServing(ModelRegistry registry, ModelProperties properties, MeterRegistry meters) {
+    ModelServing(ModelStore registry, ModelProperties properties, MeterRegistry meters) {
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;

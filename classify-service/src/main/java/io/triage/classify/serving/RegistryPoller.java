@@ -1,14 +1,20 @@
 package io.triage.classify.serving;
 
+import io.triage.platform.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every replica polls the registry for itself: unlike the platform's other jobs this one deliberately carries no
- * ShedLock lock, since each replica must load new versions into its own memory.
+ * ShedLock lock, since each replica must load new versions into its own memory. A registry that cannot be reached
+ * (MLflow down) leaves the loaded versions serving; the next poll tries again.
  */
 @Component
 class RegistryPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryPoller.class);
 
     private final ModelServing serving;
 
@@ -18,6 +24,11 @@ class RegistryPoller {
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${triage.classify.models.poll-interval:10s}")
     void poll() {
-        serving.refresh();
+        try {
+            serving.refresh();
+        } catch (ApiProblem e) {
+            log.warn("model registry unavailable, version {} keeps serving: {}", serving.productionVersion(),
+                    e.getMessage());
+        }
     }
 }

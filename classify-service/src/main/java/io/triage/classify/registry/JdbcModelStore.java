@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Training runs and model versions in the {@code classify} schema. Stage changes happen in one transaction each, so
- * a reader (the serving poller on any replica) sees either the old or the new production version, never none.
+ * Training runs and model versions in the {@code classify} schema (the default {@link ModelStore}). Stage changes
+ * happen in one transaction each, so a reader (the serving poller on any replica) sees either the old or the new
+ * production version, never none.
  */
-@Repository
-public class ModelRegistry {
+public class JdbcModelStore implements ModelStore {
 
     private static final String VERSION_COLUMNS = "version, run_id, stage, macro_f1, baseline_f1, decision, "
             + "artifact_sha256, created_at, stage_changed_at";
@@ -25,13 +25,13 @@ public class ModelRegistry {
 
     private final JdbcClient jdbc;
 
-    ModelRegistry(JdbcClient jdbc) {
+    JdbcModelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records a run and registers its model in the given first stage (NONE or STAGING); returns the version. */
+    @Override
     @Transactional
-    public long register(TrainingRun run, byte[] artifact, String sha256, double macroF1, Double baselineF1,
+    public long register(TrainingRun run, byte[] artifact, String sha256, double macroF1, @Nullable Double baselineF1,
             Stage stage, String decision) {
         UUID runId = UUID.randomUUID();
         jdbc.sql("""
@@ -68,7 +68,7 @@ public class ModelRegistry {
                 .single();
     }
 
-    /** Moves a staging version to production and the previous production version to archived. */
+    @Override
     @Transactional
     public void promoteToProduction(long version) {
         archive(Stage.PRODUCTION);
@@ -83,26 +83,30 @@ public class ModelRegistry {
                 .update();
     }
 
+    @Override
     public List<ModelVersion> versions() {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM model_versions ORDER BY version DESC")
-                .query(ModelRegistry::map)
+                .query(JdbcModelStore::map)
                 .list();
     }
 
+    @Override
     public Optional<ModelVersion> find(long version) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE version = :v")
                 .param("v", version)
-                .query(ModelRegistry::map)
+                .query(JdbcModelStore::map)
                 .optional();
     }
 
+    @Override
     public Optional<ModelVersion> inStage(Stage stage) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE stage = :stage")
                 .param("stage", stage.name())
-                .query(ModelRegistry::map)
+                .query(JdbcModelStore::map)
                 .optional();
     }
 
+    @Override
     public Optional<StoredArtifact> artifact(long version) {
         return jdbc.sql("SELECT version, artifact, artifact_sha256 FROM model_versions WHERE version = :v")
                 .param("v", version)
@@ -110,7 +114,7 @@ public class ModelRegistry {
                 .optional();
     }
 
-    /** The evaluation report of the run that produced a version, as JSON. */
+    @Override
     public Optional<String> reportJson(long version) {
         return jdbc.sql("""
                 SELECT r.report::text FROM model_versions v JOIN training_runs r ON r.id = v.run_id
@@ -123,8 +127,9 @@ public class ModelRegistry {
 
     private static ModelVersion map(ResultSet rs, int row) throws SQLException {
         double baseline = rs.getDouble("baseline_f1");
+        Double baselineF1 = rs.wasNull() ? null : baseline;
         return new ModelVersion(rs.getLong("version"), rs.getObject("run_id", UUID.class),
-                Stage.valueOf(rs.getString("stage")), rs.getDouble("macro_f1"), rs.wasNull() ? null : baseline,
+                Stage.valueOf(rs.getString("stage")), rs.getDouble("macro_f1"), baselineF1,
                 rs.getString("decision"), rs.getString("artifact_sha256"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("stage_changed_at").toInstant());
     }
