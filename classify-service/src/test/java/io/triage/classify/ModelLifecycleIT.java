@@ -82,7 +82,11 @@ class ModelLifecycleIT implements PlatformContract {
     }
 
     HttpResponse<String> train(String csv) {
-        return http().send(http().request("/models/train", ApiKeys.ANALYST).header("Content-Type", "text/csv")
+        return train("/models/train", csv);
+    }
+
+    HttpResponse<String> train(String path, String csv) {
+        return http().send(http().request(path, ApiKeys.ANALYST).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
@@ -242,6 +246,23 @@ class ModelLifecycleIT implements PlatformContract {
         HttpResponse<String> response = train("text,departmnet\nhello,Billing\n");
         PlatformContract.assertProblem(response, 422);
         assertThat(response.body()).contains("unknown column 'departmnet'", "\"line\":2");
+    }
+
+    @Test
+    void renamedColumnIsReadAsTheHeadItNames() {
+        // Banking77's file calls its label column "category"; ?column=category=department maps it. With a single
+        // class the data is refused — after the mapping, so the message names the department head.
+        HttpResponse<String> response = train("/models/train?column=category=department",
+                "text,category\nhello,card_arrival\nhi,card_arrival\n");
+        PlatformContract.assertProblem(response, 422);
+        assertThat(response.body()).contains("head 'department'");
+    }
+
+    @Test
+    void malformedColumnMappingIs400NamingTheParameter() {
+        HttpResponse<String> response = train("/models/train?column=category", "text,category\nhello,x\n");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("\"field\":\"column\"", "source=head");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.triage.classify.training.TrainingFileReader;
 import org.jspecify.annotations.Nullable;
 
 /** {@code --name value} pairs after the command word; repeated {@code --column a=b} options are collected. */
@@ -19,11 +20,8 @@ record CommandLineOptions(String command, Map<String, String> values, Map<String
             }
             String value = args.get(i + 1);
             if (name.equals("--column")) {
-                String[] pair = value.split("=", 2);
-                if (pair.length != 2) {
-                    throw new IllegalArgumentException("--column expects source=head, e.g. category=department");
-                }
-                columns.put(pair[0], pair[1]);
+                Map.Entry<String, String> mapping = TrainingFileReader.columnMapping(value);
+                columns.put(mapping.getKey(), mapping.getValue());
             } else {
                 values.put(name.substring(2), value);
             }

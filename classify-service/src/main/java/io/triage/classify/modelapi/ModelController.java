@@ -1,6 +1,7 @@
 package io.triage.classify.modelapi;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,15 +83,27 @@ class ModelController {
         return promoted;
     }
 
-    /** Trains from a labelled CSV or JSON Lines body (any subset of department, urgency, sentiment). */
+    /**
+     * Trains from a labelled CSV or JSON Lines body (any subset of department, urgency, sentiment); {@code column}
+     * renames source columns, e.g. {@code ?column=category=department} for Banking77's file.
+     */
     @PostMapping(path = "/models/train", consumes = {"text/csv", "application/x-ndjson", "application/jsonl",
             MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ANALYST')")
-    TrainingSummary train(@RequestBody(required = false) String body) {
+    TrainingSummary train(@RequestBody(required = false) String body,
+            @RequestParam(name = "column", required = false) List<String> columns) {
+        Map<String, String> renamed = new HashMap<>();
+        for (String column : columns == null ? List.<String>of() : columns) {
+            try {
+                Map.Entry<String, String> mapping = TrainingFileReader.columnMapping(column);
+                renamed.put(mapping.getKey(), mapping.getValue());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("column", e.getMessage());
+            }
+        }
         try {
             return TrainingSummary.of(lifecycle.trainAndRegister(
-                    new TrainingFileReader(Map.of()).parse(body == null ? "" : body, "request body"),
-                    "upload"));
+                    new TrainingFileReader(renamed).parse(body == null ? "" : body, "request body"), "upload"));
         } catch (TrainingDataException e) {
             throw badTrainingData(e);
         }

@@ -27,6 +27,21 @@ public final class TrainingFileReader {
     private final Map<String, String> aliases;
 
     /** @param aliases renamed columns, e.g. {@code category → department} for Banking77's file */
+    /**
+     * A column renaming as given on the command line or in a request, {@code source=head}
+     * (e.g. {@code category=department}).
+     *
+     * @throws IllegalArgumentException when the value is not of that form
+     */
+    public static Map.Entry<String, String> columnMapping(String value) {
+        String[] pair = value.split("=", 2);
+        if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+            throw new IllegalArgumentException("a column mapping is source=head, e.g. category=department; got '"
+                    + value + "'");
+        }
+        return Map.entry(pair[0].strip(), pair[1].strip());
+    }
+
     public TrainingFileReader(Map<String, String> aliases) {
         this.aliases = Map.copyOf(aliases);
     }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Single-ticket latency of the ML tier in-process: vectorise + every head + top-3 + strongest n-grams, one thread.
+ * Single-ticket latency of the ML tier in-process: vectorise (and, for the combined model, encode the sentence and
+ * compare it with the stored neighbours) + every head + top-3 + strongest n-grams, one thread.
  * Sample mode gives percentiles (p50/p99). Models: 77-intent Banking77 (one head) and generated tickets (three
  * heads, 10,000 training tickets).
  */
@@ -32,6 +33,10 @@ public class PredictionBenchmark {
     @Param({"banking77", "tickets"})
     String model;
 
+    /** {@code tfidf}: TF-IDF + LR only; {@code combined}: also encodes the text and votes over the neighbours. */
+    @Param({"tfidf", "combined"})
+    String kind;
+
     private ModelBundle bundle;
     private List<LabelledText> texts;
     private int next;
@@ -40,8 +45,11 @@ public class PredictionBenchmark {
     public void train() {
         TrainingResult result = ModelTrainer.train(
                 model.equals("banking77") ? Datasets.banking77() : Datasets.tickets(1, 10_000),
-                TrainingParams.defaults());
+                kind.equals("tfidf") ? TrainingParams.defaults().tfidfOnly() : TrainingParams.defaults());
         bundle = result.bundle();
+        if (kind.equals("combined") && bundle.sentences() == null) {
+            throw new IllegalStateException("the combined model did not win on validation; nothing to measure");
+        }
         texts = result.split().test();
     }
 

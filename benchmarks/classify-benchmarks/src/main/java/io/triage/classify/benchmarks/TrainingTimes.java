@@ -14,7 +14,8 @@ import io.triage.classify.training.TrainingSet;
 
 /**
  * Writes {@code model-training.md}: wall and CPU time of a full training run (split, TF-IDF, three heads, calibration,
- * thresholds, evaluation) on 10,000 and 100,000 generated tickets and on Banking77, plus the tracking cost (artifact
+ * thresholds, evaluation) of the TF-IDF model alone on 10,000 and 100,000 generated tickets and on Banking77, and of both
+ * candidate models (TF-IDF and the combined sentence-vector model, which encodes every text), plus the tracking cost (artifact
  * encoding + checksum). One run each, not JMH: a run takes seconds to minutes. Usage: {@code TrainingTimes <out.md>}.
  */
 public final class TrainingTimes {
@@ -26,21 +27,24 @@ public final class TrainingTimes {
         StringBuilder md = new StringBuilder("# Model training time (classify-service ML tier)\n\n");
         md.append(Environment.describe(LocalDate.now())).append('\n');
         md.append("Command: `").append(Environment.COMMAND_TRAINING).append("`\n\n");
-        md.append("| data | examples | TF-IDF features | wall time | process CPU time | heap after | artifact | "
-                + "encode + SHA-256 |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| data | models trained | examples | TF-IDF features | wall time | process CPU time | heap after | "
+                + "artifact | encode + SHA-256 |\n|---|---|---|---|---|---|---|---|---|\n");
+        TrainingParams tfidfOnly = TrainingParams.defaults().tfidfOnly();
         for (int count : new int[] {10_000, 100_000}) {
-            row(md, "generated tickets (3 heads)", Datasets.tickets(1, count));
+            row(md, "generated tickets (3 heads)", Datasets.tickets(1, count), tfidfOnly);
         }
-        row(md, "Banking77 train.csv (77 intents)", Datasets.banking77());
+        row(md, "Banking77 train.csv (77 intents)", Datasets.banking77(), tfidfOnly);
+        row(md, "generated tickets (3 heads)", Datasets.tickets(1, 10_000), TrainingParams.defaults());
+        row(md, "Banking77 train.csv (77 intents)", Datasets.banking77(), TrainingParams.defaults());
         Files.writeString(Path.of(args[0]), md.toString());
         System.out.println(md);
     }
 
-    private static void row(StringBuilder md, String name, TrainingSet data) {
+    private static void row(StringBuilder md, String name, TrainingSet data, TrainingParams params) {
         System.gc();
         long cpu = processCpuNanos();
         long started = System.nanoTime();
-        TrainingResult result = ModelTrainer.train(data, TrainingParams.defaults());
+        TrainingResult result = ModelTrainer.train(data, params);
         long wall = System.nanoTime() - started;
         long cpuUsed = processCpuNanos() - cpu;
         Runtime runtime = Runtime.getRuntime();
@@ -49,8 +53,10 @@ public final class TrainingTimes {
         byte[] artifact = ArtifactCodec.encode(result.bundle());
         ArtifactCodec.sha256(artifact);
         long encode = System.nanoTime() - encodeStarted;
-        md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s | %.1f s | %,d MiB | %.1f MiB | %.2f s |%n",
-                name, data.examples().size(), result.report().vocabularySize(), wall / 1e9, cpuUsed / 1e9, heap,
+        String models = params.sentenceEncoder() == null ? "TF-IDF + LR"
+                : "TF-IDF + LR and combined (kept: " + result.report().model() + ")";
+        md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f s | %.1f s | %,d MiB | %.1f MiB | %.2f s |%n",
+                name, models, data.examples().size(), result.report().vocabularySize(), wall / 1e9, cpuUsed / 1e9, heap,
                 artifact.length / 1048576.0, encode / 1e9));
     }
 
