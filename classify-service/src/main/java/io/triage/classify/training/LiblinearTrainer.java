@@ -34,11 +34,18 @@ final class LiblinearTrainer {
     private LiblinearTrainer() {
     }
 
-    static Weights train(List<SparseVector> rows, int[] classOf, int classes, int features, double c, int maxIter) {
+    /**
+     * The rows in liblinear's form, built once per training run and shared, read-only, by every head's problems
+     * (each head picks its labelled rows by reference).
+     */
+    static Feature[][] matrix(List<SparseVector> rows, int features) {
         Feature[][] x = new Feature[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            x[i] = nodes(rows.get(i), features);
-        }
+        IntStream.range(0, x.length).parallel().forEach(i -> x[i] = nodes(rows.get(i), features));
+        return x;
+    }
+
+    /** Trains one head on rows of {@link #matrix} ({@code classOf[i]} is the class of {@code x[i]}). */
+    static Weights train(Feature[][] x, int[] classOf, int classes, int features, double c, int maxIter) {
         float[] weights = new float[features * classes];
         float[] bias = new float[classes];
         // Two classes need one binary problem (class 0 against class 1); more need one per class.

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
+import de.bwaldvogel.liblinear.Feature;
 import io.triage.classify.evaluation.Evaluator;
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.ModelScore;
@@ -125,16 +127,22 @@ public final class ModelTrainer {
                 .mapToObj(i -> shape.features(tfidf.validation().get(i),
                         sentenceVectors == null ? null : sentenceVectors.validation().get(i), false).x())
                 .toList();
-        labels.forEach((head, classes) -> {
+        Feature[][] matrix = LiblinearTrainer.matrix(trainX, features);
+        // Heads train concurrently (each also spreads its one-vs-rest problems), so small heads fill idle cores.
+        Map<String, LinearHead> trained = new ConcurrentHashMap<>();
+        labels.entrySet().parallelStream().forEach(entry -> {
+            String head = entry.getKey();
+            List<String> classes = entry.getValue();
             Labelled rows = Labelled.of(head, classes, split.train());
-            LiblinearTrainer.Weights w = LiblinearTrainer.train(rows.pick(trainX), rows.gold(), classes.size(),
+            LiblinearTrainer.Weights w = LiblinearTrainer.train(rows.pick(matrix), rows.gold(), classes.size(),
                     features, params.c(), params.maxIter());
             LinearHead raw = new LinearHead(classes, w.weights(), w.bias(), 1.0, new double[classes.size()]);
             Labelled validationRows = Labelled.of(head, classes, split.validation());
             double[][] scores = validationRows.pick(validationX).stream().map(raw::scores).toArray(double[][]::new);
-            heads.put(head, new LinearHead(classes, w.weights(), w.bias(),
+            trained.put(head, new LinearHead(classes, w.weights(), w.bias(),
                     TemperatureScaling.fit(scores, validationRows.gold()), new double[classes.size()]));
         });
+        labels.keySet().forEach(head -> heads.put(head, trained.get(head)));
         if (sentences == null) {
             return evaluate(new ModelBundle(vectorizer, heads), labels, split, tfidf, null, params.targetPrecision());
         }
@@ -366,6 +374,14 @@ public final class ModelTrainer {
             }
             return new Labelled(positions.stream().mapToInt(Integer::intValue).toArray(),
                     gold.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        Feature[][] pick(Feature[][] all) {
+            Feature[][] picked = new Feature[positions.length][];
+            for (int i = 0; i < positions.length; i++) {
+                picked[i] = all[positions[i]];
+            }
+            return picked;
         }
 
         <T> List<T> pick(List<T> all) {
