@@ -18,7 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
+import io.triage.classify.model.ArtifactCodec;
+import io.triage.classify.model.TfidfVectorizer;
+import io.triage.classify.registry.ModelStore;
+import io.triage.classify.registry.StoredArtifact;
 import io.triage.classify.serving.ModelServing;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -56,6 +61,9 @@ class ModelLifecycleIT implements PlatformContract {
 
     @Autowired
     ModelServing serving;
+
+    @Autowired
+    ModelStore store;
 
     @DynamicPropertySource
     static void retrainingData(DynamicPropertyRegistry registry) throws IOException {
@@ -221,6 +229,22 @@ class ModelLifecycleIT implements PlatformContract {
         assertThat(serving.canaryVersion()).as("a corrupt canary is not loaded").isEqualTo(-1);
         assertThat(modelVersion(predict("T-2"))).isEqualTo(Long.toString(production));
         assertThat(http().get("/metrics", ApiKeys.OPS).body()).contains("classify_model_load_failures_total");
+    }
+
+    @Test
+    @Order(7)
+    void trainingSeesSanitisedTextSoNoPersonalDataEntersTheArtifact() {
+        String csv = TicketCsv.of(7, 200).lines().map(line -> line.startsWith("subject,") ? line
+                : line.replaceFirst("\",\"", "\",\"Reach me at jane.doe@example.com or 07700 900123. "))
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        HttpResponse<String> trained = train(csv);
+        assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
+        StoredArtifact artifact = store.artifact(version(trained)).orElseThrow();
+        TfidfVectorizer vocabulary = ArtifactCodec.decode(artifact.bytes(), artifact.sha256()).vectorizer();
+        List<String> features = IntStream.range(0, vocabulary.size()).mapToObj(vocabulary::featureName).toList();
+        // 200 tickets repeat the address and number, far above min_df: raw, they would be features.
+        assertThat(features).noneMatch(f -> f.contains("jane") || f.contains("900123") || f.contains("example"))
+                .contains("email");
     }
 
     @Test

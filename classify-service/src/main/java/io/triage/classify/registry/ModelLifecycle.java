@@ -13,10 +13,12 @@ import io.triage.classify.evaluation.TrainingReport;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.CorruptArtifactException;
 import io.triage.classify.model.ModelBundle;
+import io.triage.classify.training.LabelledText;
 import io.triage.classify.training.ModelTrainer;
 import io.triage.classify.training.TrainingParams;
 import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
+import io.triage.pii.PiiSanitizer;
 import io.triage.platform.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -35,15 +37,25 @@ public class ModelLifecycle {
     private final ModelStore registry;
     private final ModelProperties properties;
     private final MeterRegistry meters;
+    private final PiiSanitizer sanitizer;
 
-    ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters) {
+    ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters, PiiSanitizer sanitizer) {
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;
+        this.sanitizer = sanitizer;
     }
 
-    public RegistrationOutcome trainAndRegister(TrainingSet data, String trigger) {
+    /**
+     * Trains on the texts as serving will see them: sanitised by the same PII sanitiser that {@code /classify} and
+     * {@code /models/predict} apply. So no raw personal data enters the vocabulary (feature names are stored in the
+     * artifact), and the model is not trained on text it will never be shown (e.g. amounts and names that serving
+     * turns into placeholders). Already sanitised text (ingestion's validated tickets) passes through unchanged.
+     */
+    public RegistrationOutcome trainAndRegister(TrainingSet raw, String trigger) {
         Instant started = Instant.now();
+        TrainingSet data = new TrainingSet(raw.examples().parallelStream()
+                .map(e -> new LabelledText(sanitizer.sanitize(e.text()).text(), e.labels())).toList(), raw.heads());
         TrainingParams defaults = TrainingParams.defaults();
         TrainingParams params = new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
                 properties.targetPrecision(), properties.seed(), properties.minClassExamples(),
