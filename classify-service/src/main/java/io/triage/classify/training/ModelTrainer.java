@@ -82,6 +82,7 @@ public final class ModelTrainer {
             SentenceEncoder encoder = SentenceEncoders.named(params.sentenceEncoder()).orElseThrow();
             Parts<float[]> sentences = new Parts<>(encode(encoder, split.train()), encode(encoder, split.validation()),
                     encode(encoder, split.test()));
+            // The training part is shuffled (seeded), so its first maxNeighbours examples are a random sample.
             int neighbours = Math.min(params.maxNeighbours(), split.train().size());
             float[] rows = new float[neighbours * encoder.dimension()];
             for (int i = 0; i < neighbours; i++) {
