@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * java -jar classify-service-exec.jar evaluate --data tickets.csv [--test other.csv] [--column category=department]
  *      [--c 10] [--max-iter 1000] [--target-precision 0.95] [--seed 42] [--sentence-encoder none]
+ *      [--novelty-share 0.01]
  *      [--report r.md] [--json r.json]
  * java -jar classify-service-exec.jar train --data tickets.csv --out model.bin [same options]
  * </pre>
@@ -57,7 +58,7 @@ public final class ModelCommandLine {
                     options.number("target-precision", defaults.targetPrecision()),
                     (long) options.number("seed", defaults.seed()), defaults.minClassExamples(),
                     sentenceEncoder(options.get("sentence-encoder"), defaults.sentenceEncoder()),
-                    defaults.maxNeighbours());
+                    defaults.maxNeighbours(), options.number("novelty-share", defaults.noveltyShare()));
             TrainingResult result = ModelTrainer.train(data, params,
                     test == null ? null : reader.read(Path.of(test)).examples());
             String markdown = ReportRenderer.markdown(result.report());

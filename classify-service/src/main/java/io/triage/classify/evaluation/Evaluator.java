@@ -62,7 +62,7 @@ public final class Evaluator {
         int answered = 0;
         int right = 0;
         for (Scored s : test) {
-            if (s.confidence() >= thresholds[s.predicted()]) {
+            if (s.answered(thresholds)) {
                 answered++;
                 right += s.correct() ? 1 : 0;
             }

@@ -27,6 +27,10 @@ public final class ReportRenderer {
         row(md, "training time", report.trainingMillis() + " ms");
         row(md, "data fingerprint (SHA-256)", "`" + report.dataFingerprint() + "`");
         row(md, "kept model", "`" + report.model() + "`");
+        if (report.noveltyFloor() != null) {
+            row(md, "novelty floor (review below this similarity to the nearest training example)",
+                    fmt(report.noveltyFloor()));
+        }
         md.append("\n| model | validation accuracy | validation macro-F1 | test accuracy | test macro-F1 | kept |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (ModelScore m : report.models()) {

@@ -2,6 +2,8 @@ package io.triage.classify.evaluation;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything a training run reports: its inputs, where the data came from and how well each head did on the
  * held-out test split.
@@ -22,11 +24,12 @@ import java.util.List;
  * @param heads              one evaluation per head, of the kept model
  * @param model              the kept model (e.g. {@code tfidf-lr}, or the combined model)
  * @param models             every candidate and diagnostic model of the run, with validation and test scores
+ * @param noveltyFloor       the kept model's novelty floor (similarity to the nearest training example), if any
  */
 public record TrainingReport(double c, int maxIter, String ngramRange, double targetPrecision, long seed,
         String dataFingerprint, int examples, int trainExamples, int validationExamples, int testExamples,
         int vocabularySize, long trainingMillis, List<String> warnings, List<HeadEvaluation> heads,
-        String model, List<ModelScore> models) {
+        String model, List<ModelScore> models, @Nullable Double noveltyFloor) {
 
     /** Mean macro-F1 over the heads: the number the promotion rule compares. */
     public double macroF1() {

@@ -23,8 +23,8 @@ import java.util.zip.GZIPOutputStream;
 public final class ArtifactCodec {
 
     private static final int MAGIC = 0x54524C52;
-    /** 1: TF-IDF heads only; 2: adds the optional sentence-vector part. Both are read. */
-    private static final int FORMAT = 2;
+    /** 1: TF-IDF heads only; 2: adds the optional sentence-vector part; 3: and its novelty floor. All are read. */
+    private static final int FORMAT = 3;
 
     private ArtifactCodec() {
     }
@@ -83,6 +83,7 @@ public final class ArtifactCodec {
         out.writeUTF(sentences.encoder().name());
         out.writeInt(sentences.encoder().dimension());
         out.writeFloat(sentences.scale());
+        out.writeFloat(sentences.noveltyFloor());
         float[] neighbours = sentences.neighbours();
         out.writeInt(neighbours.length);
         for (float v : neighbours) {
@@ -101,7 +102,7 @@ public final class ArtifactCodec {
         }
     }
 
-    private static SentenceFeatures readSentences(DataInputStream in) throws IOException {
+    private static SentenceFeatures readSentences(DataInputStream in, int format) throws IOException {
         String name = in.readUTF();
         SentenceEncoder encoder = SentenceEncoders.named(name).orElseThrow(() -> new CorruptArtifactException(
                 "the model needs sentence encoder '" + name + "', which this build does not have"));
@@ -111,6 +112,7 @@ public final class ArtifactCodec {
                     + name + "', which gives " + encoder.dimension());
         }
         float scale = in.readFloat();
+        float noveltyFloor = format >= 3 ? in.readFloat() : -1f;
         float[] neighbours = new float[in.readInt()];
         for (int i = 0; i < neighbours.length; i++) {
             neighbours[i] = Float.float16ToFloat(in.readShort());
@@ -129,7 +131,7 @@ public final class ArtifactCodec {
             }
             votes.put(head, new NeighbourVote(labels, k, sharpness, weight));
         }
-        return new SentenceFeatures(encoder, scale, neighbours, votes);
+        return new SentenceFeatures(encoder, scale, noveltyFloor, neighbours, votes);
     }
 
     /** Decodes an artifact after checking it against the checksum recorded when it was stored. */
@@ -141,8 +143,8 @@ public final class ArtifactCodec {
         }
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(artifact)))) {
             int format = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (format != 1 && format != FORMAT) {
-                throw new CorruptArtifactException("not a model artifact of format 1 or " + FORMAT);
+            if (format < 1 || format > FORMAT) {
+                throw new CorruptArtifactException("not a model artifact of format 1 to " + FORMAT);
             }
             FeatureSettings settings = new FeatureSettings(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                     in.readInt());
@@ -158,7 +160,7 @@ public final class ArtifactCodec {
             for (int h = 0; h < headCount; h++) {
                 heads.put(in.readUTF(), readHead(in));
             }
-            SentenceFeatures sentences = format >= 2 && in.readBoolean() ? readSentences(in) : null;
+            SentenceFeatures sentences = format >= 2 && in.readBoolean() ? readSentences(in, format) : null;
             return new ModelBundle(new TfidfVectorizer(settings, names, idf), heads, sentences);
         } catch (IOException | IllegalArgumentException e) {
             throw new CorruptArtifactException("artifact cannot be decoded: " + e.getMessage(), e);

@@ -61,10 +61,11 @@ public final class LinearHead {
     /**
      * The head's answer from its final class probabilities (this head's own, or blended with a neighbour vote).
      *
-     * @param x the features the probabilities came from, to name the n-grams behind the answer
+     * @param x     the features the probabilities came from, to name the n-grams behind the answer
+     * @param novel the text is unlike every training example: review whatever the confidence
      */
     public HeadPrediction predict(double[] probabilities, SparseVector x, TfidfVectorizer vectorizer,
-            String modelVersion) {
+            String modelVersion, boolean novel) {
         Integer[] order = rank(probabilities);
         int best = order[0];
         List<Candidate> top = new ArrayList<>(TOP_CANDIDATES);
@@ -72,7 +73,7 @@ public final class LinearHead {
             top.add(new Candidate(labels.get(order[i]), probabilities[order[i]]));
         }
         return new HeadPrediction(labels.get(best), probabilities[best], top,
-                strongestNgrams(x, best, vectorizer), modelVersion, probabilities[best] < thresholds[best]);
+                strongestNgrams(x, best, vectorizer), modelVersion, novel || probabilities[best] < thresholds[best]);
     }
 
     /**

@@ -39,9 +39,10 @@ public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> he
     public Map<String, HeadPrediction> predict(String text, String modelVersion) {
         Features features = features(vectorizer.transform(text),
                 sentences == null ? null : sentences.encoder().encode(text), true);
+        boolean novel = novel(features);
         Map<String, HeadPrediction> answers = new LinkedHashMap<>();
         heads.forEach((name, head) -> answers.put(name,
-                head.predict(probabilities(name, features), features.x(), vectorizer, modelVersion)));
+                head.predict(probabilities(name, features), features.x(), vectorizer, modelVersion, novel)));
         return answers;
     }
 
@@ -57,6 +58,11 @@ public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> he
         }
         return new Features(sentences.extend(tfidf, sentence, vectorizer.size()),
                 withSimilarities ? sentences.similarities(sentence) : null);
+    }
+
+    /** Whether the text is unlike every stored training example, so every head asks for review. */
+    public boolean novel(Features features) {
+        return sentences != null && features.similarities() != null && sentences.novel(features.similarities());
     }
 
     /** A head's calibrated class probabilities, blended with its neighbour vote when the model has one. */

@@ -13,21 +13,25 @@ public final class SentenceFeatures {
 
     private final SentenceEncoder encoder;
     private final float scale;
+    private final float noveltyFloor;
     private final int rows;
     private final float[] neighbours;
     private final Map<String, NeighbourVote> votes;
 
     /**
-     * @param neighbours stored training vectors, row after row, each of unit length
-     * @param votes      per head, how the neighbours vote
+     * @param scale        weight of the sentence vector beside the TF-IDF features
+     * @param noveltyFloor a text whose highest similarity to a stored example is below this is novel (-1: never)
+     * @param neighbours   stored training vectors, row after row, each of unit length
+     * @param votes        per head, how the neighbours vote
      */
-    public SentenceFeatures(SentenceEncoder encoder, float scale, float[] neighbours,
+    public SentenceFeatures(SentenceEncoder encoder, float scale, float noveltyFloor, float[] neighbours,
             Map<String, NeighbourVote> votes) {
         if (neighbours.length % encoder.dimension() != 0) {
             throw new IllegalArgumentException("neighbour vectors are not rows of " + encoder.dimension());
         }
         this.encoder = encoder;
         this.scale = scale;
+        this.noveltyFloor = noveltyFloor;
         this.rows = neighbours.length / encoder.dimension();
         this.neighbours = neighbours;
         this.votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
@@ -84,9 +88,23 @@ public final class SentenceFeatures {
         return vote == null ? linear : vote.blend(linear, similarities);
     }
 
+    /** Whether a text with these similarities to the stored examples is unlike all of them. */
+    public boolean novel(float[] similarities) {
+        float highest = -1;
+        for (float s : similarities) {
+            highest = Math.max(highest, s);
+        }
+        return highest < noveltyFloor;
+    }
+
     /** A copy whose heads use other votes (e.g. the ones chosen on the validation split). */
     public SentenceFeatures withVotes(Map<String, NeighbourVote> newVotes) {
-        return new SentenceFeatures(encoder, scale, neighbours, newVotes);
+        return new SentenceFeatures(encoder, scale, noveltyFloor, neighbours, newVotes);
+    }
+
+    /** A copy with another novelty floor (e.g. the one chosen on the validation split). */
+    public SentenceFeatures withNoveltyFloor(float floor) {
+        return new SentenceFeatures(encoder, scale, floor, neighbours, votes);
     }
 
     public SentenceEncoder encoder() {
@@ -95,6 +113,10 @@ public final class SentenceFeatures {
 
     public float scale() {
         return scale;
+    }
+
+    public float noveltyFloor() {
+        return noveltyFloor;
     }
 
     public int neighbourCount() {

@@ -59,7 +59,7 @@ public class ModelLifecycle {
         TrainingParams defaults = TrainingParams.defaults();
         TrainingParams params = new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
                 properties.targetPrecision(), properties.seed(), properties.minClassExamples(),
-                properties.sentenceEncoderName(), defaults.maxNeighbours());
+                properties.sentenceEncoderName(), defaults.maxNeighbours(), properties.noveltyShare());
         TrainingResult result = ModelTrainer.train(data, params);
         TrainingReport report = result.report();
         List<String> heads = report.heads().stream().map(HeadEvaluation::head).toList();

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minClassExamples classes with fewer examples are merged into "other" or dropped
  * @param sentenceEncoder  encoder of the combined model trained beside TF-IDF + LR (kept when it wins on
  *                         validation); {@code none} trains TF-IDF + LR only
+ * @param noveltyShare     the combined model asks for review below the similarity under which this share of
+ *                         validation texts lies (text unlike any training example); 0 turns it off
  * @param retraining       the weekly retraining job
  */
 @ConfigurationProperties("triage.classify.models")
@@ -34,6 +36,7 @@ public record ModelProperties(
         @DefaultValue("42") long seed,
         @DefaultValue("10") int minClassExamples,
         @DefaultValue("bge-small-en-v1.5-q") String sentenceEncoder,
+        @DefaultValue("0.01") double noveltyShare,
         @DefaultValue Retraining retraining) {
 
     /** The encoder name training uses, or null for TF-IDF + LR only. */

@@ -1,6 +1,7 @@
 package io.triage.classify.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class ModelTrainer {
             for (int i = 0; i < neighbours; i++) {
                 System.arraycopy(sentences.train().get(i), 0, rows, i * encoder.dimension(), encoder.dimension());
             }
-            SentenceFeatures base = new SentenceFeatures(encoder, 1f, rows, Map.of());
+            SentenceFeatures base = new SentenceFeatures(encoder, 1f, -1f, rows, Map.of());
             List<SparseVector> trainX = IntStream.range(0, split.train().size()).parallel()
                     .mapToObj(i -> base.extend(tfidf.train().get(i), sentences.train().get(i), vectorizer.size()))
                     .toList();
@@ -109,7 +110,8 @@ public final class ModelTrainer {
                         f.minDf()),
                 params.targetPrecision(), params.seed(), input.fingerprint(), set.examples().size(),
                 split.train().size(), split.validation().size(), split.test().size(), vectorizer.size(), millis,
-                outcome.warnings(), kept.evaluations(), kept.bundle().kind(), scores);
+                outcome.warnings(), kept.evaluations(), kept.bundle().kind(), scores,
+                kept.bundle().sentences() == null ? null : (double) kept.bundle().sentences().noveltyFloor());
         return new TrainingResult(kept.bundle(), report, split);
     }
 
@@ -147,8 +149,10 @@ public final class ModelTrainer {
         if (sentences == null) {
             return evaluate(new ModelBundle(vectorizer, heads), labels, split, tfidf, null, params.targetPrecision());
         }
-        ModelBundle combined = new ModelBundle(vectorizer, heads, sentences.withVotes(
-                chooseVotes(new ModelBundle(vectorizer, heads, sentences), labels, split, tfidf, sentenceVectors)));
+        VoteChoice choice = chooseVotes(new ModelBundle(vectorizer, heads, sentences), labels, split, tfidf,
+                sentenceVectors);
+        ModelBundle combined = new ModelBundle(vectorizer, heads, sentences.withVotes(choice.votes())
+                .withNoveltyFloor(noveltyFloor(choice.highestSimilarity(), params.noveltyShare())));
         Candidate candidate = evaluate(combined, labels, split, tfidf, sentenceVectors, params.targetPrecision());
         // Each half of the combined model alone, for the report: the linear model (weight 1) and the vote (0).
         List<ModelScore> diagnostics = new ArrayList<>();
@@ -164,11 +168,25 @@ public final class ModelTrainer {
         return candidate.withDiagnostics(diagnostics);
     }
 
+    /** The vote settings chosen per head, and each validation text's similarity to its nearest stored example. */
+    private record VoteChoice(Map<String, NeighbourVote> votes, double[] highestSimilarity) {
+    }
+
+    /** The similarity below which {@code share} of the validation texts lie; -1 (never novel) for share 0. */
+    private static float noveltyFloor(double[] highestSimilarity, double share) {
+        if (share <= 0 || highestSimilarity.length == 0) {
+            return -1f;
+        }
+        double[] sorted = highestSimilarity.clone();
+        Arrays.sort(sorted);
+        return (float) sorted[(int) Math.floor(share * (sorted.length - 1))];
+    }
+
     /**
      * Per head, the neighbour-vote settings (k, sharpness, weight of the linear model) with the lowest validation
      * log-loss of the blended probabilities. Each validation text's similarities are computed once.
      */
-    private static Map<String, NeighbourVote> chooseVotes(ModelBundle linear, Map<String, List<String>> labels,
+    private static VoteChoice chooseVotes(ModelBundle linear, Map<String, List<String>> labels,
             DataSplit split, Parts<SparseVector> tfidf, Parts<float[]> sentenceVectors) {
         SentenceFeatures sentences = linear.sentences();
         List<String> headNames = List.copyOf(labels.keySet());
@@ -188,10 +206,16 @@ public final class ModelTrainer {
         }
         int perHead = VOTE_K.length * VOTE_SHARPNESS.length;
         int examples = split.validation().size();
+        double[] highest = new double[examples];
         // loss[h][g][w]: summed over the examples, per head, grid point and weight.
         double[][][] loss = IntStream.range(0, examples).parallel().mapToObj(i -> {
             double[][][] one = new double[headNames.size()][perHead][VOTE_WEIGHT.length];
             Features f = linear.features(tfidf.validation().get(i), sentenceVectors.validation().get(i), true);
+            float top = -1;
+            for (float similarity : f.similarities()) {
+                top = Math.max(top, similarity);
+            }
+            highest[i] = top;
             for (int h = 0; h < headNames.size(); h++) {
                 String label = split.validation().get(i).labels().get(headNames.get(h));
                 int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
@@ -224,7 +248,7 @@ public final class ModelTrainer {
             }
             chosen.put(headNames.get(h), grid.get(h * perHead + bestG).withWeight(VOTE_WEIGHT[bestW]));
         }
-        return chosen;
+        return new VoteChoice(chosen, highest);
     }
 
     private static double[][][] sum(double[][][] a, double[][][] b) {
@@ -274,6 +298,7 @@ public final class ModelTrainer {
         Scored[][] scored = new Scored[headNames.size()][examples.size()];
         IntStream.range(0, examples.size()).parallel().forEach(i -> {
             Features f = bundle.features(tfidf.get(i), sentences == null ? null : sentences.get(i), true);
+            boolean novel = bundle.novel(f);
             for (int h = 0; h < headNames.size(); h++) {
                 String label = examples.get(i).labels().get(headNames.get(h));
                 int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
@@ -287,7 +312,7 @@ public final class ModelTrainer {
                         best = k;
                     }
                 }
-                scored[h][i] = new Scored(gold, best, p[best]);
+                scored[h][i] = new Scored(gold, best, p[best], novel);
             }
         });
         Map<String, List<Scored>> byHead = new LinkedHashMap<>();

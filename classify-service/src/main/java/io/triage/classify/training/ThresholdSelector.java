@@ -10,7 +10,8 @@ import io.triage.classify.evaluation.Scored;
 /**
  * Chooses, per predicted class, the lowest confidence threshold at which the validation predictions above it still
  * reach the target precision (the largest coverage that keeps the precision). A class with too few validation
- * predictions to judge uses the threshold chosen over all classes together.
+ * predictions to judge uses the threshold chosen over all classes together. Novel texts abstain whatever their
+ * confidence, so they take no part in the choice.
  */
 public final class ThresholdSelector {
 
@@ -22,7 +23,8 @@ public final class ThresholdSelector {
     private ThresholdSelector() {
     }
 
-    public static double[] select(List<Scored> validation, int classes, double targetPrecision) {
+    public static double[] select(List<Scored> scored, int classes, double targetPrecision) {
+        List<Scored> validation = scored.stream().filter(s -> !s.novel()).toList();
         double global = threshold(validation, targetPrecision);
         double[] thresholds = new double[classes];
         for (int k = 0; k < classes; k++) {

@@ -103,7 +103,7 @@ class ModelTrainerTests {
     void unknownSentenceEncoderIsRefused() {
         TrainingParams d = TrainingParams.defaults();
         assertThatThrownBy(() -> new TrainingParams(d.c(), d.maxIter(), d.features(), d.targetPrecision(), d.seed(),
-                d.minClassExamples(), "word2vec-google-news", d.maxNeighbours()))
+                d.minClassExamples(), "word2vec-google-news", d.maxNeighbours(), d.noveltyShare()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("word2vec-google-news");
     }
 

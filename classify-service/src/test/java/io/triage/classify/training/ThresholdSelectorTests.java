@@ -38,4 +38,21 @@ class ThresholdSelectorTests {
         double[] thresholds = ThresholdSelector.select(predictions, 2, 0.95);
         assertThat(thresholds[1]).isEqualTo(ThresholdSelector.threshold(predictions, 0.95));
     }
+
+    @Test
+    void novelPredictionsNeitherShapeThresholdsNorCountAsAnswered() {
+        List<Scored> predictions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            predictions.add(new Scored(0, 0, 0.9));
+        }
+        // Confident but wrong — and novel: without the flag they would push the threshold above 0.99.
+        for (int i = 0; i < 10; i++) {
+            predictions.add(new Scored(1, 0, 0.99, true));
+        }
+        double[] thresholds = ThresholdSelector.select(predictions, 2, 0.95);
+        assertThat(thresholds[0]).isEqualTo(0.9);
+        assertThat(new Scored(1, 0, 0.99, true).answered(thresholds)).isFalse();
+        assertThat(new Scored(0, 0, 0.95).answered(thresholds)).isTrue();
+        assertThat(new Scored(0, 0, 0.85).answered(thresholds)).isFalse();
+    }
 }
