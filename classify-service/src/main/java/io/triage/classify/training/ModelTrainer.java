@@ -147,25 +147,34 @@ public final class ModelTrainer {
         });
         labels.keySet().forEach(head -> heads.put(head, trained.get(head)));
         if (sentences == null) {
-            return evaluate(new ModelBundle(vectorizer, heads), labels, split, tfidf, null, params.targetPrecision());
+            ModelBundle plain = new ModelBundle(vectorizer, heads);
+            return evaluate(plain, labels, scoreAll(List.of(plain), labels, split.validation(), tfidf.validation(),
+                    null).getFirst(), scoreAll(List.of(plain), labels, split.test(), tfidf.test(), null).getFirst(),
+                    params.targetPrecision());
         }
         VoteChoice choice = chooseVotes(new ModelBundle(vectorizer, heads, sentences), labels, split, tfidf,
                 sentenceVectors);
-        ModelBundle combined = new ModelBundle(vectorizer, heads, sentences.withVotes(choice.votes())
-                .withNoveltyFloor(noveltyFloor(choice.highestSimilarity(), params.noveltyShare())));
-        Candidate candidate = evaluate(combined, labels, split, tfidf, sentenceVectors, params.targetPrecision());
-        // Each half of the combined model alone, for the report: the linear model (weight 1) and the vote (0).
-        List<ModelScore> diagnostics = new ArrayList<>();
+        SentenceFeatures chosen = sentences.withVotes(choice.votes())
+                .withNoveltyFloor(noveltyFloor(choice.highestSimilarity(), params.noveltyShare()));
+        // The combined model, then each half alone for the report: the linear model (weight 1) and the vote (0).
+        // All three read the same features, so each text's similarities are computed once for the three.
+        List<ModelBundle> variants = new ArrayList<>(List.of(new ModelBundle(vectorizer, heads, chosen)));
         for (double weight : new double[] {1.0, 0.0}) {
             Map<String, NeighbourVote> votes = new LinkedHashMap<>();
-            combined.sentences().votes().forEach((head, vote) -> votes.put(head, vote.withWeight(weight)));
-            ModelBundle part = new ModelBundle(vectorizer, heads, combined.sentences().withVotes(votes));
-            String name = weight == 1.0 ? "tfidf+" + sentences.encoder().name() + "-lr"
-                    : sentences.encoder().name() + "-knn";
-            diagnostics.add(evaluate(part, labels, split, tfidf, sentenceVectors, params.targetPrecision())
-                    .named(name));
+            chosen.votes().forEach((head, vote) -> votes.put(head, vote.withWeight(weight)));
+            variants.add(new ModelBundle(vectorizer, heads, chosen.withVotes(votes)));
         }
-        return candidate.withDiagnostics(diagnostics);
+        List<Map<String, List<Scored>>> validation = scoreAll(variants, labels, split.validation(),
+                tfidf.validation(), sentenceVectors.validation());
+        List<Map<String, List<Scored>>> test = scoreAll(variants, labels, split.test(), tfidf.test(),
+                sentenceVectors.test());
+        String encoder = sentences.encoder().name();
+        return evaluate(variants.getFirst(), labels, validation.get(0), test.get(0), params.targetPrecision())
+                .withDiagnostics(List.of(
+                        evaluate(variants.get(1), labels, validation.get(1), test.get(1), params.targetPrecision())
+                                .named("tfidf+" + encoder + "-lr"),
+                        evaluate(variants.get(2), labels, validation.get(2), test.get(2), params.targetPrecision())
+                                .named(encoder + "-knn")));
     }
 
     /** The vote settings chosen per head, and each validation text's similarity to its nearest stored example. */
@@ -263,13 +272,9 @@ public final class ModelTrainer {
         return out;
     }
 
-    /** Thresholds from validation, then the test report, for a calibrated bundle. */
-    private static Candidate evaluate(ModelBundle bundle, Map<String, List<String>> labels, DataSplit split,
-            Parts<SparseVector> tfidf, @Nullable Parts<float[]> sentenceVectors, double targetPrecision) {
-        Map<String, List<Scored>> validation = scoreAll(bundle, labels, split.validation(), tfidf.validation(),
-                sentenceVectors == null ? null : sentenceVectors.validation());
-        Map<String, List<Scored>> test = scoreAll(bundle, labels, split.test(), tfidf.test(),
-                sentenceVectors == null ? null : sentenceVectors.test());
+    /** Thresholds from validation, then the test report, for a calibrated bundle and its scored predictions. */
+    private static Candidate evaluate(ModelBundle bundle, Map<String, List<String>> labels,
+            Map<String, List<Scored>> validation, Map<String, List<Scored>> test, double targetPrecision) {
         Map<String, LinearHead> withThresholds = new LinkedHashMap<>();
         List<HeadEvaluation> evaluations = new ArrayList<>();
         double[] sums = new double[4];
@@ -291,41 +296,52 @@ public final class ModelTrainer {
                 sums[3] / n, false), List.of());
     }
 
-    /** Per head, the scored predictions for a split part; each example's features are computed once. */
-    private static Map<String, List<Scored>> scoreAll(ModelBundle bundle, Map<String, List<String>> labels,
-            List<LabelledText> examples, List<SparseVector> tfidf, @Nullable List<float[]> sentences) {
+    /**
+     * Per bundle and head, the scored predictions for a split part. The bundles share their features (vectoriser
+     * and sentence part), so each example's features are computed once for all of them.
+     */
+    private static List<Map<String, List<Scored>>> scoreAll(List<ModelBundle> bundles,
+            Map<String, List<String>> labels, List<LabelledText> examples, List<SparseVector> tfidf,
+            @Nullable List<float[]> sentences) {
         List<String> headNames = List.copyOf(labels.keySet());
-        Scored[][] scored = new Scored[headNames.size()][examples.size()];
+        Scored[][][] scored = new Scored[bundles.size()][headNames.size()][examples.size()];
         IntStream.range(0, examples.size()).parallel().forEach(i -> {
-            Features f = bundle.features(tfidf.get(i), sentences == null ? null : sentences.get(i), true);
-            boolean novel = bundle.novel(f);
-            for (int h = 0; h < headNames.size(); h++) {
-                String label = examples.get(i).labels().get(headNames.get(h));
-                int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
-                if (gold < 0) {
-                    continue;
-                }
-                double[] p = bundle.probabilities(headNames.get(h), f);
-                int best = 0;
-                for (int k = 1; k < p.length; k++) {
-                    if (p[k] > p[best]) {
-                        best = k;
+            Features f = bundles.getFirst().features(tfidf.get(i), sentences == null ? null : sentences.get(i), true);
+            for (int b = 0; b < bundles.size(); b++) {
+                ModelBundle bundle = bundles.get(b);
+                boolean novel = bundle.novel(f);
+                for (int h = 0; h < headNames.size(); h++) {
+                    String label = examples.get(i).labels().get(headNames.get(h));
+                    int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
+                    if (gold < 0) {
+                        continue;
                     }
+                    double[] p = bundle.probabilities(headNames.get(h), f);
+                    int best = 0;
+                    for (int k = 1; k < p.length; k++) {
+                        if (p[k] > p[best]) {
+                            best = k;
+                        }
+                    }
+                    scored[b][h][i] = new Scored(gold, best, p[best], novel);
                 }
-                scored[h][i] = new Scored(gold, best, p[best], novel);
             }
         });
-        Map<String, List<Scored>> byHead = new LinkedHashMap<>();
-        for (int h = 0; h < headNames.size(); h++) {
-            List<Scored> kept = new ArrayList<>();
-            for (Scored s : scored[h]) {
-                if (s != null) {
-                    kept.add(s);
+        List<Map<String, List<Scored>>> byBundle = new ArrayList<>();
+        for (Scored[][] perHead : scored) {
+            Map<String, List<Scored>> byHead = new LinkedHashMap<>();
+            for (int h = 0; h < headNames.size(); h++) {
+                List<Scored> kept = new ArrayList<>();
+                for (Scored s : perHead[h]) {
+                    if (s != null) {
+                        kept.add(s);
+                    }
                 }
+                byHead.put(headNames.get(h), kept);
             }
-            byHead.put(headNames.get(h), kept);
+            byBundle.add(byHead);
         }
-        return byHead;
+        return byBundle;
     }
 
     private static DataSplit withTest(DataSplit trainAndValidation, List<LabelledText> test) {
