@@ -50,11 +50,6 @@ public record TrainingParams(double c, int maxIter, FeatureSettings features, do
                 MAX_NEIGHBOURS, NOVELTY_SHARE);
     }
 
-    public TrainingParams withTargetPrecision(double precision) {
-        return new TrainingParams(c, maxIter, features, precision, seed, minClassExamples, sentenceEncoder,
-                maxNeighbours, noveltyShare);
-    }
-
     /** The same parameters without the combined model: TF-IDF + logistic regression only. */
     public TrainingParams tfidfOnly() {
         return new TrainingParams(c, maxIter, features, targetPrecision, seed, minClassExamples, null, maxNeighbours,
