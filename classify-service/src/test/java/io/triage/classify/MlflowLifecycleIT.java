@@ -2,7 +2,6 @@ package io.triage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -91,9 +90,9 @@ class MlflowLifecycleIT {
         return ServiceHttp.onPort(port);
     }
 
-    HttpResponse<String> train(String csv) {
-        return http().send(http().request("/models/train", ApiKeys.ANALYST).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    /** Trains from {@code csv} as a job and returns the ended job. */
+    JsonNode train(String csv) {
+        return new TrainingJobClient(http()).train(csv);
     }
 
     JsonNode classify(String ticketId) {
@@ -113,9 +112,7 @@ class MlflowLifecycleIT {
     @Test
     @Order(2)
     void trainingIsTrackedInMlflowAndRegistersAStagingVersion() {
-        HttpResponse<String> trained = train(TicketCsv.of(1, 150));
-        assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
-        JsonNode summary = JSON.readTree(trained.body());
+        JsonNode summary = TrainingJobClient.result(train(TicketCsv.of(1, 150)));
         assertThat(summary.get("stage").asString()).isEqualTo("STAGING");
         long version = summary.get("version").asLong();
 
@@ -156,9 +153,8 @@ class MlflowLifecycleIT {
         int versionsBefore = mlflow.versions().size();
         mlflow.failEverything(500);
 
-        HttpResponse<String> trained = train(TicketCsv.of(2, 150));
-        PlatformContract.assertProblem(trained, 503);
-        assertThat(trained.body()).contains("MLflow unreachable at " + mlflow.trackingUri());
+        JsonNode error = TrainingJobClient.error(train(TicketCsv.of(2, 150)), 503);
+        assertThat(error.get("detail").asString()).contains("MLflow unreachable at " + mlflow.trackingUri());
 
         assertThat(classify("T-2").get("modelVersion").asString()).isEqualTo(Long.toString(production));
         mlflow.heal();
@@ -172,9 +168,8 @@ class MlflowLifecycleIT {
         int versionsBefore = mlflow.versions().size();
         mlflow.fail("model-versions/create", 500);
 
-        HttpResponse<String> trained = train(TicketCsv.of(3, 150));
-        PlatformContract.assertProblem(trained, 503);
-        assertThat(trained.body()).contains("MLflow unreachable", "not registered for serving");
+        JsonNode error = TrainingJobClient.error(train(TicketCsv.of(3, 150)), 503);
+        assertThat(error.get("detail").asString()).contains("MLflow unreachable", "not registered for serving");
 
         mlflow.heal();
         assertThat(mlflow.versions()).hasSize(versionsBefore);
@@ -190,9 +185,8 @@ class MlflowLifecycleIT {
         long production = serving.productionVersion();
         mlflow.stop();
 
-        HttpResponse<String> trained = train(TicketCsv.of(4, 150));
-        PlatformContract.assertProblem(trained, 503);
-        assertThat(trained.body()).contains("MLflow unreachable at " + mlflow.trackingUri());
+        JsonNode error = TrainingJobClient.error(train(TicketCsv.of(4, 150)), 503);
+        assertThat(error.get("detail").asString()).contains("MLflow unreachable at " + mlflow.trackingUri());
         assertThat(classify("T-4").get("modelVersion").asString()).isEqualTo(Long.toString(production));
     }
 

@@ -1,20 +1,23 @@
 package io.triage.classify.modelapi;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 
 import io.triage.classify.evaluation.ReportRenderer;
 import io.triage.classify.evaluation.TrainingReport;
+import io.triage.classify.jobs.TrainingJob;
+import io.triage.classify.jobs.TrainingJobs;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.NoModelException;
 import io.triage.classify.registry.ModelLifecycle;
 import io.triage.classify.registry.ModelStore;
 import io.triage.classify.registry.ModelVersion;
-import io.triage.classify.registry.Retraining;
 import io.triage.classify.serving.ModelServing;
 import io.triage.classify.training.TrainingDataException;
 import io.triage.classify.training.TrainingFileReader;
@@ -41,15 +44,15 @@ class ModelController {
 
     private final ModelStore registry;
     private final ModelLifecycle lifecycle;
-    private final Retraining retraining;
+    private final TrainingJobs jobs;
     private final ModelServing serving;
     private final PiiSanitizer sanitizer;
 
-    ModelController(ModelStore registry, ModelLifecycle lifecycle, Retraining retraining, ModelServing serving,
+    ModelController(ModelStore registry, ModelLifecycle lifecycle, TrainingJobs jobs, ModelServing serving,
             PiiSanitizer sanitizer) {
         this.registry = registry;
         this.lifecycle = lifecycle;
-        this.retraining = retraining;
+        this.jobs = jobs;
         this.serving = serving;
         this.sanitizer = sanitizer;
     }
@@ -85,12 +88,13 @@ class ModelController {
 
     /**
      * Trains from a labelled CSV or JSON Lines body (any subset of department, urgency, sentiment); {@code column}
-     * renames source columns, e.g. {@code ?column=category=department} for Banking77's file.
+     * renames source columns, e.g. {@code ?column=category=department} for Banking77's file. The body is checked at
+     * once (422 naming the line or head); training runs as a job: 202 with its {@code Location}.
      */
     @PostMapping(path = "/models/train", consumes = {"text/csv", "application/x-ndjson", "application/jsonl",
             MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ANALYST')")
-    TrainingSummary train(@RequestBody(required = false) String body,
+    ResponseEntity<TrainingJob> train(@RequestBody(required = false) String body,
             @RequestParam(name = "column", required = false) List<String> columns) {
         Map<String, String> renamed = new HashMap<>();
         for (String column : columns == null ? List.<String>of() : columns) {
@@ -102,21 +106,39 @@ class ModelController {
             }
         }
         try {
-            return TrainingSummary.of(lifecycle.trainAndRegister(
-                    new TrainingFileReader(renamed).parse(body == null ? "" : body, "request body"), "upload"));
+            return accepted(jobs.submitUpload(
+                    new TrainingFileReader(renamed).parse(body == null ? "" : body, "request body")));
         } catch (TrainingDataException e) {
             throw badTrainingData(e);
         }
     }
 
+    /** Retrains from the retraining data (validated tickets, or the configured file) as a job: 202. */
     @PostMapping("/models/retrain")
     @PreAuthorize("hasRole('ANALYST')")
-    TrainingSummary retrain() {
-        try {
-            return TrainingSummary.of(retraining.now());
-        } catch (TrainingDataException e) {
-            throw badTrainingData(e);
+    ResponseEntity<TrainingJob> retrain() {
+        return accepted(jobs.submitRetrain("retrain-request"));
+    }
+
+    /** A training job: state, stage, progress; on success the version, on failure why. */
+    @GetMapping("/models/jobs/{id}")
+    @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
+    TrainingJob job(@PathVariable UUID id) {
+        return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("training job " + id + " does not exist"));
+    }
+
+    /** The most recent training jobs, newest first. */
+    @GetMapping("/models/jobs")
+    @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
+    List<TrainingJob> jobs(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw ApiProblem.badRequest("limit", "limit must be between 1 and 200");
         }
+        return jobs.recent(limit);
+    }
+
+    private static ResponseEntity<TrainingJob> accepted(TrainingJob job) {
+        return ResponseEntity.accepted().location(URI.create(job.location())).body(job);
     }
 
     /** The ML tier alone (no rules, cache or LLM): for shadow comparisons and model checks. */

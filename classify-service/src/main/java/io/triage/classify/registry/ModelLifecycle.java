@@ -2,6 +2,7 @@ package io.triage.classify.registry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import io.triage.classify.model.ModelBundle;
 import io.triage.classify.training.LabelledText;
 import io.triage.classify.training.ModelTrainer;
 import io.triage.classify.training.TrainingParams;
+import io.triage.classify.training.TrainingProgress;
 import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
 import io.triage.pii.PiiSanitizer;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ModelLifecycle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int SANITISE_CHUNK = 500;
 
     private final ModelStore registry;
     private final ModelProperties properties;
@@ -47,22 +50,29 @@ public class ModelLifecycle {
     }
 
     /**
+     * Refuses, at once, data that training would refuse only after sanitising: a head without two classes once rare
+     * classes are handled.
+     *
+     * @throws io.triage.classify.training.TrainingDataException naming the head
+     */
+    public void validate(TrainingSet data) {
+        ModelTrainer.validate(data, params());
+    }
+
+    /**
      * Trains on the texts as serving will see them: sanitised by the same PII sanitiser that {@code /classify} and
      * {@code /models/predict} apply. So no raw personal data enters the vocabulary (feature names are stored in the
      * artifact), and the model is not trained on text it will never be shown (e.g. amounts and names that serving
      * turns into placeholders). Already sanitised text (ingestion's validated tickets) passes through unchanged.
+     * {@code progress} hears every stage: sanitising, the trainer's own, evaluating, registering.
      */
-    public RegistrationOutcome trainAndRegister(TrainingSet raw, String trigger) {
+    public RegistrationOutcome trainAndRegister(TrainingSet raw, String trigger, TrainingProgress progress) {
         Instant started = Instant.now();
-        TrainingSet data = new TrainingSet(raw.examples().parallelStream()
-                .map(e -> new LabelledText(sanitizer.sanitize(e.text()).text(), e.labels())).toList(), raw.heads());
-        TrainingParams defaults = TrainingParams.defaults();
-        TrainingParams params = new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
-                properties.targetPrecision(), properties.seed(), properties.minClassExamples(),
-                properties.sentenceEncoderName(), defaults.maxNeighbours(), properties.noveltyShare());
-        TrainingResult result = ModelTrainer.train(data, params);
+        TrainingSet data = new TrainingSet(sanitised(raw.examples(), progress), raw.heads());
+        TrainingResult result = ModelTrainer.train(data, params(), null, progress);
         TrainingReport report = result.report();
         List<String> heads = report.heads().stream().map(HeadEvaluation::head).toList();
+        progress.report("evaluating", 0, 1);
         double candidate = BaselineScore.macroF1(result.bundle(), heads, result.split().test());
         Double baseline = registry.inStage(Stage.PRODUCTION).flatMap(v -> registry.artifact(v.version()))
                 .map(this::decodeOrNull)
@@ -82,6 +92,7 @@ public class ModelLifecycle {
             decision = "macro-F1 %.4f does not beat production's %.4f by more than %.2f"
                     .formatted(candidate, baseline, properties.promotionMargin());
         }
+        progress.report("registering", 0, 1);
         long trackingStarted = System.nanoTime();
         byte[] artifact = ArtifactCodec.encode(result.bundle());
         long version = registry.register(run(started, trigger, report), artifact, ArtifactCodec.sha256(artifact),
@@ -89,6 +100,25 @@ public class ModelLifecycle {
         meters.timer("classify.model.tracking").record(Duration.ofNanos(System.nanoTime() - trackingStarted));
         meters.counter("classify.model.registrations", "stage", stage.name()).increment();
         return new RegistrationOutcome(version, stage, candidate, baseline, decision, report);
+    }
+
+    private TrainingParams params() {
+        TrainingParams defaults = TrainingParams.defaults();
+        return new TrainingParams(properties.c(), properties.maxIter(), defaults.features(),
+                properties.targetPrecision(), properties.seed(), properties.minClassExamples(),
+                properties.sentenceEncoderName(), defaults.maxNeighbours(), properties.noveltyShare());
+    }
+
+    /** The examples with sanitised text, in order; reports every {@value #SANITISE_CHUNK} examples. */
+    private List<LabelledText> sanitised(List<LabelledText> examples, TrainingProgress progress) {
+        List<LabelledText> out = new ArrayList<>(examples.size());
+        progress.report("sanitising", 0, examples.size());
+        for (int from = 0; from < examples.size(); from += SANITISE_CHUNK) {
+            out.addAll(examples.subList(from, Math.min(examples.size(), from + SANITISE_CHUNK)).parallelStream()
+                    .map(e -> new LabelledText(sanitizer.sanitize(e.text()).text(), e.labels())).toList());
+            progress.report("sanitising", out.size(), examples.size());
+        }
+        return out;
     }
 
     /** Moves a staging version to production after checking that its artifact is intact. */

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noveltyShare     the combined model asks for review below the similarity under which this share of
  *                         validation texts lies (text unlike any training example); 0 turns it off
  * @param retraining       the weekly retraining job
+ * @param jobs             how training and retraining jobs run in the background
  */
 @ConfigurationProperties("triage.classify.models")
 public record ModelProperties(
@@ -37,7 +38,8 @@ public record ModelProperties(
         @DefaultValue("10") int minClassExamples,
         @DefaultValue("bge-small-en-v1.5-q") String sentenceEncoder,
         @DefaultValue("0.01") double noveltyShare,
-        @DefaultValue Retraining retraining) {
+        @DefaultValue Retraining retraining,
+        @DefaultValue Jobs jobs) {
 
     /** The encoder name training uses, or null for TF-IDF + LR only. */
     public @Nullable String sentenceEncoderName() {
@@ -56,15 +58,13 @@ public record ModelProperties(
      * @param dataFile   labelled CSV/JSONL file to retrain from (the customer's exported, validated history),
      *                   for source {@code file}
      * @param pageSize   validated tickets asked from ingestion-service per request (it allows 1–1000)
-     * @param maxRunTime the lock is held at most this long, so a crashed replica cannot block the next run
      */
     public record Retraining(
             @DefaultValue("0 0 2 * * SUN") String cron,
             @DefaultValue("90d") Duration window,
             @Nullable Source source,
             @Nullable Path dataFile,
-            @DefaultValue("1000") int pageSize,
-            @DefaultValue("2h") Duration maxRunTime) {
+            @DefaultValue("1000") int pageSize) {
 
         /** The configured source, or the one implied by whether a data file is set. */
         public Source effectiveSource() {
@@ -81,5 +81,28 @@ public record ModelProperties(
         INGESTION,
         /** The labelled file {@code data-file}. */
         FILE
+    }
+
+    /**
+     * Background training jobs ({@code POST /models/train}, {@code POST /models/retrain}, the weekly retraining).
+     *
+     * @param parallelism       threads a job trains with; 0 means one fewer than the cores (at least one), so that
+     *                          {@code /classify} keeps a core while a model trains
+     * @param heartbeatInterval how often a running job says it is alive
+     * @param staleAfter        a QUEUED or RUNNING job without a heartbeat for this long is failed by any replica
+     *                          (its process died); must be several heartbeat intervals
+     * @param instanceId        this replica's name in the job table; a start fails the jobs its previous life left
+     *                          RUNNING. Defaults to the host name (the pod name in Kubernetes)
+     */
+    public record Jobs(
+            @DefaultValue("0") int parallelism,
+            @DefaultValue("10s") Duration heartbeatInterval,
+            @DefaultValue("60s") Duration staleAfter,
+            @Nullable String instanceId) {
+
+        /** The configured parallelism, or cores − 1 (at least 1). */
+        public int effectiveParallelism() {
+            return parallelism > 0 ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * unreachable is a 503 and production keeps serving.
  */
 @Component
-class RetrainingData {
+public class RetrainingData {
 
     private final ModelProperties properties;
     private final ValidatedTickets validated;
@@ -30,7 +30,7 @@ class RetrainingData {
         this.validated = validated;
     }
 
-    TrainingSet load() {
+    public TrainingSet load() {
         ModelProperties.Retraining retraining = properties.retraining();
         return switch (retraining.effectiveSource()) {
             case INGESTION -> fromIngestion(retraining);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import de.bwaldvogel.liblinear.Feature;
@@ -41,13 +42,25 @@ public final class ModelTrainer {
     private static final int[] VOTE_K = {5, 10, 20};
     private static final double[] VOTE_SHARPNESS = {10, 20, 40};
     private static final double[] VOTE_WEIGHT = {0.2, 0.4, 0.6, 0.8, 1.0};
+    /** Texts encoded between two progress reports. */
+    private static final int ENCODING_BATCH = 256;
 
     private ModelTrainer() {
     }
 
     /** Trains on a seeded stratified 70/15/15 split of {@code input}. */
     public static TrainingResult train(TrainingSet input, TrainingParams params) {
-        return train(input, params, null);
+        return train(input, params, null, TrainingProgress.NONE);
+    }
+
+    /**
+     * Checks what can be checked before any work: rare classes handled as training would, at least two classes per
+     * head. Lets a caller refuse unusable data at once, before starting a long run.
+     *
+     * @throws TrainingDataException naming the head that cannot be trained
+     */
+    public static void validate(TrainingSet input, TrainingParams params) {
+        requireTwoClassesPerHead(RareClasses.handle(input, params.minClassExamples()).trainingSet());
     }
 
     /**
@@ -56,6 +69,12 @@ public final class ModelTrainer {
      */
     public static TrainingResult train(TrainingSet input, TrainingParams params,
             @Nullable List<LabelledText> separateTest) {
+        return train(input, params, separateTest, TrainingProgress.NONE);
+    }
+
+    /** As {@link #train(TrainingSet, TrainingParams, List)}, telling {@code progress} where it is. */
+    public static TrainingResult train(TrainingSet input, TrainingParams params,
+            @Nullable List<LabelledText> separateTest, TrainingProgress progress) {
         long started = System.nanoTime();
         RareClasses.Outcome outcome = RareClasses.handle(input, params.minClassExamples());
         TrainingSet set = outcome.trainingSet();
@@ -65,10 +84,12 @@ public final class ModelTrainer {
                 ? DataSplit.stratified(set.examples(), stratifyBy, 0.70, 0.15, params.seed())
                 : withTest(DataSplit.stratified(set.examples(), stratifyBy, 0.85, 0.15, params.seed()),
                         separateTest);
+        progress.report("vectorising", 0, 1);
         TfidfVectorizer vectorizer = TfidfVectorizer.fit(split.train().stream().map(LabelledText::text).toList(),
                 params.features());
         Parts<SparseVector> tfidf = new Parts<>(transform(vectorizer, split.train()),
                 transform(vectorizer, split.validation()), transform(vectorizer, split.test()));
+        progress.report("vectorising", 1, 1);
         Map<String, List<String>> labels = new LinkedHashMap<>();
         for (String head : set.heads()) {
             labels.put(head, List.copyOf(new TreeSet<>(split.train().stream()
@@ -77,12 +98,14 @@ public final class ModelTrainer {
 
         List<Candidate> candidates = new ArrayList<>();
         List<ModelScore> scores = new ArrayList<>();
-        Candidate plain = linearCandidate(vectorizer, null, labels, split, tfidf, tfidf.train(), null, params);
+        // Encoding first, so that progress reads vectorising → encoding → training and never goes back.
+        @Nullable SentenceEncoder encoder = params.sentenceEncoder() == null ? null
+                : SentenceEncoders.named(params.sentenceEncoder()).orElseThrow();
+        @Nullable Parts<float[]> sentences = encoder == null ? null : encode(encoder, split, progress);
+        HeadProgress heads = new HeadProgress(progress, labels.size() * (encoder == null ? 1 : 2));
+        Candidate plain = linearCandidate(vectorizer, null, labels, split, tfidf, tfidf.train(), null, params, heads);
         candidates.add(plain);
-        if (params.sentenceEncoder() != null) {
-            SentenceEncoder encoder = SentenceEncoders.named(params.sentenceEncoder()).orElseThrow();
-            Parts<float[]> sentences = new Parts<>(encode(encoder, split.train()), encode(encoder, split.validation()),
-                    encode(encoder, split.test()));
+        if (encoder != null && sentences != null) {
             // The training part is shuffled (seeded), so its first maxNeighbours examples are a random sample.
             int neighbours = Math.min(params.maxNeighbours(), split.train().size());
             float[] rows = new float[neighbours * encoder.dimension()];
@@ -93,7 +116,8 @@ public final class ModelTrainer {
             List<SparseVector> trainX = IntStream.range(0, split.train().size()).parallel()
                     .mapToObj(i -> base.extend(tfidf.train().get(i), sentences.train().get(i), vectorizer.size()))
                     .toList();
-            Candidate combined = linearCandidate(vectorizer, base, labels, split, tfidf, trainX, sentences, params);
+            Candidate combined = linearCandidate(vectorizer, base, labels, split, tfidf, trainX, sentences, params,
+                    heads);
             candidates.add(combined);
             scores.addAll(combined.diagnostics());
         }
@@ -122,7 +146,7 @@ public final class ModelTrainer {
      */
     private static Candidate linearCandidate(TfidfVectorizer vectorizer, @Nullable SentenceFeatures sentences,
             Map<String, List<String>> labels, DataSplit split, Parts<SparseVector> tfidf, List<SparseVector> trainX,
-            @Nullable Parts<float[]> sentenceVectors, TrainingParams params) {
+            @Nullable Parts<float[]> sentenceVectors, TrainingParams params, HeadProgress progress) {
         int features = vectorizer.size() + (sentences == null ? 0 : sentences.encoder().dimension());
         Map<String, LinearHead> heads = new LinkedHashMap<>();
         ModelBundle shape = new ModelBundle(vectorizer, Map.of(), sentences);
@@ -144,6 +168,7 @@ public final class ModelTrainer {
             double[][] scores = validationRows.pick(validationX).stream().map(raw::scores).toArray(double[][]::new);
             trained.put(head, new LinearHead(classes, w.weights(), w.bias(),
                     TemperatureScaling.fit(scores, validationRows.gold()), new double[classes.size()]));
+            progress.headDone();
         });
         labels.keySet().forEach(head -> heads.put(head, trained.get(head)));
         if (sentences == null) {
@@ -368,8 +393,40 @@ public final class ModelTrainer {
         return examples.parallelStream().map(e -> vectorizer.transform(e.text())).toList();
     }
 
-    private static List<float[]> encode(SentenceEncoder encoder, List<LabelledText> examples) {
-        return encoder.encode(examples.stream().map(LabelledText::text).toList());
+    /** Sentence vectors of every part, in batches so that progress shows ({@code encoding n/N}). */
+    private static Parts<float[]> encode(SentenceEncoder encoder, DataSplit split, TrainingProgress progress) {
+        List<String> texts = new ArrayList<>(split.train().size() + split.validation().size() + split.test().size());
+        for (List<LabelledText> part : List.of(split.train(), split.validation(), split.test())) {
+            part.forEach(e -> texts.add(e.text()));
+        }
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        progress.report("encoding", 0, texts.size());
+        for (int from = 0; from < texts.size(); from += ENCODING_BATCH) {
+            vectors.addAll(encoder.encode(texts.subList(from, Math.min(texts.size(), from + ENCODING_BATCH))));
+            progress.report("encoding", vectors.size(), texts.size());
+        }
+        int train = split.train().size();
+        int validation = split.validation().size();
+        return new Parts<>(vectors.subList(0, train), vectors.subList(train, train + validation),
+                vectors.subList(train + validation, vectors.size()));
+    }
+
+    /** Counts trained heads across the candidates ({@code training k/K}). */
+    private static final class HeadProgress {
+
+        private final TrainingProgress progress;
+        private final AtomicInteger done = new AtomicInteger();
+        private final int total;
+
+        HeadProgress(TrainingProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+            progress.report("training", 0, total);
+        }
+
+        void headDone() {
+            progress.report("training", done.incrementAndGet(), total);
+        }
     }
 
     /** Train, validation and test values of one kind, in split order. */

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class RetrainingSourceTests {
 
     static ModelProperties.Retraining retraining(Source source, Path dataFile) {
-        return new ModelProperties.Retraining("0 0 2 * * SUN", Duration.ofDays(90), source, dataFile, 1000,
-                Duration.ofHours(2));
+        return new ModelProperties.Retraining("0 0 2 * * SUN", Duration.ofDays(90), source, dataFile, 1000);
     }
 
     @Test

@@ -283,7 +283,7 @@ class TierChainIT {
                 .query(String.class).single()).isEqualTo(result.routingMethod().name());
 
         audit.start();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
                 .anySatisfy(event -> assertThat(event.body()).contains(result.decisionId().toString(),
                         "\"ticketId\":\"T-AUDIT-1\"", "\"modelVersion\":\"" + TestModel.VERSION + "\"")));
         assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.body())
@@ -305,7 +305,7 @@ class TierChainIT {
         assertThat(post("/feedback", """
                 {"ticketId":"T-FB-1","department":"Security"}""").body()).contains("\"duplicate\":true");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             assertThat(rules.received("/rules/feedback")).singleElement()
                     .satisfies(r -> assertThat(r.body()).contains("\"ruleId\":\"R005\"",
                             "\"correctDepartment\":\"Security\"", "\"ruleSetVersion\":7"));

@@ -38,8 +38,8 @@ public final class ServedModelCheck {
         String base = args[0];
         Path file = Datasets.dataDir().resolve("banking77/train.csv");
         long started = System.nanoTime();
-        JsonNode summary = send(base, "/models/train?column=category=department", "local-analyst-key",
-                "text/csv", Files.readString(file));
+        JsonNode summary = awaitJob(base, send(base, "/models/train?column=category=department", "local-analyst-key",
+                "text/csv", Files.readString(file)).get("id").asString());
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         long version = summary.get("version").asLong();
         send(base, "/models/" + version + "/promote", "local-analyst-key", "application/json", "");
@@ -74,7 +74,8 @@ public final class ServedModelCheck {
                         + "benchmarks/results/model-serving.md` against `./triage up` (every service running, "
                         + "512 MiB heap each).\n\n")
                 .append("| step | result |\n|---|---|\n")
-                .append(row("`POST /models/train` (10,003 queries, both candidates, registry write)",
+                .append(row("`POST /models/train` job, accepted to SUCCEEDED (10,003 queries, both candidates, "
+                        + "registry write)",
                         String.format(Locale.ROOT, "%.1f s; version %d, stage %s", trainSeconds,
                                 version, summary.get("stage").asString())))
                 .append(row("accuracy the service reported on its test split", pct(reported.get("accuracy")
@@ -97,6 +98,21 @@ public final class ServedModelCheck {
                 || l.startsWith("classify_model_tracking_seconds_sum") || l.startsWith(
                         "classify_model_tracking_seconds_count"))
                 .map(String::strip).reduce((a, b) -> a + "; " + b).orElse("timer not found");
+    }
+
+    /** Polls the training job until it ends; returns its summary, or fails with its reason. */
+    static JsonNode awaitJob(String base, String id) throws Exception {
+        while (true) {
+            JsonNode job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/models/jobs/" + id))
+                    .header("X-API-Key", "local-analyst-key").build(), HttpResponse.BodyHandlers.ofString()).body());
+            switch (job.get("state").asString()) {
+                case "SUCCEEDED" -> {
+                    return job.get("result");
+                }
+                case "FAILED" -> throw new IllegalStateException("training job " + id + " failed: " + job.get("error"));
+                default -> Thread.sleep(1000);
+            }
+        }
     }
 
     private static void awaitServing(String base, long version) throws Exception {

@@ -1,4 +1,4 @@
-package io.triage.classify.modelapi;
+package io.triage.classify.jobs;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record TrainingSummary(long version, Stage stage, double macroF1, @Nullab
     public record HeadSummary(String head, double accuracy, double macroF1, int testExamples) {
     }
 
-    static TrainingSummary of(RegistrationOutcome outcome) {
+    public static TrainingSummary of(RegistrationOutcome outcome) {
         return new TrainingSummary(outcome.version(), outcome.stage(), outcome.macroF1(), outcome.baselineF1(),
                 outcome.decision(), outcome.report().warnings(), outcome.report().heads().stream()
                         .map(h -> new HeadSummary(h.head(), h.accuracy(), h.macroF1(), h.testExamples())).toList(),
