@@ -1,6 +1,7 @@
 package io.triage.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +52,8 @@ class CrashRecoveryIT {
         ServiceHttp http = ServiceHttp.onPort(port);
         AtomicInteger acknowledged = new AtomicInteger();
         Thread producer = Thread.ofPlatform().start(() -> stream(http, events, acknowledged));
-        while (acknowledged.get() < 300 && producer.isAlive()) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged.get() >= 300 || !producer.isAlive());
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         producer.join(60_000);
         assertThat(acknowledged.get()).as("the crash interrupted the stream").isBetween(300, EVENTS - 1);
@@ -112,21 +114,20 @@ class CrashRecoveryIT {
         Path log = Files.createDirectories(Path.of("target")).resolve("crash-recovery-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceHttp http = ServiceHttp.onPort(port);
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("service exited during start-up, see " + log.toAbsolutePath());
-            }
-            try {
-                if (http.get("/actuator/health/readiness", null).statusCode() == 200) {
-                    return process;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(500);
+        try {
+            // A JVM start on a loaded 2-core machine: a generous ceiling, readiness (or an exit) ends the wait.
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                    .ignoreException(UncheckedIOException.class)
+                    .until(() -> !process.isAlive()
+                            || http.get("/actuator/health/readiness", null).statusCode() == 200);
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("service did not become ready, see " + log.toAbsolutePath());
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("service did not become ready, see " + log.toAbsolutePath());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("service exited during start-up, see " + log.toAbsolutePath());
+        }
+        return process;
     }
 
     static int freePort() throws IOException {

@@ -116,7 +116,7 @@ class ErasureDeliveryIT {
         for (int c = 5; c < 10; c++) {
             requests.add(requestErasure("CUST-" + c));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
                         .query(Long.class).single()).isEqualTo(5));
         assertThat(pending()).isEqualTo(5);
@@ -127,7 +127,7 @@ class ErasureDeliveryIT {
         // A crash after the store applied an erasure but before the publication was marked complete:
         jdbc.sql("UPDATE event_publication SET completion_date = NULL, status = 'FAILED' WHERE id = "
                 + "(SELECT id FROM event_publication ORDER BY publication_date LIMIT 1)").update();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
                         .query(Long.class).single()).isZero());
 
@@ -156,7 +156,7 @@ class ErasureDeliveryIT {
     }
 
     private void awaitCompleted(List<UUID> requests) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             for (UUID id : requests) {
                 assertThat(ServiceHttp.onPort(port).get("/gdpr/requests/" + id, ApiKeys.COMPLIANCE).body())
                         .contains("\"status\":\"COMPLETED\"");

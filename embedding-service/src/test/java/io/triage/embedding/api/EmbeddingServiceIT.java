@@ -1,12 +1,14 @@
 package io.triage.embedding.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.store.VectorStore;
@@ -211,11 +213,10 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> started = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"history.jsonl\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        String status = "";
-        for (int i = 0; i < 600 && !status.contains("COMPLETED"); i++) {
-            Thread.sleep(100);
-            status = http().get("/backfill/" + id, ApiKeys.OPS).body();
-        }
+        // Embedding is CPU-bound: the wait is bounded by a generous ceiling, the job's own state ends it.
+        String status = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http().get("/backfill/" + id, ApiKeys.OPS).body(),
+                        body -> body.contains("\"status\":\"COMPLETED\"") || body.contains("\"status\":\"FAILED\""));
         assertThat(status).contains("\"status\":\"COMPLETED\"", "\"linesDone\":25", "\"ticketsDone\":25");
         assertThat(rows("C-backfill")).isEqualTo(25);
     }

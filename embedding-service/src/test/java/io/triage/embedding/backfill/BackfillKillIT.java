@@ -1,6 +1,7 @@
 package io.triage.embedding.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,12 +85,10 @@ class BackfillKillIT {
                 .redirectOutput(work.resolve("child.log").toFile())
                 .start();
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (linesDone(jdbc, id) < 3L * BATCH && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            // Mid-batch: the next batch is being embedded now.
-            Thread.sleep(50);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> linesDone(jdbc, id) >= 3L * BATCH || !child.isAlive());
+            // Killed right after the third batch committed: the child goes straight on to embed the fourth, so the
+            // kill lands mid-batch without a pause of ours deciding it.
         } finally {
             child.destroyForcibly();
             child.waitFor();

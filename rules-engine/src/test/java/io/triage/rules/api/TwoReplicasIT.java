@@ -67,11 +67,11 @@ class TwoReplicasIT {
         assertThat(routedBy(other)).isEqualTo("R002");
 
         assertThat(first.post("/rules/publish", ApiKeys.ANALYST, NEW_RULES).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(routedBy(other)).isEqualTo("S1"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(routedBy(other)).isEqualTo("S1"));
 
         assertThat(other.post("/rules/rollback", ApiKeys.ANALYST,
                 "{\"version\": 1, \"reason\": \"campaign over\"}").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(routedBy(first)).isEqualTo("R002"));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(routedBy(first)).isEqualTo("R002"));
 
         String versions = first.get("/rules/versions", ApiKeys.ANALYST).body();
         assertThat(versions).contains("\"active\":1", "\"action\":\"rollback\"", "\"reason\":\"campaign over\"",
