@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs demo/Demo.java against the running suite (started by ./triage up).
+# Runs the demo (module demo/) against the running suite (./triage up, or ./triage demo). Exits with the demo's
+# status: 0 when every step passed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mkdir -p var
-./mvnw -B -q -ntp -pl ticket-generator dependency:build-classpath -Dmdep.outputFile="$ROOT/var/demo.classpath" >/dev/null
-CP="$(ls ticket-generator/target/ticket-generator-*.jar | grep -v sources | head -1):$(cat "$ROOT/var/demo.classpath")"
-exec java -cp "$CP" demo/Demo.java
+if [[ ! -d demo/target/classes/io/triage/demo ]]; then
+  ./mvnw -B -q -ntp -pl demo -am -DskipTests install
+fi
+./mvnw -B -q -ntp -pl demo dependency:build-classpath -Dmdep.outputFile="$ROOT/var/demo.classpath" >/dev/null
+exec java -cp "demo/target/classes:$(cat "$ROOT/var/demo.classpath")" io.triage.demo.Demo

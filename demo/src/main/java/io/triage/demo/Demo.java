@@ -1,0 +1,275 @@
+package io.triage.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.triage.demo.Suite.Reply;
+import io.triage.demo.Wire.CleanTicket;
+import io.triage.tickets.PiiSpan;
+import io.triage.tickets.PiiType;
+import io.triage.tickets.SyntheticTicket;
+import io.triage.tickets.TicketGenerator;
+
+/**
+ * The demo that {@code ./triage up} (and {@code ./triage demo}) runs against the running suite. Every step is a real
+ * call with the local API keys and checks its outcome; the summary lists every step, and any failed step makes the
+ * process exit 1, so scripts and CI can rely on it.
+ */
+public final class Demo {
+
+    static final int CLASSIFY = 8080;
+    static final int RULES = 8081;
+    static final int EMBEDDING = 8082;
+    static final int INGESTION = 8083;
+    static final int AUDIT = 8084;
+    static final int GDPR = 8085;
+    /** Structured kinds the sanitiser must always remove; names and places are shown, not required (recall < 1). */
+    static final Set<PiiType> STRUCTURED = Set.of(PiiType.EMAIL, PiiType.PHONE, PiiType.CREDIT_CARD, PiiType.IBAN,
+            PiiType.US_SSN, PiiType.UK_NINO, PiiType.IP_ADDRESS);
+    static final Duration TRAINING_CEILING = Duration.ofMinutes(15);
+
+    private final Suite suite;
+    private final Steps steps;
+    private final List<SyntheticTicket> tickets = new TicketGenerator(7).generate(40);
+    private final List<CleanTicket> stored = new ArrayList<>();
+    private final List<String> decisions = new ArrayList<>();
+
+    Demo(Suite suite, Steps steps) {
+        this.suite = suite;
+        this.steps = steps;
+    }
+
+    public static void main(String[] args) {
+        String host = System.getProperty("triage.demo.host", "127.0.0.1");
+        Steps steps = new Steps(System.out);
+        new Demo(new Suite(host), steps).run();
+        System.exit(steps.summarise());
+    }
+
+    void run() {
+        steps.run("every service answers an authenticated request", this::servicesAnswer);
+        steps.run("ingestion stores tickets once, sanitised", this::ingest);
+        steps.run("rules-engine matches by rule, first match wins", this::rules);
+        if (steps.passed("ingestion stores tickets once, sanitised")) {
+            steps.run("embedding-service indexes and finds similar tickets", this::embedAndSearch);
+        } else {
+            steps.skip("embedding-service indexes and finds similar tickets", "no sanitised tickets to index");
+        }
+        if (steps.run("classify-service trains a model as a background job", this::train)) {
+            steps.run("tickets are classified with tier, confidence and version", this::classify);
+        } else {
+            steps.skip("tickets are classified with tier, confidence and version", "no model was trained");
+        }
+        steps.run("audit-service verifies the hash chain of every decision", this::verifyAudit);
+        if (steps.passed("ingestion stores tickets once, sanitised")) {
+            steps.run("GDPR erasure of one customer completes", this::erase);
+        } else {
+            steps.skip("GDPR erasure of one customer completes", "no customer data was imported");
+        }
+    }
+
+    String servicesAnswer() throws Exception {
+        String[] names = {"classify-service", "rules-engine", "embedding-service", "ingestion-service",
+                "audit-service", "gdpr-service"};
+        int[] ports = {CLASSIFY, RULES, EMBEDDING, INGESTION, AUDIT, GDPR};
+        for (int i = 0; i < ports.length; i++) {
+            Reply docs = suite.get(ports[i], "/v3/api-docs", Suite.OPS).expect(200, names[i] + " GET /v3/api-docs");
+            System.out.printf("  %-18s GET /v3/api-docs -> 200 (%d paths documented)%n", names[i],
+                    docs.json().get("paths").size());
+        }
+        Reply anonymous = suite.get(INGESTION, "/tickets", null).expect(401, "GET /tickets without a key");
+        System.out.println("  without a key: GET /tickets -> 401 " + Suite.abbreviate(anonymous.body(), 120));
+        return "6 services answer; a request without a key gets 401";
+    }
+
+    String ingest() throws Exception {
+        for (SyntheticTicket t : tickets) {
+            stored.add(suite.post(INGESTION, "/tickets", Suite.OPS, newTicket(t))
+                    .expect(200, "POST /tickets " + t.ticketId()).as(CleanTicket.class));
+        }
+        CleanTicket again = suite.post(INGESTION, "/tickets", Suite.OPS, newTicket(tickets.getFirst()))
+                .expect(200, "re-sending a ticket").as(CleanTicket.class);
+        StepFailed.check(again.ticketId().equals(stored.getFirst().ticketId()),
+                "re-sending a ticket stored it again as " + again.ticketId());
+        int leaked = 0;
+        int names = 0;
+        int namesKept = 0;
+        for (int i = 0; i < tickets.size(); i++) {
+            SyntheticTicket t = tickets.get(i);
+            String clean = stored.get(i).text().toLowerCase(Locale.ROOT);
+            for (PiiSpan span : t.piiSpans()) {
+                boolean kept = clean.contains(t.textOf(span).toLowerCase(Locale.ROOT));
+                if (STRUCTURED.contains(span.type())) {
+                    leaked += kept ? 1 : 0;
+                } else if (span.type() == PiiType.PERSON) {
+                    names++;
+                    namesKept += kept ? 1 : 0;
+                }
+            }
+        }
+        SyntheticTicket example = tickets.stream().filter(t -> t.piiSpans().size() >= 2).findFirst()
+                .orElse(tickets.getFirst());
+        CleanTicket exampleClean = stored.get(tickets.indexOf(example));
+        System.out.println("  raw (kept inside ingestion only): " + example.description());
+        System.out.println("  what the suite sees:              " + exampleClean.text());
+        System.out.println("  removed: " + exampleClean.piiTypes());
+        System.out.printf("  names: %d of %d labelled names removed; %d still visible (PERSON recall is below 1)%n",
+                names - namesKept, names, namesKept);
+        StepFailed.check(leaked == 0, leaked + " e-mail/phone/card/IBAN/ID values survived sanitising");
+        return tickets.size() + " tickets stored once each; every structured PII value removed; "
+                + (names - namesKept) + "/" + names + " names removed";
+    }
+
+    String rules() throws Exception {
+        int matched = 0;
+        for (String text : List.of("My account is locked and I cannot log in since this morning",
+                "Please send me a copy of last month's invoice", "What are your opening hours?")) {
+            Wire.RuleAnswer answer = suite.post(RULES, "/rules/evaluate", Suite.CLASSIFIER,
+                    new Wire.RuleRequest("demo", "", text, "email")).expect(200, "POST /rules/evaluate")
+                    .as(Wire.RuleAnswer.class);
+            matched += answer.matched() ? 1 : 0;
+            System.out.println("  \"" + text + "\" -> " + (answer.matched() ? "rule " + answer.ruleId()
+                    + ", department " + answer.department() + ", confidence " + answer.confidence() : "no rule"));
+        }
+        StepFailed.check(matched >= 1, "no rule of the default rule set matched any example");
+        return matched + " of 3 example texts matched a rule";
+    }
+
+    String embedAndSearch() throws Exception {
+        List<Wire.TicketText> texts = new ArrayList<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            SyntheticTicket t = tickets.get(i);
+            texts.add(new Wire.TicketText(t.ticketId(), t.customerId(), stored.get(i).text(), Instant.now(),
+                    t.department(), t.urgency(), t.sentiment()));
+        }
+        Reply embedded = suite.post(EMBEDDING, "/embeddings", Suite.OPS, new Wire.EmbedRequest(texts));
+        StepFailed.check(embedded.status() / 100 == 2, "POST /embeddings answered " + embedded.status() + ": "
+                + Suite.abbreviate(embedded.body(), 300));
+        System.out.println("  POST /embeddings (" + texts.size() + " sanitised tickets) -> " + embedded.status());
+        String query = "i was charged twice for the same order";
+        Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.CLASSIFIER, new Wire.SearchRequest(query, 3))
+                .expect(200, "POST /search").as(Wire.SearchAnswer.class);
+        StepFailed.check(!found.matches().isEmpty(), "POST /search found nothing after indexing " + texts.size());
+        for (Wire.Match match : found.matches()) {
+            System.out.printf("  \"%s\" ~ %s (%s) similarity %.3f%n", query, match.ticketId(),
+                    match.metadata() == null ? "?" : match.metadata().department(), match.similarity());
+        }
+        return texts.size() + " tickets indexed with " + found.model() + "; search returns " + found.matches().size();
+    }
+
+    String train() throws Exception {
+        StringBuilder training = new StringBuilder();
+        for (SyntheticTicket t : new TicketGenerator(11).generate(2000)) {
+            training.append(Suite.JSON.writeValueAsString(new TrainingExample(t.subject() + " " + t.description(),
+                    t.department(), t.urgency(), t.sentiment()))).append('\n');
+        }
+        Reply accepted = suite.postRaw(CLASSIFY, "/models/train", Suite.ANALYST, "application/x-ndjson",
+                training.toString()).expect(202, "POST /models/train");
+        String location = accepted.raw().headers().firstValue("Location")
+                .orElseThrow(() -> new StepFailed("POST /models/train answered 202 without a Location"));
+        System.out.println("  POST /models/train (2,000 tickets) -> 202, job " + location);
+        Wire.TrainingJob job = awaitJob(location);
+        StepFailed.check(job.state().equals("SUCCEEDED"), "training job " + job.id() + " " + job.state() + ": "
+                + (job.error() == null ? "no reason given" : job.error().detail()));
+        Wire.TrainingSummary result = job.result();
+        System.out.printf("  job %s SUCCEEDED: version %d, macro-F1 %.3f, stage %s (%s)%n", job.id(),
+                result.version(), result.macroF1(), result.stage(), result.decision());
+        StepFailed.check(result.stage().equals("STAGING"), "the new version went to " + result.stage()
+                + ", not STAGING: " + result.decision());
+        Wire.ModelVersion promoted = suite.post(CLASSIFY, "/models/" + result.version() + "/promote", Suite.ANALYST,
+                "").expect(200, "POST /models/" + result.version() + "/promote").as(Wire.ModelVersion.class);
+        StepFailed.check(promoted.stage().equals("PRODUCTION"), "promotion left the version in " + promoted.stage());
+        System.out.println("  POST /models/" + result.version() + "/promote -> " + promoted.stage());
+        return String.format(Locale.ROOT, "version %d trained (macro-F1 %.3f) and promoted to production",
+                result.version(), result.macroF1());
+    }
+
+    /** Polls the job, printing each new stage and progress, until it ends or the ceiling passes. */
+    Wire.TrainingJob awaitJob(String location) throws Exception {
+        Instant deadline = Instant.now().plus(TRAINING_CEILING);
+        String shown = "";
+        while (Instant.now().isBefore(deadline)) {
+            Wire.TrainingJob job = suite.get(CLASSIFY, location, Suite.ANALYST).expect(200, "GET " + location)
+                    .as(Wire.TrainingJob.class);
+            String line = job.state() + " " + job.stage() + (job.progress().total() > 0
+                    ? " " + job.progress().done() + "/" + job.progress().total() : "");
+            if (!line.equals(shown)) {
+                System.out.println("    " + line);
+                shown = line;
+            }
+            if (job.state().equals("SUCCEEDED") || job.state().equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(1000);
+        }
+        throw new StepFailed("training job " + location + " did not end within " + TRAINING_CEILING.toMinutes()
+                + " minutes");
+    }
+
+    String classify() throws Exception {
+        int byModel = 0;
+        for (SyntheticTicket t : new TicketGenerator(99).generate(4)) {
+            Wire.Decision decision = suite.post(CLASSIFY, "/classify", Suite.CLASSIFIER,
+                    new Wire.ClassifyRequest(t.ticketId(), t.subject(), t.description(), t.channel(), t.customerId(),
+                            "api")).expect(200, "POST /classify").as(Wire.Decision.class);
+            StepFailed.check(decision.routingMethod() != null, "a decision without routingMethod");
+            decisions.add(decision.decisionId());
+            byModel += decision.modelVersion() != null ? 1 : 0;
+            System.out.println("  " + Suite.abbreviate(t.subject(), 60) + " (truth: " + t.department() + ")\n    -> "
+                    + decision.routingMethod() + " " + (decision.department() == null ? "needs review"
+                    : decision.department().label() + String.format(Locale.ROOT, " (%.2f)",
+                    decision.department().confidence())));
+        }
+        return decisions.size() + " tickets classified; " + byModel + " answers name the model version";
+    }
+
+    String verifyAudit() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Wire.Verification report;
+        do {
+            report = suite.get(AUDIT, "/audit/verify", Suite.COMPLIANCE).expect(200, "GET /audit/verify")
+                    .as(Wire.Verification.class);
+            StepFailed.check(report.valid(), "the audit chain does not verify");
+            if (report.eventsChecked() >= decisions.size()) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        StepFailed.check(report.eventsChecked() >= decisions.size(), "audit holds " + report.eventsChecked()
+                + " events, fewer than the " + decisions.size() + " decisions made");
+        return "chain valid over " + report.eventsChecked() + " events";
+    }
+
+    String erase() throws Exception {
+        String customer = tickets.getFirst().customerId();
+        Wire.Erasure accepted = suite.post(GDPR, "/gdpr/delete-customer-data", Suite.COMPLIANCE,
+                new Wire.ErasureRequest(customer, "demo")).as(Wire.Erasure.class);
+        StepFailed.check(accepted.id() != null, "POST /gdpr/delete-customer-data gave no request id");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Wire.Erasure status = accepted;
+        while (!"COMPLETED".equals(status.status()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            status = suite.get(GDPR, "/gdpr/requests/" + accepted.id(), Suite.COMPLIANCE)
+                    .expect(200, "GET /gdpr/requests/" + accepted.id()).as(Wire.Erasure.class);
+        }
+        StepFailed.check("COMPLETED".equals(status.status()), "erasure " + accepted.id() + " is still "
+                + status.status() + " after 60 s");
+        for (Wire.Receipt receipt : status.receipts()) {
+            System.out.println("  receipt: " + receipt.store() + " deleted " + receipt.deletedRecords() + " records");
+        }
+        return "request " + accepted.id() + " COMPLETED with " + status.receipts().size() + " store receipts";
+    }
+
+    static Wire.NewTicket newTicket(SyntheticTicket t) {
+        return new Wire.NewTicket("IMPORT", t.ticketId(), t.customerId(), t.channel(), t.subject(), t.description(),
+                Instant.now());
+    }
+
+    /** One line of the JSON Lines training file. */
+    record TrainingExample(String text, String department, String urgency, String sentiment) {
+    }
+}
