@@ -64,7 +64,7 @@ final class Steps {
         out.println();
         out.println("== demo summary");
         for (Outcome o : outcomes) {
-            out.printf("  %-6s %-44s %6.1f s  %s%n", o.passed() ? "ok" : "FAILED", o.name(),
+            out.printf("  %-6s %-58s %6.1f s  %s%n", o.passed() ? "ok" : "FAILED", o.name(),
                     o.took().toMillis() / 1000.0, o.detail());
         }
         List<Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();

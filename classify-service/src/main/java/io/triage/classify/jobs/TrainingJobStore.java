@@ -82,7 +82,7 @@ class TrainingJobStore {
 
     void succeeded(UUID id, TrainingSummary result) {
         jdbc.sql("""
-                UPDATE training_jobs SET state = 'SUCCEEDED', stage = 'done', finished_at = now(),
+                UPDATE training_jobs SET state = 'SUCCEEDED', stage = 'done', done = total, finished_at = now(),
                                          result = CAST(:result AS jsonb)
                 WHERE id = :id AND state IN ('QUEUED', 'RUNNING')
                 """).param("id", id).param("result", JSON.writeValueAsString(result)).update();
