@@ -12,6 +12,11 @@ import java.time.Duration;
 public final class ServiceHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A ceiling against a hung server, not a budget: no request a test sends does seconds of CPU work (training and
+     * backfill are jobs that tests poll), so on a loaded 2-core machine this never decides a test's outcome.
+     */
+    private static final Duration REQUEST_CEILING = Duration.ofMinutes(2);
 
     private final String baseUrl;
 
@@ -43,7 +48,7 @@ public final class ServiceHttp {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return CLIENT.send(request.timeout(REQUEST_CEILING).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

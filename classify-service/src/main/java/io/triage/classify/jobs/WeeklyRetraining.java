@@ -24,7 +24,7 @@ class WeeklyRetraining {
     }
 
     @Scheduled(cron = "${triage.classify.models.retraining.cron:0 0 2 * * SUN}", zone = "UTC")
-    @SchedulerLock(name = "classify-model-retraining", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "classify-model-retraining", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
     void weekly() {
         try {
             TrainingJob job = jobs.submitRetrain("retrain-schedule");
