@@ -43,7 +43,10 @@ public final class IsolatedBackingServicesContextCustomizerFactory implements Co
                     // Spring caches one context per test class; idle pools must not exhaust max_connections.
                     "spring.datasource.hikari.maximum-pool-size=8",
                     "spring.datasource.hikari.minimum-idle=0",
-                    "spring.datasource.hikari.idle-timeout=10000");
+                    "spring.datasource.hikari.idle-timeout=10000",
+                    // Cached contexts close when the test JVM exits; a straggling request must not hold the exit
+                    // for graceful shutdown's 30 s (Surefire kills a fork that outlives System.exit by 30 s).
+                    "spring.lifecycle.timeout-per-shutdown-phase=2s");
             if (!services.trustAuthentication()) {
                 properties = properties.and("spring.datasource.username=" + database.adminUser(),
                         "spring.datasource.password=" + database.adminPassword());
