@@ -31,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public abstract class HttpSimulator implements Simulator {
 
+    private static final System.Logger LOG = System.getLogger(HttpSimulator.class.getName());
+
     private final FaultInjector faults = new FaultInjector();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** The simulator's notion of now: timestamps, token expiry, export windows. */
@@ -156,8 +158,12 @@ public abstract class HttpSimulator implements Simulator {
         }
         try {
             return handle(request);
-        } catch (SimRequest.BadRequest e) {
+        } catch (SimRequest.BadRequest | IllegalArgumentException e) {
+            // IllegalArgumentException covers unparsable numbers in query parameters and bodies.
             return error(400, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, system() + " simulator failed on " + request.method() + " " + request.path(), e);
+            return error(500, "Simulator error: " + e);
         }
     }
 

@@ -239,7 +239,13 @@ public final class JiraSimulator extends HttpSimulator {
         ObjectNode body = SimJson.object();
         body.putArray("errorMessages").add(message);
         body.putObject("errors");
-        return SimResponse.json(status, body);
+        SimResponse response = SimResponse.json(status, body);
+        if (status == 429) {
+            // Jira's 429 carries the reset time as ISO-8601 (JRACLOUD-69262); Retry-After is added by the caller.
+            response = response.withHeader("X-RateLimit-Reset",
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC).format(clock.instant().plusSeconds(60)));
+        }
+        return response;
     }
 
     @Override

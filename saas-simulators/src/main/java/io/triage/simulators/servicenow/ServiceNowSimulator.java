@@ -45,6 +45,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
 
     static final DateTimeFormatter GLIDE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern TABLE_PATH = Pattern.compile("^/api/now(?:/v[12])?/table/([a-z0-9_]+)(?:/([0-9a-f]{32}))?$");
+    private static final String RATE_LIMIT_RULE = "7ad4ba6bdb3003004bd3f7dcbf9619a5";
     private static final Set<String> NOT_WRITABLE = Set.of("sys_id", "priority", "sys_mod_count");
 
     private final ServiceNowSettings settings;
@@ -180,6 +181,14 @@ public final class ServiceNowSimulator extends HttpSimulator {
 
     @Override
     protected SimResponse error(int status, String message) {
+        if (status == 429) {
+            // The documented rate-limit answer; Retry-After is added by the caller.
+            long reset = clock.instant().plusSeconds(3600).getEpochSecond();
+            return error(429, "Rate limit exceeded", "Rate limit of 10 requests per hour for Table API exceeded")
+                    .withHeader("X-RateLimit-Limit", "10")
+                    .withHeader("X-RateLimit-Reset", Long.toString(reset))
+                    .withHeader("X-RateLimit-Rule", RATE_LIMIT_RULE);
+        }
         return error(status, message, null);
     }
 

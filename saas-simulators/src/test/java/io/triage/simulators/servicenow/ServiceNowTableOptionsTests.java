@@ -1,0 +1,164 @@
+package io.triage.simulators.servicenow;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import io.triage.simulators.BasicCredentials;
+import io.triage.simulators.Http;
+import io.triage.simulators.SimClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceNowTableOptionsTests {
+
+    private final String basic = BasicCredentials.header("integration", "integration-password");
+    private final SimClock clock = SimClock.at(Instant.parse("2024-05-01T09:00:00Z"));
+    private ServiceNowSimulator sim;
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private void start(ServiceNowSettings settings) {
+        sim = new ServiceNowSimulator(settings, clock);
+        sim.start(0);
+    }
+
+    private HttpResponse<String> list(String query) {
+        return Http.get(sim, "/api/now/table/incident?" + query, basic);
+    }
+
+    private static String encoded(String sysparmQuery) {
+        return URLEncoder.encode(sysparmQuery, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fieldsParameterLimitsTheColumnsAndIgnoresUnknownNames() {
+        start(ServiceNowSettings.defaults());
+        sim.createIncident(Map.of("short_description", "VPN drops"));
+
+        JsonNode incident = Http.json(list("sysparm_fields=number,short_description,no_such_column")).get("result").get(0);
+
+        assertThat(incident.propertyNames()).containsExactly("number", "short_description");
+    }
+
+    @Test
+    void noCountAndSuppressedPaginationHeaderDropTheHeaders() {
+        start(ServiceNowSettings.defaults());
+        sim.createIncident(Map.of());
+
+        HttpResponse<String> response = list("sysparm_no_count=true&sysparm_suppress_pagination_header=true");
+
+        assertThat(response.headers().firstValue("X-Total-Count")).isEmpty();
+        assertThat(response.headers().firstValue("Link")).isEmpty();
+    }
+
+    @Test
+    void excludedReferenceLinkLeavesOnlyTheValue() {
+        start(ServiceNowSettings.defaults());
+        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
+
+        JsonNode group = Http.json(list("sysparm_exclude_reference_link=true")).get("result").get(0).get("assignment_group");
+
+        assertThat(group.propertyNames()).containsExactly("value");
+    }
+
+    @Test
+    void queryDateLiteralsAreReadInTheConfiguredZone() {
+        start(ServiceNowSettings.defaults().withQueryZone(ZoneId.of("Europe/Paris")));
+        sim.createIncident(Map.of("number", "INC0000001", "sys_updated_on", "2024-05-01 08:30:00"));
+
+        // 10:00 Paris (summer time) is 08:00 UTC, so the incident updated at 08:30 UTC matches.
+        JsonNode result = Http.json(list("sysparm_query=" + encoded("sys_updated_on>=2024-05-01 10:00:00"))).get("result");
+
+        assertThat(result).hasSize(1);
+    }
+
+    @Test
+    void invalidQueryReturnsNoRowsWhenConfigured() {
+        start(ServiceNowSettings.defaults().withInvalidQueryReturnsNoRows(true));
+        sim.createIncident(Map.of("category", "network"));
+
+        JsonNode result = Http.json(list("sysparm_query=" + encoded("no_such_field=x^category=network"))).get("result");
+
+        assertThat(result).isEmpty();
+    }
+
+    @Test
+    void firstPageHasNoPrevLinkWhenConfigured() {
+        start(ServiceNowSettings.defaults().withPrevLinkOnFirstPage(false));
+        sim.createIncident(Map.of());
+
+        assertThat(list("sysparm_limit=1").headers().firstValue("Link").orElseThrow()).doesNotContain("rel=\"prev\"");
+    }
+
+    @Test
+    void firstPageCarriesANegativePrevLinkByDefaultAsTheRealSampleDid() {
+        start(ServiceNowSettings.defaults());
+        sim.createIncident(Map.of());
+
+        assertThat(list("sysparm_limit=1").headers().firstValue("Link").orElseThrow())
+                .contains("sysparm_offset=-1>;rel=\"prev\"");
+    }
+
+    @Test
+    void postCreatesAnIncidentThroughTheTableApi() {
+        start(ServiceNowSettings.defaults());
+
+        HttpResponse<String> response = Http.sendJson(sim, "POST", "/api/now/table/incident", basic,
+                "{\"short_description\":\"Printer jam\",\"urgency\":\"1\",\"impact\":\"1\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(Http.json(response).get("result").get("priority").asString()).isEqualTo("1");
+        assertThat(sim.incidents()).hasSize(1);
+    }
+
+    @Test
+    void noResponseBodyHeaderDropsThePatchBody() {
+        start(ServiceNowSettings.defaults());
+        String sysId = sim.createIncident(Map.of()).get("sys_id");
+
+        HttpResponse<String> response = Http.send(Http.request(sim, "/api/now/table/incident/" + sysId)
+                .header("Authorization", basic).header("Content-Type", "application/json").header("X-no-response-body", "true")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"state\":\"2\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(sim.incident(sysId).orElseThrow().get("state")).isEqualTo("2");
+    }
+
+    @Test
+    void writtenWorkNotesAreReadableThroughTheAdminApi() {
+        start(ServiceNowSettings.defaults());
+        String sysId = sim.createIncident(Map.of()).get("sys_id");
+        Http.sendJson(sim, "PATCH", "/api/now/table/incident/" + sysId, basic, "{\"work_notes\":\"routed to Network Ops\"}");
+
+        JsonNode entries = Http.json(Http.get(sim, "/_sim/incidents/" + sysId + "/journal", "")).get("result");
+
+        assertThat(entries.get(0).get("element").asString()).isEqualTo("work_notes");
+        assertThat(entries.get(0).get("value").asString()).isEqualTo("routed to Network Ops");
+        assertThat(entries.get(0).get("createdBy").asString()).isEqualTo("integration");
+    }
+
+    @Test
+    void injectedRateLimitUsesTheDocumentedBodyAndHeaders() {
+        start(ServiceNowSettings.defaults());
+        sim.faults().nextRequests(1, new io.triage.simulators.fault.Fault.RateLimited(java.time.Duration.ofSeconds(60)));
+
+        HttpResponse<String> response = list("");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(response.headers().firstValue("X-RateLimit-Limit")).isPresent();
+        assertThat(Http.json(response).get("error").get("message").asString()).isEqualTo("Rate limit exceeded");
+    }
+}
