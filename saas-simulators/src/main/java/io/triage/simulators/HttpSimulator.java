@@ -67,7 +67,12 @@ public abstract class HttpSimulator implements Simulator {
     }
 
     @Override
-    public synchronized Simulator start(String host, int port) {
+    public Simulator start(String host, int port) {
+        listen(host, port);
+        return this;
+    }
+
+    private synchronized void listen(String host, int port) {
         if (server != null) {
             throw new IllegalStateException(system() + " simulator already started at " + baseUri());
         }
@@ -80,7 +85,6 @@ public abstract class HttpSimulator implements Simulator {
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
-        return this;
     }
 
     @Override

@@ -13,6 +13,18 @@ public final class WebhookSink extends HttpSimulator {
     }
 
     @Override
+    public WebhookSink start(int port) {
+        super.start(port);
+        return this;
+    }
+
+    @Override
+    public WebhookSink start(String host, int port) {
+        super.start(host, port);
+        return this;
+    }
+
+    @Override
     public String system() {
         return "sink";
     }

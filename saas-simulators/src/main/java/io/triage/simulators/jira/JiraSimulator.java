@@ -78,6 +78,18 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     @Override
+    public JiraSimulator start(int port) {
+        super.start(port);
+        return this;
+    }
+
+    @Override
+    public JiraSimulator start(String host, int port) {
+        super.start(host, port);
+        return this;
+    }
+
+    @Override
     public String system() {
         return "jira";
     }

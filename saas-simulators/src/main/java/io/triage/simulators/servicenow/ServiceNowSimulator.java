@@ -32,10 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code /api/now/table/…} and {@code /api/now/v2/table/…}) for {@code incident} (list, get, create, PATCH/PUT) and
  * {@code sys_journal_field} (list, where work notes and comments written to an incident can be read back).
  * Values are strings, date-times UTC {@code YYYY-MM-DD HH:MM:SS}, references {@code {"link","value"}}; journal fields
- * read back as {@code ""}. Auth: {@code Bearer} token from the token endpoint, or basic with the integration user.
+ * read back as {@code ""}; {@code sysparm_display_value=true|all} shows choice labels and seeded reference names. Auth: {@code Bearer} token from the token endpoint, or basic with the integration user.
  *
  * <p>Admin: {@code POST /_sim/incidents} (seed; missing fields filled), {@code GET /_sim/incidents},
- * {@code GET /_sim/incidents/{sys_id}/journal}.
+ * {@code GET /_sim/incidents/{sys_id}/journal}, {@code POST /_sim/display-names} ({@code {"table","sys_id","name"}}).
  */
 public final class ServiceNowSimulator extends HttpSimulator {
 
@@ -61,6 +61,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
             List.of("sys_id", "name", "element", "element_id", "value", "sys_created_on", "sys_created_by"),
             Set.of("sys_created_on"), Map.of(), Set.of());
     private final AtomicInteger numbers = new AtomicInteger(10000);
+    private final DisplayValues displayValues = new DisplayValues();
 
     public ServiceNowSimulator() {
         this(ServiceNowSettings.defaults(), SimClock.system());
@@ -70,6 +71,18 @@ public final class ServiceNowSimulator extends HttpSimulator {
         super(clock);
         this.settings = settings;
         this.tokens = new OAuthTokens(clock);
+    }
+
+    @Override
+    public ServiceNowSimulator start(int port) {
+        super.start(port);
+        return this;
+    }
+
+    @Override
+    public ServiceNowSimulator start(String host, int port) {
+        super.start(host, port);
+        return this;
     }
 
     @Override
@@ -109,6 +122,11 @@ public final class ServiceNowSimulator extends HttpSimulator {
         appendJournal(row.get("sys_id"), "work_notes", fields.get("work_notes"), creator, now);
         appendJournal(row.get("sys_id"), "comments", fields.get("comments"), creator, now);
         return incidents.get(row.get("sys_id")).orElseThrow();
+    }
+
+    /** Names a referenced record, e.g. {@code ("sys_user_group", sysId, "Network Ops")}, for display values. */
+    public void displayName(String table, String sysId, String name) {
+        displayValues.name(table, sysId, name);
     }
 
     /** The stored incident (journal fields read {@code ""}, as over the API). */
@@ -167,6 +185,11 @@ public final class ServiceNowSimulator extends HttpSimulator {
             incidents.all().forEach(r -> result.add(render(incidents, r, null)));
             return SimResponse.json(200, SimJson.object().set("result", result));
         }
+        if (request.method().equals("POST") && request.path().equals("/_sim/display-names")) {
+            JsonNode body = request.json();
+            displayName(body.path("table").asString(""), body.path("sys_id").asString(""), body.path("name").asString(""));
+            return SimResponse.empty(204);
+        }
         Matcher m = Pattern.compile("^/_sim/incidents/([0-9a-f]{32})/journal$").matcher(request.path());
         if (request.method().equals("GET") && m.matches()) {
             return SimResponse.json(200, SimJson.object().set("result", SimJson.MAPPER.valueToTree(journal(m.group(1)))));
@@ -197,6 +220,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
         incidents.clear();
         journal.clear();
         tokens.clear();
+        displayValues.clear();
     }
 
     private static SimResponse error(int status, String message, String detail) {
@@ -350,18 +374,43 @@ public final class ServiceNowSimulator extends HttpSimulator {
         List<String> wanted = fieldsParam == null || fieldsParam.isBlank() ? table.columns()
                 : List.of(fieldsParam.split(",")).stream().map(String::trim).filter(table.columns()::contains).toList();
         boolean noLink = request != null && "true".equals(request.param("sysparm_exclude_reference_link"));
+        String mode = request == null ? "false" : request.param("sysparm_display_value", "false");
         ObjectNode node = SimJson.object();
         for (String column : wanted) {
             String value = table.journal(column) ? "" : row.getOrDefault(column, "");
             String target = table.referenceTarget(column);
-            if (target != null && !value.isEmpty()) {
-                ObjectNode reference = node.putObject(column);
-                if (!noLink) {
-                    reference.put("link", baseUri() + "/api/now/table/" + target + "/" + value);
+            String display = displayValues.of(column, value, target);
+            boolean reference = target != null && !value.isEmpty();
+            String link = reference && !noLink ? baseUri() + "/api/now/table/" + target + "/" + value : null;
+            switch (mode) {
+                case "all" -> {
+                    ObjectNode both = node.putObject(column).put("display_value", display);
+                    if (link != null) {
+                        both.put("link", link);
+                    }
+                    both.put("value", value);
                 }
-                reference.put("value", value);
-            } else {
-                node.put(column, value);
+                case "true" -> {
+                    if (reference) {
+                        ObjectNode shown = node.putObject(column).put("display_value", display);
+                        if (link != null && settings.displayReferencesKeepLink()) {
+                            shown.put("link", link);
+                        }
+                    } else {
+                        node.put(column, display);
+                    }
+                }
+                default -> {
+                    if (reference) {
+                        ObjectNode raw = node.putObject(column);
+                        if (link != null) {
+                            raw.put("link", link);
+                        }
+                        raw.put("value", value);
+                    } else {
+                        node.put(column, value);
+                    }
+                }
             }
         }
         return node;

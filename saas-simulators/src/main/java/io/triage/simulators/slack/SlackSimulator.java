@@ -50,6 +50,18 @@ public final class SlackSimulator extends HttpSimulator {
     }
 
     @Override
+    public SlackSimulator start(int port) {
+        super.start(port);
+        return this;
+    }
+
+    @Override
+    public SlackSimulator start(String host, int port) {
+        super.start(host, port);
+        return this;
+    }
+
+    @Override
     public String system() {
         return "slack";
     }

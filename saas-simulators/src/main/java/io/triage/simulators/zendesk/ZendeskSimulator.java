@@ -66,6 +66,18 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     @Override
+    public ZendeskSimulator start(int port) {
+        super.start(port);
+        return this;
+    }
+
+    @Override
+    public ZendeskSimulator start(String host, int port) {
+        super.start(host, port);
+        return this;
+    }
+
+    @Override
     public String system() {
         return "zendesk";
     }

@@ -161,4 +161,32 @@ class ServiceNowTableOptionsTests {
         assertThat(response.headers().firstValue("X-RateLimit-Limit")).isPresent();
         assertThat(Http.json(response).get("error").get("message").asString()).isEqualTo("Rate limit exceeded");
     }
+
+    @Test
+    void displayValueAllGivesDisplayValueAndValueForEveryField() {
+        start(ServiceNowSettings.defaults());
+        sim.displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
+        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e", "urgency", "2", "impact", "2"));
+
+        JsonNode incident = Http.json(list("sysparm_display_value=all")).get("result").get(0);
+
+        assertThat(incident.get("assignment_group").get("display_value").asString()).isEqualTo("Network Ops");
+        assertThat(incident.get("assignment_group").get("value").asString()).isEqualTo("287ebd7da9fe198100f92cc8d1d2154e");
+        assertThat(incident.get("assignment_group").has("link")).isTrue();
+        assertThat(incident.get("priority").get("display_value").asString()).isEqualTo("3 - Moderate");
+        assertThat(incident.get("priority").get("value").asString()).isEqualTo("3");
+        assertThat(incident.get("state").get("display_value").asString()).isEqualTo("New");
+    }
+
+    @Test
+    void displayValueTrueGivesDisplayStringsAndReferenceLinksOnlyWhenConfigured() {
+        start(ServiceNowSettings.defaults().withDisplayReferencesKeepLink(false));
+        sim.displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
+        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
+
+        JsonNode incident = Http.json(list("sysparm_display_value=true")).get("result").get(0);
+
+        assertThat(incident.get("urgency").asString()).isEqualTo("3 - Low");
+        assertThat(incident.get("assignment_group").propertyNames()).containsExactly("display_value");
+    }
 }
