@@ -3,16 +3,16 @@ package io.triage.simulators.zendesk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import io.triage.simulators.BasicCredentials;
 import io.triage.simulators.HttpSimulator;
+import io.triage.simulators.RateWindow;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
@@ -51,7 +52,8 @@ public final class ZendeskSimulator extends HttpSimulator {
     private final Object lock = new Object();
     private final TreeMap<Long, ObjectNode> tickets = new TreeMap<>();
     private final Map<Long, List<ObjectNode>> comments = new TreeMap<>();
-    private final Deque<Instant> exportCalls = new ArrayDeque<>();
+    private final RateWindow accountLimit;
+    private final RateWindow exportLimit;
     private long nextTicketId = 35436;
     private long nextCommentId = 1;
 
@@ -63,6 +65,8 @@ public final class ZendeskSimulator extends HttpSimulator {
         super(clock);
         this.settings = settings;
         this.webhooks = new ZendeskWebhooks(clock, settings);
+        this.accountLimit = new RateWindow(settings.requestsPerMinute(), Duration.ofMinutes(1));
+        this.exportLimit = new RateWindow(settings.exportRequestsPerMinute(), Duration.ofMinutes(1));
     }
 
     @Override
@@ -156,6 +160,20 @@ public final class ZendeskSimulator extends HttpSimulator {
         if (!BasicCredentials.matches(request.header("Authorization"), settings.email() + "/token", settings.apiToken())) {
             return unauthorized();
         }
+        Instant now = clock.instant();
+        OptionalLong retryAfter = accountLimit.acquire(now);
+        if (retryAfter.isPresent()) {
+            return error(429, "rate limited").withHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+        }
+        SimResponse response = route(request);
+        if (accountLimit.limit() <= 0) {
+            return response;
+        }
+        return response.withHeader("X-Rate-Limit", Integer.toString(accountLimit.limit()))
+                .withHeader("X-Rate-Limit-Remaining", Integer.toString(accountLimit.remaining(now)));
+    }
+
+    private SimResponse route(SimRequest request) {
         String path = request.path();
         if (path.equals("/api/v2/incremental/tickets/cursor.json") && request.method().equals("GET")) {
             return export(request);
@@ -235,8 +253,9 @@ public final class ZendeskSimulator extends HttpSimulator {
         synchronized (lock) {
             tickets.clear();
             comments.clear();
-            exportCalls.clear();
         }
+        accountLimit.clear();
+        exportLimit.clear();
         webhooks.sender().clear();
     }
 
@@ -249,9 +268,9 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     private SimResponse export(SimRequest request) {
-        Optional<Long> retryAfter = exportRateLimit();
+        OptionalLong retryAfter = exportLimit.acquire(clock.instant());
         if (retryAfter.isPresent()) {
-            return error(429, "rate limited").withHeader("Retry-After", Long.toString(retryAfter.get()));
+            return error(429, "rate limited").withHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
         }
         long horizon = clock.instant().minus(settings.exportLag()).getEpochSecond();
         ExportCursor after;
@@ -291,24 +310,6 @@ public final class ZendeskSimulator extends HttpSimulator {
         body.put("before_cursor", before);
         body.put("end_of_stream", eligible.size() <= perPage);
         return SimResponse.json(200, body);
-    }
-
-    /** Seconds to wait when the export's per-minute budget is spent, or empty when the call may go ahead. */
-    private Optional<Long> exportRateLimit() {
-        if (settings.exportRequestsPerMinute() <= 0) {
-            return Optional.empty();
-        }
-        synchronized (lock) {
-            Instant now = clock.instant();
-            while (!exportCalls.isEmpty() && !exportCalls.peekFirst().isAfter(now.minusSeconds(60))) {
-                exportCalls.pollFirst();
-            }
-            if (exportCalls.size() >= settings.exportRequestsPerMinute()) {
-                return Optional.of(Math.max(1, exportCalls.peekFirst().plusSeconds(60).getEpochSecond() - now.getEpochSecond()));
-            }
-            exportCalls.addLast(now);
-            return Optional.empty();
-        }
     }
 
     private SimResponse update(long id, JsonNode body) {

@@ -137,4 +137,25 @@ class ZendeskExportTests {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(Http.json(response).get("error").asString()).isEqualTo("Couldn't authenticate you");
     }
+
+    @Test
+    void everyAnswerReportsTheAccountRateLimit() {
+        start(ZendeskSettings.defaults().withRequestsPerMinute(400));
+
+        HttpResponse<String> response = export("start_time=" + NOW.minusSeconds(3600).getEpochSecond());
+
+        assertThat(response.headers().firstValue("X-Rate-Limit")).hasValue("400");
+        assertThat(response.headers().firstValue("X-Rate-Limit-Remaining")).hasValue("399");
+    }
+
+    @Test
+    void accountLimitSpentIs429WithRetryAfterOnAnyEndpoint() {
+        start(ZendeskSettings.defaults().withRequestsPerMinute(1));
+        Http.get(sim, "/api/v2/tickets/1.json", auth);
+
+        HttpResponse<String> limited = Http.get(sim, "/api/v2/tickets/1.json", auth);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
+    }
 }
