@@ -118,7 +118,8 @@ public abstract class HttpSimulator implements Simulator {
     public synchronized void close() {
         if (server != null) {
             server.stop(0);
-            executor.close();
+            // Interrupts handlers still sleeping in a slow fault, so closing never waits for them.
+            executor.shutdownNow();
             server = null;
         }
     }

@@ -90,6 +90,12 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     @Override
+    public void close() {
+        super.close();
+        webhooks.sender().close();
+    }
+
+    @Override
     public String system() {
         return "jira";
     }

@@ -82,6 +82,12 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     @Override
+    public void close() {
+        super.close();
+        webhooks.sender().close();
+    }
+
+    @Override
     public String system() {
         return "zendesk";
     }
