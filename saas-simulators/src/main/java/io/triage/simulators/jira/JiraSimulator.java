@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Jira Cloud / JSM: {@code GET|POST /rest/api/3/search/jql} ({@code nextPageToken} paging, absent on the last page,
  * {@code isLast}, no {@code total}), {@code GET|PUT /rest/api/3/issue/{idOrKey}} (edit with {@code fields} and
  * {@code update}; 204, or 200 with {@code returnIssue=true}), {@code GET|POST /rest/api/3/issue/{idOrKey}/comment}
- * (ADF bodies) and {@code GET /rest/servicedeskapi/request/{idOrKey}/sla}. The removed {@code /rest/api/3/search}
+ * (ADF bodies), {@code GET /rest/api/3/field} (with the Team and SLA custom fields) and
+ * {@code GET /rest/servicedeskapi/request/{idOrKey}/sla}. The removed {@code /rest/api/3/search}
  * answers 410. Auth: basic {@code email:api-token}. Creation, edits and comments send webhooks to the configured
  * target, signed with {@code X-Hub-Signature} when a secret is set.
  *
@@ -183,6 +184,9 @@ public final class JiraSimulator extends HttpSimulator {
                 default -> error(405, "Method not allowed");
             };
         }
+        if (path.equals("/rest/api/3/field") && request.method().equals("GET")) {
+            return SimResponse.json(200, fieldCatalogue());
+        }
         if (path.equals("/rest/api/3/search") || path.equals("/rest/api/2/search")) {
             return error(410, "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.");
         }
@@ -281,6 +285,26 @@ public final class JiraSimulator extends HttpSimulator {
         body.putArray("errorMessages");
         body.putObject("errors").put(field, message);
         return SimResponse.json(400, body);
+    }
+
+    /** {@code GET /rest/api/3/field}: where a client finds the site's Team and SLA custom-field ids. */
+    private ArrayNode fieldCatalogue() {
+        ArrayNode fields = SimJson.array();
+        for (String system : List.of("summary", "description", "priority", "assignee", "reporter", "labels", "status",
+                "created", "updated")) {
+            fields.addObject().put("id", system).put("key", system)
+                    .put("name", Character.toUpperCase(system.charAt(0)) + system.substring(1)).put("custom", false);
+        }
+        customField(fields, settings.teamFieldId(), "Team", "team", "com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team");
+        settings.slaFieldIds().forEach((name, id) ->
+                customField(fields, id, name, "sd-servicelevelagreement", "com.atlassian.servicedesk:sd-sla-field"));
+        return fields;
+    }
+
+    private static void customField(ArrayNode fields, String id, String name, String type, String custom) {
+        ObjectNode field = fields.addObject().put("id", id).put("key", id).put("name", name).put("custom", true);
+        field.putObject("schema").put("type", type).put("custom", custom)
+                .put("customId", Long.parseLong(id.substring("customfield_".length())));
     }
 
     private SimResponse issueNotFound() {

@@ -417,7 +417,7 @@ public final class ZendeskSimulator extends HttpSimulator {
                 .put("type", "Comment")
                 .put("author_id", authorId)
                 .put("body", body)
-                .put("html_body", html != null ? html : "<div class=\"zd-comment\"><p>" + body + "</p></div>")
+                .put("html_body", html != null ? html : "<div class=\"zd-comment\"><p>" + escapeHtml(body) + "</p></div>")
                 .put("plain_body", body)
                 .put("public", isPublic)
                 .put("created_at", at);
@@ -454,6 +454,10 @@ public final class ZendeskSimulator extends HttpSimulator {
                     .putObject("author").put("id", comment.get("author_id").asString());
             webhooks.send("ticket.comment_added", after, event);
         }
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static boolean contains(JsonNode array, JsonNode value) {

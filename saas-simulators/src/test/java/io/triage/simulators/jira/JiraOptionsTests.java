@@ -120,4 +120,16 @@ class JiraOptionsTests {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("12");
         assertThat(response.headers().firstValue("X-RateLimit-Reset")).hasValue("2024-05-01T10:01Z");
     }
+
+    @Test
+    void fieldCatalogueNamesTheSitesTeamAndSlaCustomFields() {
+        start(JiraSettings.defaults());
+
+        JsonNode fields = Http.json(Http.get(sim, "/rest/api/3/field", auth));
+
+        assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Team")).findFirst().orElseThrow()
+                .get("id").asString()).isEqualTo("customfield_10001");
+        assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Time to resolution")).findFirst()
+                .orElseThrow().get("schema").get("type").asString()).isEqualTo("sd-servicelevelagreement");
+    }
 }

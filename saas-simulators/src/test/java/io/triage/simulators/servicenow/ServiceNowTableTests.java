@@ -183,4 +183,20 @@ class ServiceNowTableTests {
         assertThat(Http.json(response).get("error").get("message").asString()).isEqualTo("User Not Authenticated");
         assertThat(Http.json(response).get("status").asString()).isEqualTo("failure");
     }
+
+    @Test
+    void concurrentPatchesAreAllKept() throws InterruptedException {
+        String sysId = sim.createIncident(Map.of("short_description", "busy")).get("sys_id");
+
+        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 40; i++) {
+                String note = "note " + i;
+                executor.submit(() -> Http.sendJson(sim, "PATCH", "/api/now/table/incident/" + sysId, basic,
+                        "{\"work_notes\":\"" + note + "\"}"));
+            }
+        }
+
+        assertThat(sim.incident(sysId).orElseThrow().get("sys_mod_count")).isEqualTo("40");
+        assertThat(sim.journal(sysId)).hasSize(40);
+    }
 }
