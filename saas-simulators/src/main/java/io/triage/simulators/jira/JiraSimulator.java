@@ -3,13 +3,11 @@ package io.triage.simulators.jira;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +56,11 @@ public final class JiraSimulator extends HttpSimulator {
     private final Object lock = new Object();
     private final TreeMap<Long, ObjectNode> issues = new TreeMap<>();
     private final Map<Long, List<ObjectNode>> comments = new TreeMap<>();
-    private final Map<Long, List<Sla>> slas = new TreeMap<>();
+    private final Map<Long, List<JsmSla>> slas = new TreeMap<>();
     private long nextId = 10000;
     private long nextNumber = 1;
     private long nextCommentId = 10000;
     private long nextChangelogId = 20000;
-
-    /** A JSM SLA on an issue, measured from the issue's creation. */
-    record Sla(String id, String name, Instant start, Duration goal) {
-    }
 
     public JiraSimulator() {
         this(JiraSettings.defaults(), SimClock.system());
@@ -151,7 +145,7 @@ public final class JiraSimulator extends HttpSimulator {
             fields.putNull(settings.teamFieldId());
             issues.put(id, issue);
             comments.put(id, new ArrayList<>());
-            slas.put(id, slas(seed.path("sla"), created));
+            slas.put(id, JsmSla.fromSeed(seed.path("sla"), created));
             issue = render(id);
         }
         webhooks.send(event("jira:issue_created", "issue_created", issue, null));
@@ -185,7 +179,7 @@ public final class JiraSimulator extends HttpSimulator {
             };
         }
         if (path.equals("/rest/api/3/field") && request.method().equals("GET")) {
-            return SimResponse.json(200, fieldCatalogue());
+            return SimResponse.json(200, FieldCatalogue.of(settings));
         }
         if (path.equals("/rest/api/3/search") || path.equals("/rest/api/2/search")) {
             return error(410, "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.");
@@ -285,26 +279,6 @@ public final class JiraSimulator extends HttpSimulator {
         body.putArray("errorMessages");
         body.putObject("errors").put(field, message);
         return SimResponse.json(400, body);
-    }
-
-    /** {@code GET /rest/api/3/field}: where a client finds the site's Team and SLA custom-field ids. */
-    private ArrayNode fieldCatalogue() {
-        ArrayNode fields = SimJson.array();
-        for (String system : List.of("summary", "description", "priority", "assignee", "reporter", "labels", "status",
-                "created", "updated")) {
-            fields.addObject().put("id", system).put("key", system)
-                    .put("name", Character.toUpperCase(system.charAt(0)) + system.substring(1)).put("custom", false);
-        }
-        customField(fields, settings.teamFieldId(), "Team", "team", "com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team");
-        settings.slaFieldIds().forEach((name, id) ->
-                customField(fields, id, name, "sd-servicelevelagreement", "com.atlassian.servicedesk:sd-sla-field"));
-        return fields;
-    }
-
-    private static void customField(ArrayNode fields, String id, String name, String type, String custom) {
-        ObjectNode field = fields.addObject().put("id", id).put("key", id).put("name", name).put("custom", true);
-        field.putObject("schema").put("type", type).put("custom", custom)
-                .put("customId", Long.parseLong(id.substring("customfield_".length())));
     }
 
     private SimResponse issueNotFound() {
@@ -497,7 +471,7 @@ public final class JiraSimulator extends HttpSimulator {
             if (id.isEmpty()) {
                 return issueNotFound();
             }
-            slas.get(id.get()).forEach(sla -> values.add(slaValue(id.get(), sla)));
+            slas.get(id.get()).forEach(sla -> values.add(sla.render(clock.instant(), slaBase(id.get()))));
         }
         ObjectNode page = SimJson.object().put("size", values.size()).put("start", 0).put("limit", 50).put("isLastPage", true);
         page.set("values", values);
@@ -509,60 +483,13 @@ public final class JiraSimulator extends HttpSimulator {
     private ObjectNode render(long id) {
         ObjectNode issue = issues.get(id).deepCopy();
         ObjectNode fields = (ObjectNode) issue.get("fields");
-        for (Sla sla : slas.getOrDefault(id, List.of())) {
+        for (JsmSla sla : slas.getOrDefault(id, List.of())) {
             String fieldId = settings.slaFieldIds().get(sla.name());
             if (fieldId != null) {
-                fields.set(fieldId, slaValue(id, sla));
+                fields.set(fieldId, sla.render(clock.instant(), slaBase(id)));
             }
         }
         return issue;
-    }
-
-    private ObjectNode slaValue(long issueId, Sla sla) {
-        Instant now = clock.instant();
-        Instant breach = sla.start().plus(sla.goal());
-        Duration elapsed = Duration.between(sla.start(), now);
-        ObjectNode value = SimJson.object().put("id", sla.id()).put("name", sla.name());
-        value.putObject("_links").put("self", baseUri() + "/rest/servicedeskapi/request/" + issueId + "/sla/" + sla.id());
-        value.putArray("completedCycles");
-        ObjectNode cycle = value.putObject("ongoingCycle");
-        cycle.set("startTime", time(sla.start()));
-        cycle.set("breachTime", time(breach));
-        cycle.put("breached", now.isAfter(breach)).put("paused", false).put("withinCalendarHours", true);
-        cycle.set("goalDuration", duration(sla.goal()));
-        cycle.set("elapsedTime", duration(elapsed));
-        cycle.set("remainingTime", duration(sla.goal().minus(elapsed)));
-        value.put("slaDisplayFormat", "NEW_SLA_FORMAT");
-        return value;
-    }
-
-    private static ObjectNode time(Instant instant) {
-        return SimJson.object()
-                .put("iso8601", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC).format(instant))
-                .put("jira", JIRA_TIME.format(instant))
-                .put("friendly", DateTimeFormatter.ofPattern("dd/MMM/yy h:mm a").withZone(ZoneOffset.UTC).format(instant))
-                .put("epochMillis", instant.toEpochMilli());
-    }
-
-    private static ObjectNode duration(Duration duration) {
-        long minutes = duration.toMinutes();
-        String friendly = (minutes < 0 ? "-" : "") + Math.abs(minutes) / 60 + "h " + Math.abs(minutes) % 60 + "m";
-        return SimJson.object().put("millis", duration.toMillis()).put("friendly", friendly);
-    }
-
-    private List<Sla> slas(JsonNode seed, Instant created) {
-        List<Sla> list = new ArrayList<>();
-        if (seed.isArray()) {
-            int n = 1;
-            for (JsonNode sla : seed) {
-                list.add(new Sla(Integer.toString(n++), sla.path("name").asString(), created,
-                        Duration.ofMinutes(sla.path("goalMinutes").asLong(240))));
-            }
-        } else {
-            list.add(new Sla("1", "Time to first response", created, Duration.ofHours(4)));
-            list.add(new Sla("2", "Time to resolution", created, Duration.ofHours(24)));
-        }
-        return list;
     }
 
     private ObjectNode event(String webhookEvent, String typeName, JsonNode issue, ObjectNode changelog) {
@@ -577,42 +504,15 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     private ObjectNode changelog(JsonNode before, JsonNode after) {
-        ObjectNode changelog;
+        String id;
         synchronized (lock) {
-            changelog = SimJson.object().put("id", Long.toString(nextChangelogId++));
+            id = Long.toString(nextChangelogId++);
         }
-        ArrayNode items = changelog.putArray("items");
-        Map<String, JsonNode> old = new LinkedHashMap<>();
-        before.get("fields").properties().forEach(e -> old.put(e.getKey(), e.getValue()));
-        after.get("fields").properties().forEach(e -> {
-            JsonNode previous = old.get(e.getKey());
-            if (!e.getKey().equals("updated") && !settings.slaFieldIds().containsValue(e.getKey()) && !e.getValue().equals(previous)) {
-                ObjectNode item = items.addObject().put("field", e.getKey())
-                        .put("fieldtype", e.getKey().startsWith("customfield_") ? "custom" : "jira").put("fieldId", e.getKey());
-                item.put("from", idOf(previous)).put("fromString", display(previous));
-                item.put("to", idOf(e.getValue())).put("toString", display(e.getValue()));
-            }
-        });
-        return changelog;
+        return JiraChangelog.between(id, before, after, settings.slaFieldIds().values());
     }
 
-    private static String idOf(JsonNode value) {
-        return value == null || !value.isObject() ? null : value.path("id").asString(value.path("accountId").asString(null));
-    }
-
-    private static String display(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isArray()) {
-            List<String> parts = new ArrayList<>();
-            value.forEach(v -> parts.add(v.asString()));
-            return String.join(" ", parts);
-        }
-        if (Adf.isDoc(value)) {
-            return Adf.text(value);
-        }
-        return value.isObject() ? value.path("name").asString(value.path("displayName").asString(null)) : value.asString();
+    private String slaBase(long issueId) {
+        return baseUri() + "/rest/servicedeskapi/request/" + issueId + "/sla/";
     }
 
     private Optional<Long> find(String idOrKey) {
