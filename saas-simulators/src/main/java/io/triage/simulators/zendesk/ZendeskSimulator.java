@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -357,7 +356,7 @@ public final class ZendeskSimulator extends HttpSimulator {
             }
             after = ticket.deepCopy();
         }
-        sendChangeEvents(before, after, comment);
+        webhooks.sendChanges(before, after, comment);
         return SimResponse.json(200, SimJson.object().set("ticket", after));
     }
 
@@ -382,7 +381,7 @@ public final class ZendeskSimulator extends HttpSimulator {
             ticket.put("updated_at", now());
             after = ticket.deepCopy();
         }
-        sendChangeEvents(before, after, null);
+        webhooks.sendChanges(before, after, null);
         return SimResponse.json(200, SimJson.object().set("tags", after.get("tags")));
     }
 
@@ -427,46 +426,8 @@ public final class ZendeskSimulator extends HttpSimulator {
         return comment;
     }
 
-    private void sendChangeEvents(ObjectNode before, ObjectNode after, ObjectNode comment) {
-        for (String field : List.of("priority", "status")) {
-            if (!before.path(field).equals(after.path(field))) {
-                webhooks.send("ticket." + field + "_changed", after, SimJson.object()
-                        .put("current", webhooks.value(after.path(field).asString(null)))
-                        .put("previous", webhooks.value(before.path(field).asString(null))));
-            }
-        }
-        if (!before.path("group_id").equals(after.path("group_id"))) {
-            webhooks.send("ticket.group_assignment_changed", after, SimJson.object()
-                    .put("current", after.path("group_id").asString(null)).put("previous", before.path("group_id").asString(null)));
-        }
-        if (!before.path("tags").equals(after.path("tags"))) {
-            ObjectNode event = SimJson.object();
-            ArrayNode added = event.putArray("tags_added");
-            ArrayNode removed = event.putArray("tags_removed");
-            after.get("tags").forEach(t -> { if (!contains(before.get("tags"), t)) { added.add(t); } });
-            before.get("tags").forEach(t -> { if (!contains(after.get("tags"), t)) { removed.add(t); } });
-            webhooks.send("ticket.tags_changed", after, event);
-        }
-        if (comment != null) {
-            ObjectNode event = SimJson.object();
-            event.putObject("comment").put("id", comment.get("id").asString()).put("body", comment.get("body").asString())
-                    .put("is_public", comment.get("public").asBoolean())
-                    .putObject("author").put("id", comment.get("author_id").asString());
-            webhooks.send("ticket.comment_added", after, event);
-        }
-    }
-
     private static String escapeHtml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static boolean contains(JsonNode array, JsonNode value) {
-        for (JsonNode item : array) {
-            if (item.equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long generated(JsonNode ticket) {
@@ -475,32 +436,5 @@ public final class ZendeskSimulator extends HttpSimulator {
 
     private String now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    /** Opaque export cursor: the (generated_timestamp, id) after which the next page starts. */
-    record ExportCursor(long timestamp, long id) implements Comparable<ExportCursor> {
-
-        static ExportCursor of(long timestamp, long id) {
-            return new ExportCursor(timestamp, id);
-        }
-
-        static ExportCursor decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-                return new ExportCursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new SimRequest.BadRequest("invalid cursor");
-            }
-        }
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((timestamp + ":" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int compareTo(ExportCursor other) {
-            int byTime = Long.compare(timestamp, other.timestamp);
-            return byTime != 0 ? byTime : Long.compare(id, other.id);
-        }
     }
 }

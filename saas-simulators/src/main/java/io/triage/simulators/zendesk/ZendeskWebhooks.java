@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import io.triage.simulators.Hmac;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.WebhookSender;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -101,5 +103,44 @@ final class ZendeskWebhooks {
         detail.put("created_at", ticket.get("created_at").asString());
         detail.put("updated_at", ticket.get("updated_at").asString());
         return detail;
+    }
+
+    /** One event per changed attribute (priority, status, group, tags) and per added comment. */
+    void sendChanges(ObjectNode before, ObjectNode after, ObjectNode comment) {
+        for (String field : List.of("priority", "status")) {
+            if (!before.path(field).equals(after.path(field))) {
+                send("ticket." + field + "_changed", after, SimJson.object()
+                        .put("current", value(after.path(field).asString(null)))
+                        .put("previous", value(before.path(field).asString(null))));
+            }
+        }
+        if (!before.path("group_id").equals(after.path("group_id"))) {
+            send("ticket.group_assignment_changed", after, SimJson.object()
+                    .put("current", after.path("group_id").asString(null)).put("previous", before.path("group_id").asString(null)));
+        }
+        if (!before.path("tags").equals(after.path("tags"))) {
+            ObjectNode event = SimJson.object();
+            ArrayNode added = event.putArray("tags_added");
+            ArrayNode removed = event.putArray("tags_removed");
+            after.get("tags").forEach(t -> { if (!contains(before.get("tags"), t)) { added.add(t); } });
+            before.get("tags").forEach(t -> { if (!contains(after.get("tags"), t)) { removed.add(t); } });
+            send("ticket.tags_changed", after, event);
+        }
+        if (comment != null) {
+            ObjectNode event = SimJson.object();
+            event.putObject("comment").put("id", comment.get("id").asString()).put("body", comment.get("body").asString())
+                    .put("is_public", comment.get("public").asBoolean())
+                    .putObject("author").put("id", comment.get("author_id").asString());
+            send("ticket.comment_added", after, event);
+        }
+    }
+
+    private static boolean contains(JsonNode array, JsonNode value) {
+        for (JsonNode item : array) {
+            if (item.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
