@@ -62,6 +62,8 @@ public final class ServiceNowSimulator extends HttpSimulator {
             Set.of("sys_created_on"), Map.of(), Set.of());
     private final AtomicInteger numbers = new AtomicInteger(10000);
     private final DisplayValues displayValues = new DisplayValues();
+    private final RecordRenderer renderer;
+    private final TokenEndpoint tokenEndpoint;
 
     public ServiceNowSimulator() {
         this(ServiceNowSettings.defaults(), SimClock.system());
@@ -71,6 +73,8 @@ public final class ServiceNowSimulator extends HttpSimulator {
         super(clock);
         this.settings = settings;
         this.tokens = new OAuthTokens(clock);
+        this.renderer = new RecordRenderer(settings, displayValues, this::baseUri);
+        this.tokenEndpoint = new TokenEndpoint(settings, tokens, clock);
     }
 
     @Override
@@ -148,7 +152,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
     @Override
     protected SimResponse handle(SimRequest request) {
         if (request.path().equals("/oauth_token.do")) {
-            return request.method().equals("POST") ? token(request) : error(405, "Method not allowed");
+            return request.method().equals("POST") ? tokenEndpoint.answer(request) : error(405, "Method not allowed");
         }
         Matcher table = TABLE_PATH.matcher(request.path());
         if (!table.matches()) {
@@ -178,11 +182,11 @@ public final class ServiceNowSimulator extends HttpSimulator {
     @Override
     protected SimResponse admin(SimRequest request) {
         if (request.method().equals("POST") && request.path().equals("/_sim/incidents")) {
-            return SimResponse.json(201, SimJson.object().set("result", render(incidents, createIncident(strings(request.json())), null)));
+            return SimResponse.json(201, SimJson.object().set("result", renderer.render(incidents, createIncident(strings(request.json())), null)));
         }
         if (request.method().equals("GET") && request.path().equals("/_sim/incidents")) {
             ArrayNode result = SimJson.array();
-            incidents.all().forEach(r -> result.add(render(incidents, r, null)));
+            incidents.all().forEach(r -> result.add(renderer.render(incidents, r, null)));
             return SimResponse.json(200, SimJson.object().set("result", result));
         }
         if (request.method().equals("POST") && request.path().equals("/_sim/display-names")) {
@@ -228,42 +232,6 @@ public final class ServiceNowSimulator extends HttpSimulator {
         return SimResponse.json(status, SimJson.object().<ObjectNode>set("error", error).put("status", "failure"));
     }
 
-    private SimResponse token(SimRequest request) {
-        String contentType = request.header("Content-Type");
-        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
-            return oauthError(400, "invalid_request", "form-urlencoded body required");
-        }
-        Map<String, String> form = SimRequest.decodeForm(request.bodyText());
-        if (!settings.clientId().equals(form.get("client_id")) || !settings.clientSecret().equals(form.get("client_secret"))) {
-            return oauthError(401, "server_error", "access_denied");
-        }
-        String scope = form.getOrDefault("scope", "useraccount");
-        OAuthTokens.Grant grant = switch (form.getOrDefault("grant_type", "")) {
-            case "password" -> settings.username().equals(form.get("username")) && settings.password().equals(form.get("password"))
-                    ? tokens.password(settings.username(), scope, settings.accessTokenTtl(), settings.refreshTokenTtl())
-                    : null;
-            case "refresh_token" -> tokens.refresh(form.getOrDefault("refresh_token", ""), settings.accessTokenTtl());
-            case "client_credentials" -> settings.clientCredentialsGrant()
-                    ? tokens.clientCredentials(settings.clientId(), scope, settings.accessTokenTtl())
-                    : null;
-            default -> null;
-        };
-        if (grant == null) {
-            return oauthError(401, "server_error", "access_denied");
-        }
-        ObjectNode body = SimJson.object().put("access_token", grant.access().value());
-        if (grant.refresh() != null) {
-            body.put("refresh_token", grant.refresh().value());
-        }
-        body.put("scope", grant.access().scope()).put("token_type", "Bearer")
-                .put("expires_in", grant.access().expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
-        return SimResponse.json(200, body);
-    }
-
-    private static SimResponse oauthError(int status, String error, String description) {
-        return SimResponse.json(status, SimJson.object().put("error_description", description).put("error", error));
-    }
-
     /** The caller's user name, or null when the credentials are missing, wrong or expired. */
     private String authenticate(SimRequest request) {
         String authorization = request.header("Authorization");
@@ -282,7 +250,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
         Table.Page page = table.list(request.param("sysparm_query"), settings.queryZone(),
                 settings.invalidQueryReturnsNoRows(), offset, limit);
         ArrayNode result = SimJson.array();
-        page.rows().forEach(r -> result.add(render(table, r, request)));
+        page.rows().forEach(r -> result.add(renderer.render(table, r, request)));
         SimResponse response = SimResponse.json(200, SimJson.object().set("result", result));
         if (!"true".equals(request.param("sysparm_no_count"))) {
             response = response.withHeader("X-Total-Count", Integer.toString(page.total()));
@@ -317,7 +285,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
 
     private SimResponse getOne(Table table, String sysId, SimRequest request) {
         return table.get(sysId)
-                .map(r -> SimResponse.json(200, SimJson.object().set("result", render(table, r, request))))
+                .map(r -> SimResponse.json(200, SimJson.object().set("result", renderer.render(table, r, request))))
                 .orElseGet(() -> error(404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval"));
     }
 
@@ -325,7 +293,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
         Map<String, String> fields = strings(request.json());
         fields.put("sys_created_by", caller);
         fields.keySet().removeIf(k -> k.startsWith("sys_") && !k.equals("sys_created_by"));
-        return SimResponse.json(201, SimJson.object().set("result", render(incidents, createIncident(fields), request)));
+        return SimResponse.json(201, SimJson.object().set("result", renderer.render(incidents, createIncident(fields), request)));
     }
 
     private SimResponse update(String sysId, SimRequest request, String caller) {
@@ -350,7 +318,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
         if ("true".equals(request.header("X-no-response-body"))) {
             return SimResponse.empty(200);
         }
-        return SimResponse.json(200, SimJson.object().set("result", render(incidents, updated.get(), request)));
+        return SimResponse.json(200, SimJson.object().set("result", renderer.render(incidents, updated.get(), request)));
     }
 
     /** Journal writes append an entry and never overwrite; the field itself stays {@code ""}. */
@@ -367,53 +335,6 @@ public final class ServiceNowSimulator extends HttpSimulator {
         entry.put("sys_created_on", now);
         entry.put("sys_created_by", caller);
         journal.insert(entry);
-    }
-
-    private ObjectNode render(Table table, Map<String, String> row, SimRequest request) {
-        String fieldsParam = request == null ? null : request.param("sysparm_fields");
-        List<String> wanted = fieldsParam == null || fieldsParam.isBlank() ? table.columns()
-                : List.of(fieldsParam.split(",")).stream().map(String::trim).filter(table.columns()::contains).toList();
-        boolean noLink = request != null && "true".equals(request.param("sysparm_exclude_reference_link"));
-        String mode = request == null ? "false" : request.param("sysparm_display_value", "false");
-        ObjectNode node = SimJson.object();
-        for (String column : wanted) {
-            String value = table.journal(column) ? "" : row.getOrDefault(column, "");
-            String target = table.referenceTarget(column);
-            String display = displayValues.of(column, value, target);
-            boolean reference = target != null && !value.isEmpty();
-            String link = reference && !noLink ? baseUri() + "/api/now/table/" + target + "/" + value : null;
-            switch (mode) {
-                case "all" -> {
-                    ObjectNode both = node.putObject(column).put("display_value", display);
-                    if (link != null) {
-                        both.put("link", link);
-                    }
-                    both.put("value", value);
-                }
-                case "true" -> {
-                    if (reference) {
-                        ObjectNode shown = node.putObject(column).put("display_value", display);
-                        if (link != null && settings.displayReferencesKeepLink()) {
-                            shown.put("link", link);
-                        }
-                    } else {
-                        node.put(column, display);
-                    }
-                }
-                default -> {
-                    if (reference) {
-                        ObjectNode raw = node.putObject(column);
-                        if (link != null) {
-                            raw.put("link", link);
-                        }
-                        raw.put("value", value);
-                    } else {
-                        node.put(column, value);
-                    }
-                }
-            }
-        }
-        return node;
     }
 
     /** Default priority lookup: impact × urgency, 1..3 each, gives 1 (Critical) to 5 (Planning). */
