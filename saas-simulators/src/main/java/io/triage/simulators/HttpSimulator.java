@@ -97,6 +97,16 @@ public abstract class HttpSimulator implements Simulator {
         return URI.create("http://" + host + ":" + address.getPort());
     }
 
+    /**
+     * The base URL as the client addressed it (its {@code Host} header), for links a client follows ({@code Link},
+     * {@code after_url}); differs from {@link #baseUri()} when the simulator is reached through another name, e.g.
+     * in a container network.
+     */
+    protected URI requestBase(SimRequest request) {
+        String host = request.header("Host");
+        return host == null || host.isBlank() ? baseUri() : URI.create("http://" + host);
+    }
+
     @Override
     public FaultInjector faults() {
         return faults;

@@ -280,7 +280,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
         params.put("sysparm_limit", Integer.toString(limit));
         StringBuilder query = new StringBuilder();
         params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(encode(k)).append('=').append(encode(v)));
-        return "<" + baseUri() + request.path() + "?" + query + ">;rel=\"" + rel + "\"";
+        return "<" + requestBase(request) + request.path() + "?" + query + ">;rel=\"" + rel + "\"";
     }
 
     private SimResponse getOne(Table table, String sysId, SimRequest request) {

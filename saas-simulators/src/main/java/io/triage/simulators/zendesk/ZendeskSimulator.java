@@ -305,7 +305,7 @@ public final class ZendeskSimulator extends HttpSimulator {
         ArrayNode list = SimJson.array();
         page.forEach(t -> list.add(t.put("generated_timestamp", generated(t))));
         ExportCursor last = page.isEmpty() ? after : ExportCursor.of(generated(page.getLast()), page.getLast().get("id").asLong());
-        String base = baseUri() + request.path() + "?cursor=";
+        String base = requestBase(request) + request.path() + "?cursor=";
         ObjectNode body = SimJson.object();
         body.set("tickets", list);
         body.put("after_url", base + last.encode());

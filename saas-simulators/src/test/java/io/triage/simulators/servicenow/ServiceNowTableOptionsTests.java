@@ -189,4 +189,21 @@ class ServiceNowTableOptionsTests {
         assertThat(incident.get("urgency").asString()).isEqualTo("3 - Low");
         assertThat(incident.get("assignment_group").propertyNames()).containsExactly("display_value");
     }
+
+    @Test
+    void linksFollowTheHostTheClientAddressed() throws java.io.IOException {
+        start(ServiceNowSettings.defaults());
+        sim.createIncident(Map.of());
+
+        // java.net.http will not set Host, so speak HTTP/1.1 on a socket, as a client in a container network would.
+        String response;
+        try (java.net.Socket socket = new java.net.Socket(sim.baseUri().getHost(), sim.baseUri().getPort())) {
+            socket.getOutputStream().write(("GET /api/now/table/incident?sysparm_limit=1 HTTP/1.1\r\n"
+                    + "Host: servicenow.sim:9101\r\nAuthorization: " + basic + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).contains("<http://servicenow.sim:9101/api/now/table/incident?");
+    }
 }
