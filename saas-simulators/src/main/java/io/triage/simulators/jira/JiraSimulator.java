@@ -302,6 +302,9 @@ public final class JiraSimulator extends HttpSimulator {
             return error(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
         }
         int maxResults = maxResultsText == null ? 50 : Integer.parseInt(maxResultsText);
+        if (maxResults < 1) {
+            return error(400, "maxResults must be at least 1");
+        }
         int offset = pageToken == null ? 0 : decodeToken(pageToken);
         List<String> fields = fieldsText == null ? settings.defaultSearchFields() : List.of(fieldsText.split(","));
         List<JsonNode> matching;

@@ -293,24 +293,26 @@ public final class ZendeskSimulator extends HttpSimulator {
             after = ExportCursor.decode(request.param("cursor"));
         }
         int perPage = Math.min(Integer.parseInt(request.param("per_page", "1000")), settings.exportMaxPerPage());
+        if (perPage < 1) {
+            return error(400, "InvalidValue", "per_page must be at least 1");
+        }
         List<ObjectNode> eligible = new ArrayList<>();
         synchronized (lock) {
             tickets.values().stream()
-                    .filter(t -> generated(t) < horizon && ExportCursor.of(generated(t), t.get("id").asLong()).compareTo(after) > 0)
-                    .sorted((a, b) -> ExportCursor.of(generated(a), a.get("id").asLong())
-                            .compareTo(ExportCursor.of(generated(b), b.get("id").asLong())))
+                    .filter(t -> generated(t) < horizon && position(t).compareTo(after) > 0)
+                    .sorted((a, b) -> position(a).compareTo(position(b)))
                     .forEach(t -> eligible.add(t.deepCopy()));
         }
         List<ObjectNode> page = eligible.subList(0, Math.min(perPage, eligible.size()));
         ArrayNode list = SimJson.array();
         page.forEach(t -> list.add(t.put("generated_timestamp", generated(t))));
-        ExportCursor last = page.isEmpty() ? after : ExportCursor.of(generated(page.getLast()), page.getLast().get("id").asLong());
+        ExportCursor last = page.isEmpty() ? after : position(page.getLast());
         String base = requestBase(request) + request.path() + "?cursor=";
         ObjectNode body = SimJson.object();
         body.set("tickets", list);
         body.put("after_url", base + last.encode());
         body.put("after_cursor", last.encode());
-        String before = firstPage || page.isEmpty() ? null : ExportCursor.of(generated(page.getFirst()), page.getFirst().get("id").asLong()).encode();
+        String before = firstPage || page.isEmpty() ? null : position(page.getFirst()).encode();
         body.put("before_url", before == null ? null : base + before);
         body.put("before_cursor", before);
         body.put("end_of_stream", eligible.size() <= perPage);
@@ -428,6 +430,11 @@ public final class ZendeskSimulator extends HttpSimulator {
 
     private static String escapeHtml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Where a ticket stands in the export order. */
+    private static ExportCursor position(JsonNode ticket) {
+        return ExportCursor.of(generated(ticket), ticket.get("id").asLong());
     }
 
     private static long generated(JsonNode ticket) {

@@ -132,4 +132,11 @@ class JiraOptionsTests {
         assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Time to resolution")).findFirst()
                 .orElseThrow().get("schema").get("type").asString()).isEqualTo("sd-servicelevelagreement");
     }
+
+    @Test
+    void zeroMaxResultsIsRejectedRatherThanPagingForever() {
+        start(JiraSettings.defaults());
+
+        assertThat(Http.get(sim, "/rest/api/3/search/jql?maxResults=0&jql=project%3DSUP", auth).statusCode()).isEqualTo(400);
+    }
 }

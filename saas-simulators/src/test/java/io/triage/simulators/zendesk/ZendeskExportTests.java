@@ -158,4 +158,11 @@ class ZendeskExportTests {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
     }
+
+    @Test
+    void zeroPerPageIsRejectedRatherThanPagingForever() {
+        start(ZendeskSettings.defaults());
+
+        assertThat(export("start_time=" + NOW.minusSeconds(3600).getEpochSecond() + "&per_page=0").statusCode()).isEqualTo(400);
+    }
 }
