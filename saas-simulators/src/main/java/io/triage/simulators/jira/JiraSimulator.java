@@ -362,6 +362,12 @@ public final class JiraSimulator extends HttpSimulator {
                 return fieldError(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
             }
         }
+        for (String name : update.propertyNames()) {
+            if (!name.equals("labels")) {
+                // The simulator applies update operations to labels only; refusing others beats ignoring them.
+                return fieldError(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        }
         if (fields.has("description") && !fields.get("description").isNull() && !Adf.isDoc(fields.get("description"))) {
             return fieldError("description", NOT_ADF);
         }

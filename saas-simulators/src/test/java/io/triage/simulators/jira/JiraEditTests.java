@@ -68,6 +68,11 @@ class JiraEditTests {
     }
 
     @Test
+    void updateOperationsOnOtherFieldsThanLabelsAreRejected() {
+        assertThat(edit("{\"update\":{\"components\":[{\"add\":{\"name\":\"VPN\"}}]}}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void plainTextDescriptionIsRejectedBecauseV3TakesAdf() {
         HttpResponse<String> response = edit("{\"fields\":{\"description\":\"plain\"}}");
 
