@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -67,7 +68,10 @@ public final class BackingServices {
     private static BackingServices start() {
         BackingServices services = dockerAvailable() ? fromContainers() : fromLocalServers();
         services.sweepStaleDatabases();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(services::dropCreatedDatabases));
+        // A Spring shutdown handler, not a JVM hook: handlers run after Spring has closed every context. A JVM hook
+        // runs beside Spring's and dropped databases under contexts still closing, whose connection pools then
+        // waited their full connection timeout for a database that was gone (Surefire killed the fork after 30 s).
+        SpringApplication.getShutdownHandlers().add(services::dropCreatedDatabases);
         return services;
     }
 
