@@ -28,10 +28,19 @@ public class TestModel {
     @Bean
     @Primary
     ModelTier testModelTier() {
-        List<LabelledText> examples = new TicketGenerator(11).generate(800).stream().map(TestModel::labelled).toList();
-        ModelBundle bundle = ModelTrainer.train(new TrainingSet(examples, List.of("department", "urgency",
-                "sentiment")), TrainingParams.defaults()).bundle();
+        ModelBundle bundle = Trained.BUNDLE;
         return (text, ticketId) -> new ModelAnswer(VERSION, false, bundle.predict(text, VERSION));
+    }
+
+    /**
+     * Trained once per test JVM (seeded, so every context would train the same model): four IT classes import this
+     * configuration, and training the combined model is the slowest step of their start-up.
+     */
+    private static final class Trained {
+
+        static final ModelBundle BUNDLE = ModelTrainer.train(new TrainingSet(new TicketGenerator(11).generate(800)
+                .stream().map(TestModel::labelled).toList(), List.of("department", "urgency", "sentiment")),
+                TrainingParams.defaults()).bundle();
     }
 
     static LabelledText labelled(SyntheticTicket ticket) {
