@@ -8,6 +8,8 @@ import io.triage.pii.detect.IbanDetector;
 import io.triage.pii.detect.IpAddressDetector;
 import io.triage.pii.detect.NationalIdDetector;
 import io.triage.pii.detect.PhoneDetector;
+import io.triage.pii.names.GreetingNameDetector;
+import io.triage.pii.names.NameEvidenceFilter;
 import io.triage.pii.names.NameLists;
 import io.triage.pii.names.NameRuleDetector;
 import io.triage.pii.names.OpenNlpNameDetector;
@@ -71,9 +73,10 @@ public record SanitizerSettings(ReplacementMode mode, Optional<byte[]> pseudonym
                 new IpAddressDetector(), new NationalIdDetector(), new DateOfBirthDetector()));
         if (namedEntities) {
             NameLists lists = nameLists();
-            detectors.add(new NameRuleDetector(lists));
+            detectors.add(new NameEvidenceFilter(new NameRuleDetector(lists), lists));
+            detectors.add(new NameEvidenceFilter(new GreetingNameDetector(lists), lists));
             if (statisticalModel) {
-                detectors.add(OpenNlpNameDetector.shipped(lists.commonWords()));
+                detectors.add(new NameEvidenceFilter(OpenNlpNameDetector.shipped(lists.commonWords()), lists));
             }
         }
         return new PiiSanitizer(detectors, replacer(), revealValues);
