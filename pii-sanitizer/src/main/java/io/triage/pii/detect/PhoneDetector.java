@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class PhoneDetector implements Detector {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}|\\d{10,11}"
-            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,5}(?:[ .\\-]\\d{1,8}){0,5}"
-            + "(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?)(?!\\w|[\\-.]\\d)");
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}"
+            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
+            + "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)\\s?\\d{1,6})?)(?!\\w|[\\-.]\\d)");
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
+    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+            + "\\s?\\d{1,6}$");
     private static final int MIN_DIGITS = 7;
-    private static final int MAX_DIGITS = 15;
+    private static final int MAX_DIGITS = 21;
+    private static final int MAX_NUMBER_DIGITS = 15;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
@@ -52,7 +55,8 @@ public final class PhoneDetector implements Detector {
         while (candidates.find()) {
             String candidate = candidates.group();
             int digits = countDigits(candidate);
-            if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE_LIKE.matcher(candidate).matches()) {
+            if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE_LIKE.matcher(candidate).matches()
+                    || digits - extensionDigits(candidate) > MAX_NUMBER_DIGITS) {
                 continue;
             }
             if (valid(candidate)) {
@@ -77,9 +81,16 @@ public final class PhoneDetector implements Detector {
         return false;
     }
 
+    /** Digits of an extension ("ext. 204", "x12"), which do not count towards the number's length. */
+    private static int extensionDigits(String candidate) {
+        Matcher extension = EXTENSION.matcher(candidate);
+        return extension.find() ? countDigits(extension.group()) : 0;
+    }
+
     /** Digit groups, a leading + or an area code in brackets: written like a phone number. */
     private static boolean grouped(String candidate) {
         return candidate.indexOf(' ') > 0 || candidate.indexOf('-') > 0 || candidate.indexOf('.') > 0
+                || candidate.indexOf('/') > 0
                 || candidate.indexOf('(') >= 0 || candidate.startsWith("+");
     }
 
