@@ -8,6 +8,7 @@ import io.triage.pii.detect.IbanDetector;
 import io.triage.pii.detect.IpAddressDetector;
 import io.triage.pii.detect.NationalIdDetector;
 import io.triage.pii.detect.PhoneDetector;
+import io.triage.pii.detect.StreetAddressDetector;
 import io.triage.pii.detect.UrlDetector;
 import io.triage.pii.names.GreetingNameDetector;
 import io.triage.pii.names.NameEvidenceFilter;
@@ -79,7 +80,8 @@ public record SanitizerSettings(ReplacementMode mode, Optional<byte[]> pseudonym
     public PiiSanitizer build() {
         List<Detector> detectors = new ArrayList<>(List.of(new EmailDetector(), new PhoneDetector(phoneRegions),
                 new AccountIdDetector(extraAccountPatterns), new CreditCardDetector(), new IbanDetector(),
-                new IpAddressDetector(), new NationalIdDetector(), new DateOfBirthDetector(), new UrlDetector()));
+                new IpAddressDetector(), new NationalIdDetector(), new DateOfBirthDetector(), new UrlDetector(),
+                new StreetAddressDetector()));
         if (namedEntities) {
             NameLists lists = nameLists();
             detectors.add(new NameEvidenceFilter(new NameRuleDetector(lists), lists));
