@@ -48,7 +48,8 @@ public final class StreetAddressDetector implements Detector {
             + "\\s{1,3}((?:[\\p{L}\\d][\\p{L}'\u2019.\\-]{0,30}\\s{1,3}){0,4})((?i)" + EN_TYPES + ")\\b\\.?"
             + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?(?:,?\\s{1,3}" + FLAT.replace("[,\\s]{1,3}", "") + ")?");
     private static final String SUFFIX_STREET = "[\\p{Lu}][\\p{L}\\-]{0,30}?(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz"
-            + "|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof|markt)";
+            + "|allee|ring|damm|ufer|chaussee|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof|markt"
+            + "|gatan|gata|v[äa]gen|vej|gade|veien|gate|tie|katu|polku|kuja)";
     private static final String SEPARATE_STREET = "[\\p{Lu}][\\p{L}\\-]{1,30}\\s(?:Stra(?:ß|ss)e|Str\\.|Weg|Platz"
             + "|Allee|Gasse|Ring|Damm)";
     private static final Pattern DE_NL_STREET = Pattern.compile("(?<![\\p{L}\\d])(?:" + SEPARATE_STREET + "|"
@@ -77,8 +78,14 @@ public final class StreetAddressDetector implements Detector {
             + US_STATES + "\\s{1,2}\\d{5}(?:-\\d{4})?(?![\\w])");
     /** Five-digit postcode and city (DE, FR, ES, IT, US): an address part only next to a street. */
     private static final Pattern FIVE_DIGIT_CITY = Pattern.compile("(?<![\\w])\\d{5}\\s{1,2}" + CITY);
-    private static final Pattern CITY_AFTER_STREET = Pattern.compile("(?<=,\\s{0,2})" + CITY + "(?:\\s\\d{1,2})?"
-            + "(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
+    /** A city, region or country on its own after a comma or line break, e.g. the last lines of a postal address. */
+    private static final Pattern CITY_AFTER_STREET = Pattern.compile("(?<=[,\\n]\\s{0,2})" + CITY
+            + "(?:\\s\\d{1,2})?(?=\\s{0,2}(?:[.,;!?)\\n]|$|\\d{4,5}\\b))");
+    /** Flat, suite, unit or post-office box on its own: part of an address only next to one. */
+    private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:flat|apartment|apt|unit|suite|ste|room|floor|p\\.?o\\.?"
+            + "\\s?box|box|psc)\\.?\\s?#?\\s?\\d{1,5}[a-z]?\\b");
+    /** A bare four- or five-digit postcode: part of an address only next to one. */
+    private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
     private static final Pattern GAP = Pattern.compile("[,\\s]{0,4}");
 
     private record Part(int start, int end, boolean distinctive) {
@@ -107,6 +114,8 @@ public final class StreetAddressDetector implements Detector {
         add(parts, US_CITY_STATE_ZIP, text, true);
         add(parts, FIVE_DIGIT_CITY, text, false);
         add(parts, CITY_AFTER_STREET, text, false);
+        add(parts, UNIT, text, false);
+        add(parts, BARE_POSTCODE, text, false);
         return merge(text, parts);
     }
 
