@@ -42,6 +42,7 @@ final class HeldOutTexts {
             "Salary should go to {iban} from next month.",
             "Refund it to IBAN {iban} please.",
             "The login attempts came from {ip}, not from me.",
+            "Server [{ip}]:8443 refused the connection.",
             "Our firewall blocked {ip} yesterday, is that your server?",
             "For the tax form: SSN {ssn}.",
             "my social security number is {ssn}",

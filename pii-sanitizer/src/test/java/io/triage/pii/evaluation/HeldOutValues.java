@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Personal values for the held-out evaluation, from cultures, regions and formats that neither the ticket generator
@@ -166,7 +167,7 @@ final class HeldOutValues {
             case 4 -> "::ffff:" + v4;
             case 5 -> "fe80::" + g3 + "%" + pick(List.of("eth0", "en0", "wlan1", "12"));
             case 6 -> "2a02:" + g1 + "::/" + pick(List.of("32", "48", "56", "64"));
-            default -> "[2001:db8::" + g3 + "]";
+            default -> "2001:db8::" + g3 + ":" + g1;
         };
     }
 
@@ -181,6 +182,10 @@ final class HeldOutValues {
     String nino() {
         String first = pick(List.of("A", "B", "C", "E", "H", "J", "K", "L", "M", "P", "R", "S", "T", "W", "Y"));
         String second = pick(List.of("A", "B", "C", "E", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T", "W"));
+        if (Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ").contains(first + second)) {
+            // HMRC never issues these prefixes, so such a value is no NINO and must not be labelled as one.
+            second = "A";
+        }
         String digits = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         String suffix = pick(List.of("A", "B", "C", "D"));
         String nino = switch (random.nextInt(3)) {
