@@ -69,7 +69,20 @@ public final class PhoneDetector implements Detector {
     }
 
     private boolean valid(String candidate) {
+        if (candidate.startsWith("+")) {
+            // The country code decides; trying every configured region would parse the same number again.
+            return validIn(candidate, "ZZ");
+        }
         for (String region : regions) {
+            if (validIn(candidate, region)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean validIn(String candidate, String region) {
+        {
             try {
                 if (util.isValidNumber(util.parse(candidate, region))) {
                     return true;
