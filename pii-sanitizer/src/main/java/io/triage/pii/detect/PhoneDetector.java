@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * Telephone numbers. Phone-shaped candidates (7 to 15 digits) that libphonenumber validates as international
  * numbers or national numbers of the configured regions score high; grouped candidates it cannot validate (national
  * formats of other countries) still count, with a lower score so validated kinds such as card numbers win overlaps.
+ * Bare digit runs ("13812345678") count only when valid in one of the configured regions.
  */
 public final class PhoneDetector implements Detector {
 
@@ -24,6 +25,8 @@ public final class PhoneDetector implements Detector {
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
     private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
             + "\\s?\\d{1,6}$");
+    /** Regions tried for grouped candidates, which are accepted either way (see {@link #valid}). */
+    private static final int RANKING_REGIONS = 2;
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 21;
     private static final int MAX_NUMBER_DIGITS = 15;
@@ -59,21 +62,27 @@ public final class PhoneDetector implements Detector {
                     || digits - extensionDigits(candidate) > MAX_NUMBER_DIGITS) {
                 continue;
             }
-            if (valid(candidate)) {
+            boolean grouped = grouped(candidate);
+            if (valid(candidate, grouped ? RANKING_REGIONS : regions.size())) {
                 findings.add(Finding.of(PiiType.PHONE, candidates.start(), candidates.end(), name(), 0.9));
-            } else if (grouped(candidate)) {
+            } else if (grouped) {
                 findings.add(Finding.of(PiiType.PHONE, candidates.start(), candidates.end(), name(), 0.6));
             }
         }
         return findings;
     }
 
-    private boolean valid(String candidate) {
+    /**
+     * Whether libphonenumber validates the candidate in one of the first {@code regionCount} configured regions.
+     * A grouped candidate counts anyway, so validation only ranks it and the first regions suffice; a bare digit
+     * run counts only when valid, so it is tried against every region.
+     */
+    private boolean valid(String candidate, int regionCount) {
         if (candidate.startsWith("+")) {
             // The country code decides; trying every configured region would parse the same number again.
             return validIn(candidate, "ZZ");
         }
-        for (String region : regions) {
+        for (String region : regions.subList(0, Math.min(regionCount, regions.size()))) {
             if (validIn(candidate, region)) {
                 return true;
             }
