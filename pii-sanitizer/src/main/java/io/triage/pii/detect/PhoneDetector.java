@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class PhoneDetector implements Detector {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}"
+    private static final String EXTENSION_SUFFIX = "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+            + "\\s?\\d{1,6})?";
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}" + EXTENSION_SUFFIX
             + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
-            + "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)\\s?\\d{1,6})?)(?!\\w|[\\-.]\\d)");
+            + EXTENSION_SUFFIX + ")(?!\\w|[\\-.]\\d)");
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
     private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"

@@ -66,6 +66,12 @@ class StructuredGapsTests {
     }
 
     @Test
+    void extensionAfterAnUngroupedInternationalNumberIsPartOfIt() {
+        assertThat(clean("call +15062345438 ext. 136 or +819012345637 extension 891"))
+                .isEqualTo("call <PHONE> or <PHONE>");
+    }
+
+    @Test
     void ssnWithSpacesDotsOrInContextIsFound() {
         assertThat(clean("SSN 123 45 6789 and 123.45.6789, ssn: 078051120, social security number 078-051120"))
                 .isEqualTo("ssn <US_SSN> and <US_SSN>, ssn: <US_SSN>, social security number <US_SSN>");
