@@ -13,6 +13,10 @@ public enum PiiType {
     US_SSN,
     UK_NINO,
     DATE_OF_BIRTH,
+    /** Web addresses: their paths and queries carry names, tokens and account ids. */
+    URL,
+    /** Street addresses: house number and street, flat or unit, postcode, city with postcode. */
+    STREET_ADDRESS,
     PERSON,
     ORG,
     LOCATION;

@@ -8,6 +8,10 @@ import io.triage.pii.detect.IbanDetector;
 import io.triage.pii.detect.IpAddressDetector;
 import io.triage.pii.detect.NationalIdDetector;
 import io.triage.pii.detect.PhoneDetector;
+import io.triage.pii.detect.StreetAddressDetector;
+import io.triage.pii.detect.UrlDetector;
+import io.triage.pii.names.GreetingNameDetector;
+import io.triage.pii.names.NameEvidenceFilter;
 import io.triage.pii.names.NameLists;
 import io.triage.pii.names.NameRuleDetector;
 import io.triage.pii.names.OpenNlpNameDetector;
@@ -35,14 +39,22 @@ public record SanitizerSettings(ReplacementMode mode, Optional<byte[]> pseudonym
                                 List<String> phoneRegions, Optional<Path> gazetteerDirectory, boolean namedEntities,
                                 boolean statisticalModel, boolean revealValues) {
 
+    /**
+     * Regions whose national formats (no +) are validated by default: the 20 most populous libphonenumber regions,
+     * then the UK and EU ones tickets come from. US and GB first, as they are tried in order.
+     */
+    public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US", "GB", "IN", "CN", "ID", "PK", "NG", "BR",
+            "BD", "RU", "ET", "MX", "JP", "EG", "PH", "CD", "VN", "IR", "TR", "DE", "TH", "FR", "IT", "ES", "NL", "IE",
+            "PL");
+
     public SanitizerSettings {
         extraAccountPatterns = List.copyOf(extraAccountPatterns);
         phoneRegions = List.copyOf(phoneRegions);
     }
 
-    /** Placeholders, US and GB phone formats, built-in name lists, rules and model on. */
+    /** Placeholders, {@link #DEFAULT_PHONE_REGIONS}, built-in name lists, rules and model on. */
     public static SanitizerSettings defaults() {
-        return new SanitizerSettings(ReplacementMode.PLACEHOLDER, Optional.empty(), List.of(), List.of("US", "GB"),
+        return new SanitizerSettings(ReplacementMode.PLACEHOLDER, Optional.empty(), List.of(), DEFAULT_PHONE_REGIONS,
                 Optional.empty(), true, true, false);
     }
 
@@ -68,12 +80,14 @@ public record SanitizerSettings(ReplacementMode mode, Optional<byte[]> pseudonym
     public PiiSanitizer build() {
         List<Detector> detectors = new ArrayList<>(List.of(new EmailDetector(), new PhoneDetector(phoneRegions),
                 new AccountIdDetector(extraAccountPatterns), new CreditCardDetector(), new IbanDetector(),
-                new IpAddressDetector(), new NationalIdDetector(), new DateOfBirthDetector()));
+                new IpAddressDetector(), new NationalIdDetector(), new DateOfBirthDetector(), new UrlDetector(),
+                new StreetAddressDetector()));
         if (namedEntities) {
             NameLists lists = nameLists();
-            detectors.add(new NameRuleDetector(lists));
+            detectors.add(new NameEvidenceFilter(new NameRuleDetector(lists), lists));
+            detectors.add(new NameEvidenceFilter(new GreetingNameDetector(lists), lists));
             if (statisticalModel) {
-                detectors.add(OpenNlpNameDetector.shipped(lists.commonWords()));
+                detectors.add(new NameEvidenceFilter(OpenNlpNameDetector.shipped(lists.commonWords()), lists));
             }
         }
         return new PiiSanitizer(detectors, replacer(), revealValues);

@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param extraAccountPatterns deployment-specific account/customer/order id patterns (Java regex, linear-time only:
  *                             bounded quantifiers, no nested repetition), matched anywhere in the text
  * @param phoneRegions         ISO 3166 regions whose national phone formats are validated with libphonenumber;
- *                             international (+…) numbers are found regardless
+ *                             international (+…) numbers are found regardless; by default the 20 most populous
+ *                             regions plus the EU and UK ones the tickets come from (same list as
+ *                             {@code SanitizerSettings.DEFAULT_PHONE_REGIONS})
  * @param gazetteerDirectory   directory with the gazetteer CSV files (given_names.csv, surnames.csv,
  *                             cities15000.csv, countries.csv, admin1_regions.csv, uk_admin2_counties.csv,
  *                             organisations.csv); unset means built-in lists only, with lower name recall
@@ -33,7 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PiiProperties(@DefaultValue("PLACEHOLDER") ReplacementMode mode,
                             @DefaultValue("TRIAGE_PII_PSEUDONYM_KEY") String pseudonymKeyEnv,
                             @DefaultValue List<String> extraAccountPatterns,
-                            @DefaultValue({"US", "GB"}) List<String> phoneRegions,
+                            @DefaultValue({"US", "GB", "IN", "CN", "ID", "PK", "NG", "BR", "BD", "RU", "ET",
+                                    "MX", "JP", "EG", "PH", "CD", "VN", "IR", "TR", "DE", "TH", "FR", "IT", "ES", "NL",
+                                    "IE", "PL"}) List<String> phoneRegions,
                             Path gazetteerDirectory,
                             @DefaultValue("true") boolean nerEnabled,
                             @DefaultValue("true") boolean nerModelEnabled) {

@@ -14,18 +14,28 @@ import java.util.regex.Pattern;
  */
 public final class NationalIdDetector implements Detector {
 
-    private static final Pattern SSN = Pattern.compile("(?<![\\w\\-])\\d{3}([\\- ])\\d{2}\\1\\d{4}(?![\\w\\-])");
+    /** Three groups with the same separator: dash, space or dot ("123-45-6789", "123 45 6789", "123.45.6789"). */
+    private static final Pattern SSN = Pattern.compile("(?<![\\w\\-.])\\d{3}([\\- .])\\d{2}\\1\\d{4}(?![\\w\\-]|\\.\\d)");
+    /** After "SSN" or "social security number": also nine bare digits or mixed separators ("078-051120"). */
     private static final Pattern SSN_IN_CONTEXT = Pattern.compile(
-            "(?i)\\b(?:ssn|social security(?: number| no\\.?)?)\\b[\\s:#]{0,4}(?:is\\s{1,3})?(\\d{9})(?!\\w)");
+            "(?i)\\b(?:ssn|ss#|social[ \\-]security(?:[ \\-](?:number|no\\.?|#))?)\\b[\\s:#]{0,4}(?:is\\s{1,3})?"
+                    + "(\\d{3}[\\- .]?\\d{2}[\\- .]?\\d{4})(?![\\w\\-]|\\.\\d)");
+    /**
+     * National Insurance numbers, all upper or all lower case, grouped by spaces or dashes or not at all; the suffix
+     * letter is optional because HMRC sometimes omits it.
+     */
     private static final Pattern NINO = Pattern.compile(
-            "(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
+            "(?<![A-Za-z0-9])(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \\-]?\\d{2}[ \\-]?\\d{2}[ \\-]?\\d{2}(?:[ \\-]?[A-D])?"
+                    + "|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z][ \\-]?\\d{2}[ \\-]?\\d{2}[ \\-]?\\d{2}(?:[ \\-]?[a-d])?)"
+                    + "(?![A-Za-z0-9])");
     private static final Set<String> NINO_UNUSED_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
 
     private final List<PatternDetector> parts = List.of(
-            new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.9, NationalIdDetector::validSsn),
-            new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.9, NationalIdDetector::validSsn),
+            // Above phone numbers (0.9): this grouping is an SSN's, and with many phone regions it is often phone-valid too.
+            new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.93, NationalIdDetector::validSsn),
+            new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.95, NationalIdDetector::validSsn),
             new PatternDetector(name(), PiiType.UK_NINO, NINO, 0, 0.95,
-                    nino -> !NINO_UNUSED_PREFIXES.contains(nino.substring(0, 2))));
+                    NationalIdDetector::validNino));
 
     @Override
     public String name() {
@@ -39,6 +49,14 @@ public final class NationalIdDetector implements Detector {
             findings.addAll(part.detect(text));
         }
         return findings;
+    }
+
+    /** HMRC never issues these prefixes; a bare two letters and six digits also needs a suffix or grouping. */
+    private static boolean validNino(String nino) {
+        String compact = nino.replaceAll("[ \\-]", "").toUpperCase(java.util.Locale.ROOT);
+        boolean suffix = Character.isLetter(compact.charAt(compact.length() - 1));
+        boolean grouped = compact.length() != nino.length();
+        return !NINO_UNUSED_PREFIXES.contains(compact.substring(0, 2)) && (suffix || grouped);
     }
 
     private static boolean validSsn(String ssn) {

@@ -14,16 +14,24 @@ import java.util.regex.Pattern;
  * Telephone numbers. Phone-shaped candidates (7 to 15 digits) that libphonenumber validates as international
  * numbers or national numbers of the configured regions score high; grouped candidates it cannot validate (national
  * formats of other countries) still count, with a lower score so validated kinds such as card numbers win overlaps.
+ * Bare digit runs ("13812345678") count only when valid in one of the configured regions.
  */
 public final class PhoneDetector implements Detector {
 
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}|\\d{10,11}"
-            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,5}(?:[ .\\-]\\d{1,8}){0,5}"
-            + "(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?)(?!\\w|[\\-.]\\d)");
+    private static final String EXTENSION_SUFFIX = "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+            + "\\s?\\d{1,6})?";
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}" + EXTENSION_SUFFIX
+            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
+            + EXTENSION_SUFFIX + ")(?!\\w|[\\-.]\\d)");
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
+    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+            + "\\s?\\d{1,6}$");
+    /** Regions tried for grouped candidates, which are accepted either way (see {@link #valid}). */
+    private static final int RANKING_REGIONS = 2;
     private static final int MIN_DIGITS = 7;
-    private static final int MAX_DIGITS = 15;
+    private static final int MAX_DIGITS = 21;
+    private static final int MAX_NUMBER_DIGITS = 15;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
@@ -52,20 +60,40 @@ public final class PhoneDetector implements Detector {
         while (candidates.find()) {
             String candidate = candidates.group();
             int digits = countDigits(candidate);
-            if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE_LIKE.matcher(candidate).matches()) {
+            if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE_LIKE.matcher(candidate).matches()
+                    || digits - extensionDigits(candidate) > MAX_NUMBER_DIGITS) {
                 continue;
             }
-            if (valid(candidate)) {
+            boolean grouped = grouped(candidate);
+            if (valid(candidate, grouped ? RANKING_REGIONS : regions.size())) {
                 findings.add(Finding.of(PiiType.PHONE, candidates.start(), candidates.end(), name(), 0.9));
-            } else if (grouped(candidate)) {
+            } else if (grouped) {
                 findings.add(Finding.of(PiiType.PHONE, candidates.start(), candidates.end(), name(), 0.6));
             }
         }
         return findings;
     }
 
-    private boolean valid(String candidate) {
-        for (String region : regions) {
+    /**
+     * Whether libphonenumber validates the candidate in one of the first {@code regionCount} configured regions.
+     * A grouped candidate counts anyway, so validation only ranks it and the first regions suffice; a bare digit
+     * run counts only when valid, so it is tried against every region.
+     */
+    private boolean valid(String candidate, int regionCount) {
+        if (candidate.startsWith("+")) {
+            // The country code decides; trying every configured region would parse the same number again.
+            return validIn(candidate, "ZZ");
+        }
+        for (String region : regions.subList(0, Math.min(regionCount, regions.size()))) {
+            if (validIn(candidate, region)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean validIn(String candidate, String region) {
+        {
             try {
                 if (util.isValidNumber(util.parse(candidate, region))) {
                     return true;
@@ -77,9 +105,16 @@ public final class PhoneDetector implements Detector {
         return false;
     }
 
+    /** Digits of an extension ("ext. 204", "x12"), which do not count towards the number's length. */
+    private static int extensionDigits(String candidate) {
+        Matcher extension = EXTENSION.matcher(candidate);
+        return extension.find() ? countDigits(extension.group()) : 0;
+    }
+
     /** Digit groups, a leading + or an area code in brackets: written like a phone number. */
     private static boolean grouped(String candidate) {
         return candidate.indexOf(' ') > 0 || candidate.indexOf('-') > 0 || candidate.indexOf('.') > 0
+                || candidate.indexOf('/') > 0
                 || candidate.indexOf('(') >= 0 || candidate.startsWith("+");
     }
 

@@ -23,16 +23,20 @@ import java.util.Set;
  * @param places        countries, cities and regions, possibly several words
  * @param organisations organisation names, possibly several words
  * @param commonWords   words that are names or places too but are usually ordinary words in tickets
+ * @param englishWords  ordinary lower-case English words (SCOWL), so capitalised dictionary words are not taken as
+ *                      people without further evidence
+ * @param publicNames   countries, nationalities, currencies, card networks and large platforms: never personal data
  */
 public record NameLists(Set<String> givenNames, Set<String> surnames, Set<String> places, Set<String> organisations,
-                        Set<String> commonWords) {
+                        Set<String> commonWords, Set<String> englishWords, Set<String> publicNames) {
 
     private static final String BUILT_IN = "/io/triage/pii/names/";
 
     /** The small lists shipped with the library. */
     public static NameLists builtIn() {
         return new NameLists(words("given-names.txt"), words("surnames.txt"), lines("places.txt"),
-                lines("organisations.txt"), words("common-words.txt"));
+                lines("organisations.txt"), words("common-words.txt"), words("english-words.txt"),
+                lines("public-names.txt"));
     }
 
     /**

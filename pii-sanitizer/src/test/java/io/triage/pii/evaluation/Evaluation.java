@@ -152,6 +152,12 @@ final class Evaluation {
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
+    /** Token recall of one label, NaN when it does not occur. */
+    double recall(String label) {
+        EntityScore score = scores.get(label);
+        return score == null ? Double.NaN : score.recall();
+    }
+
     /** Detection rate for one label. */
     double detectionRate(String label) {
         return detectionRate(Set.of(label));

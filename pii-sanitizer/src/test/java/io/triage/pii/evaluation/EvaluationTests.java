@@ -23,7 +23,9 @@ class EvaluationTests {
         Evaluation evaluation = Evaluation.of(SanitizerSettings.defaults().build(), GeneratedTickets.generate(7, 500));
 
         assertThat(evaluation.detectionRate(Evaluation.STRUCTURED)).isGreaterThanOrEqualTo(0.995);
-        assertThat(evaluation.supportedDetectionRate()).isGreaterThanOrEqualTo(0.94);
+        // 0.94 before issue 21; country names are no longer removed (not personal data), and the generator labels
+        // them LOCATION, so the supported-kinds rate fell to 0.937.
+        assertThat(evaluation.supportedDetectionRate()).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test

@@ -24,7 +24,8 @@ final class PresidioDataset {
             "EMAIL_ADDRESS", "EMAIL",
             "IBAN_CODE", "IBAN",
             "US_SSN", "US_SSN",
-            "IP_ADDRESS", "IP_ADDRESS");
+            "IP_ADDRESS", "IP_ADDRESS",
+            "STREET_ADDRESS", "STREET_ADDRESS");
 
     private PresidioDataset() {
     }

@@ -1,0 +1,278 @@
+package io.triage.pii.detect;
+
+import io.triage.pii.Detector;
+import io.triage.pii.Finding;
+import io.triage.pii.PiiType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses in English, German, Dutch, French, Spanish and Italian conventions. Address parts are found one
+ * by one (house number and street, flat or unit, postcode with or without a city, US city with state and ZIP) and
+ * parts that follow each other with only commas, spaces or one line break between them become one finding. Only a
+ * group holding a distinctive part (a street with its number, a UK, Irish or Dutch postcode, a US state with ZIP)
+ * counts, so a lone "unit 3" or "10115" is not an address.
+ */
+public final class StreetAddressDetector implements Detector {
+
+    /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
+    /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
+    private static final Set<String> EN_TYPES = Set.of(
+            "alley", "av", "ave", "avenue", "blvd", "boulevard", "broadway", "brook", "brooks", "burg", "burgs",
+            "bypass", "camp", "canyon", "cape", "causeway", "center", "centre", "cir", "circle", "cliff", "cliffs",
+            "close", "club", "common", "commons", "corner", "corners", "course", "court", "courts", "cove", "coves",
+            "creek", "cres", "crescent", "crest", "crossing", "ct", "curve", "dale", "dam", "divide", "dr", "drive",
+            "drives", "drove", "estate", "estates", "expressway", "fall", "falls", "ferry", "field", "fields",
+            "flats", "ford", "fords", "forest", "forge", "forges", "fork", "forks", "fort", "freeway", "fwy",
+            "garden", "gardens", "gateway", "glen", "green", "greens", "grove", "groves", "harbor", "harbour",
+            "haven", "heights", "highway", "hill", "hills", "hollow", "hts", "hwy", "inlet", "island", "islands",
+            "isle", "jct", "junction", "key", "keys", "knoll", "knolls", "lake", "lakes", "landing", "lane", "light",
+            "lights", "ln", "loaf", "lock", "locks", "lodge", "loop", "mall", "manor", "manors", "meadow", "meadows",
+            "mews", "mill", "mills", "mission", "motorway", "mount", "mountain", "mountains", "neck", "orchard",
+            "oval", "overpass", "parade", "park", "parks", "parkway", "parkways", "pass", "passage", "path", "pike",
+            "pine", "pines", "pkwy", "pl", "place", "plain", "plains", "plaza", "plazas", "point", "port", "ports",
+            "prairie", "pt", "quay", "radial", "ramp", "ranch", "rapid", "rapids", "rd", "ridge", "ridges", "rise",
+            "river", "road", "roads", "route", "row", "rte", "run", "shoal", "shoals", "shore", "shores", "skyway",
+            "spring", "springs", "spur", "sq", "square", "squares", "st", "station", "stravenue", "stream", "street",
+            "streets", "summit", "ter", "terrace", "terraces", "throughway", "trace", "track", "trafficway", "trail",
+            "trl", "tunnel", "turnpike", "underpass", "union", "unions", "valley", "valleys", "viaduct", "view",
+            "views", "village", "villages", "ville", "vis", "vista", "walk", "walks", "wall", "way", "ways", "well",
+            "wells", "wharf", "xing");
+    /** Words that cannot be part of a street name written in lower case ("5 miles down the road"). */
+    private static final Set<String> NOT_IN_STREET_NAMES = Set.of("the", "a", "an", "for", "to", "in", "on", "at",
+            "my", "your", "our", "his", "her", "their", "this", "that", "and", "or", "per", "each", "every", "with",
+            "from", "by", "down", "up", "across", "along", "off", "of", "is", "was", "are", "were", "be", "it",
+            "days", "weeks", "months", "years", "hours", "minutes", "times", "miles", "km", "items", "people");
+    private static final Set<String> UNAMBIGUOUS_EN_TYPES = Set.of("street", "st", "road", "rd", "avenue", "ave",
+            "lane", "ln", "drive", "boulevard", "blvd", "crescent", "terrace", "parkway", "pkwy", "highway", "hwy");
+    /** A house number ("221B", "12-14", "1600"), then the street's words are read one by one. */
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("(?<![\\w\\-.,])\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}"
+            + "[A-Za-z]?)?,?\\s{1,3}(?=[\\p{L}\\d])");
+    private static final Pattern STREET_WORD = Pattern.compile("[\\p{L}\\d][\\p{L}'\u2019\\-]{0,30}\\.?");
+    private static final Pattern WORD_GAP = Pattern.compile("\\s{1,3}");
+    private static final Pattern DIRECTION = Pattern.compile("\\s(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?");
+    private static final int MAX_STREET_WORDS = 5;
+    /** German, Dutch and Nordic street-name endings, and German street types written as a separate word. */
+    private static final List<String> STREET_ENDINGS = List.of("straße", "strasse", "str.", "weg", "gasse", "platz",
+            "allee", "ring", "damm", "ufer", "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade",
+            "singel", "dijk", "steeg", "hof", "markt", "gatan", "gata", "vägen", "vagen", "vej", "gade", "veien",
+            "gate", "tie", "katu", "polku", "kuja");
+    /**
+     * One or two capitalised words and a house number; the street ending is checked afterwards, because a lazy scan
+     * over every ending at every capital letter cost more than all other detectors together.
+     */
+    private static final Pattern DE_NL_STREET = Pattern.compile("(?<![\\p{L}\\d])[\\p{Lu}][\\p{L}\\-]{0,40}\\.?"
+            + "(?:\\s([\\p{Lu}][\\p{L}\\-]{0,20}\\.?))?\\s{1,3}\\d{1,4}"
+            + "(?:\\s?[a-zA-Z](?![\\p{L}])|\\s?[-/]\\s?\\d{1,4}|-[IV]{1,3})?(?![\\d])");
+    private static final Pattern FR_STREET = Pattern.compile("(?<![\\p{L}\\d])\\d{1,4}(?:\\s?(?:bis|ter|[A-D]))?,?"
+            + "\\s{1,3}(?i:rue|avenue|av\\.|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route|cours|passage"
+            + "|square)\\s{1,3}(?:(?i:de\\sla|de\\sl['\u2019]|du|des|de|d['\u2019]|la|le|les)\\s?)?"
+            + "[\\p{L}][\\p{L}'\u2019\\-]{1,30}(?:\\s{1,3}[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}){0,3}");
+    private static final Pattern ES_IT_STREET = Pattern.compile("\\b(?:Calle|Avenida|Avda\\.|Plaza|Paseo|Carrer"
+            + "|Via|Viale|Piazza|Corso|Rua)\\s{1,3}(?:(?:de\\sla|del|de|della|dei|di)\\s)?[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}"
+            + "(?:\\s{1,3}[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}){0,3},?\\s{1,3}\\d{1,4}[A-Za-z]?");
+    private static final String CITY_WORD = "[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}";
+    private static final String CITY = CITY_WORD + "(?:\\s(?:am|an\\sder|sur|sous|en|upon|on|de|del))?(?:\\s" + CITY_WORD
+            + "){0,2}";
+    private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2})";
+    private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
+    private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
+            + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");
+    private static final Pattern NL_POSTCODE = Pattern.compile("(?<![\\w])\\d{4}\\s?(?!SA|SD|SS|MB|GB|KB|TB|PM|AM)"
+            + "[A-Z]{2}\\s{1,2}" + CITY);
+    private static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL",
+            "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+            "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+            "VA", "WA", "WV", "WI", "WY", "PR", "AA", "AE", "AP");
+    /** Two capitals and a ZIP; whether the capitals are a state is checked afterwards (cheaper than alternation). */
+    private static final Pattern US_STATE_ZIP = Pattern.compile("(?<![\\w])[A-Z]{2}\\s{1,2}\\d{5}(?:-\\d{4})?(?![\\w])");
+    /** A city just before a postcode or state ("London NW1 6XE", "Springfield, IL 62704"). */
+    private static final Pattern CITY_BEFORE = Pattern.compile("(?<![\\p{L}])" + CITY + ",?\\s{1,2}$");
+    private static final int CITY_LOOK_BACK = 60;
+    /** Five-digit postcode and city (DE, FR, ES, IT, US): an address part only next to a street. */
+    private static final Pattern FIVE_DIGIT_CITY = Pattern.compile("(?<![\\w])\\d{5}\\s{1,2}" + CITY);
+    /** A city, region or country on its own after a comma or line break, e.g. the last lines of a postal address. */
+    private static final Pattern CITY_AFTER_STREET = Pattern.compile("(?<=[,\\n]\\s{0,2})" + CITY
+            + "(?:\\s\\d{1,2})?(?=\\s{0,2}(?:[.,;!?)\\n]|$|\\d{4,5}\\b))");
+    /** Flat, suite, unit or post-office box on its own: part of an address only next to one. */
+    private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:flat|apartment|apt|unit|suite|ste|room|floor|p\\.?o\\.?"
+            + "\\s?box|box|psc)\\.?\\s?#?\\s?\\d{1,5}[a-z]?\\b");
+    /** A bare four- or five-digit postcode: part of an address only next to one. */
+    private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
+    private static final Pattern GAP = Pattern.compile("[,\\s]{0,4}");
+
+    private record Part(int start, int end, boolean distinctive) {
+    }
+
+    @Override
+    public String name() {
+        return "street-address";
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        if (!hasDigit(text)) {
+            // Every distinctive part holds a digit: most short texts are done here.
+            return List.of();
+        }
+        List<Part> parts = new ArrayList<>();
+        Matcher number = HOUSE_NUMBER.matcher(text);
+        while (number.find()) {
+            int end = englishStreetEnd(text, number.end());
+            if (end > 0) {
+                parts.add(new Part(number.start(), end, true));
+            }
+        }
+        Matcher deNl = DE_NL_STREET.matcher(text);
+        while (deNl.find()) {
+            if (hasStreetEnding(text, deNl)) {
+                parts.add(new Part(deNl.start(), deNl.end(), true));
+            }
+        }
+        add(parts, FR_STREET, text, true);
+        add(parts, ES_IT_STREET, text, true);
+        addWithCity(parts, UK_POSTCODE_PART, text, code -> true);
+        addWithCity(parts, EIRCODE, text, code -> true);
+        add(parts, NL_POSTCODE, text, true);
+        addWithCity(parts, US_STATE_ZIP, text, stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        add(parts, FIVE_DIGIT_CITY, text, false);
+        add(parts, CITY_AFTER_STREET, text, false);
+        add(parts, UNIT, text, false);
+        add(parts, BARE_POSTCODE, text, false);
+        return merge(text, parts);
+    }
+
+    /** The word before the house number (or the first of two) ends like a street name. */
+    private static boolean hasStreetEnding(String text, Matcher candidate) {
+        String words = text.substring(candidate.start(), candidate.end()).replaceAll("\\s{1,3}\\d.*$", "")
+                .toLowerCase(Locale.ROOT);
+        for (String word : words.split("\\s")) {
+            for (String ending : STREET_ENDINGS) {
+                if (word.endsWith(ending) && word.length() > ending.length()
+                        || word.equals(ending) && !word.equals(words)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void addWithCity(List<Part> parts, Pattern pattern, String text, Predicate<String> valid) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            if (!valid.test(matcher.group())) {
+                continue;
+            }
+            int from = Math.max(0, matcher.start() - CITY_LOOK_BACK);
+            Matcher city = CITY_BEFORE.matcher(text).region(from, matcher.start());
+            city.useTransparentBounds(true);
+            int start = city.find() ? city.start() : matcher.start();
+            parts.add(new Part(start, matcher.end(), true));
+        }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * End of the street after a house number: up to four name words and a street type ("Baker Street", "Main St.",
+     * "Pennsylvania Avenue NW"), or -1. Words are matched one at a time and the type looked up in a set, because a
+     * regex alternation of all street types after every number was the detector's largest cost.
+     */
+    private static int englishStreetEnd(String text, int from) {
+        Matcher word = STREET_WORD.matcher(text);
+        Matcher gap = WORD_GAP.matcher(text);
+        List<String> names = new ArrayList<>();
+        int position = from;
+        for (int count = 0; count < MAX_STREET_WORDS; count++) {
+            if (!word.region(position, text.length()).lookingAt()) {
+                return -1;
+            }
+            String value = word.group();
+            String key = (value.endsWith(".") ? value.substring(0, value.length() - 1) : value).toLowerCase(Locale.ROOT);
+            if (!names.isEmpty() && EN_TYPES.contains(key)) {
+                if (!plausibleEnglishStreet(names, value)) {
+                    return -1;
+                }
+                Matcher direction = DIRECTION.matcher(text).region(word.end(), text.length());
+                return direction.lookingAt() ? direction.end() : word.end();
+            }
+            if (value.endsWith(".") && !key.equals("st")) {
+                // "St. John Street" keeps going; any other word ending a sentence ends the street.
+                value = key;
+            }
+            names.add(value);
+            if (!gap.region(word.end(), text.length()).lookingAt()) {
+                return -1;
+            }
+            position = gap.end();
+        }
+        return -1;
+    }
+
+    /** Lower-case street names are taken only with an unmistakable street type and without function words. */
+    private static boolean plausibleEnglishStreet(List<String> names, String type) {
+        boolean lowerCase = false;
+        for (String word : names) {
+            if (NOT_IN_STREET_NAMES.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            lowerCase |= Character.isLowerCase(word.codePointAt(0));
+        }
+        String typeKey = (type.endsWith(".") ? type.substring(0, type.length() - 1) : type).toLowerCase(Locale.ROOT);
+        boolean typeCapitalised = Character.isUpperCase(type.codePointAt(0));
+        return !lowerCase && typeCapitalised || UNAMBIGUOUS_EN_TYPES.contains(typeKey);
+    }
+
+    private static void add(List<Part> parts, Pattern pattern, String text, boolean distinctive) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            parts.add(new Part(matcher.start(), matcher.end(), distinctive));
+        }
+    }
+
+    /** Overlapping or adjacent parts form one address; a group without a distinctive part is dropped. */
+    private List<Finding> merge(String text, List<Part> parts) {
+        parts.sort(Comparator.comparingInt(Part::start));
+        List<Finding> findings = new ArrayList<>();
+        int i = 0;
+        while (i < parts.size()) {
+            int start = parts.get(i).start();
+            int end = parts.get(i).end();
+            boolean distinctive = parts.get(i).distinctive();
+            int j = i + 1;
+            while (j < parts.size() && (parts.get(j).start() <= end || joined(text, end, parts.get(j).start()))) {
+                end = Math.max(end, parts.get(j).end());
+                distinctive |= parts.get(j).distinctive();
+                j++;
+            }
+            if (distinctive) {
+                // Above phone numbers (0.9): digits inside an address ("9543 1819 St. John Street") are its numbers.
+                findings.add(Finding.of(PiiType.STREET_ADDRESS, start, end, name(), 0.92));
+            }
+            i = j;
+        }
+        return findings;
+    }
+
+    private static boolean joined(String text, int end, int nextStart) {
+        String gap = text.substring(end, nextStart);
+        return GAP.matcher(gap).matches() && gap.indexOf('\n') == gap.lastIndexOf('\n');
+    }
+}

@@ -1,0 +1,87 @@
+package io.triage.pii.names;
+
+import io.triage.pii.Detector;
+import io.triage.pii.Finding;
+import io.triage.pii.PiiType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People who name themselves in the places tickets and chats use for it, in any case: self-introductions
+ * ("Hi, Grace here", "this is Tomasz from billing", "Priya speaking") and sign-offs ("Thanks, Priya",
+ * "Kind regards,\nAnh"). The position is the evidence, so a name that is also a word ("Grace", "Will") counts here
+ * while the capitalisation rules leave it alone; a word that is no listed name and is in the dictionary
+ * ("Hi, everyone here", "thanks again") does not.
+ */
+public final class GreetingNameDetector implements Detector {
+
+    private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'\u2019\\-]{0,24}";
+    private static final String NAME = "(" + WORD + ")(?:[ \\t]{1,2}(" + WORD + "))?";
+    private static final String OPENING = "(?:^|[.!?\\n]|\\b(?:hi|hello|hey|hiya|morning|afternoon|evening|greetings"
+            + "|hallo|bonjour|hola))[,!.:]?[ \\t]{0,3}";
+    private static final Pattern PATTERNS = Pattern.compile("(?im)"
+            + OPENING + NAME + "[ \\t]{1,3}(?:here|speaking|calling)\\b(?=[ \\t]*(?:[.,!;:\\-\u2013\u2014)]|$"
+            + "|from\\b|again\\b|at\\b|with\\b))"
+            + "|\\b(?:this[ \\t]{1,3}is|my[ \\t]{1,3}name[ \\t]{1,3}is|it'?s|it[ \\t]is)[ \\t]{1,3}" + NAME
+            + "(?=[ \\t]*(?:from\\b|at\\b|with\\b|of\\b|speaking\\b|calling\\b|here\\b|[.,!;:]|$))"
+            + "|(?:^|[.!?,\\n])[ \\t]*(?:thanks|thank[ \\t]you|many[ \\t]thanks|thanks[ \\t]again|cheers|regards"
+            + "|kind[ \\t]regards|best[ \\t]regards|best[ \\t]wishes|warm[ \\t]regards|best|sincerely"
+            + "|yours[ \\t]sincerely|yours[ \\t]truly|yours|ta|thx|many[ \\t]thanks|gr[üu](?:ß|ss)e|gru(?:ß|ss)"
+            + "|mit[ \\t]freundlichen[ \\t]gr[üu](?:ß|ss)en|cordialement|merci|saludos|gracias|groetjes|met[ \\t]"
+            + "vriendelijke[ \\t]groet)[,!.]?[ \\t]*\\n?[ \\t]*(?:-{1,2}[ \\t]*)?" + NAME + "[ \\t]*[.!]?[ \\t]*$");
+
+    private final NameLists lists;
+
+    public GreetingNameDetector(NameLists lists) {
+        this.lists = lists;
+    }
+
+    @Override
+    public String name() {
+        return "name-greetings";
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        Matcher matcher = PATTERNS.matcher(text);
+        while (matcher.find()) {
+            for (int group = 1; group <= matcher.groupCount(); group += 2) {
+                if (matcher.start(group) >= 0) {
+                    add(text, matcher, group, findings);
+                    break;
+                }
+            }
+        }
+        return findings;
+    }
+
+    private void add(String text, Matcher matcher, int group, List<Finding> findings) {
+        String first = matcher.group(group);
+        String second = matcher.group(group + 1);
+        if (!nameLike(first)) {
+            return;
+        }
+        int end = second != null && nameLike(second) && surnameLike(second) ? matcher.end(group + 1)
+                : matcher.end(group);
+        findings.add(Finding.of(PiiType.PERSON, matcher.start(group), end, name(), 0.85));
+    }
+
+    /** A listed given name or surname, or a word that no dictionary knows. */
+    private boolean nameLike(String word) {
+        String key = NameLists.key(word);
+        if (lists.publicNames().contains(key) || lists.commonWords().contains(key)
+                && !lists.givenNames().contains(key)) {
+            return false;
+        }
+        return lists.givenNames().contains(key) || lists.surnames().contains(key)
+                || !lists.englishWords().contains(key);
+    }
+
+    /** A second word is part of the name only when it looks like a surname rather than the next word. */
+    private boolean surnameLike(String word) {
+        return Character.isUpperCase(word.codePointAt(0)) || lists.surnames().contains(NameLists.key(word));
+    }
+}

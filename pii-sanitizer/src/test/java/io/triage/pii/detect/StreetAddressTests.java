@@ -1,0 +1,65 @@
+package io.triage.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triage.pii.PiiSanitizer;
+import io.triage.pii.SanitizerSettings;
+import org.junit.jupiter.api.Test;
+
+/** Street addresses in the conventions of issue 21: UK, US, DE, FR, NL, IE, each removed as one placeholder. */
+class StreetAddressTests {
+
+    private final PiiSanitizer sanitizer = SanitizerSettings.defaults().build();
+
+    @Test
+    void ukHouseNumberStreetCityAndPostcodeAreOneAddress() {
+        assertThat(clean("I live at 221B Baker Street, London NW1 6XE now.")).isEqualTo("i live at <STREET_ADDRESS> now.");
+    }
+
+    @Test
+    void usAddressWithFlatCityStateAndZipIsOneAddress() {
+        assertThat(clean("Flat 4, 12 Main St., Springfield, IL 62704")).isEqualTo("<STREET_ADDRESS>");
+    }
+
+    @Test
+    void usAddressOverTwoLinesIsOneAddress() {
+        assertThat(clean("at 5 Main Street Apt. 3B\nBoston, MA 02110")).isEqualTo("at <STREET_ADDRESS>");
+    }
+
+    @Test
+    void germanStreetNumberPostcodeAndCityAreOneAddress() {
+        assertThat(clean("bitte an Hauptstraße 12, 10115 Berlin.")).isEqualTo("bitte an <STREET_ADDRESS>.");
+    }
+
+    @Test
+    void dutchStreetAndPostcodeAreOneAddress() {
+        assertThat(clean("woon op Keizersgracht 123, 1015 CJ Amsterdam")).isEqualTo("woon op <STREET_ADDRESS>");
+    }
+
+    @Test
+    void frenchNumberRueAndPostcodeAreOneAddress() {
+        assertThat(clean("au 12 bis rue de la Paix, 75002 Paris")).isEqualTo("au <STREET_ADDRESS>");
+    }
+
+    @Test
+    void irishStreetWithDublinDistrictAndEircodeAreFound() {
+        assertThat(clean("14 Grafton Street, Dublin 2, D02 X285")).isEqualTo("<STREET_ADDRESS>");
+    }
+
+    @Test
+    void lowerCaseStreetIsFound() {
+        assertThat(clean("i live at 12 baker street")).isEqualTo("i live at <STREET_ADDRESS>");
+    }
+
+    @Test
+    void numbersBeforeOrdinaryWordsAreNoAddress() {
+        String text = "ran 5 miles down the road; 30 days way too long; unit 3 of the course; 10115 is a number; "
+                + "1024 MB left; at 10 Park";
+
+        assertThat(clean(text)).doesNotContain("<");
+    }
+
+    private String clean(String text) {
+        return sanitizer.sanitize(text).text();
+    }
+}

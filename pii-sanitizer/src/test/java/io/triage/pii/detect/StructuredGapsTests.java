@@ -1,0 +1,95 @@
+package io.triage.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triage.pii.PiiSanitizer;
+import io.triage.pii.SanitizerSettings;
+import org.junit.jupiter.api.Test;
+
+/** The structured-kind gaps of issue 21, each value removed whole with its own placeholder. */
+class StructuredGapsTests {
+
+    private final PiiSanitizer sanitizer = SanitizerSettings.defaults().withNamedEntities(false, false).build();
+
+    @Test
+    void ipv4MappedIpv6KeepsNoPrefix() {
+        assertThat(clean("from ::ffff:192.0.2.1 today")).isEqualTo("from <IP_ADDRESS> today");
+    }
+
+    @Test
+    void ipv6ZoneIdIsPartOfTheAddress() {
+        assertThat(clean("iface fe80::1%eth0 is down")).isEqualTo("iface <IP_ADDRESS> is down");
+    }
+
+    @Test
+    void ipv6PrefixLengthIsPartOfTheAddress() {
+        assertThat(clean("route 2001:db8::/32 please")).isEqualTo("route <IP_ADDRESS> please");
+    }
+
+    @Test
+    void ipv6FullCompressedAndEmbeddedFormsAreFound() {
+        assertThat(clean("1080:0:0:0:8:800:200C:417A, FF01::101, ::1, 0:0:0:0:0:0:13.1.68.3, 64:ff9b::192.0.2.33"))
+                .isEqualTo("<IP_ADDRESS>, <IP_ADDRESS>, <IP_ADDRESS>, <IP_ADDRESS>, <IP_ADDRESS>");
+    }
+
+    @Test
+    void clockTimesAndScopeOperatorsAreNotIpv6() {
+        assertThat(clean("at 10:30:00 std::vector")).isEqualTo("at 10:30:00 std::vector");
+    }
+
+    @Test
+    void emailWithUnicodeOrPunycodeDomainIsFound() {
+        assertThat(clean("anna@bücher.de, x@xn--bcher-kva.example, y@xn--e1afmkfd.xn--p1ai"))
+                .isEqualTo("<EMAIL>, <EMAIL>, <EMAIL>");
+    }
+
+    @Test
+    void urlsGetTheirOwnPlaceholderWithoutTrailingPunctuation() {
+        assertThat(clean("see https://example.com/users/anna.smith?id=42. or www.shop.de/a, or example.org/reset?t=x)"))
+                .isEqualTo("see <URL>. or <URL>, or <URL>)");
+    }
+
+    @Test
+    void nationalPhoneNumbersWithoutPlusAreFound() {
+        assertThat(clean("13812345678 or 030/12345678 or 0612345678 or 09171234567"))
+                .isEqualTo("<PHONE> or <PHONE> or <PHONE> or <PHONE>");
+    }
+
+    @Test
+    void internationalNumberWithUngroupedSubscriberIsFound() {
+        assertThat(clean("call +91 4155550132 now")).isEqualTo("call <PHONE> now");
+    }
+
+    @Test
+    void extensionsArePartOfThePhoneNumber() {
+        assertThat(clean("(020) 7946 0958 ext. 204 or 555-0134 x12")).isEqualTo("<PHONE> or <PHONE>");
+    }
+
+    @Test
+    void extensionAfterAnUngroupedInternationalNumberIsPartOfIt() {
+        assertThat(clean("call +15062345438 ext. 136 or +819012345637 extension 891"))
+                .isEqualTo("call <PHONE> or <PHONE>");
+    }
+
+    @Test
+    void ssnWithSpacesDotsOrInContextIsFound() {
+        assertThat(clean("SSN 123 45 6789 and 123.45.6789, ssn: 078051120, social security number 078-051120"))
+                .isEqualTo("ssn <US_SSN> and <US_SSN>, ssn: <US_SSN>, social security number <US_SSN>");
+    }
+
+    @Test
+    void ninoInLowerCaseWithDashesOrWithoutSuffixIsFound() {
+        assertThat(clean("ab123456c, AB-12-34-56-C, AB 123456 C, AB 12 34 56"))
+                .isEqualTo("<UK_NINO>, <UK_NINO>, <UK_NINO>, <UK_NINO>");
+    }
+
+    @Test
+    void datesTimesAndAmountsStay() {
+        assertThat(clean("Paid 12/03/2024 at 10:30, order 15, 3 items, £200,000"))
+                .isEqualTo("paid 12/03/2024 at 10:30, order 15, 3 items, £200,000");
+    }
+
+    private String clean(String text) {
+        return sanitizer.sanitize(text).text();
+    }
+}

@@ -1,0 +1,58 @@
+package io.triage.pii.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triage.pii.PiiSanitizer;
+import io.triage.pii.SanitizerSettings;
+import org.junit.jupiter.api.Test;
+
+/** People naming themselves in greetings and sign-offs are found even when the name is also a word. */
+class GreetingNameTests {
+
+    private final PiiSanitizer sanitizer = SanitizerSettings.defaults().build();
+
+    @Test
+    void nameBeforeHereIsAPerson() {
+        assertThat(clean("Hi, Grace here. My card is blocked.")).isEqualTo("hi, <PERSON> here. my card is blocked.");
+    }
+
+    @Test
+    void lowerCaseNameBeforeHereIsAPerson() {
+        assertThat(clean("hi, grace here")).isEqualTo("hi, <PERSON> here");
+    }
+
+    @Test
+    void nameAfterThanksAtTheEndIsAPerson() {
+        assertThat(clean("The app keeps crashing.\nThanks, Priya")).isEqualTo("the app keeps crashing. thanks, <PERSON>");
+    }
+
+    @Test
+    void signOffOnItsOwnLineIsAPerson() {
+        assertThat(clean("Please call back.\nKind regards,\nWill Okonkwo"))
+                .isEqualTo("please call back. kind regards, <PERSON>");
+    }
+
+    @Test
+    void thisIsNameFromDepartmentIsAPerson() {
+        assertThat(clean("hello, this is tomasz from billing")).isEqualTo("hello, this is <PERSON> from billing");
+    }
+
+    @Test
+    void nameSpeakingIsAPerson() {
+        assertThat(clean("Morning, Anh speaking, I need help")).isEqualTo("morning, <PERSON> speaking, i need help");
+    }
+
+    @Test
+    void thanksAgainIsNoName() {
+        assertThat(clean("It works now, thanks again")).isEqualTo("it works now, thanks again");
+    }
+
+    @Test
+    void everyoneHereIsNoName() {
+        assertThat(clean("Hi, everyone here is waiting")).isEqualTo("hi, everyone here is waiting");
+    }
+
+    private String clean(String text) {
+        return sanitizer.sanitize(text).text();
+    }
+}
