@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
  * Hostile input must neither throw nor take super-linear time. A quadratic pattern would make one of these 1 MB
  * inputs run for hours, so finishing at all is the check; speed itself is measured in the benchmarks. The
  * pattern-targeted inputs run without the statistical model (linear too, but slow per token, and not what these
- * inputs attack); the full default pipeline runs on the Unicode and real-PII megabytes.
+ * inputs attack); the full default pipeline runs on the Unicode and real-PII megabytes. Megabytes take tens of
+ * seconds on two cores, so this runs with the integration tests (failsafe).
  */
-class BadInputTests {
+class BadInputIT {
 
     private static final int ONE_MEGABYTE = 1 << 20;
     private final PiiSanitizer sanitizer = SanitizerSettings.defaults().withNamedEntities(true, false).build();
