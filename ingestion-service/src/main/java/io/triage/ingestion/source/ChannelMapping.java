@@ -3,6 +3,7 @@ package io.triage.ingestion.source;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.ingestion.config.IngestionProperties;
@@ -30,6 +31,9 @@ public class ChannelMapping {
             Map.entry("whatsapp", "chat"), Map.entry("twitter", "social"), Map.entry("facebook", "social"),
             Map.entry("instagram_dm", "social"));
 
+    /** The values {@code NewTicket.channel} accepts; a configured mapping to anything else is a startup error. */
+    private static final Set<String> PLATFORM_CHANNELS = Set.of("email", "phone", "chat", "web", "social");
+
     private final Map<TicketSource, Map<String, String>> maps = new HashMap<>();
     private final Map<TicketSource, String> defaults = new HashMap<>();
     private final MeterRegistry meters;
@@ -46,8 +50,20 @@ public class ChannelMapping {
         if (settings.channels() != null) {
             settings.channels().forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
         }
+        String name = source.name().toLowerCase(Locale.ROOT);
+        map.values().forEach(channel -> requirePlatformChannel(name + ".channels", channel));
+        if (!settings.defaultChannel().isEmpty()) {
+            requirePlatformChannel(name + ".default-channel", settings.defaultChannel());
+        }
         maps.put(source, Map.copyOf(map));
         defaults.put(source, settings.defaultChannel());
+    }
+
+    private static void requirePlatformChannel(String property, String channel) {
+        if (!PLATFORM_CHANNELS.contains(channel)) {
+            throw new IllegalStateException("triage.ingestion.sources." + property + " maps to '" + channel
+                    + "'; the platform's channels are " + PLATFORM_CHANNELS);
+        }
     }
 
     /** The platform channel of {@code value}, or the default (null when none is configured). */

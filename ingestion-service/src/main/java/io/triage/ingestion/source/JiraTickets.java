@@ -33,7 +33,7 @@ public class JiraTickets {
         String key = SourceJson.optional(issue, "key");
         String summary = SourceJson.optional(fields, "summary");
         NewTicket ticket = new NewTicket(TicketSource.JIRA, id, SourceJson.optional(fields.path("reporter"),
-                "accountId"), null, SourceJson.bounded(summary == null ? key : summary, 1_000),
+                "accountId"), null, SourceJson.bounded(summary, 1_000),
                 SourceJson.bounded(PlainText.fromAdf(fields.get("description")), 32_000), updated);
         ObjectNode kept = json.createObjectNode();
         if (key != null) {

@@ -42,7 +42,7 @@ public class ServiceNowTickets {
         String subject = SourceJson.optional(incident, "short_description");
         NewTicket ticket = new NewTicket(TicketSource.SERVICENOW, sysId, reference(incident.path("caller_id")),
                 channels.map(TicketSource.SERVICENOW, SourceJson.optional(incident, "contact_type")),
-                SourceJson.bounded(subject == null ? number : subject, 1_000),
+                SourceJson.bounded(subject, 1_000),
                 SourceJson.bounded(SourceJson.optional(incident, "description"), 32_000), updated);
         ObjectNode fields = json.createObjectNode();
         for (String kept : KEPT) {

@@ -36,7 +36,7 @@ public class ZendeskTickets {
         String requester = SourceJson.optional(ticket, "requester_id");
         NewTicket normalised = new NewTicket(TicketSource.ZENDESK, id, requester,
                 channels.map(TicketSource.ZENDESK, SourceJson.optional(ticket.path("via"), "channel")),
-                SourceJson.bounded(subject == null ? "#" + id : PlainText.fromHtml(subject), 1_000),
+                SourceJson.bounded(subject == null ? "" : PlainText.fromHtml(subject), 1_000),
                 SourceJson.bounded(PlainText.fromHtml(SourceJson.optional(ticket, "description")), 32_000), updated);
         ObjectNode fields = json.createObjectNode();
         for (String kept : KEPT) {

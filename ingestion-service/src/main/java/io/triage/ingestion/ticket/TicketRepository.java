@@ -26,7 +26,11 @@ public class TicketRepository {
         return upsert(ticket, SourceAttributes.NONE);
     }
 
-    /** As {@link #upsert(NewTicket)}, also storing what the source says beyond the text. */
+    /**
+     * As {@link #upsert(NewTicket)}, also storing what the source says beyond the text. An empty subject or
+     * description keeps the stored one: some webhook events carry a snapshot without the text (imports never do,
+     * their text is required).
+     */
     public Upsert upsert(NewTicket ticket, SourceAttributes attributes) {
         int changed = jdbc.sql("""
                 INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
@@ -35,7 +39,8 @@ public class TicketRepository {
                         :number, :priority, :createdAt, CAST(:fields AS jsonb))
                 ON CONFLICT (source, external_id) DO UPDATE
                    SET customer_id = excluded.customer_id, channel = excluded.channel,
-                       subject = excluded.subject, description = excluded.description,
+                       subject = coalesce(nullif(excluded.subject, ''), tickets.subject),
+                       description = coalesce(nullif(excluded.description, ''), tickets.description),
                        source_updated_at = excluded.source_updated_at, received_at = now(),
                        number = excluded.number, source_priority = excluded.source_priority,
                        source_created_at = excluded.source_created_at, source_fields = excluded.source_fields

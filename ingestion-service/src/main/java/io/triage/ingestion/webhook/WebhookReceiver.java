@@ -126,13 +126,15 @@ public class WebhookReceiver {
             return Optional.empty();
         }
         JsonNode issue = payload.path("issue");
-        if (!issue.isObject()) {
-            if (event.startsWith("jira:issue_")) {
+        if (event.startsWith("jira:issue_")) {
+            if (!issue.isObject()) {
                 throw ApiProblem.badRequest("issue", "issue must be a JSON object");
             }
-            return Optional.empty();
+            return Optional.of(jira.normalise(issue, "issue."));
         }
-        return Optional.of(jira.normalise(issue, "issue."));
+        // Other events (comment_created …) may carry a partial issue; only a full one is stored.
+        return issue.path("fields").path("updated").isString() ? Optional.of(jira.normalise(issue, "issue."))
+                : Optional.empty();
     }
 
     private JsonNode parse(TicketSource source, byte[] body) {

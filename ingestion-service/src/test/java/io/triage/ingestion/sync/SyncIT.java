@@ -231,4 +231,32 @@ class SyncIT {
     void unknownSourceIs404() {
         PlatformContract.assertProblem(http().post("/sources/fax/sync", ApiKeys.OPS, ""), 404);
     }
+
+    @Test
+    void retryAfterBeyondTheCapFailsThePullWithoutWaiting() {
+        zendesk.faults().nextRequests(1, new Fault.RateLimited(Duration.ofSeconds(600)));
+        long start = System.nanoTime();
+
+        String run = pull("zendesk");
+
+        assertThat(run).contains("\"FAILED\"", "TooManyRequests");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void pullOfASourceAlreadyBeingPulledIsSkipped() {
+        servicenow.faults().nextRequests(1, new Fault.Slow(Duration.ofSeconds(3)));
+        int requestsBefore = servicenow.requests().size();
+        HttpResponse<String> busy = http().post("/sources/servicenow/sync", ApiKeys.OPS, "");
+        assertThat(busy.statusCode()).isEqualTo(202);
+        // The first pull holds the source's lock while its (slowed) first call is in flight.
+        await().atMost(Duration.ofSeconds(30)).until(() -> servicenow.requests().size() > requestsBefore);
+
+        String second = pull("servicenow");
+
+        assertThat(second).contains("\"SKIPPED\"");
+        String first = busy.headers().firstValue("Location").orElseThrow();
+        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> http().get(first, ApiKeys.OPS).body(),
+                run -> !run.contains("\"RUNNING\""))).contains("\"SUCCEEDED\"");
+    }
 }

@@ -260,4 +260,36 @@ class WebhookIT {
         PlatformContract.assertProblem(ServiceHttp.onPort(port).get("/tickets", null), 401);
         assertThat(ServiceHttp.onPort(port).get("/tickets", ApiKeys.OPS).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void zendeskEventWithoutTextKeepsTheStoredText() {
+        deliveries().zendesk(ZENDESK_SECRET, Instant.now(),
+                SignedDeliveries.zendeskEvent("evt-text", "508", "Printer", "2024-05-01T09:00:00Z"));
+        String snapshotWithoutText = SignedDeliveries.zendeskEvent("evt-notext", "508", "Printer",
+                "2024-05-01T10:00:00Z").replace("\"subject\":\"Printer\",", "")
+                .replace("\"description\":\"<p>Printer is <b>on fire</b></p>\",", "")
+                .replace("URGENT", "LOW");
+
+        HttpResponse<String> response = deliveries().zendesk(ZENDESK_SECRET, Instant.now(), snapshotWithoutText);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(column("subject", "ZENDESK", "508")).isEqualTo("Printer");
+        assertThat(column("description", "ZENDESK", "508")).isEqualTo("Printer is on fire");
+        assertThat(column("source_priority", "ZENDESK", "508")).isEqualTo("low");
+    }
+
+    @Test
+    void jiraCommentEventWithoutAFullIssueIsIgnored() {
+        HttpResponse<String> response = deliveries().jira(JIRA_SECRET, "jira-comment", """
+                {"webhookEvent":"comment_created","comment":{"id":"1"},"issue":{"id":"20002","key":"SUP-901"}}""");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("ignored");
+        assertThat(tickets("JIRA", "20002")).isZero();
+    }
+
+    @Test
+    void sourceEnabledWithoutBaseUrlIsPushOnlyAndHasNoPull() {
+        PlatformContract.assertProblem(ServiceHttp.onPort(port).post("/sources/zendesk/sync", ApiKeys.OPS, ""), 404);
+    }
 }
