@@ -1,6 +1,7 @@
 package io.triage.ingestion.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.fault.Fault;
@@ -45,6 +47,9 @@ class SyncIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
@@ -258,5 +263,21 @@ class SyncIT {
         String first = busy.headers().firstValue("Location").orElseThrow();
         assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> http().get(first, ApiKeys.OPS).body(),
                 run -> !run.contains("\"RUNNING\""))).contains("\"SUCCEEDED\"");
+    }
+
+    @Test
+    void successfulPullRecordsLastSuccessLagAndOutcome() {
+        jira.createIssue(SimJson.parse("{\"summary\":\"Lag probe\",\"description\":\"x\"}"));
+        double succeededBefore = meters.counter("ingestion_pulls_total", "source", "jira", "outcome", "succeeded")
+                .count();
+
+        assertThat(pull("jira")).contains("\"SUCCEEDED\"");
+
+        assertThat(meters.get("ingestion_source_last_success_seconds").tag("source", "jira").gauge().value())
+                .isCloseTo((double) Instant.now().getEpochSecond(), within(120.0));
+        assertThat(meters.get("ingestion_source_lag_seconds").tag("source", "jira").gauge().value())
+                .isNotNaN().isGreaterThanOrEqualTo(0);
+        assertThat(meters.counter("ingestion_pulls_total", "source", "jira", "outcome", "succeeded").count())
+                .isEqualTo(succeededBefore + 1);
     }
 }
