@@ -147,4 +147,10 @@ class IngestionServiceIT implements PlatformContract {
         String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-x\"}".formatted(UUID.randomUUID());
         PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.CLASSIFIER, erasure), 403);
     }
+
+    @Test
+    void webhookOfASourceThatIsNotEnabledIs404() {
+        HttpResponse<String> response = http().post("/webhooks/zendesk", null, "{}");
+        PlatformContract.assertProblem(response, 404);
+    }
 }

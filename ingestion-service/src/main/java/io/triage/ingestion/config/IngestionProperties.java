@@ -1,7 +1,12 @@
 package io.triage.ingestion.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code /tickets/validated} when the caller names no {@code limit}
  * @param maxPageSize the largest {@code limit} a caller may ask for; more is refused with 400
  * @param labels validated labels ({@code PUT /tickets/{id}/labels})
+ * @param sources the ticketing systems tickets come from (webhooks and pull); every one is off by default
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("1000") int maxPageSize,
-        @DefaultValue Labels labels) {
+        @DefaultValue Labels labels,
+        @DefaultValue Sources sources) {
 
     /**
      * Validated labels.
@@ -33,5 +40,90 @@ public record IngestionProperties(
             @DefaultValue({"Low", "Medium", "High", "Critical"}) List<String> urgencies,
             @DefaultValue({"Negative", "Neutral", "Positive"}) List<String> sentiments,
             @DefaultValue("5m") Duration maxClockSkew) {
+    }
+
+    /**
+     * The ticketing systems. Secrets (passwords, tokens, webhook secrets) come from the environment only, e.g.
+     * {@code TRIAGE_INGESTION_SOURCES_ZENDESK_WEBHOOK_SECRET}.
+     *
+     * @param servicenow ServiceNow (Table API {@code incident}; OAuth password grant)
+     * @param zendesk Zendesk Support (incremental cursor export; API token)
+     * @param jira Jira Cloud / JSM ({@code /rest/api/3/search/jql}; API token)
+     * @param webhookMaxClockSkew how far a signed webhook's timestamp (Zendesk) may lie from now, either way; older
+     *                            or later deliveries are refused with 401 as replays
+     */
+    public record Sources(
+            @DefaultValue Source servicenow,
+            @DefaultValue Source zendesk,
+            @DefaultValue Source jira,
+            @DefaultValue("5m") Duration webhookMaxClockSkew) {
+    }
+
+    /**
+     * One ticketing system.
+     *
+     * @param enabled whether its webhook is accepted and it is pulled; off by default (its webhook answers 404)
+     * @param baseUrl where its API lives, e.g. {@code https://acme.service-now.com}, {@code https://acme.zendesk.com},
+     *                {@code https://acme.atlassian.net}
+     * @param username ServiceNow integration user (OAuth password grant); Zendesk agent e-mail (used as
+     *                 {@code email/token}); Jira account e-mail
+     * @param password ServiceNow user's password; Zendesk API token; Jira API token (environment only)
+     * @param clientId ServiceNow OAuth client id ({@code oauth_entity}); unused by the others
+     * @param clientSecret ServiceNow OAuth client secret (environment only); unused by the others
+     * @param webhookSecret the shared secret of its webhook: Zendesk signing secret, Jira admin-webhook secret,
+     *                      ServiceNow shared secret; blank refuses every delivery (401)
+     * @param webhookSecretHeader ServiceNow only (it has no native signing): the header its REST Message sends
+     * @param webhookSecretMode ServiceNow only: {@code shared-secret} (the header carries the secret itself) or
+     *                          {@code hmac-sha256} (the header carries the lower-case hex HMAC-SHA256 of the raw body)
+     * @param query the part of the pull query that scopes it: Jira JQL restriction (required there, JQL must be
+     *              bounded, e.g. {@code project = SUP}); ServiceNow encoded query added with {@code ^}; unused by
+     *              Zendesk
+     * @param pageSize rows asked for per page when pulling
+     * @param maxPages pages one pull reads at most; the watermark is committed per page, so the next pull resumes
+     * @param overlap how far before the watermark a pull starts again (ServiceNow and Jira date literals' zone and
+     *                resolution are unconfirmed); the re-read tickets are de-duplicated by the intake
+     * @param queryZone the zone ServiceNow and Jira date literals in pull queries are written in; whether they are
+     *                  read as UTC or the API user's zone is unconfirmed, so use a UTC integration user or set it
+     * @param initialLookback where the first pull starts, back from now, when there is no watermark yet
+     * @param connectTimeout connect timeout of calls to it
+     * @param readTimeout read timeout of calls to it
+     * @param maxAttempts attempts per call including the first; 5xx, 429 and I/O failures are retried
+     * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails the pull (retried next hour)
+     * @param channels its channel values (ServiceNow {@code contact_type}, Zendesk {@code via.channel}) mapped to the
+     *                 platform's ({@code email}, {@code phone}, {@code chat}, {@code web}, {@code social}); adds to and
+     *                 overrides the built-in map (none by default)
+     * @param defaultChannel the platform channel for a value the map does not know; empty means none (null). Such
+     *                       values are counted in {@code ingestion_unmapped_channels_total}, never refused
+     */
+    public record Source(
+            @DefaultValue("false") boolean enabled,
+            @Nullable URI baseUrl,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") String clientSecret,
+            @DefaultValue("") String webhookSecret,
+            @DefaultValue("X-Triage-Webhook-Secret") String webhookSecretHeader,
+            @DefaultValue("shared-secret") WebhookSecretMode webhookSecretMode,
+            @DefaultValue("") String query,
+            @DefaultValue("100") int pageSize,
+            @DefaultValue("50") int maxPages,
+            @DefaultValue("2m") Duration overlap,
+            @DefaultValue("UTC") ZoneId queryZone,
+            @DefaultValue("1d") Duration initialLookback,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("60s") Duration maxRetryAfter,
+            @Nullable Map<String, String> channels,
+            @DefaultValue("") String defaultChannel) {
+    }
+
+    /** How a ServiceNow webhook proves it comes from the instance. */
+    public enum WebhookSecretMode {
+        /** The configured header carries the shared secret itself (a REST Message header). */
+        SHARED_SECRET,
+        /** The configured header carries the lower-case hex HMAC-SHA256 of the raw body under the secret. */
+        HMAC_SHA256
     }
 }

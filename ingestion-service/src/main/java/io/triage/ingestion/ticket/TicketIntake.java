@@ -27,7 +27,13 @@ public class TicketIntake {
 
     @Transactional
     public CleanTicket receive(NewTicket ticket) {
-        TicketRepository.Upsert upsert = tickets.upsert(ticket);
+        return receive(ticket, SourceAttributes.NONE);
+    }
+
+    /** As {@link #receive(NewTicket)}, for a connector that also knows the source's number, priority and fields. */
+    @Transactional
+    public CleanTicket receive(NewTicket ticket, SourceAttributes attributes) {
+        TicketRepository.Upsert upsert = tickets.upsert(ticket, attributes);
         Ticket stored = upsert.ticket();
         // A redelivered or older version changed nothing, so its clean copy is already current.
         if (upsert.changed()) {

@@ -23,14 +23,27 @@ public class TicketRepository {
      * @return the stored ticket, and whether this call inserted or changed it
      */
     public Upsert upsert(NewTicket ticket) {
+        return upsert(ticket, SourceAttributes.NONE);
+    }
+
+    /**
+     * As {@link #upsert(NewTicket)}, also storing what the source says beyond the text. An empty subject or
+     * description keeps the stored one: some webhook events carry a snapshot without the text (imports never do,
+     * their text is required).
+     */
+    public Upsert upsert(NewTicket ticket, SourceAttributes attributes) {
         int changed = jdbc.sql("""
                 INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
-                                     source_updated_at)
-                VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt)
+                                     source_updated_at, number, source_priority, source_created_at, source_fields)
+                VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt,
+                        :number, :priority, :createdAt, CAST(:fields AS jsonb))
                 ON CONFLICT (source, external_id) DO UPDATE
                    SET customer_id = excluded.customer_id, channel = excluded.channel,
-                       subject = excluded.subject, description = excluded.description,
-                       source_updated_at = excluded.source_updated_at, received_at = now()
+                       subject = coalesce(nullif(excluded.subject, ''), tickets.subject),
+                       description = coalesce(nullif(excluded.description, ''), tickets.description),
+                       source_updated_at = excluded.source_updated_at, received_at = now(),
+                       number = excluded.number, source_priority = excluded.source_priority,
+                       source_created_at = excluded.source_created_at, source_fields = excluded.source_fields
                  WHERE tickets.source_updated_at < excluded.source_updated_at
                 """)
                 .param("id", UUID.randomUUID())
@@ -41,6 +54,10 @@ public class TicketRepository {
                 .param("subject", ticket.subject())
                 .param("description", ticket.description())
                 .param("updatedAt", Timestamp.from(ticket.sourceUpdatedAt()))
+                .param("number", attributes.number())
+                .param("priority", attributes.priority())
+                .param("createdAt", attributes.createdAt() == null ? null : Timestamp.from(attributes.createdAt()))
+                .param("fields", attributes.sourceFields())
                 .update();
         Ticket stored = jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
                 .param("source", ticket.source().name())
