@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.triage.demo.Suite.Reply;
 import io.triage.demo.Wire.CleanTicket;
@@ -27,6 +29,9 @@ public final class Demo {
     static final int INGESTION = 8083;
     static final int AUDIT = 8084;
     static final int GDPR = 8085;
+    static final int SERVICENOW_SIM = 9101;
+    static final int ZENDESK_SIM = 9102;
+    static final int JIRA_SIM = 9103;
     /** Structured kinds the sanitiser must always remove; names and places are shown, not required (recall < 1). */
     static final Set<PiiType> STRUCTURED = Set.of(PiiType.EMAIL, PiiType.PHONE, PiiType.CREDIT_CARD, PiiType.IBAN,
             PiiType.US_SSN, PiiType.UK_NINO, PiiType.IP_ADDRESS);
@@ -53,6 +58,7 @@ public final class Demo {
     void run() {
         steps.run("every service answers an authenticated request", this::servicesAnswer);
         steps.run("ingestion stores tickets once, sanitised", this::ingest);
+        steps.run("tickets arrive from ServiceNow, Zendesk and Jira", this::connectors);
         steps.run("rules-engine matches by rule, first match wins", this::rules);
         if (steps.passed("ingestion stores tickets once, sanitised")) {
             steps.run("embedding-service indexes and finds similar tickets", this::embedAndSearch);
@@ -124,6 +130,45 @@ public final class Demo {
         StepFailed.check(leaked == 0, leaked + " e-mail/phone/card/IBAN/ID values survived sanitising");
         return tickets.size() + " tickets stored once each; every structured PII value removed; "
                 + (names - namesKept.size()) + "/" + names + " names removed";
+    }
+
+    /**
+     * A ticket created in each simulated ticketing system reaches ingestion-service the way the real system would
+     * send it: Zendesk and Jira by signed webhook, ServiceNow by a pull through its Table API (OAuth). Each arrives
+     * sanitised: the e-mail address written into it is gone.
+     */
+    String connectors() throws Exception {
+        String email = "maria.lopez@example.org";
+        suite.post(ZENDESK_SIM, "/_sim/tickets", null, Map.of("subject", "Refund not received",
+                "description", "I returned the order two weeks ago and still have no refund. Write to " + email,
+                "priority", "high", "requester_id", 90211)).expect(201, "creating a ticket in the Zendesk simulator");
+        suite.post(JIRA_SIM, "/_sim/issues", null, Map.of("summary", "VPN drops every few minutes",
+                "description", "Since the update the VPN disconnects constantly. Reach me at " + email))
+                .expect(201, "creating an issue in the Jira simulator");
+        suite.post(SERVICENOW_SIM, "/_sim/incidents", null, Map.of("short_description", "Cannot log in",
+                "description", "My account is locked after the password reset. Contact " + email,
+                "contact_type", "email")).expect(201, "creating an incident in the ServiceNow simulator");
+        Reply sync = suite.post(INGESTION, "/sources/servicenow/sync", Suite.OPS, "")
+                .expect(202, "POST /sources/servicenow/sync");
+        System.out.println("  ServiceNow pull started: " + sync.raw().headers().firstValue("Location").orElse("?"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Map<String, Wire.SourcedTicket> arrived = new TreeMap<>();
+        while (arrived.size() < 3 && Instant.now().isBefore(deadline)) {
+            for (Wire.SourcedTicket t : suite.get(INGESTION, "/tickets?limit=100", Suite.OPS)
+                    .expect(200, "GET /tickets").as(Wire.SourcedTicket[].class)) {
+                if (Set.of("SERVICENOW", "ZENDESK", "JIRA").contains(t.source())) {
+                    arrived.putIfAbsent(t.source(), t);
+                }
+            }
+            Thread.sleep(500);
+        }
+        for (Wire.SourcedTicket t : arrived.values()) {
+            System.out.println("  " + t.source() + " " + t.externalId() + " -> " + Suite.abbreviate(t.text(), 110));
+            StepFailed.check(!t.text().toLowerCase(Locale.ROOT).contains(email),
+                    t.source() + " ticket " + t.externalId() + " kept the e-mail address");
+        }
+        StepFailed.check(arrived.size() == 3, "only " + arrived.keySet() + " arrived within 60 s");
+        return "one ticket from each of ServiceNow (pull), Zendesk and Jira (signed webhooks), stored sanitised";
     }
 
     String rules() throws Exception {

@@ -21,6 +21,10 @@ final class Wire {
     record CleanTicket(String ticketId, String text, List<String> piiTypes) {
     }
 
+    /** ingestion-service {@code GET /tickets}: where a ticket came from, and its sanitised text. */
+    record SourcedTicket(String source, String externalId, String text) {
+    }
+
     /** rules-engine {@code POST /rules/evaluate}. */
     record RuleRequest(String ticketId, String subject, String description, String channel) {
     }
