@@ -183,6 +183,27 @@ class AuditServiceIT implements PlatformContract {
     }
 
     @Test
+    void verificationWhileEventsArriveNeverReportsTampering() throws Exception {
+        List<JsonNode> reports = new ArrayList<>();
+        List<Future<HttpResponse<String>>> appended = new ArrayList<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 200; i++) {
+                String body = Decisions.event(UUID.randomUUID(), "T-live-" + i);
+                appended.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFIER, body)));
+            }
+            // Verify while the writers append: each report must describe one consistent moment of the chain.
+            while (!appended.stream().allMatch(Future::isDone)) {
+                reports.add(verify());
+            }
+        }
+        assertThat(reports).as("verifications that overlapped appends").isNotEmpty()
+                .allSatisfy(report -> assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue());
+        for (Future<HttpResponse<String>> result : appended) {
+            assertThat(result.get().statusCode()).isIn(200, 201);
+        }
+    }
+
+    @Test
     void inclusionProofChecksOutWithTheDocumentedAlgorithm() throws Exception {
         post(Decisions.batch(7, "T-proof-"));
         UUID id = UUID.randomUUID();

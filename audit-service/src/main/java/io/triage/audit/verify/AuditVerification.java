@@ -15,6 +15,8 @@ import io.triage.audit.checkpoint.CheckpointSigner;
 import io.triage.audit.checkpoint.Checkpoints;
 import io.triage.audit.checkpoint.MerkleTree;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies a range of the live chain: re-computes every event hash and link ({@link ChainVerifier}), compares the
@@ -36,6 +38,12 @@ public class AuditVerification {
         this.meters = meters;
     }
 
+    /**
+     * One snapshot for the head, the rows and the checkpoints (REPEATABLE READ): an event appended while this runs is
+     * either wholly in it or not at all. Read under READ COMMITTED, the head and the rows came from different moments,
+     * and an append in between was reported as rows beyond the head, i.e. as tampering.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public VerificationReport verify(Long fromSeq, Long toSeq) {
         long started = System.nanoTime();
         ChainHead head = log.head();
