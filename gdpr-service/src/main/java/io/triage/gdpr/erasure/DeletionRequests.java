@@ -38,9 +38,15 @@ public class DeletionRequests {
         return find(id).orElseThrow();
     }
 
-    /** Stores a store's receipt once, and completes the request when every store has confirmed. */
+    /**
+     * Stores a store's receipt once, and completes the request when every store has confirmed. The request row is
+     * locked first, so the stores' receipts are recorded one after the other: two receipts recorded at the same moment
+     * each saw only their own and the request stayed PENDING for good.
+     */
     @Transactional
     public void recordReceipt(UUID requestId, String store, long deletedRecords) {
+        jdbc.sql("SELECT id FROM deletion_requests WHERE id = :id FOR UPDATE").param("id", requestId).query()
+                .listOfRows();
         jdbc.sql("""
                 INSERT INTO deletion_receipts (request_id, store, deleted_records) VALUES (:id, :store, :deleted)
                 ON CONFLICT (request_id, store) DO NOTHING
