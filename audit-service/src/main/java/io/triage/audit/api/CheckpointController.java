@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import io.triage.audit.checkpoint.Checkpoint;
 import io.triage.audit.checkpoint.CheckpointSigner;
 import io.triage.audit.checkpoint.Checkpoints;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +45,7 @@ class CheckpointController {
     ResponseEntity<Checkpoint> take() {
         return checkpoints.checkpointNow()
                 .map(checkpoint -> ResponseEntity.status(HttpStatus.CREATED).body(checkpoint))
-                .orElseThrow(() -> ApiProblem.conflict("Every event is already covered by a checkpoint"));
+                .orElseThrow(() -> new ConflictException("Every event is already covered by a checkpoint"));
     }
 
     @GetMapping("/audit/checkpoints/key")

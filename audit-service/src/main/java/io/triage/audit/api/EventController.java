@@ -9,7 +9,7 @@ import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.AuditRecorder;
 import io.triage.audit.checkpoint.InclusionProof;
 import io.triage.audit.checkpoint.Proofs;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,7 +53,7 @@ class EventController {
     @GetMapping("/audit/events/{eventId}")
     @PreAuthorize("hasAnyRole('COMPLIANCE', 'OPS')")
     AuditEvent event(@PathVariable UUID eventId) {
-        return log.findByEventId(eventId).orElseThrow(() -> ApiProblem.notFound("No event " + eventId));
+        return log.findByEventId(eventId).orElseThrow(() -> new NotFoundException("No event " + eventId));
     }
 
     @GetMapping("/audit/events/{eventId}/proof")

@@ -11,7 +11,8 @@ import jakarta.validation.Validator;
 
 import io.triage.audit.chain.NewAuditEvent;
 import io.triage.audit.config.AuditProperties;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.TooLargeException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -41,10 +42,10 @@ class EventParser {
 
     List<NewAuditEvent> batch(JsonNode body) {
         if (body.isEmpty()) {
-            throw ApiProblem.badRequest("events", "A batch needs at least one event");
+            throw new InvalidInputException("events", "A batch needs at least one event");
         }
         if (body.size() > properties.maxBatchSize()) {
-            throw ApiProblem.payloadTooLarge("A batch holds at most " + properties.maxBatchSize() + " events, got "
+            throw new TooLargeException("A batch holds at most " + properties.maxBatchSize() + " events, got "
                     + body.size()).with("field", "events");
         }
         List<NewAuditEvent> events = new ArrayList<>(body.size());
@@ -56,7 +57,7 @@ class EventParser {
 
     private NewAuditEvent parse(JsonNode node, String prefix) {
         if (node == null || !node.isObject()) {
-            throw ApiProblem.badRequest(prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
+            throw new InvalidInputException(prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
                     "An event must be a JSON object");
         }
         NewAuditEvent event;
@@ -64,10 +65,10 @@ class EventParser {
             event = json.treeToValue(node, NewAuditEvent.class);
         } catch (DatabindException e) {
             String field = prefix + path(e);
-            throw ApiProblem.badRequest(field, "Invalid value for '" + field + "': " + e.getOriginalMessage()
+            throw new InvalidInputException(field, "Invalid value for '" + field + "': " + e.getOriginalMessage()
                     .replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "$1").replaceAll("\\(class [^)]*\\)", ""));
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest(prefix.isEmpty() ? "event" : prefix, "Unreadable event");
+            throw new InvalidInputException(prefix.isEmpty() ? "event" : prefix, "Unreadable event");
         }
         Set<ConstraintViolation<NewAuditEvent>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
@@ -75,7 +76,7 @@ class EventParser {
                     .map(v -> Map.of("field", prefix + v.getPropertyPath(), "message", v.getMessage()))
                     .sorted(Comparator.comparing(error -> error.get("field")))
                     .toList();
-            throw ApiProblem.badRequest(errors.getFirst().get("field"),
+            throw new InvalidInputException(errors.getFirst().get("field"),
                     "Invalid " + errors.stream().map(error -> error.get("field")).distinct().toList())
                     .with("errors", errors);
         }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import io.triage.audit.report.MonthlyReport;
 import io.triage.audit.report.MonthlyReports;
 import io.triage.audit.report.ReportFormats;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +34,7 @@ class ReportController {
                     .header("Content-Disposition", "attachment; filename=audit-report-" + report.month() + ".csv")
                     .body(ReportFormats.csv(report));
             case "html" -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(ReportFormats.html(report));
-            default -> throw ApiProblem.badRequest("format", "format must be json, csv or html");
+            default -> throw new InvalidInputException("format", "format must be json, csv or html");
         };
     }
 
@@ -42,7 +42,7 @@ class ReportController {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("month", "month must be YYYY-MM");
+            throw new InvalidInputException("month", "month must be YYYY-MM");
         }
     }
 }

@@ -2,7 +2,7 @@ package io.triage.audit.api;
 
 import io.triage.audit.verify.AuditVerification;
 import io.triage.audit.verify.VerificationReport;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +22,7 @@ class VerificationController {
     @PreAuthorize("hasAnyRole('COMPLIANCE', 'OPS')")
     VerificationReport verify(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
         if (from != null && to != null && to < from) {
-            throw ApiProblem.badRequest("to", "'to' must not be before 'from'");
+            throw new InvalidInputException("to", "'to' must not be before 'from'");
         }
         return verification.verify(from, to);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -51,7 +51,7 @@ public class AuditRecorder {
             return log.append(events);
         } catch (DuplicateKeyException e) {
             // Appends are serialised, so a clash on the event id index means the original's month is archived.
-            throw ApiProblem.conflict("An event id of this request was recorded in a month that is now archived");
+            throw new ConflictException("An event id of this request was recorded in a month that is now archived");
         } catch (DataAccessException e) {
             if (!missingPartition(e)) {
                 throw e;

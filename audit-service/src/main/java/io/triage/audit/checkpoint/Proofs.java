@@ -8,7 +8,8 @@ import java.util.UUID;
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** Builds inclusion proofs; an event not yet covered by a checkpoint gets one taken on demand. */
@@ -27,13 +28,13 @@ public class Proofs {
 
     public InclusionProof proof(UUID eventId) {
         AuditEvent event = log.findByEventId(eventId)
-                .orElseThrow(() -> ApiProblem.notFound("No event " + eventId + " in the live log"));
+                .orElseThrow(() -> new NotFoundException("No event " + eventId + " in the live log"));
         Checkpoint checkpoint = checkpoints.covering(event.seq())
                 .or(() -> {
                     checkpoints.checkpointNow();
                     return checkpoints.covering(event.seq());
                 })
-                .orElseThrow(() -> ApiProblem.conflict("Event " + eventId + " is not covered by a checkpoint yet"));
+                .orElseThrow(() -> new ConflictException("Event " + eventId + " is not covered by a checkpoint yet"));
         List<byte[]> hashes = log.hashes(checkpoint.fromSeq(), checkpoint.toSeq());
         int index = Math.toIntExact(event.seq() - checkpoint.fromSeq());
         HexFormat hex = HexFormat.of();

@@ -13,7 +13,7 @@ import io.triage.classify.tier.RoutingMethod;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.TierContext;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.UnavailableException;
 import io.triage.platform.web.TraceIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +51,7 @@ public class DecisionLog {
         try {
             insert(result, context);
         } catch (DataAccessException e) {
-            throw ApiProblem.unavailable("the decision log is unavailable", Duration.ofSeconds(5));
+            throw new UnavailableException("the decision log is unavailable", Duration.ofSeconds(5));
         }
         events.publishEvent(event(result, context));
     }

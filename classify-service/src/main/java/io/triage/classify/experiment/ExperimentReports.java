@@ -3,7 +3,7 @@ package io.triage.classify.experiment;
 import java.util.List;
 
 import io.triage.classify.tier.TierProperties;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +30,7 @@ class ExperimentReports {
         double share = switch (experiment) {
             case ExperimentAssignment.RULES_VS_ML -> settings.directMlShare();
             case ExperimentAssignment.RAG_VS_ZERO_SHOT -> settings.zeroShotShare();
-            default -> throw ApiProblem.notFound("No experiment " + experiment + "; known: "
+            default -> throw new NotFoundException("No experiment " + experiment + "; known: "
                     + List.of(ExperimentAssignment.RULES_VS_ML, ExperimentAssignment.RAG_VS_ZERO_SHOT));
         };
         String llmOnly = experiment.equals(ExperimentAssignment.RAG_VS_ZERO_SHOT) ? " AND d.llm_mode IS NOT NULL" : "";

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 import io.triage.classify.cache.ReuseAccuracy;
 import io.triage.classify.tier.TierProperties;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class Feedback {
 
     private Decision find(FeedbackRequest request) {
         if (request.decisionId() == null && request.ticketId() == null) {
-            throw ApiProblem.badRequest("decisionId", "give decisionId or ticketId");
+            throw new InvalidInputException("decisionId", "give decisionId or ticketId");
         }
         String select = """
                 SELECT id, ticket_id, routing_method, department, rule_id, rule_set_version, neighbour_ticket_id,
@@ -83,7 +84,7 @@ class Feedback {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Double) rs.getObject(8),
                         rs.getString(9)))
                 .optional()
-                .orElseThrow(() -> ApiProblem.notFound(request.decisionId() != null
+                .orElseThrow(() -> new NotFoundException(request.decisionId() != null
                         ? "No decision " + request.decisionId() : "No decision for ticket " + request.ticketId()));
     }
 }

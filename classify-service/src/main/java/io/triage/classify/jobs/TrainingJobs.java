@@ -24,7 +24,10 @@ import io.triage.classify.registry.RetrainingData;
 import io.triage.classify.training.TrainingDataException;
 import io.triage.classify.training.TrainingProgress;
 import io.triage.classify.training.TrainingSet;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.web.ProblemStatus;
+import io.triage.platform.problem.UnavailableException;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,7 +86,7 @@ public class TrainingJobs {
      * Accepts labelled data for training. Data that cannot train (a head with a single class) is refused at once.
      *
      * @throws TrainingDataException for unusable data (422)
-     * @throws ApiProblem            409 while another job is active
+     * @throws ProblemException            409 while another job is active
      */
     public TrainingJob submitUpload(TrainingSet data) {
         lifecycle.validate(data);
@@ -112,18 +115,18 @@ public class TrainingJobs {
             runner.execute(() -> run(id, trigger, data));
         } catch (RejectedExecutionException e) {
             store.failed(id, ABANDONED);
-            throw ApiProblem.unavailable("classify-service is shutting down", Duration.ofSeconds(30));
+            throw new UnavailableException("classify-service is shutting down", Duration.ofSeconds(30));
         }
         log.info("training job {} accepted ({})", id, trigger);
         return job;
     }
 
-    private ApiProblem conflict() {
+    private ProblemException conflict() {
         return store.active()
-                .map(active -> ApiProblem.conflict("training job " + active.id() + " (" + active.trigger() + ") is "
+                .map(active -> new ConflictException("training job " + active.id() + " (" + active.trigger() + ") is "
                         + active.state() + "; one job runs at a time, poll " + active.location())
                         .with("runningJob", active.id().toString()).with("location", active.location()))
-                .orElseGet(() -> ApiProblem.conflict("another training job was accepted at the same moment"));
+                .orElseGet(() -> new ConflictException("another training job was accepted at the same moment"));
     }
 
     private void run(UUID id, String trigger, Supplier<TrainingSet> data) {
@@ -159,14 +162,14 @@ public class TrainingJobs {
     private void fail(UUID id, Throwable cause) {
         JobProblem problem = switch (cause) {
             case TrainingDataException e -> new JobProblem(422, "Unusable training data", e.getMessage(), e.line());
-            case ApiProblem e -> new JobProblem(e.status().value(), e.title(), e.getMessage(), null);
+            case ProblemException e -> new JobProblem(ProblemStatus.of(e).value(), e.title(), e.getMessage(), null);
             default -> {
                 log.error("training job {} failed", id, cause);
                 yield new JobProblem(500, "Training failed",
                         "an unexpected error ended the job; the classify-service log has it under job " + id, null);
             }
         };
-        if (problem.status() < 500 || cause instanceof ApiProblem) {
+        if (problem.status() < 500 || cause instanceof ProblemException) {
             log.warn("training job {} failed: {}", id, problem.detail());
         }
         store.failed(id, problem);

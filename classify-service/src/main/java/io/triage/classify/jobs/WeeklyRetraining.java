@@ -1,6 +1,6 @@
 package io.triage.classify.jobs;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ class WeeklyRetraining {
         try {
             TrainingJob job = jobs.submitRetrain("retrain-schedule");
             log.info("weekly retraining started as job {}", job.id());
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             log.warn("weekly retraining skipped: {}", e.getMessage());
         }
     }

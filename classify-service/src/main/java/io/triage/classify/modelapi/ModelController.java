@@ -22,8 +22,11 @@ import io.triage.classify.serving.ModelServing;
 import io.triage.classify.training.TrainingDataException;
 import io.triage.classify.training.TrainingFileReader;
 import io.triage.pii.PiiSanitizer;
-import io.triage.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnavailableException;
+import io.triage.platform.problem.UnusableInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,13 +71,13 @@ class ModelController {
     @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
     ResponseEntity<String> report(@PathVariable long version, @RequestParam(defaultValue = "json") String format) {
         String json = registry.reportJson(version)
-                .orElseThrow(() -> ApiProblem.notFound("model version " + version + " does not exist"));
+                .orElseThrow(() -> new NotFoundException("model version " + version + " does not exist"));
         return switch (format) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
             case "markdown" -> ResponseEntity.ok().contentType(MARKDOWN)
                     .body("# Model version " + version + "\n\n"
                             + ReportRenderer.markdown(JSON.readValue(json, TrainingReport.class)));
-            default -> throw ApiProblem.badRequest("format", "format must be json or markdown");
+            default -> throw new InvalidInputException("format", "format must be json or markdown");
         };
     }
 
@@ -102,7 +105,7 @@ class ModelController {
                 Map.Entry<String, String> mapping = TrainingFileReader.columnMapping(column);
                 renamed.put(mapping.getKey(), mapping.getValue());
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("column", e.getMessage());
+                throw new InvalidInputException("column", e.getMessage());
             }
         }
         try {
@@ -124,7 +127,7 @@ class ModelController {
     @GetMapping("/models/jobs/{id}")
     @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
     TrainingJob job(@PathVariable UUID id) {
-        return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("training job " + id + " does not exist"));
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("training job " + id + " does not exist"));
     }
 
     /** The most recent training jobs, newest first. */
@@ -132,7 +135,7 @@ class ModelController {
     @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
     List<TrainingJob> jobs(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 200) {
-            throw ApiProblem.badRequest("limit", "limit must be between 1 and 200");
+            throw new InvalidInputException("limit", "limit must be between 1 and 200");
         }
         return jobs.recent(limit);
     }
@@ -150,13 +153,12 @@ class ModelController {
         try {
             return serving.predict(text, request.ticketId());
         } catch (NoModelException e) {
-            throw ApiProblem.unavailable("no model version is in production yet", Duration.ofSeconds(30));
+            throw new UnavailableException("no model version is in production yet", Duration.ofSeconds(30));
         }
     }
 
-    private static ApiProblem badTrainingData(TrainingDataException e) {
-        ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                "Unusable training data", e.getMessage());
+    private static ProblemException badTrainingData(TrainingDataException e) {
+        ProblemException problem = new UnusableInputException("Unusable training data", e.getMessage());
         return e.line() == null ? problem : problem.with("line", e.line());
     }
 }

@@ -21,7 +21,8 @@ import io.triage.classify.training.TrainingProgress;
 import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
 import io.triage.pii.PiiSanitizer;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
+import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -124,16 +125,16 @@ public class ModelLifecycle {
     /** Moves a staging version to production after checking that its artifact is intact. */
     public ModelVersion promote(long version) {
         ModelVersion found = registry.find(version)
-                .orElseThrow(() -> ApiProblem.notFound("model version " + version + " does not exist"));
+                .orElseThrow(() -> new NotFoundException("model version " + version + " does not exist"));
         if (found.stage() != Stage.STAGING) {
-            throw ApiProblem.conflict("model version " + version + " is in stage " + found.stage()
+            throw new ConflictException("model version " + version + " is in stage " + found.stage()
                     + "; only a STAGING version can be promoted to PRODUCTION");
         }
         StoredArtifact artifact = registry.artifact(version).orElseThrow();
         try {
             ArtifactCodec.decode(artifact.bytes(), artifact.sha256());
         } catch (CorruptArtifactException e) {
-            throw ApiProblem.conflict("model version " + version + " has a corrupt artifact (" + e.getMessage()
+            throw new ConflictException("model version " + version + " has a corrupt artifact (" + e.getMessage()
                     + "); production keeps serving its current version").with("version", version);
         }
         registry.promoteToProduction(version);

@@ -1,6 +1,6 @@
 package io.triage.classify.serving;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +26,7 @@ class RegistryPoller {
     void poll() {
         try {
             serving.refresh();
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             log.warn("model registry unavailable, version {} keeps serving: {}", serving.productionVersion(),
                     e.getMessage());
         }

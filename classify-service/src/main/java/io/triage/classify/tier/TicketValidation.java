@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.TooLargeException;
 import io.triage.tickets.TicketLabels;
 import org.jspecify.annotations.Nullable;
 
@@ -24,31 +25,31 @@ public final class TicketValidation {
     /** Checks one ticket; {@code prefix} is prepended to field names (e.g. {@code tickets[3].}). */
     public static void check(@Nullable TicketInput ticket, String prefix, int maxTextChars) {
         if (ticket == null) {
-            throw ApiProblem.badRequest(prefix.isEmpty() ? "ticket" : prefix.substring(0, prefix.length() - 1),
+            throw new InvalidInputException(prefix.isEmpty() ? "ticket" : prefix.substring(0, prefix.length() - 1),
                     "a ticket is required");
         }
         if (ticket.description() == null || ticket.description().isBlank()) {
-            throw ApiProblem.badRequest(prefix + "description", "must not be blank");
+            throw new InvalidInputException(prefix + "description", "must not be blank");
         }
         int length = ticket.description().length() + (ticket.subject() == null ? 0 : ticket.subject().length());
         if (length > maxTextChars) {
-            throw ApiProblem.payloadTooLarge("subject and description together hold " + length
+            throw new TooLargeException("subject and description together hold " + length
                     + " characters; at most " + maxTextChars + " are accepted").with("field", prefix + "description");
         }
         if (ticket.channel() != null && !knownChannel(ticket.channel())) {
-            throw ApiProblem.badRequest(prefix + "channel", "unknown channel '" + abbreviate(ticket.channel())
+            throw new InvalidInputException(prefix + "channel", "unknown channel '" + abbreviate(ticket.channel())
                     + "'; known: " + channels());
         }
         checkId(ticket.ticketId(), prefix + "ticketId");
         checkId(ticket.customerId(), prefix + "customerId");
         if (ticket.sourceSystem() != null && !SOURCE.matcher(ticket.sourceSystem()).matches()) {
-            throw ApiProblem.badRequest(prefix + "sourceSystem", "must be 1-64 letters, digits, space, _ . -");
+            throw new InvalidInputException(prefix + "sourceSystem", "must be 1-64 letters, digits, space, _ . -");
         }
     }
 
     private static void checkId(@Nullable String id, String field) {
         if (id != null && !ID.matcher(id).matches()) {
-            throw ApiProblem.badRequest(field, "must be 1-128 characters: letters, digits and . _ : / # -");
+            throw new InvalidInputException(field, "must be 1-128 characters: letters, digits and . _ : / # -");
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.Semaphore;
 
 import io.triage.classify.decision.DecisionLog;
 import io.triage.classify.experiment.ExperimentAssignment;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.TooLargeException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,10 +52,10 @@ public class TierChain {
     /** Validates every ticket first (nothing is classified if one is invalid), then classifies them concurrently. */
     public List<ClassificationResult> classifyAll(List<TicketInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
-            throw ApiProblem.badRequest("tickets", "give at least one ticket");
+            throw new InvalidInputException("tickets", "give at least one ticket");
         }
         if (inputs.size() > properties.maxBatch()) {
-            throw ApiProblem.payloadTooLarge("a batch holds at most " + properties.maxBatch() + " tickets, got "
+            throw new TooLargeException("a batch holds at most " + properties.maxBatch() + " tickets, got "
                     + inputs.size()).with("field", "tickets");
         }
         for (int i = 0; i < inputs.size(); i++) {

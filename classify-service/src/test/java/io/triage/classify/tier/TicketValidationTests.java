@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.TooLargeException;
 
 class TicketValidationTests {
 
-    private static ApiProblem refusal(TicketInput ticket) {
-        return catchThrowableOfType(ApiProblem.class, () -> TicketValidation.check(ticket, "", 100));
+    private static ProblemException refusal(TicketInput ticket) {
+        return catchThrowableOfType(ProblemException.class, () -> TicketValidation.check(ticket, "", 100));
     }
 
     @Test
@@ -22,22 +23,22 @@ class TicketValidationTests {
 
     @Test
     void missingDescriptionIs400NamingTheField() {
-        ApiProblem problem = refusal(new TicketInput("INC-1", "Refund", " ", "email", null, null));
-        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ProblemException problem = refusal(new TicketInput("INC-1", "Refund", " ", "email", null, null));
+        assertThat(problem).isInstanceOf(InvalidInputException.class);
         assertThat(problem.getMessage()).contains("blank");
         assertThat(problem.properties()).containsEntry("field", "description");
     }
 
     @Test
     void oversizedTextIs413NamingTheField() {
-        ApiProblem problem = refusal(new TicketInput(null, "x".repeat(60), "y".repeat(60), null, null, null));
-        assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        ProblemException problem = refusal(new TicketInput(null, "x".repeat(60), "y".repeat(60), null, null, null));
+        assertThat(problem).isInstanceOf(TooLargeException.class);
         assertThat(problem.properties()).containsEntry("field", "description");
     }
 
     @Test
     void unknownChannelIs400() {
-        ApiProblem problem = refusal(new TicketInput(null, null, "help", "carrier-pigeon", null, null));
+        ProblemException problem = refusal(new TicketInput(null, null, "help", "carrier-pigeon", null, null));
         assertThat(problem.properties()).containsEntry("field", "channel");
     }
 
@@ -51,7 +52,7 @@ class TicketValidationTests {
 
     @Test
     void batchFieldsCarryTheTicketsIndex() {
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> TicketValidation.check(
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> TicketValidation.check(
                 new TicketInput(null, null, "", null, null, null), "tickets[3].", 100));
         assertThat(problem.properties()).containsEntry("field", "tickets[3].description");
     }

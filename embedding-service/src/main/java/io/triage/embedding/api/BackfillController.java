@@ -12,7 +12,7 @@ import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.reconcile.ReconcileReport;
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.sync.TicketSync;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class BackfillController {
     @GetMapping("/backfill/{id}")
     @PreAuthorize("hasRole('OPS')")
     Backfill status(@PathVariable UUID id) {
-        return backfills.find(id).orElseThrow(() -> ApiProblem.notFound("No backfill " + id));
+        return backfills.find(id).orElseThrow(() -> new NotFoundException("No backfill " + id));
     }
 
     @PostMapping("/sync")

@@ -7,7 +7,8 @@ import io.triage.embedding.ticket.EmbeddingPipeline;
 import io.triage.embedding.ticket.IngestResult;
 import io.triage.embedding.ticket.StoredEmbedding;
 import io.triage.embedding.store.TicketMetadata;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +32,7 @@ class EmbeddingController {
     @PreAuthorize("hasRole('OPS')")
     IngestResult embed(@Valid @RequestBody EmbedRequest request) {
         if (request.tickets().size() > properties.maxTicketsPerRequest()) {
-            throw ApiProblem.badRequest("tickets", "at most " + properties.maxTicketsPerRequest()
+            throw new InvalidInputException("tickets", "at most " + properties.maxTicketsPerRequest()
                     + " tickets per request");
         }
         return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.ingest(request.tickets()));
@@ -41,11 +42,11 @@ class EmbeddingController {
     @PreAuthorize("hasAnyRole('CLASSIFIER', 'OPS')")
     LabelledTicket relabel(@PathVariable String ticketId, @Valid @RequestBody LabelsRequest labels) {
         if (labels.department() == null && labels.urgency() == null && labels.sentiment() == null) {
-            throw ApiProblem.badRequest("department", "give at least one of department, urgency, sentiment");
+            throw new InvalidInputException("department", "give at least one of department, urgency, sentiment");
         }
         StoredEmbedding row = Unavailability.guard(properties.storeRetryAfter(),
                 () -> pipeline.relabel(ticketId, labels.department(), labels.urgency(), labels.sentiment()))
-                .orElseThrow(() -> ApiProblem.notFound("No embedding for ticket " + ticketId));
+                .orElseThrow(() -> new NotFoundException("No embedding for ticket " + ticketId));
         return new LabelledTicket(row.ticketId(), row.metadata());
     }
 

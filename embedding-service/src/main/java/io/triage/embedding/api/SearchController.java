@@ -7,7 +7,7 @@ import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.SearchFilter;
 import io.triage.embedding.store.VectorMatch;
 import io.triage.embedding.ticket.SimilarTickets;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,19 +34,19 @@ class SearchController {
     SearchResponse search(@RequestBody SearchRequest request) {
         int k = request.k() == null ? 5 : request.k();
         if (k < 1 || k > MAX_K) {
-            throw ApiProblem.badRequest("k", "must be between 1 and " + MAX_K);
+            throw new InvalidInputException("k", "must be between 1 and " + MAX_K);
         }
         SearchFilter filter = SearchFilters.parse(request.filters());
         boolean hasText = request.text() != null;
         boolean hasVector = request.vector() != null;
         if (hasText == hasVector) {
-            throw ApiProblem.badRequest("text", "give exactly one of text and vector");
+            throw new InvalidInputException("text", "give exactly one of text and vector");
         }
         if (hasText && request.text().isBlank()) {
-            throw ApiProblem.badRequest("text", "must not be empty");
+            throw new InvalidInputException("text", "must not be empty");
         }
         if (hasVector && request.vector().length != model.dimension()) {
-            throw ApiProblem.badRequest("vector", "must have " + model.dimension() + " dimensions (model "
+            throw new InvalidInputException("vector", "must have " + model.dimension() + " dimensions (model "
                     + model.name() + "), not " + request.vector().length);
         }
         List<VectorMatch> matches = Unavailability.guard(properties.storeRetryAfter(), () -> hasText

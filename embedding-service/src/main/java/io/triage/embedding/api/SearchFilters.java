@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.triage.embedding.store.SearchFilter;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns the request's filter map into a {@link SearchFilter}; an unknown key or bad value is a 400 naming it. */
@@ -24,11 +24,11 @@ final class SearchFilters {
         }
         for (Map.Entry<String, String> filter : filters.entrySet()) {
             if (!KNOWN.contains(filter.getKey())) {
-                throw ApiProblem.badRequest("filters." + filter.getKey(), "unknown filter field; known: "
+                throw new InvalidInputException("filters." + filter.getKey(), "unknown filter field; known: "
                         + KNOWN.stream().sorted().toList());
             }
             if (filter.getValue() == null || filter.getValue().isBlank()) {
-                throw ApiProblem.badRequest("filters." + filter.getKey(), "must not be blank");
+                throw new InvalidInputException("filters." + filter.getKey(), "must not be blank");
             }
         }
         return new SearchFilter(filters.get("customerId"), filters.get("department"), filters.get("urgency"),
@@ -43,7 +43,7 @@ final class SearchFilters {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("filters." + key, "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
+            throw new InvalidInputException("filters." + key, "must be an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z");
         }
     }
 }

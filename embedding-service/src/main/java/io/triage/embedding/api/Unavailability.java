@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import io.triage.embedding.model.ModelUnavailableException;
 import io.triage.embedding.store.StoreUnavailableException;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.UnavailableException;
 
 /** Translates an unavailable store or model into 503 with {@code Retry-After}; nothing was written in that case. */
 final class Unavailability {
@@ -17,9 +17,9 @@ final class Unavailability {
         try {
             return call.get();
         } catch (StoreUnavailableException e) {
-            throw ApiProblem.unavailable("The vector store is unavailable; nothing was changed", retryAfter);
+            throw new UnavailableException("The vector store is unavailable; nothing was changed", retryAfter);
         } catch (ModelUnavailableException e) {
-            throw ApiProblem.unavailable("The embedding model is unavailable; nothing was changed", retryAfter);
+            throw new UnavailableException("The embedding model is unavailable; nothing was changed", retryAfter);
         }
     }
 }

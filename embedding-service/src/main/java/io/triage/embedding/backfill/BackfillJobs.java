@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.EmbeddingModel;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +46,10 @@ public class BackfillJobs {
         Path directory = properties.backfill().directory().toAbsolutePath().normalize();
         Path file = directory.resolve(fileName).normalize();
         if (!file.startsWith(directory) || !file.getParent().equals(directory)) {
-            throw ApiProblem.badRequest("file", "must name a file directly inside the backfill directory");
+            throw new InvalidInputException("file", "must name a file directly inside the backfill directory");
         }
         if (!Files.isRegularFile(file)) {
-            throw ApiProblem.badRequest("file", "no such file in the backfill directory");
+            throw new InvalidInputException("file", "no such file in the backfill directory");
         }
         Backfill backfill = backfills.open(file.getFileName().toString(), sha256(file), model.name());
         if (backfills.claim(backfill.id(), properties.backfill().staleAfter())) {

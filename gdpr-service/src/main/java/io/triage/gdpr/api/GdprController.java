@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import io.triage.gdpr.erasure.DeletionRequest;
 import io.triage.gdpr.erasure.DeletionRequests;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +43,6 @@ class GdprController {
     @GetMapping("/gdpr/requests/{id}")
     @PreAuthorize("hasRole('COMPLIANCE')")
     DeletionRequest get(@PathVariable UUID id) {
-        return requests.find(id).orElseThrow(() -> ApiProblem.notFound("No deletion request " + id));
+        return requests.find(id).orElseThrow(() -> new NotFoundException("No deletion request " + id));
     }
 }

@@ -17,7 +17,7 @@ import io.triage.ingestion.label.TicketLabelling;
 import io.triage.ingestion.label.TicketLabels;
 import io.triage.ingestion.label.ValidatedPage;
 import io.triage.ingestion.label.Validation;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,7 +72,7 @@ class LabelController {
                     + "changes nothing and answers applied=false. 404 for an unknown or erased ticket.")
     TicketLabels validate(@PathVariable UUID id, @Valid @RequestBody LabelRequest request) {
         if (request.department() == null && request.urgency() == null && request.sentiment() == null) {
-            throw ApiProblem.badRequest("department",
+            throw new InvalidInputException("department",
                     "at least one of department, urgency, sentiment is required");
         }
         return labelling.validate(new Validation(id, strip(request.department()), strip(request.urgency()),
@@ -97,12 +97,12 @@ class LabelController {
 
     private static Instant instant(@Nullable String since) {
         if (since == null || since.isBlank()) {
-            throw ApiProblem.badRequest("since", "since is required, e.g. since=2026-09-01T00:00:00Z");
+            throw new InvalidInputException("since", "since is required, e.g. since=2026-09-01T00:00:00Z");
         }
         try {
             return Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("since", "since must be an ISO-8601 instant, e.g. 2026-09-01T00:00:00Z");
+            throw new InvalidInputException("since", "since must be an ISO-8601 instant, e.g. 2026-09-01T00:00:00Z");
         }
     }
 

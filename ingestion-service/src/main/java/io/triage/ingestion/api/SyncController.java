@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.triage.ingestion.sync.SourceSync;
 import io.triage.ingestion.sync.SyncRun;
 import io.triage.ingestion.ticket.TicketSource;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class SyncController {
     @GetMapping("/sources/syncs/{id}")
     @PreAuthorize("hasRole('OPS')")
     SyncRun run(@PathVariable UUID id) {
-        return sync.run(id).orElseThrow(() -> ApiProblem.notFound("No pull " + id));
+        return sync.run(id).orElseThrow(() -> new NotFoundException("No pull " + id));
     }
 
     private TicketSource enabledSource(String name) {
@@ -51,7 +51,7 @@ class SyncController {
             default -> null;
         };
         if (source == null || !sync.enabled(source)) {
-            throw ApiProblem.notFound("No enabled source named " + name.replaceAll("[^a-z0-9_-]", "?"));
+            throw new NotFoundException("No enabled source named " + name.replaceAll("[^a-z0-9_-]", "?"));
         }
         return source;
     }

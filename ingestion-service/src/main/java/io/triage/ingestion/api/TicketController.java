@@ -9,7 +9,7 @@ import io.triage.ingestion.ticket.CleanTicket;
 import io.triage.ingestion.ticket.CleanTicketRepository;
 import io.triage.ingestion.ticket.NewTicket;
 import io.triage.ingestion.ticket.TicketIntake;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +58,7 @@ class TicketController {
     CleanTicketPage changes(@RequestParam(defaultValue = "0") long after,
             @RequestParam(required = false) @Nullable Integer limit) {
         if (after < 0) {
-            throw ApiProblem.badRequest("after", "after must be a cursor returned earlier, or 0");
+            throw new InvalidInputException("after", "after must be a cursor returned earlier, or 0");
         }
         List<CleanTicket> items = clean.changedAfter(after, PageSize.of(limit, properties));
         return new CleanTicketPage(items, items.isEmpty() ? after : items.getLast().seq());

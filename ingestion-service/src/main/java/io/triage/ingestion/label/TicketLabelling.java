@@ -8,7 +8,9 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.ingestion.config.IngestionProperties;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
+import io.triage.platform.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,7 @@ public class TicketLabelling {
         checkKnown("urgency", validation.urgency(), settings.urgencies());
         checkKnown("sentiment", validation.sentiment(), settings.sentiments());
         if (validation.validatedAt().isAfter(Instant.now().plus(settings.maxClockSkew()))) {
-            throw ApiProblem.badRequest("validatedAt", "validatedAt lies in the future");
+            throw new InvalidInputException("validatedAt", "validatedAt lies in the future");
         }
         // Postgres keeps microseconds: truncating first makes a redelivery compare equal to the stored row.
         Validation stored = new Validation(validation.ticketId(), validation.department(), validation.urgency(),
@@ -67,7 +69,7 @@ public class TicketLabelling {
             try {
                 cursor = LabelCursor.decode(after);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("after", "after must be a 'next' cursor returned by an earlier page");
+                throw new InvalidInputException("after", "after must be a 'next' cursor returned by an earlier page");
             }
         }
         List<ValidatedTicket> items = labels.validatedSince(since, cursor, limit);
@@ -77,11 +79,11 @@ public class TicketLabelling {
 
     private static void checkKnown(String field, @Nullable String value, List<String> known) {
         if (value != null && !known.isEmpty() && !known.contains(value)) {
-            throw ApiProblem.badRequest(field, field + " must be one of " + known);
+            throw new InvalidInputException(field, field + " must be one of " + known);
         }
     }
 
-    private static ApiProblem noTicket(UUID ticketId) {
-        return ApiProblem.notFound("No ticket " + ticketId + " (never received, or erased)");
+    private static ProblemException noTicket(UUID ticketId) {
+        return new NotFoundException("No ticket " + ticketId + " (never received, or erased)");
     }
 }

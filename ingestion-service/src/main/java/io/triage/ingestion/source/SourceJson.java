@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalQuery;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +22,7 @@ final class SourceJson {
     static String required(JsonNode parent, String field, String path) {
         String value = optional(parent, field);
         if (value == null || value.isBlank()) {
-            throw ApiProblem.badRequest(path, path + " is required");
+            throw new InvalidInputException(path, path + " is required");
         }
         return value;
     }
@@ -41,7 +41,7 @@ final class SourceJson {
     static JsonNode object(JsonNode parent, String field, String path) {
         JsonNode value = parent.path(field);
         if (!value.isObject()) {
-            throw ApiProblem.badRequest(path, path + " must be a JSON object");
+            throw new InvalidInputException(path, path + " must be a JSON object");
         }
         return value;
     }
@@ -52,7 +52,7 @@ final class SourceJson {
         try {
             return format.parse(text, (TemporalQuery<Instant>) Instant::from);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(path, path + " is not a date-time the source writes: " + abbreviate(text));
+            throw new InvalidInputException(path, path + " is not a date-time the source writes: " + abbreviate(text));
         }
     }
 

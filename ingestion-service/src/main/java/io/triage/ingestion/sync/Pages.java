@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.triage.ingestion.source.SourceTicket;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ final class Pages {
     static void add(List<SourceTicket> page, Supplier<SourceTicket> normalise) {
         try {
             page.add(normalise.get());
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             log.warn("Skipped a pulled record: {} ({})", e.getMessage(), e.properties().get("field"));
         }
     }

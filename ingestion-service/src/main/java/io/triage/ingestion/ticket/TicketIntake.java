@@ -3,8 +3,7 @@ package io.triage.ingestion.ticket;
 import io.triage.pii.PiiSanitizationException;
 import io.triage.pii.PiiSanitizer;
 import io.triage.pii.SanitizedText;
-import io.triage.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import io.triage.platform.problem.InternalFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +45,7 @@ public class TicketIntake {
         try {
             return sanitizer.sanitize(stored.subject() + "\n" + stored.description());
         } catch (PiiSanitizationException e) {
-            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Sanitisation failed",
+            throw new InternalFailureException("Sanitisation failed",
                     "The ticket could not be sanitised and was not stored");
         }
     }

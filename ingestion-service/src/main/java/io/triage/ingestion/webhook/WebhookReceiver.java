@@ -16,10 +16,12 @@ import io.triage.ingestion.source.SourceTicket;
 import io.triage.ingestion.source.ZendeskTickets;
 import io.triage.ingestion.ticket.TicketIntake;
 import io.triage.ingestion.ticket.TicketSource;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnauthenticatedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -67,19 +69,19 @@ public class WebhookReceiver {
         TicketSource source = source(sourceName);
         Source settings = settings(source);
         if (settings == null || !settings.enabled()) {
-            throw ApiProblem.notFound("No webhook is enabled at /webhooks/" + sourceName);
+            throw new NotFoundException("No webhook is enabled at /webhooks/" + sourceName);
         }
         Optional<String> rejection = signatures.rejection(source, settings, headers, body);
         if (rejection.isPresent()) {
             reject(source, rejection.get());
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Webhook not authenticated",
+            throw new UnauthenticatedException("Webhook not authenticated",
                     "The delivery's signature or shared secret is missing, wrong or stale");
         }
         JsonNode payload = parse(source, body);
         Optional<SourceTicket> ticket;
         try {
             ticket = ticketOf(source, payload);
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             reject(source, "malformed");
             throw e;
         }
@@ -115,7 +117,7 @@ public class WebhookReceiver {
     private static JsonNode detail(JsonNode payload) {
         JsonNode detail = payload.path("detail");
         if (!detail.isObject()) {
-            throw ApiProblem.badRequest("detail", "detail must be a JSON object");
+            throw new InvalidInputException("detail", "detail must be a JSON object");
         }
         return detail;
     }
@@ -128,7 +130,7 @@ public class WebhookReceiver {
         JsonNode issue = payload.path("issue");
         if (event.startsWith("jira:issue_")) {
             if (!issue.isObject()) {
-                throw ApiProblem.badRequest("issue", "issue must be a JSON object");
+                throw new InvalidInputException("issue", "issue must be a JSON object");
             }
             return Optional.of(jira.normalise(issue, "issue."));
         }
@@ -147,7 +149,7 @@ public class WebhookReceiver {
             // answered below, without echoing the parser's message (it quotes the body)
         }
         reject(source, "malformed");
-        throw ApiProblem.badRequest("body", "the body must be a JSON object");
+        throw new InvalidInputException("body", "the body must be a JSON object");
     }
 
     /** Zendesk event id, Jira delivery identifier; otherwise (ServiceNow) the SHA-256 of the raw body. */
@@ -177,7 +179,7 @@ public class WebhookReceiver {
             case "servicenow" -> TicketSource.SERVICENOW;
             case "zendesk" -> TicketSource.ZENDESK;
             case "jira" -> TicketSource.JIRA;
-            default -> throw ApiProblem.notFound("No webhook at /webhooks/" + abbreviate(name));
+            default -> throw new NotFoundException("No webhook at /webhooks/" + abbreviate(name));
         };
     }
 

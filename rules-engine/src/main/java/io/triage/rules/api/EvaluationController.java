@@ -1,6 +1,7 @@
 package io.triage.rules.api;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.TooLargeException;
 import io.triage.rules.catalog.ActiveRuleSet;
 import io.triage.rules.catalog.ActiveRules;
 import io.triage.rules.config.RulesEngineProperties;
@@ -39,7 +40,7 @@ class EvaluationController {
     @PostMapping("/rules/evaluate/batch")
     BatchResponse evaluateBatch(@Valid @RequestBody BatchRequest batch) {
         if (batch.tickets().size() > properties.maxBatchSize()) {
-            throw ApiProblem.badRequest("tickets", "at most " + properties.maxBatchSize() + " tickets per batch");
+            throw new InvalidInputException("tickets", "at most " + properties.maxBatchSize() + " tickets per batch");
         }
         for (int i = 0; i < batch.tickets().size(); i++) {
             checkSize(batch.tickets().get(i), "tickets[" + i + "].");
@@ -69,10 +70,10 @@ class EvaluationController {
 
     private void checkSize(TicketRequest ticket, String path) {
         if (ticket == null) {
-            throw ApiProblem.badRequest(path + "ticket", "ticket must not be null");
+            throw new InvalidInputException(path + "ticket", "ticket must not be null");
         }
         if (ticket.text().length() > properties.maxTicketChars()) {
-            throw ApiProblem.payloadTooLarge("A ticket may have at most " + properties.maxTicketChars()
+            throw new TooLargeException("A ticket may have at most " + properties.maxTicketChars()
                     + " characters in subject, description and channel together").with("field", path + "description");
         }
     }

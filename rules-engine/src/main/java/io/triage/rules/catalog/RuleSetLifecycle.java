@@ -1,6 +1,9 @@
 package io.triage.rules.catalog;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ConflictException;
+import io.triage.platform.problem.InvalidInputException;
+import io.triage.platform.problem.NotFoundException;
+import io.triage.platform.problem.ProblemException;
 import io.triage.rules.engine.RuleCompiler;
 import io.triage.rules.engine.RuleSetCompilationException;
 import io.triage.rules.ruleset.RuleSet;
@@ -8,7 +11,6 @@ import io.triage.rules.ruleset.RuleSetParseResult;
 import io.triage.rules.ruleset.RuleSetParser;
 import io.triage.rules.ruleset.RuleSetProblem;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Draft → validate → publish (atomic) → rollback; refuses anything that does not parse and compile. */
@@ -37,7 +39,7 @@ public class RuleSetLifecycle {
     /** Publishes {@code yaml}, or the saved draft when null, as a new active version. */
     public int publish(String yaml, String by, String reason) {
         String source = yaml != null ? yaml : store.draft().orElseThrow(
-                () -> ApiProblem.conflict("There is no draft to publish; PUT /rules/draft first"));
+                () -> new ConflictException("There is no draft to publish; PUT /rules/draft first"));
         RuleSet ruleSet = checked(source);
         int version = store.publish(source, ruleSet.rules().size(), by, reason, "publish");
         active.refresh();
@@ -47,7 +49,7 @@ public class RuleSetLifecycle {
     /** Makes an earlier version active again. */
     public void rollback(int version, String by, String reason) {
         if (!store.rollback(version, by, reason)) {
-            throw ApiProblem.notFound("Rule set version " + version + " does not exist");
+            throw new NotFoundException("Rule set version " + version + " does not exist");
         }
         active.refresh();
     }
@@ -66,10 +68,10 @@ public class RuleSetLifecycle {
         return ruleSet;
     }
 
-    private static ApiProblem invalid(List<RuleSetProblem> problems) {
+    private static ProblemException invalid(List<RuleSetProblem> problems) {
         RuleSetProblem first = problems.getFirst();
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid rule set", first.message())
-                .with("line", first.line()).with("column", first.column()).with("field", first.field())
+        return new InvalidInputException("Invalid rule set", first.field(), first.message())
+                .with("line", first.line()).with("column", first.column())
                 .with("errors", problems);
     }
 }

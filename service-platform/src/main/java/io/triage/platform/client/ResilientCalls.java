@@ -15,7 +15,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.platform.PlatformProperties.Resilience;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnavailableException;
 
 /**
  * Calls another service through a retry (transient failures only, exponential backoff with jitter) inside a
@@ -47,11 +48,11 @@ public final class ResilientCalls {
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
     }
 
-    /** The answer of {@code downstream}; if it stays unavailable, a 503 {@link ApiProblem}. */
+    /** The answer of {@code downstream}; if it stays unavailable, a 503 {@link ProblemException}. */
     public <T> T call(String downstream, Supplier<T> call) {
         return callOrElse(downstream, call, failure -> {
             if (failure instanceof CallNotPermittedException || TransientFailures.isTransient(failure)) {
-                throw ApiProblem.unavailable(downstream + " is unavailable", settings.openStateWait());
+                throw new UnavailableException(downstream + " is unavailable", settings.openStateWait());
             }
             throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
         });

@@ -1,6 +1,7 @@
 package io.triage.platform.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.triage.platform.problem.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class MetricsController {
     String scrape() {
         PrometheusMeterRegistry prometheus = registry.getIfAvailable();
         if (prometheus == null) {
-            throw ApiProblem.notFound("Prometheus export is disabled in this deployment");
+            throw new NotFoundException("Prometheus export is disabled in this deployment");
         }
         return prometheus.scrape();
     }

@@ -3,6 +3,8 @@ package io.triage.platform.web;
 import java.util.List;
 import java.util.Map;
 
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +43,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.traceIds = traceIds;
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problemException(ProblemException problem, WebRequest request) {
+        HttpStatus status = ProblemStatus.of(problem);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
         body.setTitle(problem.title());
         problem.properties().forEach(body::setProperty);
         HttpHeaders headers = new HttpHeaders();
-        if (problem.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        if (problem instanceof UnavailableException unavailable && unavailable.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
         }
-        return createResponseEntity(body, headers, problem.status(), request);
+        return createResponseEntity(body, headers, status, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -12,11 +12,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.triage.platform.PlatformProperties.Resilience;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.UnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -82,8 +81,7 @@ class ResilientCallsTests {
     void persistentFailureBecomes503WithRetryAfter() {
         statuses = new int[] {500};
         assertThatThrownBy(() -> calls.call("rules", this::get))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                .isInstanceOfSatisfying(UnavailableException.class, problem -> {
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofMinutes(1));
                 });
         assertThat(hits).hasValue(3);

@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.tracking.creds.MlflowHostCreds;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -80,7 +79,7 @@ final class MlflowArtifacts {
         if ("http".equals(root.getScheme()) || "https".equals(root.getScheme())) {
             return URI.create(root + suffix);
         }
-        throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "MLflow gave the run the "
+        throw new UnavailableException("MLflow gave the run the "
                 + "artifact root " + artifactRoot + ", which this service cannot write without the Python mlflow "
                 + "CLI; start the tracking server with --serve-artifacts (artifact roots mlflow-artifacts:/...)");
     }

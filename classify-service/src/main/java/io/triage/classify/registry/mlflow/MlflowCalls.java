@@ -11,11 +11,10 @@ import java.util.function.Supplier;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.triage.platform.client.ResilientCalls;
 import io.triage.platform.client.TransientFailures;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.UnavailableException;
 import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -47,12 +46,12 @@ final class MlflowCalls {
     <T> T call(String what, Supplier<T> call) {
         return calls.callOrElse(DOWNSTREAM, () -> within(what, call), failure -> {
             if (failure instanceof CallNotPermittedException || TransientFailures.isTransient(failure)) {
-                throw ApiProblem.unavailable("MLflow unreachable at " + trackingUri + " (" + what + ": "
+                throw new UnavailableException("MLflow unreachable at " + trackingUri + " (" + what + ": "
                         + reason(failure) + ")", retryAfter);
             }
             if (failure instanceof HttpClientErrorException e && (e.getStatusCode().value() == 401
                     || e.getStatusCode().value() == 403)) {
-                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "MLflow at "
+                throw new UnavailableException("MLflow at "
                         + trackingUri + " refused the configured credentials (" + what + ": HTTP "
                         + e.getStatusCode().value() + ")");
             }

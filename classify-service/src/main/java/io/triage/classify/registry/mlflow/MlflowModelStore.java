@@ -20,7 +20,8 @@ import io.triage.classify.registry.Stage;
 import io.triage.classify.registry.StoredArtifact;
 import io.triage.classify.registry.TrainingRun;
 import io.triage.platform.client.ResilientCalls;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.ModelRegistry.CreateModelVersion;
 import org.mlflow.api.proto.ModelRegistry.CreateRegisteredModel;
@@ -128,10 +129,10 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
             registered = true;
             finishRun(id, RunStatus.FINISHED);
             return Long.parseLong(version);
-        } catch (ApiProblem e) {
+        } catch (UnavailableException e) {
             // A transient outage (it carries Retry-After) gets the caller's consequence spelled out.
             Duration retryAfter = e.retryAfter();
-            throw retryAfter == null ? e : ApiProblem.unavailable(e.getMessage() + "; the new model was not "
+            throw retryAfter == null ? e : new UnavailableException(e.getMessage() + "; the new model was not "
                     + "registered for serving and production keeps its current version", retryAfter);
         } finally {
             if (!registered) {
@@ -302,7 +303,7 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
         }
         try {
             calls.run("finish run", () -> client.setTerminated(runId, status, Instant.now().toEpochMilli()));
-        } catch (ApiProblem e) {
+        } catch (ProblemException e) {
             log.warn("MLflow run {} could not be marked {}: {}", runId, status, e.getMessage());
         }
     }

@@ -16,12 +16,12 @@ import io.triage.classify.registry.mlflow.FakeMlflowServer.Received;
 import io.triage.classify.registry.mlflow.FakeMlflowServer.Run;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
-import io.triage.platform.web.ApiProblem;
+import io.triage.platform.problem.ProblemException;
+import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /**
  * The model store contract on MLflow through its Java client, against a fake MLflow server in MLflow's wire format;
@@ -147,8 +147,7 @@ class MlflowModelStoreIT implements ModelStoreContract {
     void mlflowFailingBeforeTheVersionExistsRegistersNothingAndSaysSo() {
         mlflow.fail("/api/2.0/mlflow-artifacts/", 500);
         assertThatThrownBy(() -> register("lost", Stage.STAGING, null))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status())
-                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("MLflow unreachable at " + mlflow.trackingUri())
                 .hasMessageContaining("not registered");
         mlflow.heal();
@@ -162,7 +161,7 @@ class MlflowModelStoreIT implements ModelStoreContract {
     void mlflowFailingAtTheStagingTransitionLeavesNothingTheServingPollerWouldLoad() {
         long staging = register("staging", Stage.STAGING, null);
         mlflow.fail("model-versions/transition-stage", 503);
-        assertThatThrownBy(() -> register("half", Stage.STAGING, null)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> register("half", Stage.STAGING, null)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("MLflow unreachable");
         mlflow.heal();
 
@@ -176,12 +175,11 @@ class MlflowModelStoreIT implements ModelStoreContract {
         long staging = register("before", Stage.STAGING, null);
         mlflow.stop();
         assertThatThrownBy(() -> store.promoteToProduction(staging))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
-                    assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(p.retryAfter()).isNotNull();
+                .isInstanceOfSatisfying(UnavailableException.class, p -> {
+                    assertThat(p.retryAfter()).isPositive();
                 })
                 .hasMessageContaining("MLflow unreachable at " + mlflow.trackingUri());
-        assertThatThrownBy(() -> store.inStage(Stage.PRODUCTION)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> store.inStage(Stage.PRODUCTION)).isInstanceOf(ProblemException.class);
         mlflow.start();
         assertThat(store.inStage(Stage.STAGING).map(ModelVersion::version)).contains(staging);
     }
@@ -190,7 +188,7 @@ class MlflowModelStoreIT implements ModelStoreContract {
     void aServerThatDoesNotAnswerInTimeCountsAsUnreachable() {
         use(store(null, null, null, Duration.ofMillis(300)));
         mlflow.delay(Duration.ofSeconds(2));
-        assertThatThrownBy(() -> store.versions()).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> store.versions()).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("MLflow unreachable").hasMessageContaining("no answer within 300 ms");
     }
 
