@@ -16,7 +16,6 @@ import com.openai.models.embeddings.Embedding;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.triage.embedding.config.EmbeddingProperties;
 
 /**
  * OpenAI {@code text-embedding-3-small} (or any OpenAI-compatible endpoint: Azure OpenAI, vLLM, a local stub) via
@@ -28,13 +27,13 @@ import io.triage.embedding.config.EmbeddingProperties;
 public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
     private final OpenAIClient client;
-    private final EmbeddingProperties.OpenAi settings;
+    private final OpenAiProperties settings;
     private final TokenBucket requests;
     private final TokenBucket tokens;
     private final Counter tokensUsed;
     private final Counter costUsd;
 
-    public OpenAiEmbeddingModel(EmbeddingProperties.OpenAi settings, MeterRegistry meters) {
+    public OpenAiEmbeddingModel(OpenAiProperties settings, MeterRegistry meters) {
         this.settings = settings;
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())

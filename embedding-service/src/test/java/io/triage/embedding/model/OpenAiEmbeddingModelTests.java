@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.triage.embedding.config.EmbeddingProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class OpenAiEmbeddingModelTests {
     }
 
     OpenAiEmbeddingModel model(int maxBatch, int maxRetries) {
-        return new OpenAiEmbeddingModel(new EmbeddingProperties.OpenAi(stub.baseUrl(), "sk-test",
+        return new OpenAiEmbeddingModel(new OpenAiProperties(stub.baseUrl(), "sk-test",
                 "text-embedding-3-small", DIMENSION, maxBatch, 3000, 1_000_000, maxRetries, Duration.ofMillis(10),
                 Duration.ofSeconds(10),
                 0.02), meters);

@@ -1,4 +1,4 @@
-package io.triage.embedding.store;
+package io.triage.embedding.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -11,11 +11,10 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.triage.embedding.MigratedDatabase;
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.MiniLmEmbeddingModel;
-import io.triage.embedding.ticket.EmbeddingPipeline;
-import io.triage.embedding.ticket.TicketEmbeddings;
-import io.triage.embedding.ticket.TicketText;
+import io.triage.embedding.store.QdrantProperties;
+import io.triage.embedding.store.QdrantVectorStore;
+import io.triage.embedding.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +30,7 @@ class StoreOutageIT {
         MigratedDatabase database = MigratedDatabase.create();
         MiniLmEmbeddingModel model = new MiniLmEmbeddingModel();
         TicketEmbeddings rows = new TicketEmbeddings(database.jdbc(), model.name());
-        var settings = new EmbeddingProperties.Qdrant("127.0.0.1", unusedPort(), false, "", Duration.ofSeconds(2),
+        var settings = new QdrantProperties("127.0.0.1", unusedPort(), false, "", Duration.ofSeconds(2),
                 2, Duration.ofMillis(10));
         try (QdrantVectorStore down = new QdrantVectorStore(settings, "tickets_test", model.dimension())) {
             EmbeddingPipeline pipeline = new EmbeddingPipeline(model, down, rows,
