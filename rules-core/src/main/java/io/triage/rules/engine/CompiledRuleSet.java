@@ -4,6 +4,7 @@ import io.triage.rules.ruleset.Rule;
 import io.triage.rules.ruleset.TicketField;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule set ready to evaluate: immutable and safe to share between threads. Evaluation reads the ticket once per
@@ -17,10 +18,10 @@ public final class CompiledRuleSet {
     private final char[] classOf;
     private final RuleGroup[] groups;
     private final boolean[] alwaysScan;
-    private final LiteralPrefilter prefilter;
+    private final @Nullable LiteralPrefilter prefilter;
 
     CompiledRuleSet(List<Rule> rules, List<RuleDfas> dfas, Alphabet alphabet, List<RuleGroup> groups,
-            List<Set<String>> groupLiterals) {
+            List<@Nullable Set<String>> groupLiterals) {
         this.rules = List.copyOf(rules);
         this.dfas = dfas;
         this.alphabet = alphabet;
@@ -47,7 +48,7 @@ public final class CompiledRuleSet {
             prefilter.mark(ticket, candidates);
         }
         for (int g = 0; g < groups.length; g++) {
-            if (alwaysScan[g] || (candidates[g >>> 6] & (1L << g)) != 0) {
+            if (alwaysScan[g] || candidates != null && (candidates[g >>> 6] & (1L << g)) != 0) {
                 int winner = groups[g].evaluate(ticket, classOf);
                 if (winner >= 0) {
                     return winner;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A deterministic automaton as a table over an {@link Alphabet}'s classes. State -1 is the dead state.
@@ -44,7 +45,8 @@ final class Dfa {
             accepting[s] = states.get(s).isAccept();
             for (int cls = 0; cls < classes; cls++) {
                 State dest = states.get(s).step(alphabet.representative(cls));
-                next[s * classes + cls] = dest == null ? -1 : index.get(dest);
+                // Every state reachable from the initial one was indexed above.
+                next[s * classes + cls] = dest == null ? -1 : Objects.requireNonNull(index.get(dest));
             }
         }
         return new Dfa(next, accepting, classes);

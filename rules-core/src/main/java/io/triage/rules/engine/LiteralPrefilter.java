@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Aho–Corasick automaton over the required literals of every rule group: one scan of the (ASCII-lowercased) ticket
@@ -17,12 +18,12 @@ final class LiteralPrefilter {
     private final char[] classOf = new char[Character.MAX_VALUE + 1];
     private final int classes;
     private final int[] next;
-    private final int[][] groupsAt;
+    private final int[] @Nullable [] groupsAt;
 
     /** @param literalsPerGroup for each group its literals (lowercase); null entries are ignored */
-    LiteralPrefilter(List<Set<String>> literalsPerGroup) {
+    LiteralPrefilter(List<@Nullable Set<String>> literalsPerGroup) {
         TreeSet<Character> chars = new TreeSet<>();
-        for (Set<String> literals : literalsPerGroup) {
+        for (@Nullable Set<String> literals : literalsPerGroup) {
             if (literals != null) {
                 literals.forEach(l -> l.chars().forEach(c -> chars.add((char) c)));
             }

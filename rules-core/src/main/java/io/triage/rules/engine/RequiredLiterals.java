@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, for a pattern, a set of lowercase literals of which every match must contain at least one; the prefilter
@@ -20,14 +21,14 @@ final class RequiredLiterals {
     }
 
     /** Literals of which every match contains one, or null. */
-    static Set<String> of(PatternNode node) {
+    static @Nullable Set<String> of(PatternNode node) {
         Info info = info(node);
         Set<String> best = info.exact() != null ? info.exact() : info.required();
         return best == null || best.isEmpty() || best.contains("") ? null : best;
     }
 
     /** The better of two candidate sets: longer shortest literal first, then fewer literals. */
-    static Set<String> better(Set<String> a, Set<String> b) {
+    static @Nullable Set<String> better(@Nullable Set<String> a, @Nullable Set<String> b) {
         if (a == null || a.contains("")) {
             return b;
         }
@@ -44,7 +45,7 @@ final class RequiredLiterals {
     }
 
     /** exact: the node's whole (finite) language; required: a necessary literal set. Either may be null. */
-    private record Info(Set<String> exact, Set<String> required) {
+    private record Info(@Nullable Set<String> exact, @Nullable Set<String> required) {
     }
 
     private static Info info(PatternNode node) {
@@ -56,7 +57,7 @@ final class RequiredLiterals {
         };
     }
 
-    private static Set<String> charStrings(CharRanges set) {
+    private static @Nullable Set<String> charStrings(CharRanges set) {
         int[] bounds = set.caseFolded().bounds();
         Set<String> chars = new LinkedHashSet<>();
         for (int i = 0; i < bounds.length; i += 2) {
@@ -93,7 +94,7 @@ final class RequiredLiterals {
         return allExact && best == null ? new Info(run, null) : new Info(null, better(best, run));
     }
 
-    private static Set<String> product(Set<String> left, Set<String> right) {
+    private static @Nullable Set<String> product(Set<String> left, Set<String> right) {
         if ((long) left.size() * right.size() > MAX_STRINGS) {
             return null;
         }

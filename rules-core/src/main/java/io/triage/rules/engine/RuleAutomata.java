@@ -3,6 +3,7 @@ package io.triage.rules.engine;
 import dk.brics.automaton.Automaton;
 import io.triage.rules.ruleset.Rule;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The automata of one rule before tabulation. The first three run over one field and accept wherever a match ends.
@@ -14,6 +15,6 @@ import java.util.Set;
  * @param reversed the reversed pattern, anchored, for finding where a match starts
  * @param literals literals of which every firing needs one, or null
  */
-record RuleAutomata(Rule rule, Automaton pattern, Automaton keywords, Automaton excludes, Automaton reversed,
-        Set<String> literals) {
+record RuleAutomata(Rule rule, Automaton pattern, @Nullable Automaton keywords, @Nullable Automaton excludes,
+        Automaton reversed, @Nullable Set<String> literals) {
 }

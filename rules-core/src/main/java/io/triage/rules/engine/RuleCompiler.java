@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles a rule set once into a {@link CompiledRuleSet}: every rule part becomes a DFA, consecutive rules are merged
@@ -40,7 +41,7 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
                 automata.add(automata(rules.get(i)));
             } catch (UnsupportedPatternException e) {
                 Rule rule = rules.get(i);
-                problems.add(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(), e.getMessage()));
+                problems.add(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(), String.valueOf(e.getMessage())));
             }
         }
         if (!problems.isEmpty()) {
@@ -75,7 +76,8 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
             group(range(start, end), dfas, alphabet, groups, groupRules);
             start = end;
         }
-        List<Set<String>> literals = groupRules.stream().map(members -> groupLiterals(members, automata)).toList();
+        List<@Nullable Set<String>> literals = groupRules.stream()
+                .<@Nullable Set<String>>map(members -> groupLiterals(members, automata)).toList();
         return new CompiledRuleSet(rules, dfas, alphabet, groups, literals);
     }
 
@@ -94,7 +96,7 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
         group(Arrays.copyOfRange(members, half, members.length), dfas, alphabet, groups, groupRules);
     }
 
-    private static Set<String> groupLiterals(int[] members, List<RuleAutomata> automata) {
+    private static @Nullable Set<String> groupLiterals(int[] members, List<RuleAutomata> automata) {
         Set<String> union = new HashSet<>();
         for (int member : members) {
             Set<String> literals = automata.get(member).literals();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Consecutive rules compiled into one product automaton: a single scan of each field runs every part (pattern,
@@ -48,14 +49,14 @@ final class RuleGroup {
      *
      * @param ruleIndices indices (in rule order) of the rules in this group; at most {@link #MAX_PARTS} parts
      */
-    static RuleGroup build(int[] ruleIndices, List<RuleDfas> rules, Alphabet alphabet, int maxStates) {
+    static @Nullable RuleGroup build(int[] ruleIndices, List<RuleDfas> rules, Alphabet alphabet, int maxStates) {
         List<Dfa> parts = new ArrayList<>();
         long[][] bits = new long[3][ruleIndices.length];
         long[] partsOfField = new long[TicketField.values().length];
         for (int r = 0; r < ruleIndices.length; r++) {
             RuleDfas dfas = rules.get(ruleIndices[r]);
             long ruleParts = 0;
-            Dfa[] own = {dfas.pattern(), dfas.keywords(), dfas.excludes()};
+            @Nullable Dfa[] own = {dfas.pattern(), dfas.keywords(), dfas.excludes()};
             for (int kind = 0; kind < own.length; kind++) {
                 if (own[kind] != null) {
                     bits[kind][r] = 1L << parts.size();

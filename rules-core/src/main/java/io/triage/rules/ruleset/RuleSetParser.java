@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -89,7 +91,7 @@ public final class RuleSetParser {
         return new RuleSetParseResult.Parsed(new RuleSet(rules.stream().map(OrderedRule::rule).toList()));
     }
 
-    private static Node compose(String yamlText) {
+    private static @Nullable Node compose(String yamlText) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
@@ -102,7 +104,7 @@ public final class RuleSetParser {
         return mark == null ? Location.UNKNOWN : new Location(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    static String scalar(Node node) {
+    static @Nullable String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
     }
 
@@ -115,7 +117,7 @@ public final class RuleSetParser {
         private final Node node;
         private final List<RuleSetProblem> problems;
         private final int problemsBefore;
-        private String id;
+        private @Nullable String id;
 
         RuleReader(int index, Node node, List<RuleSetProblem> problems) {
             this.index = index;
@@ -124,7 +126,7 @@ public final class RuleSetParser {
             this.problemsBefore = problems.size();
         }
 
-        OrderedRule read() {
+        @Nullable OrderedRule read() {
             if (!(node instanceof MappingNode mapping)) {
                 problem(node, "", "each rule must be a mapping");
                 return null;
@@ -141,7 +143,7 @@ public final class RuleSetParser {
             }
             id = requiredText(values, "id");
             if (id != null && !ID.matcher(id).matches()) {
-                problem(values.get("id"), "id", "id must be 1-64 letters, digits, '_', '.' or '-'");
+                problem(Objects.requireNonNull(values.get("id")), "id", "id must be 1-64 letters, digits, '_', '.' or '-'");
             }
             String pattern = requiredText(values, "pattern");
             boolean regex = bool(values, "regex", false);
@@ -154,16 +156,17 @@ public final class RuleSetParser {
             boolean enabled = bool(values, "enabled", true);
             int order = integer(values, "order", Integer.MAX_VALUE);
             String description = optionalText(values, "description");
-            if (problems.size() > problemsBefore) {
-                return null;
+            if (problems.size() > problemsBefore
+                    || id == null || pattern == null || department == null || urgency == null) {
+                return null; // a missing required field is among the problems
             }
-            Location patternAt = at(values.get("pattern"));
+            Location patternAt = at(Objects.requireNonNull(values.get("pattern")));
             Rule rule = new Rule(id, description == null ? "" : description, pattern, regex, keywords, exclude, fields,
                     department, urgency, confidence, enabled, at(node), patternAt);
             return new OrderedRule(rule, order, index);
         }
 
-        private String requiredText(Map<String, Node> values, String key) {
+        private @Nullable String requiredText(Map<String, Node> values, String key) {
             Node value = values.get(key);
             if (value == null) {
                 problem(node, key, "missing required field '" + key + "'");
@@ -177,7 +180,7 @@ public final class RuleSetParser {
             return text;
         }
 
-        private String optionalText(Map<String, Node> values, String key) {
+        private @Nullable String optionalText(Map<String, Node> values, String key) {
             Node value = values.get(key);
             if (value == null) {
                 return null;

@@ -1,5 +1,7 @@
 package io.triage.rules.ruleset;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something wrong with a rule set, pointing at where it is.
  *
@@ -9,10 +11,10 @@ package io.triage.rules.ruleset;
  * @param ruleId  id of the rule concerned, or null
  * @param message what is wrong, for an analyst
  */
-public record RuleSetProblem(int line, int column, String field, String ruleId, String message) {
+public record RuleSetProblem(int line, int column, String field, @Nullable String ruleId, String message) {
 
     /** A problem at a location. */
-    public static RuleSetProblem at(Location location, String field, String ruleId, String message) {
+    public static RuleSetProblem at(Location location, String field, @Nullable String ruleId, String message) {
         return new RuleSetProblem(location.line(), location.column(), field, ruleId, message);
     }
 }

@@ -1,6 +1,7 @@
 package io.triage.rules.validation;
 
 import io.triage.rules.engine.TicketText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sample ticket for validation, optionally with the department an auditor says is right.
@@ -9,5 +10,5 @@ import io.triage.rules.engine.TicketText;
  * @param text       the ticket's fields
  * @param department the correct department, or null when unlabelled
  */
-public record LabelledTicket(String id, TicketText text, String department) {
+public record LabelledTicket(String id, TicketText text, @Nullable String department) {
 }

@@ -2,6 +2,7 @@ package io.triage.rules.validation;
 
 import io.triage.rules.ruleset.RuleSetProblem;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code /rules/validate} finds about a rule set. Only {@code errors} make it invalid (unpublishable);
@@ -14,7 +15,7 @@ import java.util.List;
  * @param backtest  results on the sample tickets, or null when none were given
  */
 public record ValidationReport(boolean valid, List<RuleSetProblem> errors, List<ShadowedRule> shadowed,
-        List<RuleConflict> conflicts, Backtest backtest) {
+        List<RuleConflict> conflicts, @Nullable Backtest backtest) {
 
     /**
      * A rule that cannot win.
@@ -52,7 +53,7 @@ public record ValidationReport(boolean valid, List<RuleSetProblem> errors, List<
      * @param accuracy      correct / labelled (null when no routed ticket is labelled)
      * @param rules         per-rule results, in rule order
      */
-    public record Backtest(int tickets, int routed, double routedShare, int labelled, int correct, Double accuracy,
+    public record Backtest(int tickets, int routed, double routedShare, int labelled, int correct, @Nullable Double accuracy,
             List<RuleBacktest> rules) {
     }
 
@@ -65,6 +66,6 @@ public record ValidationReport(boolean valid, List<RuleSetProblem> errors, List<
      * @param correct   of those, how many it routed correctly
      * @param precision correct / labelled (null when none labelled)
      */
-    public record RuleBacktest(String ruleId, int hits, int labelled, int correct, Double precision) {
+    public record RuleBacktest(String ruleId, int hits, int labelled, int correct, @Nullable Double precision) {
     }
 }
