@@ -1,6 +1,7 @@
 package io.triage.rules.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,26 @@ class RuleSetParserTests {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.message()).contains("duplicate id");
         });
+    }
+
+    @Test
+    void aRejectedRuleSetThrowsEveryProblemOnlyWhenAskedForItsRules() {
+        RuleSetParseResult result = parser.parse("""
+                rules:
+                  - {id: R1, pattern: a, urgency: Low}
+                  - {id: R2, pattern: b, department: D, urgency: Low, colour: red}
+                """);
+
+        assertThatExceptionOfType(InvalidRuleSetException.class).isThrownBy(result::ruleSetOrThrow)
+                .satisfies(e -> assertThat(e.problems()).isEqualTo(((RuleSetParseResult.Rejected) result).problems())
+                        .extracting(RuleSetProblem::field).containsExactly("rules[0].department", "rules[1].colour"));
+    }
+
+    @Test
+    void aParsedRuleSetIsReturnedAsIs() {
+        RuleSetParseResult result = parser.parse("rules:\n  - {id: R1, pattern: a, department: D, urgency: Low}\n");
+
+        assertThat(result.ruleSetOrThrow()).isSameAs(((RuleSetParseResult.Parsed) result).ruleSet());
     }
 
     private RuleSet parsed(String yaml) {
