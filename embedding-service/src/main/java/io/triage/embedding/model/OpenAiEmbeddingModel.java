@@ -131,9 +131,9 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
         long requestWait = requests.reservePermission(1);
         long tokenWait = tokens.reservePermission((int) Math.min(Integer.MAX_VALUE, estimatedTokens));
         if (requestWait < 0 || tokenWait < 0) {
-            throw new ModelUnavailableException("a batch of " + estimatedTokens + " estimated tokens cannot fit the "
-                    + "budget of " + settings.tokensPerMinute() + " tokens per minute within "
-                    + LONGEST_BUDGET_WAIT, null);
+            throw new ModelUnavailableException("the budgets of " + settings.requestsPerMinute() + " requests and "
+                    + settings.tokensPerMinute() + " tokens per minute cannot admit a batch of " + estimatedTokens
+                    + " estimated tokens within " + LONGEST_BUDGET_WAIT, null);
         }
         waitFor(Duration.ofNanos(Math.max(requestWait, tokenWait)));
     }
