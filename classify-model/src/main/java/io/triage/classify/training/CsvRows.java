@@ -1,12 +1,28 @@
 package io.triage.classify.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 4180 CSV: a header row, quoted fields with doubled quotes, line breaks inside quotes, LF or CRLF. */
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+
+/**
+ * RFC 4180 CSV read with Jackson CSV: a header row, quoted fields with doubled quotes, line breaks inside quotes, LF,
+ * CRLF or CR. Blank lines are skipped; every record keeps the line it starts on, for error messages.
+ */
 final class CsvRows {
+
+    private static final String MISSING_CLOSING_QUOTE = "Missing closing quote";
+
+    /** Each record as an array of strings, in one outer array (no schema: the header is just the first record). */
+    private static final ObjectReader RECORDS = CsvMapper.builder().build().readerFor(String[].class)
+            .with(CsvReadFeature.WRAP_AS_ARRAY);
 
     private CsvRows() {
     }
@@ -14,61 +30,30 @@ final class CsvRows {
     static List<TrainingFileReader.Row> rows(String content) {
         List<List<String>> records = new ArrayList<>();
         List<Integer> startLines = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
         int line = 1;
-        int recordStart = 1;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
+        try (MappingIterator<String[]> iterator = RECORDS.readValues(content)) {
+            while (iterator.hasNextValue()) {
+                line = iterator.currentLocation().getLineNr();
+                List<String> record = Arrays.asList(iterator.nextValue());
+                if (!(record.size() == 1 && record.getFirst().isBlank())) {
+                    records.add(record);
+                    startLines.add(line);
                 }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                addUnlessBlank(records, startLines, record, recordStart);
-                record = new ArrayList<>();
-                line++;
-                recordStart = line;
-            } else {
-                field.append(c);
+                // Where the next record starts, should reading it fail before its first token.
+                line = iterator.currentLocation().getLineNr();
             }
+        } catch (JacksonException e) {
+            String reason = e.getOriginalMessage();
+            throw new TrainingDataException(reason != null && reason.startsWith(MISSING_CLOSING_QUOTE)
+                    ? "unterminated quoted field" : "malformed CSV: " + reason, line);
         }
-        if (quoted) {
-            throw new TrainingDataException("unterminated quoted field", recordStart);
-        }
-        record.add(field.toString());
-        addUnlessBlank(records, startLines, record, recordStart);
         return toRows(records, startLines);
     }
 
-    private static void addUnlessBlank(List<List<String>> records, List<Integer> lines, List<String> record,
-            int line) {
-        if (!(record.size() == 1 && record.getFirst().isBlank())) {
-            records.add(record);
-            lines.add(line);
-        }
-    }
-
     private static List<TrainingFileReader.Row> toRows(List<List<String>> records, List<Integer> lines) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         List<String> header = records.getFirst();
         List<TrainingFileReader.Row> rows = new ArrayList<>(records.size() - 1);
         for (int r = 1; r < records.size(); r++) {
