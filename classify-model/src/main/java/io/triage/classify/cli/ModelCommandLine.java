@@ -1,22 +1,13 @@
 package io.triage.classify.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Set;
 
-import io.triage.classify.evaluation.ReportRenderer;
-import io.triage.classify.model.ArtifactCodec;
-import io.triage.classify.training.ModelTrainer;
-import io.triage.classify.training.TrainingDataException;
-import io.triage.classify.training.TrainingFileReader;
-import io.triage.classify.training.TrainingParams;
-import io.triage.classify.training.TrainingResult;
-import io.triage.classify.training.TrainingSet;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code train} and {@code evaluate} without starting the service:
@@ -27,66 +18,42 @@ import tools.jackson.databind.json.JsonMapper;
  *      [--report r.md] [--json r.json]
  * java -jar classify-service-exec.jar train --data tickets.csv --out model.bin [same options]
  * </pre>
- * {@code train} also writes {@code model.bin.sha256}, the checksum the registry and loader verify.
+ * The same from the library alone: {@code java -cp <classify-model and its dependencies>
+ * io.triage.classify.cli.ModelCommandLine train ...}. {@code train} also writes {@code model.bin.sha256}, the checksum
+ * the registry and loader verify. {@code --help} after either command lists its options.
  */
+@Command(name = "classify-model", subcommands = {EvaluateCommand.class, TrainCommand.class},
+        description = "Trains and evaluates the ML tier's model on a labelled CSV or JSON Lines file.")
 public final class ModelCommandLine {
 
+    /** Exit code of a run that went through. */
+    static final int OK = 0;
+    /** Exit code of bad options or unusable data, after a message on standard error. */
+    static final int BAD_INPUT = 2;
+
     private static final Set<String> COMMANDS = Set.of("train", "evaluate");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    boolean help;
 
     private ModelCommandLine() {
     }
 
+    /** Whether the arguments ask for this command line rather than the service: {@code train} or {@code evaluate}. */
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    /** {@code none} trains the TF-IDF model only; unset takes the default encoder. */
-    private static @Nullable String sentenceEncoder(@Nullable String option, @Nullable String standard) {
-        return option == null ? standard : option.equals("none") ? null : option;
-    }
-
-    /** Runs the command; returns the process exit code (0 ok, 2 bad input). */
+    /** Runs the command; returns the process exit code (0 ok, 2 bad options or unusable data). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            CommandLineOptions options = CommandLineOptions.parse(List.of(args));
-            TrainingFileReader reader = new TrainingFileReader(options.columns());
-            TrainingSet data = reader.read(Path.of(options.require("data")));
-            String test = options.get("test");
-            TrainingParams defaults = TrainingParams.defaults();
-            TrainingParams params = new TrainingParams(options.number("c", defaults.c()),
-                    (int) options.number("max-iter", defaults.maxIter()), defaults.features(),
-                    options.number("target-precision", defaults.targetPrecision()),
-                    (long) options.number("seed", defaults.seed()), defaults.minClassExamples(),
-                    sentenceEncoder(options.get("sentence-encoder"), defaults.sentenceEncoder()),
-                    defaults.maxNeighbours(), options.number("novelty-share", defaults.noveltyShare()));
-            TrainingResult result = ModelTrainer.train(data, params,
-                    test == null ? null : reader.read(Path.of(test)).examples());
-            String markdown = ReportRenderer.markdown(result.report());
-            out.println(markdown);
-            write(options.get("report"), markdown);
-            write(options.get("json"), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(result.report()));
-            if (options.command().equals("train")) {
-                Path artifact = Path.of(options.require("out"));
-                byte[] bytes = ArtifactCodec.encode(result.bundle());
-                Files.write(artifact, bytes);
-                Files.writeString(artifact.resolveSibling(artifact.getFileName() + ".sha256"),
-                        ArtifactCodec.sha256(bytes) + "\n");
-                out.println("model written to " + artifact);
-            }
-            return 0;
-        } catch (TrainingDataException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+        return new CommandLine(new ModelCommandLine())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
     }
 
-    private static void write(String path, String content) throws IOException {
-        if (path != null) {
-            Files.writeString(Path.of(path), content);
-        }
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
     }
 }
