@@ -27,7 +27,6 @@ public final class TrainingFileReader {
 
     private final Map<String, String> aliases;
 
-    /** @param aliases renamed columns, e.g. {@code category → department} for Banking77's file */
     /**
      * A column renaming as given on the command line or in a request, {@code source=head}
      * (e.g. {@code category=department}).
@@ -43,6 +42,7 @@ public final class TrainingFileReader {
         return Map.entry(pair[0].strip(), pair[1].strip());
     }
 
+    /** @param aliases renamed columns, e.g. {@code category → department} for Banking77's file */
     public TrainingFileReader(Map<String, String> aliases) {
         this.aliases = Map.copyOf(aliases);
     }
