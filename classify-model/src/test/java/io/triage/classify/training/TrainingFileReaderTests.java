@@ -79,4 +79,60 @@ class TrainingFileReaderTests {
         assertThatThrownBy(() -> reader.parse("text,department\na,b,c\n", "t.csv"))
                 .hasMessageContaining("line 2").hasMessageContaining("expected 2 fields");
     }
+
+    @Test
+    void crlfLineEndsAndDoubledQuotesAreRead() {
+        TrainingSet set = reader.parse("text,urgency\r\n\"She said \"\"now\"\", twice\",High\r\n"
+                + "\"two\r\nlines\",Low\r\n", "t.csv");
+        assertThat(set.examples()).extracting(LabelledText::text)
+                .containsExactly("She said \"now\", twice", "two\r\nlines");
+        assertThat(set.examples()).extracting(e -> e.labels().get("urgency")).containsExactly("High", "Low");
+    }
+
+    @Test
+    void byteOrderMarkBeforeTheHeaderIsIgnored() {
+        TrainingSet csv = reader.parse("\uFEFFtext,department\nhello,Billing\n", "excel.csv");
+        assertThat(csv.examples().getFirst().labels()).containsEntry("department", "Billing");
+        TrainingSet jsonLines = reader.parse("\uFEFF{\"text\":\"hello\",\"department\":\"Billing\"}\n", "t.jsonl");
+        assertThat(jsonLines.examples().getFirst().text()).isEqualTo("hello");
+    }
+
+    @Test
+    void blankLinesAreSkippedAndLinesCountedAcrossQuotedLineBreaks() {
+        assertThatThrownBy(() -> reader.parse("""
+
+                text,department
+
+                "one
+                two",Billing
+                   
+                hello,Billing,extra
+                """, "t.csv"))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessage("line 7: expected 2 fields as in the header, found 3")
+                .satisfies(e -> assertThat(((TrainingDataException) e).line()).isEqualTo(7));
+    }
+
+    @Test
+    void unterminatedQuoteIsReportedWhereTheRecordStarts() {
+        assertThatThrownBy(() -> reader.parse("text,department\nhello,Billing\n\"never closed,Billing\nmore\n",
+                "t.csv"))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessage("line 3: unterminated quoted field");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> reader.parse("text,department\n\"quoted\"tail,Billing\n", "t.csv"))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessageStartingWith("line 2: malformed CSV: ");
+    }
+
+    @Test
+    void quotesInsideAnUnquotedFieldAndSpacesAreKept() {
+        TrainingSet set = reader.parse("text,department\nsize 5\" screen, \"Billing\"\n", "t.csv");
+        assertThat(set.examples().getFirst().text()).isEqualTo("size 5\" screen");
+        // Cells are stripped after reading: the quotes of a field that does not start with one are data.
+        assertThat(set.examples().getFirst().labels()).containsEntry("department", "\"Billing\"");
+    }
 }

@@ -23,10 +23,10 @@ public final class TrainingFileReader {
     static final Set<String> TEXT_COLUMNS = Set.of("text", "subject", "description");
     static final Set<String> DESCRIPTIVE_COLUMNS = Set.of("id", "ticket_id", "ticketid", "channel", "customer_id",
             "customerid", "language", "created_at", "createdat");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Map<String, String> aliases;
 
-    /** @param aliases renamed columns, e.g. {@code category → department} for Banking77's file */
     /**
      * A column renaming as given on the command line or in a request, {@code source=head}
      * (e.g. {@code category=department}).
@@ -42,6 +42,7 @@ public final class TrainingFileReader {
         return Map.entry(pair[0].strip(), pair[1].strip());
     }
 
+    /** @param aliases renamed columns, e.g. {@code category → department} for Banking77's file */
     public TrainingFileReader(Map<String, String> aliases) {
         this.aliases = Map.copyOf(aliases);
     }
@@ -54,8 +55,12 @@ public final class TrainingFileReader {
         }
     }
 
-    /** Parses file content; JSON Lines when the first non-blank character is '{', CSV otherwise. */
-    public TrainingSet parse(String content, String sourceName) {
+    /**
+     * Parses file content; JSON Lines when the first non-blank character is '{', CSV otherwise. A leading UTF-8 byte
+     * order mark (as spreadsheet exports write) is ignored.
+     */
+    public TrainingSet parse(String text, String sourceName) {
+        String content = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         String trimmed = content.strip();
         if (trimmed.isEmpty()) {
             throw new TrainingDataException(sourceName + " is empty");
