@@ -1,4 +1,4 @@
-package io.triage.gdpr;
+package io.triage.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.triage.gdpr.GdprServiceApplication;
 import io.triage.ingestion.IngestionServiceApplication;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
@@ -37,12 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * then a crash between "applied" and "recorded complete" is replayed: every request is applied exactly once and
  * none is lost.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "triage.gdpr.redeliver-after=1s",
-        "triage.gdpr.stores=ingestion",
-        "triage.gdpr.redelivery-interval=PT1S",
-        "triage.platform.resilience.open-state-wait=1s",
-        "triage.platform.resilience.initial-backoff=20ms"})
+@SpringBootTest(classes = GdprServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "triage.gdpr.redeliver-after=1s",
+                "triage.gdpr.stores=ingestion",
+                "triage.gdpr.redelivery-interval=PT1S",
+                "triage.platform.resilience.open-state-wait=1s",
+                "triage.platform.resilience.initial-backoff=20ms"})
 @IsolatedBackingServices
 class ErasureDeliveryIT {
 
