@@ -1,5 +1,6 @@
-package io.triage.gdpr;
+package io.triage.systemtests;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
+import io.triage.gdpr.GdprServiceApplication;
 import io.triage.ingestion.IngestionServiceApplication;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
@@ -37,16 +38,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * then a crash between "applied" and "recorded complete" is replayed: every request is applied exactly once and
  * none is lost.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "triage.gdpr.redeliver-after=1s",
-        "triage.gdpr.stores=ingestion",
-        "triage.gdpr.redelivery-interval=PT1S",
-        "triage.platform.resilience.open-state-wait=1s",
-        "triage.platform.resilience.initial-backoff=20ms"})
+@SpringBootTest(classes = GdprServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "triage.gdpr.redeliver-after=1s",
+                "triage.gdpr.stores=ingestion",
+                "triage.gdpr.redelivery-interval=PT1S",
+                "triage.platform.resilience.open-state-wait=1s",
+                "triage.platform.resilience.initial-backoff=20ms"})
 @IsolatedBackingServices
 class ErasureDeliveryIT {
 
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final int ingestionPort = freePort();
     private static TestDatabase ingestionDatabase;
     private static ConfigurableApplicationContext ingestion;
@@ -150,16 +151,14 @@ class ErasureDeliveryIT {
         var response = ServiceHttp.onPort(port).post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
                 "{\"customerId\":\"" + customerId + "\"}");
         assertThat(response.statusCode()).isEqualTo(202);
-        Matcher id = ID.matcher(response.body());
-        assertThat(id.find()).isTrue();
-        return UUID.fromString(id.group(1));
+        return UUID.fromString(JsonPath.read(response.body(), "$.id"));
     }
 
     private void awaitCompleted(List<UUID> requests) {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             for (UUID id : requests) {
-                assertThat(ServiceHttp.onPort(port).get("/gdpr/requests/" + id, ApiKeys.COMPLIANCE).body())
-                        .contains("\"status\":\"COMPLETED\"");
+                assertThat(json(ServiceHttp.onPort(port).get("/gdpr/requests/" + id, ApiKeys.COMPLIANCE)))
+                        .extractingPath("$.status").isEqualTo("COMPLETED");
             }
         });
     }
