@@ -3,6 +3,7 @@ package io.triage.audit.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /** Renders a {@link MonthlyReport} as CSV (one row per group) or as a self-contained HTML page. */
@@ -54,7 +55,7 @@ public final class ReportFormats {
         }
     }
 
-    private static void table(StringBuilder html, String title, List<GroupStats> groups) {
+    private static void table(StringBuilder html, @Nullable String title, List<GroupStats> groups) {
         if (title != null) {
             html.append("<h2>").append(escape(title)).append("</h2>");
         }
@@ -73,11 +74,11 @@ public final class ReportFormats {
         return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
-    private static String number(Double value) {
+    private static String number(@Nullable Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private static String percent(Double value) {
+    private static String percent(@Nullable Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", value * 100);
     }
 

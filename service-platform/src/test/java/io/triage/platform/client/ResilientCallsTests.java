@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -53,7 +54,7 @@ class ResilientCallsTests {
     }
 
     private String get() {
-        return client.get().uri("/x").retrieve().body(String.class);
+        return Objects.requireNonNull(client.get().uri("/x").retrieve().body(String.class), "the server sends a body");
     }
 
     @Test
