@@ -72,7 +72,7 @@ public class ChannelMapping {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String mapped = Objects.requireNonNull(maps.get(source), "no channel mapping for " + source)
+        String mapped = Objects.requireNonNull(maps.get(source), "channels are mapped for pulled sources only")
                 .get(value.strip().toLowerCase(Locale.ROOT));
         if (mapped != null) {
             return mapped;
