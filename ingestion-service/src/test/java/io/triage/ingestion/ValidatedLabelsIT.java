@@ -14,6 +14,7 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,7 @@ class ValidatedLabelsIT {
         return ticket(externalId, "C-" + externalId, "Card declined", "My card was declined twice today");
     }
 
-    HttpResponse<String> label(String ticketId, String apiKey, String body) {
+    HttpResponse<String> label(String ticketId, @Nullable String apiKey, String body) {
         return http().put("/tickets/" + ticketId + "/labels", apiKey, "application/json", body);
     }
 

@@ -3,6 +3,7 @@ package io.triage.audit.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /** Renders a {@link MonthlyReport} as CSV (one row per group) or as a self-contained HTML page. */
@@ -38,7 +39,7 @@ public final class ReportFormats {
         return html.append("</body></html>\n").toString();
     }
 
-    private static void table(StringBuilder html, String title, List<GroupStats> groups) {
+    private static void table(StringBuilder html, @Nullable String title, List<GroupStats> groups) {
         if (title != null) {
             html.append("<h2>").append(escape(title)).append("</h2>");
         }
@@ -53,7 +54,7 @@ public final class ReportFormats {
         html.append("</table>\n");
     }
 
-    private static String percent(Double value) {
+    private static String percent(@Nullable Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", value * 100);
     }
 

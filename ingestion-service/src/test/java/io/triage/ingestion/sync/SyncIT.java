@@ -28,6 +28,7 @@ import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,13 +54,18 @@ class SyncIT {
     @Autowired
     MeterRegistry meters;
 
-    @DynamicPropertySource
-    static void sources(DynamicPropertyRegistry registry) {
+    /** Runs before the application context starts (and so before {@link #sources}'s values are read). */
+    @BeforeAll
+    static void startSimulators() {
         servicenow = new ServiceNowSimulator(ServiceNowSettings.defaults(), SimClock.at(Instant.now())).start(0);
         // The export's own 10 requests/min would slow every test; the 429 test injects its refusal instead.
         zendesk = new ZendeskSimulator(ZendeskSettings.defaults().withExportRequestsPerMinute(0),
                 SimClock.at(Instant.now())).start(0);
         jira = new JiraSimulator(JiraSettings.defaults(), SimClock.at(Instant.now())).start(0);
+    }
+
+    @DynamicPropertySource
+    static void sources(DynamicPropertyRegistry registry) {
         String sn = "triage.ingestion.sources.servicenow.";
         registry.add(sn + "enabled", () -> "true");
         registry.add(sn + "base-url", () -> servicenow.baseUri().toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,7 +58,7 @@ class ResilientCallsTests {
     }
 
     private String get() {
-        return client.get().uri("/x").retrieve().body(String.class);
+        return Objects.requireNonNull(client.get().uri("/x").retrieve().body(String.class), "the server sends a body");
     }
 
     @Test
