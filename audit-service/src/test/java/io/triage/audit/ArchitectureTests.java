@@ -1,25 +1,7 @@
 package io.triage.audit;
 
-import io.triage.testsupport.architecture.ModuleArchitecture;
-import org.junit.jupiter.api.Test;
+import io.triage.testsupport.architecture.ServiceArchitectureTests;
 
-/** The boundaries of this service: see {@link ModuleArchitecture}. */
-class ArchitectureTests {
-
-    private final ModuleArchitecture module = ModuleArchitecture.current();
-
-    @Test
-    void usesNoOtherServiceCodeInAnyScope() {
-        module.checkUsesNoOtherService();
-    }
-
-    @Test
-    void hasNoPackageCycles() {
-        module.checkNoPackageCycles();
-    }
-
-    @Test
-    void ownsItsPackages() {
-        module.checkOwnsItsPackages();
-    }
+/** The boundaries of audit-service, a service. */
+class ArchitectureTests extends ServiceArchitectureTests {
 }

@@ -1,30 +1,12 @@
 package io.triage.pii;
 
-import io.triage.testsupport.architecture.ModuleArchitecture;
-import org.junit.jupiter.api.Test;
+import io.triage.testsupport.architecture.CoreArchitectureTests;
 
-/** The boundaries of this library: see {@link ModuleArchitecture}. */
-class ArchitectureTests {
+/** The boundaries of pii-sanitizer: a plain-Java core; only its Spring Boot auto-configuration uses Spring. */
+class ArchitectureTests extends CoreArchitectureTests {
 
-    private final ModuleArchitecture module = ModuleArchitecture.current();
-
-    @Test
-    void usesNoServiceCode() {
-        module.checkUsesNoService();
-    }
-
-    @Test
-    void hasNoPackageCycles() {
-        module.checkNoPackageCycles();
-    }
-
-    @Test
-    void ownsItsPackages() {
-        module.checkOwnsItsPackages();
-    }
-
-    @Test
-    void coreImportsNoSpring() {
-        module.checkSpringFree("io.triage.pii.autoconfigure..");
+    @Override
+    protected String[] springAdapterPackages() {
+        return new String[] {"io.triage.pii.autoconfigure.."};
     }
 }

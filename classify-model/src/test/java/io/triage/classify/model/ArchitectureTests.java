@@ -1,30 +1,7 @@
 package io.triage.classify.model;
 
-import io.triage.testsupport.architecture.ModuleArchitecture;
-import org.junit.jupiter.api.Test;
+import io.triage.testsupport.architecture.CoreArchitectureTests;
 
-/** The boundaries of the classify-model library: plain Java below every service. See {@link ModuleArchitecture}. */
-class ArchitectureTests {
-
-    private final ModuleArchitecture module = ModuleArchitecture.current();
-
-    @Test
-    void usesNoServiceCode() {
-        module.checkUsesNoService();
-    }
-
-    @Test
-    void hasNoPackageCycles() {
-        module.checkNoPackageCycles();
-    }
-
-    @Test
-    void ownsItsPackages() {
-        module.checkOwnsItsPackages();
-    }
-
-    @Test
-    void importsNoSpring() {
-        module.checkSpringFree();
-    }
+/** The boundaries of classify-model: plain Java, below every service. */
+class ArchitectureTests extends CoreArchitectureTests {
 }

@@ -1,18 +1,5 @@
 package io.triage.testsupport.architecture;
 
-import org.junit.jupiter.api.Test;
-
-class ArchitectureTests {
-
-    private final ModuleArchitecture module = ModuleArchitecture.current();
-
-    @Test
-    void usesNoServiceCode() {
-        module.checkUsesNoService();
-    }
-
-    @Test
-    void hasNoPackageCycles() {
-        module.checkNoPackageCycles();
-    }
+/** The boundaries of test-support, a library (for tests) below every service. */
+class ArchitectureTests extends LibraryArchitectureTests {
 }
