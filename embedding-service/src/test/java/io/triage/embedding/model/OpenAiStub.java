@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,10 +27,10 @@ final class OpenAiStub implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Recorded(JsonNode body, String authorization) {
+    record Recorded(JsonNode body, @Nullable String authorization) {
     }
 
-    record Failure(int status, String retryAfter) {
+    record Failure(int status, @Nullable String retryAfter) {
     }
 
     private final HttpServer server;
@@ -52,7 +53,7 @@ final class OpenAiStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    void failNext(int status, String retryAfter) {
+    void failNext(int status, @Nullable String retryAfter) {
         failures.add(new Failure(status, retryAfter));
     }
 
@@ -65,8 +66,9 @@ final class OpenAiStub implements AutoCloseable {
         requests.add(new Recorded(body, exchange.getRequestHeaders().getFirst("Authorization")));
         Failure failure = failures.poll();
         if (failure != null) {
-            if (failure.retryAfter() != null) {
-                exchange.getResponseHeaders().add("retry-after", failure.retryAfter());
+            String retryAfter = failure.retryAfter();
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("retry-after", retryAfter);
             }
             respond(exchange, failure.status(), """
                     {"error":{"message":"stubbed failure","type":"rate_limit_error","param":null,"code":null}}""");
