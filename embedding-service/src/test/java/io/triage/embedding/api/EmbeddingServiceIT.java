@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.store.VectorStore;
@@ -152,6 +153,15 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"vector\":[0.1,0.2]}");
         PlatformContract.assertProblem(response, 400);
         assertThat(response.body()).contains("\"field\":\"vector\"", "384");
+    }
+
+    @Test
+    void textAndVectorTogetherOrNeitherIs400() {
+        for (String body : List.of("{\"text\":\"x\",\"vector\":[0.1]}", "{\"k\":3}")) {
+            HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, body);
+            PlatformContract.assertProblem(response, 400);
+            assertThat(response.body()).as(body).contains("\"field\":\"text\"", "exactly one of text and vector");
+        }
     }
 
     @Test
