@@ -8,6 +8,7 @@ import io.triage.embedding.store.SearchFilter;
 import io.triage.embedding.store.VectorMatch;
 import io.triage.embedding.ticket.SimilarTickets;
 import io.triage.platform.problem.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,8 +38,8 @@ class SearchController {
             throw new InvalidInputException("k", "must be between 1 and " + MAX_K);
         }
         SearchFilter filter = SearchFilters.parse(request.filters());
-        String text = request.text();
-        float[] vector = request.vector();
+        @Nullable String text = request.text();
+        float @Nullable [] vector = request.vector();
         Supplier<List<VectorMatch>> search;
         if (text != null && vector == null) {
             if (text.isBlank()) {
