@@ -3,6 +3,7 @@ package io.triage.classify.model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,9 +66,14 @@ public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> he
         return sentences != null && features.similarities() != null && sentences.novel(features.similarities());
     }
 
-    /** A head's calibrated class probabilities, blended with its neighbour vote when the model has one. */
+    /**
+     * A head's calibrated class probabilities, blended with its neighbour vote when the model has one.
+     *
+     * @throws NullPointerException when the model has no head {@code head}
+     */
     public double[] probabilities(String head, Features features) {
-        double[] linear = heads.get(head).probabilities(features.x());
+        double[] linear = Objects.requireNonNull(heads.get(head), () -> "the model has no head " + head)
+                .probabilities(features.x());
         return sentences == null || features.similarities() == null ? linear
                 : sentences.blend(head, linear, features.similarities());
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,8 +178,10 @@ public final class ModelTrainer {
                     null).getFirst(), scoreAll(List.of(plain), labels, split.test(), tfidf.test(), null).getFirst(),
                     params.targetPrecision());
         }
+        Parts<float[]> vectors = Objects.requireNonNull(sentenceVectors,
+                "a candidate with sentence features comes with the sentence vectors");
         VoteChoice choice = chooseVotes(new ModelBundle(vectorizer, heads, sentences), labels, split, tfidf,
-                sentenceVectors);
+                vectors);
         SentenceFeatures chosen = sentences.withVotes(choice.votes())
                 .withNoveltyFloor(noveltyFloor(choice.highestSimilarity(), params.noveltyShare()));
         // The combined model, then each half alone for the report: the linear model (weight 1) and the vote (0).
@@ -190,9 +193,9 @@ public final class ModelTrainer {
             variants.add(new ModelBundle(vectorizer, heads, chosen.withVotes(votes)));
         }
         List<Map<String, List<Scored>>> validation = scoreAll(variants, labels, split.validation(),
-                tfidf.validation(), sentenceVectors.validation());
+                tfidf.validation(), vectors.validation());
         List<Map<String, List<Scored>>> test = scoreAll(variants, labels, split.test(), tfidf.test(),
-                sentenceVectors.test());
+                vectors.test());
         String encoder = sentences.encoder().name();
         return evaluate(variants.getFirst(), labels, validation.get(0), test.get(0), params.targetPrecision())
                 .withDiagnostics(List.of(
@@ -222,11 +225,15 @@ public final class ModelTrainer {
      */
     private static VoteChoice chooseVotes(ModelBundle linear, Map<String, List<String>> labels,
             DataSplit split, Parts<SparseVector> tfidf, Parts<float[]> sentenceVectors) {
-        SentenceFeatures sentences = linear.sentences();
+        SentenceFeatures sentences = Objects.requireNonNull(linear.sentences(),
+                "the neighbour vote is chosen for a bundle with sentence features");
         List<String> headNames = List.copyOf(labels.keySet());
+        List<List<String>> classesByHead = List.copyOf(labels.values());
+        List<LinearHead> linearHeads = headNames.stream().map(head -> forHead(linear.heads(), head)).toList();
         List<NeighbourVote> grid = new ArrayList<>();
-        for (String head : headNames) {
-            List<String> classes = labels.get(head);
+        for (int h = 0; h < headNames.size(); h++) {
+            String head = headNames.get(h);
+            List<String> classes = classesByHead.get(h);
             int[] neighbourLabels = new int[sentences.neighbourCount()];
             for (int i = 0; i < neighbourLabels.length; i++) {
                 String label = split.train().get(i).labels().get(head);
@@ -245,21 +252,23 @@ public final class ModelTrainer {
         double[][][] loss = IntStream.range(0, examples).parallel().mapToObj(i -> {
             double[][][] one = new double[headNames.size()][perHead][VOTE_WEIGHT.length];
             Features f = linear.features(tfidf.validation().get(i), sentenceVectors.validation().get(i), true);
+            float[] similarities = Objects.requireNonNull(f.similarities(),
+                    "features asked with similarities, of a bundle with sentence features, have them");
             float top = -1;
-            for (float similarity : f.similarities()) {
+            for (float similarity : similarities) {
                 top = Math.max(top, similarity);
             }
             highest[i] = top;
             for (int h = 0; h < headNames.size(); h++) {
                 String label = split.validation().get(i).labels().get(headNames.get(h));
-                int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
+                int gold = label == null ? -1 : classesByHead.get(h).indexOf(label);
                 if (gold < 0) {
                     continue;
                 }
-                double linearP = linear.heads().get(headNames.get(h)).probabilities(f.x())[gold];
+                double linearP = linearHeads.get(h).probabilities(f.x())[gold];
                 for (int g = 0; g < perHead; g++) {
                     double voteP = grid.get(h * perHead + g)
-                            .vote(f.similarities(), labels.get(headNames.get(h)).size())[gold];
+                            .vote(similarities, classesByHead.get(h).size())[gold];
                     for (int w = 0; w < VOTE_WEIGHT.length; w++) {
                         double p = VOTE_WEIGHT[w] * linearP + (1 - VOTE_WEIGHT[w]) * voteP;
                         one[h][g][w] = -Math.log(Math.max(p, 1e-12));
@@ -304,12 +313,14 @@ public final class ModelTrainer {
         List<HeadEvaluation> evaluations = new ArrayList<>();
         double[] sums = new double[4];
         labels.forEach((head, classes) -> {
-            withThresholds.put(head, bundle.heads().get(head).withThresholds(
-                    ThresholdSelector.select(validation.get(head), classes.size(), targetPrecision)));
-            evaluations.add(Evaluator.evaluate(head, classes, validation.get(head), test.get(head),
+            List<Scored> validationScores = forHead(validation, head);
+            List<Scored> testScores = forHead(test, head);
+            withThresholds.put(head, forHead(bundle.heads(), head).withThresholds(
+                    ThresholdSelector.select(validationScores, classes.size(), targetPrecision)));
+            evaluations.add(Evaluator.evaluate(head, classes, validationScores, testScores,
                     (scored, target) -> ThresholdSelector.select(scored, classes.size(), target)));
-            double[] v = Evaluator.accuracyAndMacroF1(classes, validation.get(head));
-            double[] t = Evaluator.accuracyAndMacroF1(classes, test.get(head));
+            double[] v = Evaluator.accuracyAndMacroF1(classes, validationScores);
+            double[] t = Evaluator.accuracyAndMacroF1(classes, testScores);
             sums[0] += v[0];
             sums[1] += v[1];
             sums[2] += t[0];
@@ -329,6 +340,7 @@ public final class ModelTrainer {
             Map<String, List<String>> labels, List<LabelledText> examples, List<SparseVector> tfidf,
             @Nullable List<float[]> sentences) {
         List<String> headNames = List.copyOf(labels.keySet());
+        List<List<String>> classesByHead = List.copyOf(labels.values());
         Scored[][][] scored = new Scored[bundles.size()][headNames.size()][examples.size()];
         IntStream.range(0, examples.size()).parallel().forEach(i -> {
             Features f = bundles.getFirst().features(tfidf.get(i), sentences == null ? null : sentences.get(i), true);
@@ -337,7 +349,7 @@ public final class ModelTrainer {
                 boolean novel = bundle.novel(f);
                 for (int h = 0; h < headNames.size(); h++) {
                     String label = examples.get(i).labels().get(headNames.get(h));
-                    int gold = label == null ? -1 : labels.get(headNames.get(h)).indexOf(label);
+                    int gold = label == null ? -1 : classesByHead.get(h).indexOf(label);
                     if (gold < 0) {
                         continue;
                     }
@@ -367,6 +379,11 @@ public final class ModelTrainer {
             byBundle.add(byHead);
         }
         return byBundle;
+    }
+
+    /** The value of {@code head} in a map keyed by every head's name (the labels, heads and scores all are). */
+    private static <V> V forHead(Map<String, V> byHead, String head) {
+        return Objects.requireNonNull(byHead.get(head), () -> "nothing for head " + head);
     }
 
     private static DataSplit withTest(DataSplit trainAndValidation, List<LabelledText> test) {

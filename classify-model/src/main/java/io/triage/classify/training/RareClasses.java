@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Classes too small to train and evaluate are handled explicitly: merged into {@value #OTHER} when the merged class
  * is itself large enough, dropped otherwise, each time with a warning naming them.
@@ -24,7 +26,7 @@ public final class RareClasses {
     }
 
     public static Outcome handle(TrainingSet set, int minExamples) {
-        Map<String, Map<String, String>> replacements = new HashMap<>();
+        Map<String, Map<String, @Nullable String>> replacements = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         for (String head : set.heads()) {
             Map<String, Integer> counts = new TreeMap<>();
@@ -46,7 +48,8 @@ public final class RareClasses {
                 continue;
             }
             boolean merge = rareTotal >= minExamples && !counts.containsKey(OTHER);
-            Map<String, String> replacement = new HashMap<>();
+            // Each rare class, and the class it merges into; null: dropped.
+            Map<String, @Nullable String> replacement = new HashMap<>();
             rare.forEach(label -> replacement.put(label, merge ? OTHER : null));
             replacements.put(head, replacement);
             warnings.add("head '" + head + "': classes with fewer than " + minExamples + " examples "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class NoveltyTests {
     @Test
     void textUnlikeEveryTrainingExampleAsksForReviewWhateverTheConfidence() {
         ModelBundle model = bundle(0.7f);
-        HeadPrediction near = model.predict("my new card still has not arrived", "v1").get("department");
-        HeadPrediction far = model.predict("what will the weather be in Lisbon on Saturday", "v1").get("department");
+        HeadPrediction near = department(model, "my new card still has not arrived");
+        HeadPrediction far = department(model, "what will the weather be in Lisbon on Saturday");
         assertThat(near.confidence()).isGreaterThan(0.99);
         assertThat(near.needsReview()).isFalse();
         assertThat(far.confidence()).isGreaterThan(0.99);
@@ -50,8 +51,7 @@ class NoveltyTests {
 
     @Test
     void floorBelowEverySimilarityNeverFlags() {
-        HeadPrediction far = bundle(-1f).predict("what will the weather be in Lisbon on Saturday", "v1")
-                .get("department");
+        HeadPrediction far = department(bundle(-1f), "what will the weather be in Lisbon on Saturday");
         assertThat(far.needsReview()).isFalse();
     }
 
@@ -59,8 +59,13 @@ class NoveltyTests {
     void floorSurvivesTheArtifact() {
         byte[] bytes = ArtifactCodec.encode(bundle(0.7f));
         ModelBundle loaded = ArtifactCodec.decode(bytes, ArtifactCodec.sha256(bytes));
-        assertThat(loaded.sentences().noveltyFloor()).isEqualTo(0.7f);
-        assertThat(loaded.predict("what will the weather be in Lisbon on Saturday", "v1").get("department")
-                .needsReview()).isTrue();
+        SentenceFeatures sentences = Objects.requireNonNull(loaded.sentences(), "the combined model keeps them");
+        assertThat(sentences.noveltyFloor()).isEqualTo(0.7f);
+        assertThat(department(loaded, "what will the weather be in Lisbon on Saturday").needsReview()).isTrue();
+    }
+
+    /** The answer of the bundle's one head. */
+    private static HeadPrediction department(ModelBundle model, String text) {
+        return Objects.requireNonNull(model.predict(text, "v1").get("department"), "the bundle has a department head");
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.ModelScore;
@@ -66,8 +67,9 @@ class ModelTrainerIT {
 
     @Test
     void predictionNamesVersionTopThreeAndNgrams() {
-        HeadPrediction prediction = result.bundle()
-                .predict("I was charged twice for my invoice, please refund the payment", "v7").get("department");
+        HeadPrediction prediction = Objects.requireNonNull(result.bundle()
+                .predict("I was charged twice for my invoice, please refund the payment", "v7").get("department"),
+                "the model has a department head");
         assertThat(prediction.label()).isEqualTo("Billing");
         assertThat(prediction.modelVersion()).isEqualTo("v7");
         assertThat(prediction.topCandidates()).hasSize(3);
@@ -84,10 +86,11 @@ class ModelTrainerIT {
                 "The VPN drops every five minutes since the update", "asdf qwerty zxcv")) {
             Map<String, HeadPrediction> original = result.bundle().predict(text, "v1");
             loaded.predict(text, "v1").forEach((head, prediction) -> {
-                assertThat(prediction.label()).isEqualTo(original.get(head).label());
-                assertThat(prediction.needsReview()).isEqualTo(original.get(head).needsReview());
+                HeadPrediction before = Objects.requireNonNull(original.get(head), () -> "no head " + head + " before");
+                assertThat(prediction.label()).isEqualTo(before.label());
+                assertThat(prediction.needsReview()).isEqualTo(before.needsReview());
                 // Neighbour vectors are stored at half precision: probabilities move by far less than 1e-3.
-                assertThat(prediction.confidence()).isCloseTo(original.get(head).confidence(), within(1e-3));
+                assertThat(prediction.confidence()).isCloseTo(before.confidence(), within(1e-3));
             });
         }
     }

@@ -1,12 +1,14 @@
 package io.triage.embedding.api;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.SearchFilter;
 import io.triage.embedding.store.VectorMatch;
 import io.triage.embedding.ticket.SimilarTickets;
 import io.triage.platform.problem.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,21 +38,24 @@ class SearchController {
             throw new InvalidInputException("k", "must be between 1 and " + MAX_K);
         }
         SearchFilter filter = SearchFilters.parse(request.filters());
-        boolean hasText = request.text() != null;
-        boolean hasVector = request.vector() != null;
-        if (hasText == hasVector) {
+        @Nullable String text = request.text();
+        float @Nullable [] vector = request.vector();
+        Supplier<List<VectorMatch>> search;
+        if (text != null && vector == null) {
+            if (text.isBlank()) {
+                throw new InvalidInputException("text", "must not be empty");
+            }
+            search = () -> similar.byText(text, k, filter);
+        } else if (vector != null && text == null) {
+            if (vector.length != model.dimension()) {
+                throw new InvalidInputException("vector", "must have " + model.dimension() + " dimensions (model "
+                        + model.name() + "), not " + vector.length);
+            }
+            search = () -> similar.byVector(vector, k, filter);
+        } else {
             throw new InvalidInputException("text", "give exactly one of text and vector");
         }
-        if (hasText && request.text().isBlank()) {
-            throw new InvalidInputException("text", "must not be empty");
-        }
-        if (hasVector && request.vector().length != model.dimension()) {
-            throw new InvalidInputException("vector", "must have " + model.dimension() + " dimensions (model "
-                    + model.name() + "), not " + request.vector().length);
-        }
-        List<VectorMatch> matches = Unavailability.guard(properties.storeRetryAfter(), () -> hasText
-                ? similar.byText(request.text(), k, filter)
-                : similar.byVector(request.vector(), k, filter));
+        List<VectorMatch> matches = Unavailability.guard(properties.storeRetryAfter(), search);
         return new SearchResponse(model.name(), matches);
     }
 

@@ -18,16 +18,17 @@ final class SearchFilters {
     private SearchFilters() {
     }
 
-    static SearchFilter parse(@Nullable Map<String, String> filters) {
+    static SearchFilter parse(@Nullable Map<String, @Nullable String> filters) {
         if (filters == null || filters.isEmpty()) {
             return SearchFilter.NONE;
         }
-        for (Map.Entry<String, String> filter : filters.entrySet()) {
+        for (Map.Entry<String, @Nullable String> filter : filters.entrySet()) {
             if (!KNOWN.contains(filter.getKey())) {
                 throw new InvalidInputException("filters." + filter.getKey(), "unknown filter field; known: "
                         + KNOWN.stream().sorted().toList());
             }
-            if (filter.getValue() == null || filter.getValue().isBlank()) {
+            String value = filter.getValue();
+            if (value == null || value.isBlank()) {
                 throw new InvalidInputException("filters." + filter.getKey(), "must not be blank");
             }
         }
@@ -35,7 +36,7 @@ final class SearchFilters {
                 filters.get("sentiment"), instant(filters, "createdAfter"), instant(filters, "createdBefore"));
     }
 
-    private static @Nullable Instant instant(Map<String, String> filters, String key) {
+    private static @Nullable Instant instant(Map<String, @Nullable String> filters, String key) {
         String value = filters.get(key);
         if (value == null) {
             return null;

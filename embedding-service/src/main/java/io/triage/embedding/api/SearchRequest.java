@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
  *     {@code sentiment}; ISO-8601 bounds {@code createdAfter} (inclusive), {@code createdBefore} (exclusive)
  */
 record SearchRequest(@Nullable String text, float @Nullable [] vector, @Nullable Integer k,
-        @Nullable Map<String, String> filters) {
+        @Nullable Map<String, @Nullable String> filters) {
 }

@@ -44,7 +44,7 @@ public class BackfillJobs {
     public Backfill start(String fileName) {
         Path directory = properties.directory().toAbsolutePath().normalize();
         Path file = directory.resolve(fileName).normalize();
-        if (!file.startsWith(directory) || !file.getParent().equals(directory)) {
+        if (!file.startsWith(directory) || !directory.equals(file.getParent())) {
             throw new InvalidInputException("file", "must name a file directly inside the backfill directory");
         }
         if (!Files.isRegularFile(file)) {

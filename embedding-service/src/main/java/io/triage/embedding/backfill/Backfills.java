@@ -53,7 +53,8 @@ public class Backfills {
                 SELECT id FROM backfills
                  WHERE status = 'RUNNING' AND updated_at < now() - make_interval(secs => :stale)
                 """)
-                .param("stale", (double) staleAfter.toSeconds()).query(UUID.class).list();
+                .param("stale", (double) staleAfter.toSeconds()).query((rs, row) -> rs.getObject("id", UUID.class))
+                .list();
     }
 
     /**

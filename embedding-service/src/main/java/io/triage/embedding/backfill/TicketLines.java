@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import io.triage.embedding.ticket.TicketText;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ final class TicketLines {
         return value.asString();
     }
 
-    private static String optional(JsonNode node, String field) {
+    private static @Nullable String optional(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
     }
@@ -55,8 +56,18 @@ final class TicketLines {
 
     /** A line that cannot be a ticket; the backfill stops there and reports it. */
     static final class BadLineException extends RuntimeException {
-        BadLineException(String message) {
-            super(message, null, false, false);
+
+        private final String reason;
+
+        BadLineException(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+
+        /** What is wrong, naming the line and field: always there, unlike other exceptions' messages. */
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 }

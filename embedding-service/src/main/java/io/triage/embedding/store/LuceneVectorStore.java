@@ -96,12 +96,11 @@ public final class LuceneVectorStore implements VectorStore {
     @Override
     public void upsert(List<VectorRecord> records) {
         records.forEach(record -> requireDimension(record.vector()));
-        guarded(() -> {
+        guardedWrite(() -> {
             for (VectorRecord record : records) {
                 writer.updateDocument(new Term(StoreFields.TICKET_ID, record.ticketId()), document(record));
             }
             commit();
-            return null;
         });
     }
 
@@ -276,12 +275,29 @@ public final class LuceneVectorStore implements VectorStore {
         try {
             return call.run();
         } catch (IOException | AlreadyClosedException e) {
-            throw new StoreUnavailableException("the Lucene index cannot be used: " + e.getMessage(), e);
+            throw unavailable(e);
         }
+    }
+
+    private void guardedWrite(LuceneWrite write) {
+        try {
+            write.run();
+        } catch (IOException | AlreadyClosedException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(Exception e) {
+        return new StoreUnavailableException("the Lucene index cannot be used: " + e.getMessage(), e);
     }
 
     @FunctionalInterface
     private interface LuceneCall<T> {
         T run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LuceneWrite {
+        void run() throws IOException;
     }
 }

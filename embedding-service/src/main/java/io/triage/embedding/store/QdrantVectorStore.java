@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -107,7 +108,7 @@ public final class QdrantVectorStore implements VectorStore {
             search.setFilter(conditions);
         }
         List<ScoredPoint> hits = call(() -> client.searchAsync(search.build()));
-        return hits.stream().map(hit -> new VectorMatch(hit.getPayloadMap().get(StoreFields.TICKET_ID)
+        return hits.stream().map(hit -> new VectorMatch(required(hit.getPayloadMap(), StoreFields.TICKET_ID)
                 .getStringValue(), hit.getScore(), metadata(hit.getPayloadMap()))).toList();
     }
 
@@ -145,8 +146,8 @@ public final class QdrantVectorStore implements VectorStore {
             }
             ScrollResponse page = call(() -> client.scrollAsync(scroll.build()));
             for (RetrievedPoint point : page.getResultList()) {
-                revisions.put(point.getPayloadMap().get(StoreFields.TICKET_ID).getStringValue(),
-                        point.getPayloadMap().get(StoreFields.REVISION).getIntegerValue());
+                revisions.put(required(point.getPayloadMap(), StoreFields.TICKET_ID).getStringValue(),
+                        required(point.getPayloadMap(), StoreFields.REVISION).getIntegerValue());
             }
             offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
         } while (offset != null);
@@ -198,10 +199,15 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     private static TicketMetadata metadata(Map<String, Value> payload) {
-        return new TicketMetadata(payload.get(StoreFields.CUSTOMER_ID).getStringValue(),
+        return new TicketMetadata(required(payload, StoreFields.CUSTOMER_ID).getStringValue(),
                 text(payload, StoreFields.DEPARTMENT), text(payload, StoreFields.URGENCY),
                 text(payload, StoreFields.SENTIMENT),
-                Instant.ofEpochMilli(payload.get(StoreFields.CREATED_AT).getIntegerValue()));
+                Instant.ofEpochMilli(required(payload, StoreFields.CREATED_AT).getIntegerValue()));
+    }
+
+    /** A payload field {@link #point} always writes. */
+    private static Value required(Map<String, Value> payload, String key) {
+        return Objects.requireNonNull(payload.get(key), () -> "a point without " + key + ": not written by this store");
     }
 
     private static @Nullable String text(Map<String, Value> payload, String key) {

@@ -56,13 +56,13 @@ public class EmbeddingPipeline {
         List<TicketText> distinct = lastOccurrences(tickets);
         Map<String, StoredEmbedding> existing = rows.find(distinct.stream().map(TicketText::ticketId).toList());
         List<TicketText> toEmbed = new ArrayList<>();
-        List<TicketText> toRelabel = new ArrayList<>();
+        List<Relabel> toRelabel = new ArrayList<>();
         for (TicketText ticket : distinct) {
             StoredEmbedding stored = existing.get(ticket.ticketId());
             if (stored == null || !stored.contentHash().equals(ContentHash.of(ticket.text()))) {
                 toEmbed.add(ticket);
             } else if (!stored.metadata().equals(ticket.metadata())) {
-                toRelabel.add(ticket);
+                toRelabel.add(new Relabel(ticket, stored));
             }
         }
         // Embedding is the slow part and needs no transaction; only the writes do.
@@ -74,8 +74,9 @@ public class EmbeddingPipeline {
                 records.add(rows.save(ticket.ticketId(), vectors.get(i), ContentHash.of(ticket.text()),
                         ticket.metadata()).toRecord());
             }
-            for (TicketText ticket : toRelabel) {
-                StoredEmbedding stored = existing.get(ticket.ticketId());
+            for (Relabel relabel : toRelabel) {
+                TicketText ticket = relabel.ticket();
+                StoredEmbedding stored = relabel.stored();
                 records.add(rows.save(ticket.ticketId(), stored.vector(), stored.contentHash(), ticket.metadata())
                         .toRecord());
             }
@@ -116,5 +117,9 @@ public class EmbeddingPipeline {
             }
         }
         return distinct.reversed();
+    }
+
+    /** A ticket whose text is already embedded as {@code stored}, with new labels. */
+    private record Relabel(TicketText ticket, StoredEmbedding stored) {
     }
 }

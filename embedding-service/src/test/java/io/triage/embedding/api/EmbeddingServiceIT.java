@@ -166,6 +166,15 @@ class EmbeddingServiceIT implements PlatformContract {
     }
 
     @Test
+    void textAndVectorTogetherOrNeitherIs400() {
+        for (String body : List.of("{\"text\":\"x\",\"vector\":[0.1]}", "{\"k\":3}")) {
+            HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, body);
+            PlatformContract.assertProblem(response, 400);
+            assertThat(response.body()).as(body).contains("\"field\":\"text\"", "exactly one of text and vector");
+        }
+    }
+
+    @Test
     void emptyTextIs400NamingTheText() {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"  \"}");
         PlatformContract.assertProblem(response, 400);

@@ -6,6 +6,7 @@ import io.triage.rules.ruleset.TicketField;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plain definition of rule evaluation, written for clarity, not speed: try each enabled rule in order with
@@ -20,7 +21,7 @@ final class SequentialReference {
     }
 
     /** The winning rule and its span, or null. */
-    Result evaluate(TicketText ticket) {
+    @Nullable Result evaluate(TicketText ticket) {
         for (Rule rule : rules) {
             if (fires(rule, ticket)) {
                 return new Result(rule.id(), span(rule, ticket));
@@ -29,7 +30,8 @@ final class SequentialReference {
         return null;
     }
 
-    record Result(String ruleId, MatchedSpan span) {
+    /** The winning rule and its leftmost-shortest span; null when no region of its fields matches exactly. */
+    record Result(String ruleId, @Nullable MatchedSpan span) {
     }
 
     static boolean fires(Rule rule, TicketText ticket) {
@@ -42,7 +44,7 @@ final class SequentialReference {
         return matched && keyword && !excluded;
     }
 
-    private static MatchedSpan span(Rule rule, TicketText ticket) {
+    private static @Nullable MatchedSpan span(Rule rule, TicketText ticket) {
         Pattern pattern = compile(rule.pattern(), rule.regex());
         for (TicketField field : TicketField.values()) {
             if (!rule.fields().contains(field)) {

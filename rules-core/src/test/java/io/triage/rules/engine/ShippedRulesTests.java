@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,16 @@ class ShippedRulesTests {
         assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(
                 ruleSet.rules().stream().map(r -> r.id()).toList());
         return examples.entrySet().stream().flatMap(entry -> Stream.concat(
-                entry.getValue().get("match").stream().map(text -> DynamicTest.dynamicTest(
+                examples(entry, "match").stream().map(text -> DynamicTest.dynamicTest(
                         entry.getKey() + " routes: " + text, () -> assertThat(winner(text)).isEqualTo(entry.getKey()))),
-                entry.getValue().get("no-match").stream().map(text -> DynamicTest.dynamicTest(
+                examples(entry, "no-match").stream().map(text -> DynamicTest.dynamicTest(
                         entry.getKey() + " does not route: " + text,
                         () -> assertThat(winner(text)).isNotEqualTo(entry.getKey())))));
+    }
+
+    /** A rule's {@code match} or {@code no-match} examples; every rule lists both. */
+    private static List<String> examples(Map.Entry<String, Map<String, List<String>>> rule, String kind) {
+        return Objects.requireNonNull(rule.getValue().get(kind), () -> rule.getKey() + " has no " + kind + " examples");
     }
 
     private String winner(String description) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.triage.rules.engine.RuleCompiler;
 import io.triage.rules.engine.TicketText;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class RuleSetValidatorTests {
@@ -59,7 +60,8 @@ class RuleSetValidatorTests {
 
     @Test
     void backtestCountsHitsPrecisionShareAndAccuracy() {
-        ValidationReport.Backtest backtest = validator.validate(PLANTED, SAMPLES).backtest();
+        ValidationReport.Backtest backtest = Objects.requireNonNull(validator.validate(PLANTED, SAMPLES).backtest(),
+                "samples were given");
 
         assertThat(backtest.tickets()).isEqualTo(4);
         assertThat(backtest.routed()).isEqualTo(3);

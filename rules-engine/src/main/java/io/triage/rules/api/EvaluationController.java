@@ -11,6 +11,7 @@ import io.triage.rules.stats.RuleStatistics;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,12 +43,13 @@ class EvaluationController {
         if (batch.tickets().size() > properties.maxBatchSize()) {
             throw new InvalidInputException("tickets", "at most " + properties.maxBatchSize() + " tickets per batch");
         }
+        List<TicketRequest> tickets = new ArrayList<>(batch.tickets().size());
         for (int i = 0; i < batch.tickets().size(); i++) {
-            checkSize(batch.tickets().get(i), "tickets[" + i + "].");
+            tickets.add(checkSize(batch.tickets().get(i), "tickets[" + i + "]."));
         }
         ActiveRules rules = active.get();
-        List<EvaluationResponse> results = new ArrayList<>(batch.tickets().size());
-        for (TicketRequest ticket : batch.tickets()) {
+        List<EvaluationResponse> results = new ArrayList<>(tickets.size());
+        for (TicketRequest ticket : tickets) {
             results.add(evaluate(rules, ticket));
         }
         return new BatchResponse(rules.version(), results);
@@ -68,7 +70,8 @@ class EvaluationController {
         return new EvaluationResponse(ticket.ticketId(), false, null, null, null, null, false, rules.version(), null);
     }
 
-    private void checkSize(TicketRequest ticket, String path) {
+    /** The ticket, once it is known to be there and small enough. */
+    private TicketRequest checkSize(@Nullable TicketRequest ticket, String path) {
         if (ticket == null) {
             throw new InvalidInputException(path + "ticket", "ticket must not be null");
         }
@@ -76,5 +79,6 @@ class EvaluationController {
             throw new TooLargeException("A ticket may have at most " + properties.maxTicketChars()
                     + " characters in subject, description and channel together").with("field", path + "description");
         }
+        return ticket;
     }
 }

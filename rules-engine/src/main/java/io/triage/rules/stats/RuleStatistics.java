@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +67,8 @@ public class RuleStatistics {
      * @param ruleId    the rule
      * @param correct   feedback confirming its department
      * @param incorrect feedback correcting it
-     * @param accuracy  correct / all feedback
+     * @param accuracy  correct / all feedback; null without feedback
      */
-    public record RuleAccuracy(String ruleId, long correct, long incorrect, Double accuracy) {
+    public record RuleAccuracy(String ruleId, long correct, long incorrect, @Nullable Double accuracy) {
     }
 }

@@ -58,6 +58,15 @@ class RulesApiIT {
     }
 
     @Test
+    void aNullTicketInABatchIs400NamingIt() {
+        HttpResponse<String> response = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, """
+                {"tickets": [{"ticketId": "a", "description": "my parcel never arrived"}, null]}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("tickets[1].ticket");
+    }
+
+    @Test
     void evaluationNeedsTheClassifierRole() {
         assertThat(http.post("/rules/evaluate", null, "{}").statusCode()).isEqualTo(401);
         assertThat(http.post("/rules/evaluate", ApiKeys.OPS, "{}").statusCode()).isEqualTo(403);

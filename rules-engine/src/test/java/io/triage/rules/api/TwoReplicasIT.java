@@ -10,6 +10,7 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -57,7 +59,9 @@ class TwoReplicasIT {
                 "--triage.platform.redis-key-prefix=" + environment.getProperty("triage.platform.redis-key-prefix",
                         ""));
         first = ServiceHttp.onPort(port);
-        other = ServiceHttp.onPort(((WebServerApplicationContext) second).getWebServer().getPort());
+        WebServer server = Objects.requireNonNull(((WebServerApplicationContext) second).getWebServer(),
+                "a started web application has its server");
+        other = ServiceHttp.onPort(server.getPort());
     }
 
     @AfterEach
