@@ -10,7 +10,6 @@ import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,14 @@ class CacheTier implements Tier {
     private final SimilarTicketSearch search;
     private final ReuseAccuracy accuracy;
     private final ResilientCalls calls;
-    private final TierProperties.Cache settings;
+    private final CacheTierProperties settings;
 
-    CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls, TierProperties properties) {
+    CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls,
+            CacheTierProperties properties) {
         this.search = search;
         this.accuracy = accuracy;
         this.calls = calls;
-        this.settings = properties.cache();
+        this.settings = properties;
     }
 
     @Override

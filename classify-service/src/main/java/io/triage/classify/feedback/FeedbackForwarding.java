@@ -3,7 +3,7 @@ package io.triage.classify.feedback;
 import java.util.UUID;
 
 import io.triage.classify.cache.SimilarTicketSearch;
-import io.triage.classify.ingestion.IngestionService;
+import io.triage.classify.lifecycle.ingestion.IngestionService;
 import io.triage.classify.rules.RulesEngine;
 import io.triage.platform.client.ResilientCalls;
 import org.jspecify.annotations.Nullable;

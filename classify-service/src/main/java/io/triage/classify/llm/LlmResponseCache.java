@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.triage.classify.tier.Hashes;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.dao.DataAccessException;
@@ -26,15 +25,15 @@ class LlmResponseCache {
     private final ResilientCalls calls;
     private final JsonMapper json;
     private final String prefix;
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
 
     LlmResponseCache(StringRedisTemplate redis, ResilientCalls calls, JsonMapper json, PlatformProperties platform,
-            TierProperties properties) {
+            LlmTierProperties properties) {
         this.redis = redis;
         this.calls = calls;
         this.json = json;
         this.prefix = platform.redisKeyPrefix() + "classify:llm:";
-        this.settings = properties.llm();
+        this.settings = properties;
     }
 
     String key(String model, String system, String user) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.triage.classify.experiment.ExperimentAssignment;
+import io.triage.classify.tier.ExperimentArms;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.LlmUsage;
@@ -13,7 +13,6 @@ import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,16 +39,16 @@ class LlmTier implements Tier {
     private final LlmCosts costs;
     private final ResilientCalls calls;
     private final JsonMapper json;
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
 
     LlmTier(LlmClient client, LlmResponseCache cache, LlmCosts costs, ResilientCalls calls, JsonMapper json,
-            TierProperties properties) {
+            LlmTierProperties properties) {
         this.client = client;
         this.cache = cache;
         this.costs = costs;
         this.calls = calls;
         this.json = json;
-        this.settings = properties.llm();
+        this.settings = properties;
     }
 
     @Override
@@ -69,7 +68,7 @@ class LlmTier implements Tier {
             return new TierOutcome.Skipped("no LLM configured");
         }
         List<SimilarTicket> examples = examples(context);
-        String mode = examples.isEmpty() ? ExperimentAssignment.ZERO_SHOT : ExperimentAssignment.RAG;
+        String mode = examples.isEmpty() ? ExperimentArms.ZERO_SHOT : ExperimentArms.RAG;
         String user = Prompts.user(context.ticket(), examples);
         long prompt = 0;
         long completion = 0;
@@ -123,7 +122,7 @@ class LlmTier implements Tier {
     private List<SimilarTicket> examples(TierContext context) {
         List<SimilarTicket> neighbours = context.neighbours();
         if (neighbours == null || neighbours.isEmpty()
-                || ExperimentAssignment.ZERO_SHOT.equals(context.arm(ExperimentAssignment.RAG_VS_ZERO_SHOT))
+                || ExperimentArms.ZERO_SHOT.equals(context.arm(ExperimentArms.RAG_VS_ZERO_SHOT))
                 || neighbours.getFirst().similarity() < settings.zeroShotBelow()) {
             return List.of();
         }

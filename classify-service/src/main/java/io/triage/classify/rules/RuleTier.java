@@ -10,7 +10,6 @@ import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,12 @@ class RuleTier implements Tier {
 
     private final RulesEngine rules;
     private final ResilientCalls calls;
-    private final TierProperties.Rules settings;
+    private final RulesTierProperties settings;
 
-    RuleTier(RulesEngine rules, ResilientCalls calls, TierProperties properties) {
+    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties) {
         this.rules = rules;
         this.calls = calls;
-        this.settings = properties.rules();
+        this.settings = properties;
     }
 
     @Override

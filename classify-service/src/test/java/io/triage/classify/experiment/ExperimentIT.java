@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.triage.classify.tier.LoopbackServer;
-import io.triage.classify.tier.LoopbackServer.Reply;
-import io.triage.classify.tier.Stubs;
-import io.triage.classify.tier.Stubs.Neighbour;
-import io.triage.classify.tier.TestModel;
+import io.triage.classify.testing.LoopbackServer.Reply;
+import io.triage.classify.testing.LoopbackServer;
+import io.triage.classify.testing.Stubs.Neighbour;
+import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
