@@ -1,20 +1,13 @@
 package io.triage.classify.chain;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.TooLargeException;
-import io.triage.tickets.TicketLabels;
 import org.jspecify.annotations.Nullable;
 
 /** Refuses tickets the chain cannot classify, naming the field: 400 for wrong values, 413 for oversized text. */
 public final class TicketValidation {
-
-    /** Channels accepted besides the generator's: tickets created through the API directly. */
-    static final List<String> EXTRA_CHANNELS = List.of("api");
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#-]{0,127}");
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
@@ -36,9 +29,9 @@ public final class TicketValidation {
             throw new TooLargeException("subject and description together hold " + length
                     + " characters; at most " + maxTextChars + " are accepted").with("field", prefix + "description");
         }
-        if (ticket.channel() != null && !knownChannel(ticket.channel())) {
+        if (ticket.channel() != null && !Channels.known(ticket.channel())) {
             throw new InvalidInputException(prefix + "channel", "unknown channel '" + abbreviate(ticket.channel())
-                    + "'; known: " + channels());
+                    + "'; known: " + Channels.ACCEPTED);
         }
         checkId(ticket.ticketId(), prefix + "ticketId");
         checkId(ticket.customerId(), prefix + "customerId");
@@ -51,14 +44,6 @@ public final class TicketValidation {
         if (id != null && !ID.matcher(id).matches()) {
             throw new InvalidInputException(field, "must be 1-128 characters: letters, digits and . _ : / # -");
         }
-    }
-
-    static boolean knownChannel(String channel) {
-        return channels().contains(channel.toLowerCase(Locale.ROOT));
-    }
-
-    static List<String> channels() {
-        return Stream.concat(TicketLabels.CHANNELS.stream(), EXTRA_CHANNELS.stream()).toList();
     }
 
     private static String abbreviate(String value) {

@@ -2,13 +2,13 @@ package io.triage.classify.lifecycle.mlflow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.triage.platform.client.ResilientCalls;
 import io.triage.platform.client.TransientFailures;
 import io.triage.platform.problem.UnavailableException;
@@ -22,10 +22,11 @@ import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Every call to MLflow goes through here: within {@code callTimeout} (the Java client sets no socket timeouts, so
- * the call runs on a virtual thread that is interrupted when the time is up), then through the platform's retry and
- * circuit breaker named {@value #DOWNSTREAM}. The client's exceptions are translated into the HTTP exceptions the
- * platform classifies (I/O, 429 and 5xx are transient); a call that still fails becomes a 503 "MLflow unreachable".
- * A non-transient answer (404 for a missing version, 400 for a bad request) reaches the caller unchanged.
+ * the call runs on a virtual thread under a Resilience4j {@link TimeLimiter} that interrupts it when the time is
+ * up), then through the platform's retry and circuit breaker named {@value #DOWNSTREAM}. The client's exceptions are
+ * translated into the HTTP exceptions the platform classifies (I/O, 429 and 5xx are transient); a call that still
+ * fails becomes a 503 "MLflow unreachable". A non-transient answer (404 for a missing version, 400 for a bad
+ * request) reaches the caller unchanged.
  */
 final class MlflowCalls {
 
@@ -35,12 +36,15 @@ final class MlflowCalls {
     private final String trackingUri;
     private final Duration callTimeout;
     private final Duration retryAfter;
+    private final TimeLimiter limiter;
 
     MlflowCalls(ResilientCalls calls, String trackingUri, Duration callTimeout, Duration retryAfter) {
         this.calls = calls;
         this.trackingUri = trackingUri;
         this.callTimeout = callTimeout;
         this.retryAfter = retryAfter;
+        this.limiter = TimeLimiter.of(DOWNSTREAM,
+                TimeLimiterConfig.custom().timeoutDuration(callTimeout).cancelRunningFuture(true).build());
     }
 
     <T> T call(String what, Supplier<T> call) {
@@ -68,18 +72,21 @@ final class MlflowCalls {
 
     private <T> T within(String what, Supplier<T> call) {
         FutureTask<T> task = new FutureTask<>(() -> translated(call));
-        Thread.ofVirtual().name("mlflow-call").start(task);
         try {
-            return task.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return limiter.executeFutureSupplier(() -> {
+                Thread.ofVirtual().name("mlflow-call").start(task);
+                return task;
+            });
         } catch (TimeoutException e) {
-            task.cancel(true);
             throw new ResourceAccessException("no answer within " + callTimeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
             throw new ResourceAccessException(what + " interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
