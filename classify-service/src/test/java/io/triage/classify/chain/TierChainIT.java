@@ -9,6 +9,7 @@ import java.util.List;
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
+import io.triage.classify.testing.Json;
 import io.triage.classify.testing.LoopbackServer.Reply;
 import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs.Neighbour;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -200,9 +202,11 @@ class TierChainIT {
 
         assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
         assertThat(result.department()).isEqualTo(new LabelScore("Billing", 0.8));
-        String request = llm.received("/v1/chat/completions").getFirst().body();
-        assertThat(request).contains("\"model\":\"stub-model\"", "json_schema", "Similar resolved tickets",
-                "department=Billing");
+        JsonNode request = Json.parse(llm.received("/v1/chat/completions").getFirst().body());
+        assertThat(request.path("model").asString()).isEqualTo("stub-model");
+        assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
+        assertThat(Json.elements(request.path("messages"))).anySatisfy(message -> assertThat(
+                message.path("content").asString()).contains("Similar resolved tickets", "department=Billing"));
         assertThat(llm.received().getFirst().apiKey()).isNull();
         assertThat(jdbc.sql("SELECT llm_mode FROM decisions WHERE id = :id").param("id", result.decisionId())
                 .query(String.class).single()).isEqualTo("rag");
@@ -292,8 +296,12 @@ class TierChainIT {
 
         audit.start();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
-                .anySatisfy(event -> assertThat(event.body()).contains(result.decisionId().toString(),
-                        "\"ticketId\":\"T-AUDIT-1\"", "\"modelVersion\":\"" + TestModel.VERSION + "\"")));
+                .anySatisfy(event -> {
+                    JsonNode body = Json.parse(event.body());
+                    assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
+                    assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
+                    assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
+                }));
         assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.body())
                 .doesNotContain("account locked"));
     }
@@ -309,19 +317,31 @@ class TierChainIT {
         HttpResult response = post("/feedback", """
                 {"ticketId":"T-FB-1","department":"Security","urgency":"High","source":"ticketing-system"}""");
         assertThat(response.status()).isEqualTo(201);
-        assertThat(response.body()).contains("\"departmentCorrect\":false", "\"routingMethod\":\"RULE\"");
-        assertThat(post("/feedback", """
-                {"ticketId":"T-FB-1","department":"Security"}""").body()).contains("\"duplicate\":true");
+        JsonNode receipt = Json.parse(response.body());
+        assertThat(receipt.path("departmentCorrect").isBoolean()).isTrue();
+        assertThat(receipt.path("departmentCorrect").asBoolean()).isFalse();
+        assertThat(receipt.path("routingMethod").asString()).isEqualTo("RULE");
+        assertThat(Json.parse(post("/feedback", """
+                {"ticketId":"T-FB-1","department":"Security"}""").body()).path("duplicate").asBoolean()).isTrue();
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             assertThat(rules.received("/rules/feedback")).singleElement()
-                    .satisfies(r -> assertThat(r.body()).contains("\"ruleId\":\"R005\"",
-                            "\"correctDepartment\":\"Security\"", "\"ruleSetVersion\":7"));
+                    .satisfies(r -> {
+                        JsonNode body = Json.parse(r.body());
+                        assertThat(body.path("ruleId").asString()).isEqualTo("R005");
+                        assertThat(body.path("correctDepartment").asString()).isEqualTo("Security");
+                        assertThat(body.path("ruleSetVersion").isIntegralNumber()).isTrue();
+                        assertThat(body.path("ruleSetVersion").asInt()).isEqualTo(7);
+                    });
             assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
-                    .satisfies(r -> assertThat(r.body()).contains("\"department\":\"Security\""));
+                    .satisfies(r -> assertThat(Json.parse(r.body()).path("department").asString())
+                            .isEqualTo("Security"));
         });
-        String accuracy = ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS).body();
-        assertThat(accuracy).contains("\"tier\":\"RULE\"", "\"head\":\"department\"");
+        JsonNode accuracy = Json.parse(ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS));
+        assertThat(Json.elements(accuracy)).anySatisfy(figure -> {
+            assertThat(figure.path("tier").asString()).isEqualTo("RULE");
+            assertThat(figure.path("head").asString()).isEqualTo("department");
+        });
         assertThat(ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).body())
                 .contains("routing_decisions_total{method=\"RULE\"", "classification_accuracy{", "cache_hit_rate",
                         "llm_cost_daily", "classify_tier_latency_seconds");
@@ -334,7 +354,7 @@ class TierChainIT {
                 .isEqualTo(404);
         HttpResult missing = post("/feedback", "{\"department\":\"Sales\"}");
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body()).contains("\"field\":\"decisionId\"");
+        assertThat(Json.parse(missing.body()).path("field").asString()).isEqualTo("decisionId");
     }
 
     static boolean confident(ModelAnswer answer) {

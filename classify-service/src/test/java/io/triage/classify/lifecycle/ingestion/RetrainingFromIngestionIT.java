@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.triage.classify.lifecycle.ingestion.IngestionStub.Validated;
+import io.triage.classify.testing.Json;
 import io.triage.classify.testing.LoopbackServer.Received;
 import io.triage.classify.testing.LoopbackServer.Reply;
 import io.triage.classify.testing.LoopbackServer;
@@ -184,7 +185,8 @@ class RetrainingFromIngestionIT {
 
         await().atMost(Duration.ofMinutes(2)).until(() -> ingestionDeliveryCompleted(ticketId));
         assertThat(labelled(ticketId)).hasSizeGreaterThan(3)
-                .allSatisfy(put -> assertThat(put.body()).contains("\"source\":\"source-system\""));
+                .allSatisfy(put -> assertThat(Json.parse(put.body()).path("source").asString())
+                        .isEqualTo("source-system"));
     }
 
     static List<Validated> validatedTickets(int count) {
@@ -228,7 +230,7 @@ class RetrainingFromIngestionIT {
                 Instant.now().minus(Duration.ofDays(90)));
 
         HttpResponse<String> promoted = http().post("/models/" + version + "/promote", ApiKeys.ANALYST, "");
-        assertThat(promoted.body()).contains("\"stage\":\"PRODUCTION\"");
+        assertThat(Json.parse(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
     }
 
     @Test
