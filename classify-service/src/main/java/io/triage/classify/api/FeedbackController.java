@@ -2,11 +2,11 @@ package io.triage.classify.api;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import io.triage.classify.feedback.AccuracyBoard;
 import io.triage.classify.feedback.Feedback;
 import io.triage.classify.feedback.FeedbackReceipt;
-import io.triage.classify.feedback.FeedbackRequest;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,7 +33,7 @@ class FeedbackController {
     @PostMapping("/feedback")
     @PreAuthorize("hasRole('CLASSIFIER')")
     ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request) {
-        FeedbackReceipt receipt = feedback.record(request);
+        FeedbackReceipt receipt = feedback.record(request.correction());
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import io.triage.classify.evaluation.ReportRenderer;
 import io.triage.classify.evaluation.TrainingReport;
 import io.triage.classify.lifecycle.ModelLifecycle;
@@ -25,7 +27,6 @@ import io.triage.platform.problem.NotFoundException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.platform.problem.UnavailableException;
 import io.triage.platform.problem.UnusableInputException;
-import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,6 +2,7 @@ package io.triage.classify.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -43,7 +43,7 @@ public class Feedback {
     }
 
     @Transactional
-    public FeedbackReceipt record(FeedbackRequest request) {
+    public FeedbackReceipt record(Correction request) {
         Decision decision = find(request);
         String source = request.source() == null ? "agent" : request.source();
         boolean correct = Objects.equals(decision.department(), request.department());
@@ -68,7 +68,7 @@ public class Feedback {
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
     }
 
-    private Decision find(FeedbackRequest request) {
+    private Decision find(Correction request) {
         if (request.decisionId() == null && request.ticketId() == null) {
             throw new InvalidInputException("decisionId", "give decisionId or ticketId");
         }

@@ -15,6 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.triage.classify.lifecycle.ModelLifecycle;
@@ -28,7 +30,6 @@ import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.platform.problem.UnavailableException;
 import io.triage.platform.web.ProblemStatus;
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.triage.classify.feedback;
+package io.triage.classify.api;
 
 import java.util.UUID;
 
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.triage.classify.feedback.Correction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,4 +26,9 @@ public record FeedbackRequest(@Nullable UUID decisionId,
         @Nullable @Size(min = 1, max = 64) String urgency,
         @Nullable @Size(min = 1, max = 64) String sentiment,
         @Nullable @Pattern(regexp = "agent|ticketing-system") String source) {
+
+    /** The feedback as the feedback feature takes it. */
+    Correction correction() {
+        return new Correction(decisionId, ticketId, department, urgency, sentiment, source);
+    }
 }
