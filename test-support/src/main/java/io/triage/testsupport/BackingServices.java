@@ -18,6 +18,7 @@ import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real Postgres and Redis that tests run against. Chosen once per JVM: containers when Docker is available,
@@ -30,7 +31,7 @@ public final class BackingServices {
     private static final String PREFIX = "tst_";
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static volatile BackingServices instance;
+    private static volatile @Nullable BackingServices instance;
 
     private final String adminUrlBase;
     private final String adminUser;

@@ -10,6 +10,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wires {@link IsolatedBackingServices} into Spring's test context: the customizer is unique per test class (so the
@@ -18,7 +19,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 public final class IsolatedBackingServicesContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         boolean annotated = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY)
                 .isPresent(IsolatedBackingServices.class);

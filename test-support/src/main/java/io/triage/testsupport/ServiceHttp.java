@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** A small real-HTTP client for tests: JSON requests with an optional API key, string responses. */
 public final class ServiceHttp {
@@ -28,21 +29,21 @@ public final class ServiceHttp {
         return new ServiceHttp("http://127.0.0.1:" + port);
     }
 
-    public HttpResponse<String> get(String path, String apiKey) {
+    public HttpResponse<String> get(String path, @Nullable String apiKey) {
         return send(request(path, apiKey).GET());
     }
 
-    public HttpResponse<String> post(String path, String apiKey, String json) {
+    public HttpResponse<String> post(String path, @Nullable String apiKey, String json) {
         return send(request(path, apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public HttpResponse<String> put(String path, String apiKey, String contentType, String body) {
+    public HttpResponse<String> put(String path, @Nullable String apiKey, String contentType, String body) {
         return send(request(path, apiKey).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    public HttpResponse<String> delete(String path, String apiKey) {
+    public HttpResponse<String> delete(String path, @Nullable String apiKey) {
         return send(request(path, apiKey).DELETE());
     }
 
@@ -58,7 +59,7 @@ public final class ServiceHttp {
         }
     }
 
-    public HttpRequest.Builder request(String path, String apiKey) {
+    public HttpRequest.Builder request(String path, @Nullable String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (apiKey != null) {
             builder.header(ApiKeys.HEADER, apiKey);

@@ -2,9 +2,6 @@ package io.triage.audit.config;
 
 import java.time.Clock;
 
-import io.triage.audit.archive.ArchiveStore;
-import io.triage.audit.archive.LocalDirectoryArchiveStore;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,12 +13,5 @@ class AuditConfiguration {
     @Bean
     Clock auditClock() {
         return Clock.systemUTC();
-    }
-
-    /** The local-directory archive unless another store (e.g. Azure Blob Storage) is configured as a bean. */
-    @Bean
-    @ConditionalOnMissingBean(ArchiveStore.class)
-    ArchiveStore localDirectoryArchiveStore(AuditProperties properties) {
-        return new LocalDirectoryArchiveStore(properties.archive().directory());
     }
 }

@@ -85,11 +85,12 @@ public class SecurityConfiguration {
 
     private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
         return jwt -> {
-            List<String> roles = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : List.of();
+            List<String> claimed = jwt.getClaimAsStringList(claim);
+            List<String> roles = claimed == null ? List.of() : claimed;
             Collection<GrantedAuthority> authorities = roles.stream()
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
                     .toList();
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+            return new JwtAuthenticationToken(jwt, authorities); // named after the subject
         };
     }
 }

@@ -100,7 +100,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable tooLarge = findCause(ex, RequestSizeLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), request);
+            return problem(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(tooLarge.getMessage()), request);
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
         body.setTitle("Malformed request body");

@@ -1,7 +1,5 @@
-package io.triage.gdpr.config;
+package io.triage.gdpr.erasure;
 
-import io.triage.gdpr.erasure.EmbeddingStore;
-import io.triage.gdpr.erasure.IngestionStore;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.web.service.registry.ImportHttpServices;
@@ -11,5 +9,5 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @ImportHttpServices(group = "ingestion", types = IngestionStore.class)
 @ImportHttpServices(group = "embedding", types = EmbeddingStore.class)
 @EnableAsync
-class ClientsConfiguration {
+class ErasureClientsConfiguration {
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.chain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.checkpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.config;
+
+import org.jspecify.annotations.NullMarked;

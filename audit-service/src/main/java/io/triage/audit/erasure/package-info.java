@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.erasure;
+
+import org.jspecify.annotations.NullMarked;

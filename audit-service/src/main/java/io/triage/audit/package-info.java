@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit;
+
+import org.jspecify.annotations.NullMarked;

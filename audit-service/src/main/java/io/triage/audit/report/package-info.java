@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.report;
+
+import org.jspecify.annotations.NullMarked;

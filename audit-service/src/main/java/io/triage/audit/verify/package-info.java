@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.audit.verify;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.gdpr.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.gdpr.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.gdpr.erasure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.gdpr;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.erasure;
+
+import org.jspecify.annotations.NullMarked;

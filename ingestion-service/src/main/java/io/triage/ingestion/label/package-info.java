@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.label;
+
+import org.jspecify.annotations.NullMarked;

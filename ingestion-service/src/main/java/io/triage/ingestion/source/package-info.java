@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.ticket;
+
+import org.jspecify.annotations.NullMarked;

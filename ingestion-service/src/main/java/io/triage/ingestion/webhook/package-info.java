@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.ingestion.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.pii.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

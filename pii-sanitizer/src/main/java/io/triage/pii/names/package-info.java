@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.pii.names;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.pii;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.pii.replace;
+
+import org.jspecify.annotations.NullMarked;

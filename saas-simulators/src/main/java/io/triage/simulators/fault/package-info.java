@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.simulators.fault;
+
+import org.jspecify.annotations.NullMarked;

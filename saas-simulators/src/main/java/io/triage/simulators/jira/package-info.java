@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.simulators.jira;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.simulators.servicenow;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.simulators.slack;
+
+import org.jspecify.annotations.NullMarked;

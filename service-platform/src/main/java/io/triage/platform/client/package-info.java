@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.platform.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.platform;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.platform.security;
+
+import org.jspecify.annotations.NullMarked;

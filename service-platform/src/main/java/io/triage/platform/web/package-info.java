@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.platform.web;
+
+import org.jspecify.annotations.NullMarked;

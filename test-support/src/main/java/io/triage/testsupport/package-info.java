@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.testsupport;
+
+import org.jspecify.annotations.NullMarked;

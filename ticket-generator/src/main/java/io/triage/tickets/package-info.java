@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.tickets;
+
+import org.jspecify.annotations.NullMarked;
