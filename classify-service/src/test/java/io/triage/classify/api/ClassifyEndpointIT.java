@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.triage.classify.testing.Json;
-import io.triage.classify.testing.LoopbackServer.Reply;
-import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ClassifyEndpointIT implements PlatformContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
 
     @LocalServerPort
     int port;
@@ -65,14 +65,14 @@ class ClassifyEndpointIT implements PlatformContract {
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit).forEach(LoopbackServer::close);
+        List.of(rules, embedding, audit).forEach(StubServer::close);
     }
 
     @BeforeEach
     void answeringDependencies() {
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of())));
-        audit.respond(request -> new Reply(201, request.body()));
-        rules.respond(request -> Reply.ok(Stubs.noRule()));
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
     }
 
     @Override
@@ -181,8 +181,8 @@ class ClassifyEndpointIT implements PlatformContract {
 
     @Test
     void failingRulesEngineOpensItsCircuitAndIsNoLongerCalled() {
-        rules.respond(request -> new Reply(503, "{\"title\":\"Service unavailable\"}"));
-        rules.clear();
+        rules.onAny("/", request -> StubReply.json(503, "{\"title\":\"Service unavailable\"}"));
+        rules.clearReceived();
         List<JsonNode> skipped = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> response = classify("""

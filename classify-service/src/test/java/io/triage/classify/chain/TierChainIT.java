@@ -10,8 +10,6 @@ import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
 import io.triage.classify.testing.Json;
-import io.triage.classify.testing.LoopbackServer.Reply;
-import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs.Neighbour;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
@@ -23,6 +21,8 @@ import io.triage.classify.tier.SkippedTier;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import io.triage.tickets.SyntheticTicket;
 import io.triage.tickets.TicketGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
 class TierChainIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
-    static final LoopbackServer llm = new LoopbackServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
+    static final StubServer llm = new StubServer();
 
     @LocalServerPort
     int port;
@@ -84,21 +84,21 @@ class TierChainIT {
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(LoopbackServer::close);
+        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
     }
 
     @BeforeEach
     void quietDependencies() {
-        for (LoopbackServer server : List.of(rules, embedding, audit, llm)) {
+        for (StubServer server : List.of(rules, embedding, audit, llm)) {
             server.start();
             server.delay(Duration.ZERO);
-            server.clear();
+            server.clearReceived();
         }
-        rules.respond(request -> Reply.ok(Stubs.noRule()));
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of())));
-        audit.respond(request -> new Reply(201, request.body()));
-        llm.respond(request -> Reply.ok(Stubs.chatCompletion(
-                Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.body().length() / 4, 30)));
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
+                Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
     }
 
     ClassificationResult classify(TicketInput ticket) {
@@ -113,7 +113,7 @@ class TierChainIT {
 
     @Test
     void confidentRuleDecidesAndTheModelAddsSentiment() {
-        rules.respond(request -> Reply.ok(Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
         ClassificationResult result = classify(ticket("T-RULE-1", "Locked out",
                 "My account locked after three attempts, please help"));
 
@@ -126,19 +126,19 @@ class TierChainIT {
         assertThat(result.explanation().matchedRule()).isEqualTo("R001");
         assertThat(result.explanation().matchedText()).isEqualTo("account locked");
         assertThat(embedding.received()).as("later tiers are not asked").isEmpty();
-        assertThat(rules.received("/rules/evaluate").getFirst().apiKey()).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(rules.received("/rules/evaluate").getFirst().header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
     }
 
     @Test
     void textIsSanitisedBeforeAnyTierSeesIt() {
         classify(ticket("T-PII-1", "Refund", "Please refund jane.doe@example.com, card 4111 1111 1111 1111"));
-        String sent = rules.received("/rules/evaluate").getFirst().body();
+        String sent = rules.received("/rules/evaluate").getFirst().bodyText();
         assertThat(sent).doesNotContain("jane.doe@example.com").doesNotContain("4111 1111 1111 1111");
     }
 
     @Test
     void ruleBelowTheShortCircuitThresholdDoesNotDecide() {
-        rules.respond(request -> Reply.ok(Stubs.ruleFired("R002", "Billing", "Medium", 0.7, "refund")));
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R002", "Billing", "Medium", 0.7, "refund")));
         ClassificationResult result = classify(ticket("T-RULE-2", "Refund?", "I might want a refund one day"));
         assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
         assertThat(result.explanation().matchedRule()).isEqualTo("R002");
@@ -146,7 +146,7 @@ class TierChainIT {
 
     @Test
     void nearDuplicateWithGoodHistoryDecidesFromTheCache() {
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of(
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-1", 0.96, "Shipping/Delivery", "Low", "Negative"),
                 new Neighbour("H-2", 0.81, "Billing", "Low", "Neutral")))));
         ClassificationResult result = classify(ticket("T-CACHE-1", "Parcel", "My parcel never arrived"));
@@ -162,7 +162,7 @@ class TierChainIT {
 
     @Test
     void cacheRefusesAHitWhenHistoricalAccuracyIsBelowTheBar() {
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of(
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-BAD", 0.97, "Sales", "Low", "Positive")))));
         ClassificationResult first = classify(ticket("T-CACHE-2", "Upgrade", "Can I upgrade my plan?"));
         assertThat(first.routingMethod()).isEqualTo(RoutingMethod.CACHE);
@@ -195,19 +195,19 @@ class TierChainIT {
 
     @Test
     void unsureTicketGoesToTheLlmWithSimilarTicketsAsExamples() {
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of(
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-10", 0.84, "Billing", "Medium", "Neutral"),
                 new Neighbour("H-11", 0.80, "Billing", "Low", "Neutral")))));
         ClassificationResult result = classify(ticket("T-LLM-1", "zork", "blorp quux frobnicate wibble"));
 
         assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
         assertThat(result.department()).isEqualTo(new LabelScore("Billing", 0.8));
-        JsonNode request = Json.parse(llm.received("/v1/chat/completions").getFirst().body());
+        JsonNode request = Json.parse(llm.received("/v1/chat/completions").getFirst().bodyText());
         assertThat(request.path("model").asString()).isEqualTo("stub-model");
         assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
         assertThat(Json.elements(request.path("messages"))).anySatisfy(message -> assertThat(
                 message.path("content").asString()).contains("Similar resolved tickets", "department=Billing"));
-        assertThat(llm.received().getFirst().apiKey()).isNull();
+        assertThat(llm.received().getFirst().header("X-API-Key")).isNull();
         assertThat(jdbc.sql("SELECT llm_mode FROM decisions WHERE id = :id").param("id", result.decisionId())
                 .query(String.class).single()).isEqualTo("rag");
         assertThat(jdbc.sql("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'").query(Long.class).single())
@@ -216,17 +216,17 @@ class TierChainIT {
 
     @Test
     void farNeighboursMeanAZeroShotPrompt() {
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of(
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-20", 0.41, "Sales", "Low", "Positive")))));
         ClassificationResult result = classify(ticket("T-LLM-2", "zork", "snark plugh xyzzy grue"));
 
         assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
-        assertThat(llm.received("/v1/chat/completions").getFirst().body()).doesNotContain("Similar resolved tickets");
+        assertThat(llm.received("/v1/chat/completions").getFirst().bodyText()).doesNotContain("Similar resolved tickets");
     }
 
     @Test
     void invalidLlmOutputIsRetriedOnceThenNeedsReview() {
-        llm.respond(request -> Reply.ok(Stubs.chatCompletion("{\"department\":\"Mystery\"}", 100, 10)));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion("{\"department\":\"Mystery\"}", 100, 10)));
         ClassificationResult result = classify(ticket("T-LLM-3", "zork", "gleep glorp snerk fnord"));
 
         assertThat(result.routingMethod()).isEqualTo(RoutingMethod.NEEDS_REVIEW);
@@ -276,7 +276,7 @@ class TierChainIT {
     @Test
     void slowRulesEngineIsCutAtItsDeadline() {
         rules.delay(Duration.ofSeconds(3));
-        rules.respond(request -> Reply.ok(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
         ClassificationResult result = classify(ticket("T-SLOW-1", "Locked", "account locked again"));
 
         assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
@@ -289,7 +289,7 @@ class TierChainIT {
     @Test
     void everyDecisionIsLoggedAndReachesAuditServiceEvenAfterAnOutage() {
         audit.stop();
-        rules.respond(request -> Reply.ok(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
         ClassificationResult result = classify(ticket("T-AUDIT-1", "Locked", "account locked"));
         assertThat(jdbc.sql("SELECT routing_method FROM decisions WHERE id = :id").param("id", result.decisionId())
                 .query(String.class).single()).isEqualTo(result.routingMethod().name());
@@ -297,21 +297,21 @@ class TierChainIT {
         audit.start();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
                 .anySatisfy(event -> {
-                    JsonNode body = Json.parse(event.body());
+                    JsonNode body = Json.parse(event.bodyText());
                     assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
                     assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
                     assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
                 }));
-        assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.body())
+        assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
                 .doesNotContain("account locked"));
     }
 
     @Test
     void feedbackIsForwardedToRulesEngineAndEmbeddingService() {
-        rules.respond(request -> request.path().equals("/rules/feedback") ? new Reply(204, "")
-                : Reply.ok(Stubs.ruleFired("R005", "Billing", "Medium", 0.9, "refund")));
-        embedding.respond(request -> request.method().equals("PATCH") ? Reply.ok("{}")
-                : Reply.ok(Stubs.neighbours(List.of())));
+        rules.onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
+                : StubReply.json(Stubs.ruleFired("R005", "Billing", "Medium", 0.9, "refund")));
+        embedding.onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
+                : StubReply.json(Stubs.neighbours(List.of())));
         classify(ticket("T-FB-1", "Refund", "refund please"));
 
         HttpResult response = post("/feedback", """
@@ -327,14 +327,14 @@ class TierChainIT {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             assertThat(rules.received("/rules/feedback")).singleElement()
                     .satisfies(r -> {
-                        JsonNode body = Json.parse(r.body());
+                        JsonNode body = Json.parse(r.bodyText());
                         assertThat(body.path("ruleId").asString()).isEqualTo("R005");
                         assertThat(body.path("correctDepartment").asString()).isEqualTo("Security");
                         assertThat(body.path("ruleSetVersion").isIntegralNumber()).isTrue();
                         assertThat(body.path("ruleSetVersion").asInt()).isEqualTo(7);
                     });
             assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
-                    .satisfies(r -> assertThat(Json.parse(r.body()).path("department").asString())
+                    .satisfies(r -> assertThat(Json.parse(r.bodyText()).path("department").asString())
                             .isEqualTo("Security"));
         });
         JsonNode accuracy = Json.parse(ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS));

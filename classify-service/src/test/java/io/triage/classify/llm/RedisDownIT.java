@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.triage.classify.testing.Json;
-import io.triage.classify.testing.LoopbackServer.Reply;
-import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,12 +30,12 @@ import tools.jackson.databind.JsonNode;
 @Import(TestModel.class)
 class RedisDownIT {
 
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
-    static final LoopbackServer llm = new LoopbackServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
+    static final StubServer llm = new StubServer();
     /** A port nothing listens on once the server is stopped: Redis "down". */
-    static final LoopbackServer redis = new LoopbackServer();
+    static final StubServer redis = new StubServer();
 
     @LocalServerPort
     int port;
@@ -47,20 +47,20 @@ class RedisDownIT {
         registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
         registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
         registry.add("triage.classify.tiers.llm.base-url", () -> llm.baseUrl() + "/v1");
-        registry.add("spring.data.redis.port", () -> redis.baseUrl().substring(redis.baseUrl().lastIndexOf(':') + 1));
+        registry.add("spring.data.redis.port", redis::port);
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(LoopbackServer::close);
+        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
     }
 
     @Test
     void llmTierAnswersWithoutItsCache() {
-        rules.respond(request -> Reply.ok(Stubs.noRule()));
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of())));
-        audit.respond(request -> new Reply(201, request.body()));
-        llm.respond(request -> Reply.ok(Stubs.chatCompletion(Stubs.llmAnswer("Sales", "Low", "Positive", 0.9),
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(Stubs.llmAnswer("Sales", "Low", "Positive", 0.9),
                 200, 30)));
         String ticket = """
                 {"ticketId":"T-REDIS-1","description":"wibble wobble plink plonk"}""";

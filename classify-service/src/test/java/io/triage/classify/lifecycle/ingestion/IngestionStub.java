@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.triage.classify.testing.LoopbackServer.Received;
-import io.triage.classify.testing.LoopbackServer.Reply;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,22 +82,22 @@ final class IngestionStub {
      * Answers {@code GET /tickets/validated} by paging through {@code all} as ingestion-service does: {@code limit}
      * items per page, {@code next} null once a page comes back short.
      */
-    Reply serve(Received request, List<Validated> all) {
+    StubReply serve(StubRequest request, List<Validated> all) {
         if (!request.method().equals("GET") || !request.path().equals("/tickets/validated")) {
-            return new Reply(404, "{}");
+            return StubReply.json(404, "{}");
         }
         Map<String, String> query = query(request);
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
         int from = query.containsKey("after") ? Integer.parseInt(query.get("after").substring("offset-".length())) : 0;
         int to = Math.min(all.size(), from + limit);
         List<Validated> slice = all.subList(from, to);
-        return Reply.ok(page(slice, slice.size() < limit ? null : "offset-" + to));
+        return StubReply.json(page(slice, slice.size() < limit ? null : "offset-" + to));
     }
 
-    static Map<String, String> query(Received request) {
+    static Map<String, String> query(StubRequest request) {
         Map<String, String> params = new HashMap<>();
-        if (request.query() != null) {
-            for (String pair : request.query().split("&")) {
+        if (request.rawQuery() != null) {
+            for (String pair : request.rawQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
                 params.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }

@@ -13,15 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.triage.classify.lifecycle.ingestion.IngestionStub.Validated;
 import io.triage.classify.testing.Json;
-import io.triage.classify.testing.LoopbackServer.Received;
-import io.triage.classify.testing.LoopbackServer.Reply;
-import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubRequest;
+import io.triage.testsupport.stub.StubServer;
 import io.triage.tickets.SyntheticTicket;
 import io.triage.tickets.TicketGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -57,10 +57,10 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetrainingFromIngestionIT {
 
-    static final LoopbackServer ingestion = new LoopbackServer();
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
+    static final StubServer ingestion = new StubServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
     static final IngestionStub stub = new IngestionStub();
 
     @LocalServerPort
@@ -79,21 +79,21 @@ class RetrainingFromIngestionIT {
 
     @AfterAll
     static void stopServers() {
-        List.of(ingestion, rules, embedding, audit).forEach(LoopbackServer::close);
+        List.of(ingestion, rules, embedding, audit).forEach(StubServer::close);
     }
 
     @BeforeEach
     void quietDependencies() {
-        for (LoopbackServer server : List.of(ingestion, rules, embedding, audit)) {
+        for (StubServer server : List.of(ingestion, rules, embedding, audit)) {
             server.start();
-            server.clear();
+            server.clearReceived();
         }
-        rules.respond(request -> request.path().equals("/rules/feedback") ? new Reply(204, "")
-                : Reply.ok(Stubs.noRule()));
-        embedding.respond(request -> request.method().equals("PATCH") ? Reply.ok("{}")
-                : Reply.ok(Stubs.neighbours(List.of())));
-        audit.respond(request -> new Reply(201, request.body()));
-        ingestion.respond(request -> request.method().equals("PUT") ? Reply.ok("{}")
+        rules.onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
+                : StubReply.json(Stubs.noRule()));
+        embedding.onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
+                : StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        ingestion.onAny("/", request -> request.method().equals("PUT") ? StubReply.json("{}")
                 : stub.serve(request, List.of()));
     }
 
@@ -113,7 +113,7 @@ class RetrainingFromIngestionIT {
         return http().post("/feedback", ApiKeys.CLASSIFIER, json);
     }
 
-    List<Received> labelled(String ticketId) {
+    List<StubRequest> labelled(String ticketId) {
         return ingestion.received("/tickets/" + ticketId + "/labels");
     }
 
@@ -136,10 +136,10 @@ class RetrainingFromIngestionIT {
                 .formatted(ticketId)).statusCode()).isEqualTo(201);
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(labelled(ticketId)).hasSize(1));
-        Received put = labelled(ticketId).getFirst();
-        JsonNode body = IngestionStub.JSON.readTree(put.body());
+        StubRequest put = labelled(ticketId).getFirst();
+        JsonNode body = IngestionStub.JSON.readTree(put.bodyText());
         assertThat(put.method()).isEqualTo("PUT");
-        assertThat(put.apiKey()).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(put.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
         assertThat(body.get("department").asString()).isEqualTo("Security");
         assertThat(body.get("urgency").asString()).isEqualTo("High");
         assertThat(body.get("sentiment").asString()).isEqualTo("Negative");
@@ -162,7 +162,7 @@ class RetrainingFromIngestionIT {
     @Test
     @Order(3)
     void refusalByIngestionIsFinal() {
-        ingestion.respond(request -> new Reply(404, """
+        ingestion.onAny("/", request -> StubReply.json(404, """
                 {"type":"about:blank","title":"Not found","status":404,"detail":"No ticket"}"""));
         String ticketId = UUID.randomUUID().toString();
         classify(ticketId);
@@ -177,7 +177,7 @@ class RetrainingFromIngestionIT {
     void transientIngestionFailureIsRetriedUntilDelivered() {
         AtomicInteger calls = new AtomicInteger();
         // Fails every attempt of the first delivery (3 retries inside it); the redelivery schedule sends it again.
-        ingestion.respond(request -> calls.incrementAndGet() <= 3 ? new Reply(503, "{}") : Reply.ok("{}"));
+        ingestion.onAny("/", request -> calls.incrementAndGet() <= 3 ? StubReply.json(503, "{}") : StubReply.json("{}"));
         String ticketId = UUID.randomUUID().toString();
         classify(ticketId);
         feedback("""
@@ -185,7 +185,7 @@ class RetrainingFromIngestionIT {
 
         await().atMost(Duration.ofMinutes(2)).until(() -> ingestionDeliveryCompleted(ticketId));
         assertThat(labelled(ticketId)).hasSizeGreaterThan(3)
-                .allSatisfy(put -> assertThat(Json.parse(put.body()).path("source").asString())
+                .allSatisfy(put -> assertThat(Json.parse(put.bodyText()).path("source").asString())
                         .isEqualTo("source-system"));
     }
 
@@ -208,7 +208,7 @@ class RetrainingFromIngestionIT {
         // Re-validated while retraining pages through: its latest labels count, once.
         served.add(new Validated(first.id(), first.text(), "Security", first.urgency(), first.sentiment(),
                 served.getLast().validatedAt().plusSeconds(60)));
-        ingestion.respond(request -> stub.serve(request, served));
+        ingestion.onAny("/", request -> stub.serve(request, served));
 
         JsonNode retrained = TrainingJobClient.result(new TrainingJobClient(http()).retrain());
 
@@ -220,8 +220,8 @@ class RetrainingFromIngestionIT {
                 http().get("/models/" + version + "/report", ApiKeys.ANALYST).body());
         assertThat(report.get("examples").asInt()).isEqualTo(400);
 
-        List<Received> pages = ingestion.received("/tickets/validated");
-        assertThat(pages).hasSize(3).allSatisfy(page -> assertThat(page.apiKey()).isEqualTo(ApiKeys.CLASSIFIER));
+        List<StubRequest> pages = ingestion.received("/tickets/validated");
+        assertThat(pages).hasSize(3).allSatisfy(page -> assertThat(page.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER));
         assertThat(IngestionStub.query(pages.get(0))).doesNotContainKey("after").containsEntry("limit", "150");
         assertThat(IngestionStub.query(pages.get(1))).containsEntry("after", "offset-150");
         assertThat(IngestionStub.query(pages.get(2))).containsEntry("after", "offset-300");

@@ -1,8 +1,5 @@
 package io.triage.classify.lifecycle.mlflow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.triage.testsupport.stub.StubFailure;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubRequest;
+import io.triage.testsupport.stub.StubServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * RESOURCE_DOES_NOT_EXIST and ENDPOINT_NOT_FOUND, 400 for RESOURCE_ALREADY_EXISTS and INVALID_PARAMETER_VALUE), and
  * the artifact proxy of {@code mlflow server --serve-artifacts}: runs get the artifact root
  * {@code mlflow-artifacts:/<experiment>/<run>/artifacts}, served under {@code /api/2.0/mlflow-artifacts/artifacts/}.
- * Failures can be injected per path, the server stopped and restarted on the same port, and slowed down.
+ * It runs on test-support's {@code StubServer}: failures can be injected per path, the server stopped and restarted
+ * on the same port, and slowed down.
  */
 public final class FakeMlflowServer implements AutoCloseable {
 
@@ -102,71 +99,49 @@ public final class FakeMlflowServer implements AutoCloseable {
         }
     }
 
-    private record Failure(Predicate<String> path, int status) {
-    }
-
-    private final int port;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final StubServer server = new StubServer();
     private final AtomicLong clock = new AtomicLong(1_764_000_000_000L);
     private final Map<String, String> experiments = new LinkedHashMap<>();
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, byte[]> artifacts = new HashMap<>();
     private final Map<String, Long> registeredModels = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
-    private volatile Duration delay = Duration.ZERO;
     private volatile int pageLimit = Integer.MAX_VALUE;
-    private @Nullable HttpServer server;
 
     public FakeMlflowServer() {
-        this.server = create(0);
-        this.port = server.getAddress().getPort();
-        server.start();
-    }
-
-    private HttpServer create(int onPort) {
-        try {
-            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
-            created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            created.createContext("/", this::handle);
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.onAny("/", this::answer);
     }
 
     public String trackingUri() {
-        return "http://127.0.0.1:" + port;
+        return server.baseUrl();
     }
 
     /** Answers every request whose path contains {@code pathPart} with this status and an INTERNAL_ERROR body. */
     public void fail(String pathPart, int status) {
-        failures.add(new Failure(p -> p.contains(pathPart), status));
+        server.fail(request -> request.path().contains(pathPart), injected(status));
     }
 
     /** Answers every request with this status. */
     public void failEverything(int status) {
-        failures.add(new Failure(p -> true, status));
+        server.fail(request -> true, injected(status));
     }
 
     public void heal() {
-        failures.clear();
+        server.heal();
     }
 
     public void delay(Duration newDelay) {
-        this.delay = newDelay;
+        server.delay(newDelay);
     }
 
     /** Forgets everything it stored and every request it saw. */
     public synchronized void reset() {
-        received.clear();
-        failures.clear();
+        server.reset();
         experiments.clear();
         runs.clear();
         artifacts.clear();
         registeredModels.clear();
         versions.clear();
-        delay = Duration.ZERO;
         pageLimit = Integer.MAX_VALUE;
     }
 
@@ -176,7 +151,8 @@ public final class FakeMlflowServer implements AutoCloseable {
     }
 
     public List<Received> received() {
-        return List.copyOf(received);
+        return server.received().stream().map(r -> new Received(r.method(), r.path(),
+                r.rawQuery() == null ? "" : decode(r.rawQuery()), r.header("Authorization"))).toList();
     }
 
     public synchronized Optional<Run> run(String runId) {
@@ -205,62 +181,43 @@ public final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** Stops listening: callers now get connection refused. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    public void stop() {
+        server.stop();
     }
 
     /** Listens again on the same port. */
-    public synchronized void start() {
-        if (server == null) {
-            server = create(port);
-            server.start();
-        }
+    public void start() {
+        server.start();
     }
 
     @Override
     public void close() {
-        stop();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), path, rawQuery == null ? "" : decode(rawQuery),
-                exchange.getRequestHeaders().getFirst("Authorization")));
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        }
+    private StubReply answer(StubRequest request) {
         Reply reply;
-        Optional<Failure> failure = failures.stream().filter(f -> f.path().test(path)).findFirst();
-        if (failure.isPresent()) {
-            reply = error(failure.get().status(), "INTERNAL_ERROR", "injected failure");
-        } else {
-            try {
-                reply = route(exchange.getRequestMethod(), path, query(rawQuery), body);
-            } catch (MlflowError e) {
-                reply = error(e.status, e.code, e.getMessage());
-            }
+        try {
+            reply = route(request.method(), request.path(), query(request.rawQuery()), request.body());
+        } catch (MlflowError e) {
+            reply = error(e.status, e.code, e.getMessage());
         }
-        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-        if (reply.body().length > 0) {
-            exchange.getResponseBody().write(reply.body());
-        }
-        exchange.close();
+        return reply.stub();
+    }
+
+    /** Every matching request is answered with this status and an INTERNAL_ERROR body, as MLflow words it. */
+    private static StubFailure injected(int status) {
+        return StubFailure.reply(error(status, "INTERNAL_ERROR", "injected failure").stub());
     }
 
     private record Reply(int status, String contentType, byte[] body) {
 
         static Reply json(Object node) {
             return new Reply(200, "application/json", JSON.writeValueAsBytes(node));
+        }
+
+        StubReply stub() {
+            return StubReply.bytes(status, contentType, body);
         }
     }
 

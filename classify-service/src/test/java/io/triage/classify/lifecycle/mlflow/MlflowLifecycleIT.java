@@ -9,8 +9,6 @@ import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.mlflow.FakeMlflowServer.Run;
 import io.triage.classify.lifecycle.serving.ModelServing;
 import io.triage.classify.testing.Json;
-import io.triage.classify.testing.LoopbackServer.Reply;
-import io.triage.classify.testing.LoopbackServer;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
@@ -18,6 +16,8 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,9 +51,9 @@ class MlflowLifecycleIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final FakeMlflowServer mlflow = new FakeMlflowServer();
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
 
     @LocalServerPort
     int port;
@@ -70,14 +70,14 @@ class MlflowLifecycleIT {
         registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
         registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
         registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
-        rules.respond(request -> Reply.ok(Stubs.noRule()));
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of())));
-        audit.respond(request -> new Reply(201, request.body()));
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit).forEach(LoopbackServer::close);
+        List.of(rules, embedding, audit).forEach(StubServer::close);
         mlflow.close();
     }
 
