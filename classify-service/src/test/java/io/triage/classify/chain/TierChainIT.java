@@ -113,7 +113,8 @@ class TierChainIT {
 
     @Test
     void confidentRuleDecidesAndTheModelAddsSentiment() {
-        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
+        rules.onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
         ClassificationResult result = classify(ticket("T-RULE-1", "Locked out",
                 "My account locked after three attempts, please help"));
 
@@ -221,7 +222,8 @@ class TierChainIT {
         ClassificationResult result = classify(ticket("T-LLM-2", "zork", "snark plugh xyzzy grue"));
 
         assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
-        assertThat(llm.received("/v1/chat/completions").getFirst().bodyText()).doesNotContain("Similar resolved tickets");
+        assertThat(llm.received("/v1/chat/completions").getFirst().bodyText())
+                .doesNotContain("Similar resolved tickets");
     }
 
     @Test

@@ -68,8 +68,8 @@ class ExperimentIT {
                 new Neighbour("H-1", 0.86, "Billing", "Medium", "Neutral"),
                 new Neighbour("H-2", 0.84, "Billing", "Low", "Neutral")))));
         audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
-        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8),
-                request.bodyText().length() / 4, 30)));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
+                Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
         ServiceHttp http = ServiceHttp.onPort(port);
         for (int i = 0; i < TICKETS; i++) {
             String description = i % 2 == 0 ? "my account is locked, ticket " + i : "plugh xyzzy frotz " + i;

@@ -177,7 +177,8 @@ class RetrainingFromIngestionIT {
     void transientIngestionFailureIsRetriedUntilDelivered() {
         AtomicInteger calls = new AtomicInteger();
         // Fails every attempt of the first delivery (3 retries inside it); the redelivery schedule sends it again.
-        ingestion.onAny("/", request -> calls.incrementAndGet() <= 3 ? StubReply.json(503, "{}") : StubReply.json("{}"));
+        ingestion.onAny("/", request -> calls.incrementAndGet() <= 3 ? StubReply.json(503, "{}")
+                : StubReply.json("{}"));
         String ticketId = UUID.randomUUID().toString();
         classify(ticketId);
         feedback("""
@@ -221,7 +222,8 @@ class RetrainingFromIngestionIT {
         assertThat(report.get("examples").asInt()).isEqualTo(400);
 
         List<StubRequest> pages = ingestion.received("/tickets/validated");
-        assertThat(pages).hasSize(3).allSatisfy(page -> assertThat(page.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER));
+        assertThat(pages).hasSize(3)
+                .allSatisfy(page -> assertThat(page.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER));
         assertThat(IngestionStub.query(pages.get(0))).doesNotContainKey("after").containsEntry("limit", "150");
         assertThat(IngestionStub.query(pages.get(1))).containsEntry("after", "offset-150");
         assertThat(IngestionStub.query(pages.get(2))).containsEntry("after", "offset-300");
