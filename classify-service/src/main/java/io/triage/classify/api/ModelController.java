@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -105,7 +106,8 @@ class ModelController {
                 Map.Entry<String, String> mapping = TrainingFileReader.columnMapping(column);
                 renamed.put(mapping.getKey(), mapping.getValue());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("column", e.getMessage());
+                throw new InvalidInputException("column",
+                        Objects.requireNonNullElse(e.getMessage(), "a column mapping is source=head"));
             }
         }
         try {
@@ -158,7 +160,8 @@ class ModelController {
     }
 
     private static ProblemException badTrainingData(TrainingDataException e) {
-        ProblemException problem = new UnusableInputException("Unusable training data", e.getMessage());
+        ProblemException problem = new UnusableInputException("Unusable training data",
+                Objects.requireNonNullElse(e.getMessage(), "the data cannot be trained on"));
         return e.line() == null ? problem : problem.with("line", e.line());
     }
 }

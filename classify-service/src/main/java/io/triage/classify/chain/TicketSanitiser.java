@@ -18,7 +18,7 @@ class TicketSanitiser {
     }
 
     SanitisedTicket sanitise(TicketInput input) {
-        String subject = sanitizer.sanitize(input.subject()).text();
+        String subject = input.subject() == null ? "" : sanitizer.sanitize(input.subject()).text();
         String description = sanitizer.sanitize(input.description()).text();
         String channel = input.channel() == null ? "" : input.channel().toLowerCase(Locale.ROOT);
         String customerHash = input.customerId() == null ? null : Hashes.sha256(input.customerId());

@@ -20,6 +20,7 @@ import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.TooLargeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +58,7 @@ public class TierChain {
     }
 
     /** Validates every ticket first (nothing is classified if one is invalid), then classifies them concurrently. */
-    public List<ClassificationResult> classifyAll(List<TicketInput> inputs) {
+    public List<ClassificationResult> classifyAll(@Nullable List<TicketInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
             throw new InvalidInputException("tickets", "give at least one ticket");
         }

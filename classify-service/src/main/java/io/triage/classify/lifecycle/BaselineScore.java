@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.triage.classify.model.ModelBundle;
@@ -34,7 +35,8 @@ final class BaselineScore {
             if (gold == null) {
                 continue;
             }
-            String predicted = production.predict(example.text(), "baseline").get(head).label();
+            String predicted = Objects.requireNonNull(production.predict(example.text(), "baseline").get(head),
+                    () -> "the production model has no head " + head).label();
             classes.add(gold);
             // counts: [true positives, predicted as, actually]
             counts.computeIfAbsent(predicted, k -> new int[3])[1]++;
@@ -45,7 +47,7 @@ final class BaselineScore {
         }
         double sum = 0;
         for (String label : classes) {
-            int[] c = counts.get(label);
+            int[] c = Objects.requireNonNull(counts.get(label));
             double precision = c[1] == 0 ? 0 : (double) c[0] / c[1];
             double recall = c[2] == 0 ? 0 : (double) c[0] / c[2];
             sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);

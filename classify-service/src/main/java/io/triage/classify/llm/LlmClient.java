@@ -59,9 +59,13 @@ class LlmClient implements AutoCloseable {
                 .maxCompletionTokens(settings.maxCompletionTokens())
                 .responseFormat(format)
                 .build();
+        OpenAIClient openAi = client;
+        if (openAi == null) {
+            throw new IllegalStateException("no LLM configured");
+        }
         ChatCompletion completion;
         try {
-            completion = client.chat().completions().create(params);
+            completion = openAi.chat().completions().create(params);
         } catch (OpenAIIoException | InternalServerException | RateLimitException e) {
             throw new ResourceAccessException("LLM endpoint failed: " + e.getClass().getSimpleName());
         }

@@ -41,9 +41,10 @@ class LlmResponseCache {
     }
 
     Optional<Completion> get(String key) {
-        String cached = calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> redis.opsForValue().get(key)),
-                failure -> null);
-        return cached == null ? Optional.empty() : Optional.of(json.readValue(cached, Completion.class));
+        Optional<String> cached = calls.callOrElse(DOWNSTREAM,
+                () -> transientOnFailure(() -> Optional.ofNullable(redis.opsForValue().get(key))),
+                failure -> Optional.empty());
+        return cached.map(value -> json.readValue(value, Completion.class));
     }
 
     void put(String key, Completion completion) {

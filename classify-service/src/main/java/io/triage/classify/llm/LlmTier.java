@@ -14,7 +14,6 @@ import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
 import io.triage.platform.client.ResilientCalls;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -79,11 +78,12 @@ class LlmTier implements Tier {
             String message = attempt == 1 ? user : user + Prompts.RETRY_NOTE;
             String key = cache.key(client.model(), Prompts.SYSTEM, message);
             Optional<Completion> hit = cache.get(key);
-            Completion response = hit.orElseGet(() -> calls.callOrElse(DOWNSTREAM,
-                    () -> client.complete(Prompts.SYSTEM, message), LlmTier::unavailable));
-            if (response == null) {
+            Optional<Completion> answered = hit.isPresent() ? hit : calls.callOrElse(DOWNSTREAM,
+                    () -> Optional.of(client.complete(Prompts.SYSTEM, message)), LlmTier::unavailable);
+            if (answered.isEmpty()) {
                 return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
             }
+            Completion response = answered.get();
             answer = AnswerSchema.parse(json, response.content());
             cached = hit.isPresent();
             if (hit.isEmpty()) {
@@ -113,9 +113,9 @@ class LlmTier implements Tier {
                 "LLM (" + mode + ", " + examples.size() + " examples): " + llm.reason());
     }
 
-    private static @Nullable Completion unavailable(Throwable failure) {
+    private static Optional<Completion> unavailable(Throwable failure) {
         log.warn("LLM tier skipped: {}", failure.toString());
-        return null;
+        return Optional.empty();
     }
 
     /** The labelled neighbours to show, or none for zero-shot. */

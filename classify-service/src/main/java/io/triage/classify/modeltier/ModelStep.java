@@ -52,7 +52,7 @@ class ModelStep implements Tier {
         if (department == null || department.needsReview()) {
             return new TierOutcome.Undecided("model below its department threshold");
         }
-        return new TierOutcome.Decided(ModelAnswers.score(department),
+        return new TierOutcome.Decided(ModelAnswers.label(department),
                 ModelAnswers.score(answer.heads().get("urgency")), ModelAnswers.score(answer.heads().get("sentiment")),
                 ModelAnswers.candidates(department), "model " + answer.modelVersion() + " is confident");
     }

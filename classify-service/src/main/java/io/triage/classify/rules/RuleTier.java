@@ -2,6 +2,7 @@ package io.triage.classify.rules;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.RoutingMethod;
@@ -50,13 +51,14 @@ class RuleTier implements Tier {
             return new TierOutcome.Skipped("switched off by configuration");
         }
         SanitisedTicket ticket = context.ticket();
-        RulesEngine.Verdict verdict = calls.callOrElse(DOWNSTREAM,
-                () -> rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(), ticket.subject(),
-                        ticket.description(), ticket.channel())),
-                failure -> null);
-        if (verdict == null) {
+        Optional<RulesEngine.Verdict> answer = calls.callOrElse(DOWNSTREAM,
+                () -> Optional.ofNullable(rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(),
+                        ticket.subject(), ticket.description(), ticket.channel()))),
+                failure -> Optional.empty());
+        if (answer.isEmpty()) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
+        RulesEngine.Verdict verdict = answer.get();
         context.ruleSetVersion(verdict.ruleSetVersion() == null ? null : verdict.ruleSetVersion().toString());
         if (!verdict.matched() || verdict.ruleId() == null || verdict.department() == null) {
             return new TierOutcome.Undecided("no rule fired");

@@ -42,8 +42,13 @@ public class ModelAnswers {
     }
 
     /** A head's label with its confidence. */
+    public static LabelScore label(HeadPrediction head) {
+        return new LabelScore(head.label(), head.confidence());
+    }
+
+    /** A head's label with its confidence; {@code null} for no head. */
     public static @Nullable LabelScore score(@Nullable HeadPrediction head) {
-        return head == null ? null : new LabelScore(head.label(), head.confidence());
+        return head == null ? null : label(head);
     }
 
     /** A head's best candidates, best first (at most three). */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -147,7 +148,8 @@ public class TrainingJobs {
             log.info("training job {} registered version {} in stage {}: {}", id, registered.version(),
                     registered.stage(), registered.decision());
         } catch (ExecutionException e) {
-            fail(id, e.getCause());
+            Throwable cause = e.getCause();
+            fail(id, cause == null ? e : cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             store.failed(id, ABANDONED);
@@ -162,8 +164,10 @@ public class TrainingJobs {
 
     private void fail(UUID id, Throwable cause) {
         JobProblem problem = switch (cause) {
-            case TrainingDataException e -> new JobProblem(422, "Unusable training data", e.getMessage(), e.line());
-            case ProblemException e -> new JobProblem(ProblemStatus.of(e).value(), e.title(), e.getMessage(), null);
+            case TrainingDataException e -> new JobProblem(422, "Unusable training data",
+                    Objects.requireNonNullElse(e.getMessage(), "the data cannot be trained on"), e.line());
+            case ProblemException e -> new JobProblem(ProblemStatus.of(e).value(), e.title(),
+                    Objects.requireNonNullElse(e.getMessage(), e.title()), null);
             default -> {
                 log.error("training job {} failed", id, cause);
                 yield new JobProblem(500, "Training failed",

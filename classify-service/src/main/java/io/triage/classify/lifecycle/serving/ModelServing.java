@@ -48,12 +48,14 @@ public class ModelServing implements ModelTier {
     @Override
     public ModelAnswer predict(String sanitisedText, @Nullable String ticketId) {
         ServingModels current = serving.get();
-        if (current.production() == null) {
+        LoadedModel production = current.production();
+        if (production == null) {
             throw new NoModelException();
         }
-        boolean canary = current.canary() != null && ticketId != null
+        LoadedModel candidate = current.canary();
+        boolean canary = candidate != null && ticketId != null
                 && CanaryRouting.inCanary(ticketId, properties.canaryShare());
-        LoadedModel model = canary ? current.canary() : current.production();
+        LoadedModel model = canary && candidate != null ? candidate : production;
         String version = Long.toString(model.version());
         Timer.Sample sample = Timer.start(meters);
         ModelAnswer answer = new ModelAnswer(version, canary, model.bundle().predict(sanitisedText, version));
