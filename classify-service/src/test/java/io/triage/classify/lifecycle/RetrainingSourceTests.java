@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.triage.classify.lifecycle.ModelProperties.Source;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class RetrainingSourceTests {
 
-    static ModelProperties.Retraining retraining(Source source, Path dataFile) {
+    static ModelProperties.Retraining retraining(@Nullable Source source, @Nullable Path dataFile) {
         return new ModelProperties.Retraining("0 0 2 * * SUN", Duration.ofDays(90), source, dataFile, 1000);
     }
 

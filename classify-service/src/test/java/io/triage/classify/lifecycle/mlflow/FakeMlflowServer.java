@@ -200,7 +200,7 @@ public final class FakeMlflowServer implements AutoCloseable {
         try {
             reply = route(request.method(), request.path(), query(request.rawQuery()), request.body());
         } catch (MlflowError e) {
-            reply = error(e.status, e.code, e.getMessage());
+            reply = error(e.status, e.code, String.valueOf(e.getMessage()));
         }
         return reply.stub();
     }
