@@ -1,5 +1,6 @@
 package io.triage.audit;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -114,7 +115,7 @@ class AuditServiceIT implements PlatformContract {
         String body = Decisions.event(UUID.randomUUID(), "T-bad").replace("\"modelVersion\":\"m-2026.11.1\",", "");
         HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"modelVersion\"");
+        PlatformContract.assertNamesField(response, "modelVersion");
         assertThat(rows()).isEqualTo(before);
     }
 
@@ -123,7 +124,7 @@ class AuditServiceIT implements PlatformContract {
         String body = Decisions.event(UUID.randomUUID(), "T-c", "ML", "billing", "1.2", "email", "en", "retail");
         HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"confidence\"");
+        PlatformContract.assertNamesField(response, "confidence");
     }
 
     @Test
@@ -131,7 +132,7 @@ class AuditServiceIT implements PlatformContract {
         String body = Decisions.event(UUID.randomUUID(), "T-r", "ORACLE", "billing", "0.5", "email", "en", "retail");
         HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"routingMethod\"");
+        PlatformContract.assertNamesField(response, "routingMethod");
     }
 
     @Test
@@ -141,7 +142,7 @@ class AuditServiceIT implements PlatformContract {
         String batch = "[" + Decisions.event(UUID.randomUUID(), "T-ok") + "," + bad + "]";
         HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, batch);
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"[1].confidence\"");
+        PlatformContract.assertNamesField(response, "[1].confidence");
         assertThat(rows()).isEqualTo(before);
     }
 
@@ -150,7 +151,7 @@ class AuditServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
                 Decisions.batch(1001, "T-big-"));
         PlatformContract.assertProblem(response, 413);
-        assertThat(response.body()).contains("\"field\":\"events\"");
+        PlatformContract.assertNamesField(response, "events");
     }
 
     @Test
@@ -243,8 +244,8 @@ class AuditServiceIT implements PlatformContract {
         HttpResponse<String> first = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
         HttpResponse<String> repeat = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
 
-        assertThat(first.body()).contains("\"eventsCleared\":1");
-        assertThat(repeat.body()).contains("\"eventsCleared\":0");
+        assertThat(json(first)).extractingPath("$.eventsCleared").isEqualTo(1);
+        assertThat(json(repeat)).extractingPath("$.eventsCleared").isEqualTo(0);
         JsonNode stored = JSON.readTree(http().get("/audit/events/" + event.get("eventId").asString(),
                 ApiKeys.COMPLIANCE).body());
         assertThat(stored.get("ticketId").isNull()).isTrue();

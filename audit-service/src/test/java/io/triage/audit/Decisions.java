@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
+
 /** Decision events as classify-service sends them, for tests. */
 final class Decisions {
 
@@ -14,8 +16,8 @@ final class Decisions {
         return event(eventId, ticketId, "ML", "billing", "0.91", "email", "en", "retail");
     }
 
-    static String event(UUID eventId, String ticketId, String routingMethod, String department, String confidence,
-            String channel, String language, String segment) {
+    static String event(UUID eventId, String ticketId, String routingMethod, @Nullable String department,
+            String confidence, String channel, String language, String segment) {
         return """
                 {"eventId":"%s","ticketId":"%s","userId":"agent-7","modelVersion":"m-2026.11.1",
                  "ruleSetVersion":"rs-12","routingMethod":"%s",

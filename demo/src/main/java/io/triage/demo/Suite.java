@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,21 +51,22 @@ final class Suite {
         }
     }
 
-    Reply get(int port, String path, String key) throws IOException, InterruptedException {
+    /** A GET sent with the API key {@code key}, or with no key when it is {@code null} (likewise the posts). */
+    Reply get(int port, String path, @Nullable String key) throws IOException, InterruptedException {
         return send(request(port, path, key).GET());
     }
 
-    Reply post(int port, String path, String key, Object body) throws IOException, InterruptedException {
+    Reply post(int port, String path, @Nullable String key, Object body) throws IOException, InterruptedException {
         return postRaw(port, path, key, "application/json", body instanceof String s ? s : JSON.writeValueAsString(body));
     }
 
-    Reply postRaw(int port, String path, String key, String contentType, String body)
+    Reply postRaw(int port, String path, @Nullable String key, String contentType, String body)
             throws IOException, InterruptedException {
         return send(request(port, path, key).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpRequest.Builder request(int port, String path, String key) {
+    private HttpRequest.Builder request(int port, String path, @Nullable String key) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                 .timeout(Duration.ofSeconds(30));
         return key == null ? builder : builder.header("X-API-Key", key);

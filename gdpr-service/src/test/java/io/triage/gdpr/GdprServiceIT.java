@@ -1,5 +1,6 @@
 package io.triage.gdpr;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -40,7 +41,8 @@ class GdprServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
                 "{\"customerId\":\"CUST-1\",\"reason\":\"Art. 17 request\"}");
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.body()).contains("\"status\":\"PENDING\"", "\"requestedBy\":\"local-compliance\"");
+        assertThat(json(response)).extractingPath("$.status").isEqualTo("PENDING");
+        assertThat(json(response)).extractingPath("$.requestedBy").isEqualTo("local-compliance");
         long events = jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%CustomerErasureRequested'")
                 .query(Long.class).single();
         assertThat(events).as("one publication per store").isEqualTo(2);
@@ -52,7 +54,7 @@ class GdprServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
                 "{\"reason\":\"no id\"}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"customerId\"");
+        PlatformContract.assertNamesField(response, "customerId");
         assertThat(jdbc.sql("SELECT count(*) FROM deletion_requests").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -68,6 +70,6 @@ class GdprServiceIT implements PlatformContract {
                 http().get("/gdpr/requests/00000000-0000-0000-0000-000000000000", ApiKeys.COMPLIANCE), 404);
         HttpResponse<String> malformed = http().get("/gdpr/requests/not-a-uuid", ApiKeys.COMPLIANCE);
         PlatformContract.assertProblem(malformed, 400);
-        assertThat(malformed.body()).contains("\"field\":\"id\"");
+        PlatformContract.assertNamesField(malformed, "id");
     }
 }

@@ -1,6 +1,7 @@
 package io.triage.pii;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of personal data found in a text.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param score    confidence in [0, 1]; validated structured values score highest
  * @param value    the raw value, present only when the sanitizer was built to reveal values, otherwise {@code null}
  */
-public record Finding(PiiType type, int start, int end, String detector, double score, String value) {
+public record Finding(PiiType type, int start, int end, String detector, double score, @Nullable String value) {
 
     public Finding {
         Objects.requireNonNull(type, "type");

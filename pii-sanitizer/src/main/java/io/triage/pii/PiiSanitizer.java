@@ -4,6 +4,7 @@ import io.triage.pii.replace.Replacer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds personal data with a set of {@link Detector}s, replaces it and normalises the result.
@@ -31,7 +32,7 @@ public final class PiiSanitizer {
     }
 
     /** Sanitises one text; {@code null} and empty text give {@link SanitizedText#EMPTY}. */
-    public SanitizedText sanitize(String text) {
+    public SanitizedText sanitize(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return SanitizedText.EMPTY;
         }

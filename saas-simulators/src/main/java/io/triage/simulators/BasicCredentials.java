@@ -4,14 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 /** Reads an {@code Authorization: Basic …} header and compares it in constant time. */
 public final class BasicCredentials {
 
     private BasicCredentials() {
     }
 
-    /** True when the header is Basic auth for exactly {@code user:secret}. */
-    public static boolean matches(String authorization, String user, String secret) {
+    /** True when the header (null when absent) is Basic auth for exactly {@code user:secret}. */
+    public static boolean matches(@Nullable String authorization, String user, String secret) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }

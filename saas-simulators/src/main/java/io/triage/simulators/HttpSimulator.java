@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.triage.simulators.fault.Fault;
 import io.triage.simulators.fault.FaultInjector;
 import io.triage.simulators.fault.FaultRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,8 +38,12 @@ public abstract class HttpSimulator implements Simulator {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** The simulator's notion of now: timestamps, token expiry, export windows. */
     protected final Clock clock;
-    private HttpServer server;
-    private ExecutorService executor;
+    /** Null until {@link #start(String, int)} and after {@link #close()}. */
+    private @Nullable Listening listening;
+
+    /** The server and the executor of its handlers, which start and stop together. */
+    private record Listening(HttpServer server, ExecutorService executor) {
+    }
 
     protected HttpSimulator(Clock clock) {
         this.clock = clock;
@@ -50,11 +55,14 @@ public abstract class HttpSimulator implements Simulator {
     /** The system's answer to missing, wrong or expired credentials (401). */
     protected abstract SimResponse unauthorized();
 
-    /** The system's error body for {@code status} (400, 404, 429, 5xx). */
-    protected abstract SimResponse error(int status, String message);
+    /**
+     * The system's error body for {@code status} (400, 404, 429, 5xx); {@code message} is null when a rejected request's
+     * exception carried none.
+     */
+    protected abstract SimResponse error(int status, @Nullable String message);
 
     /** A system-specific admin route (path under {@code /_sim/}), or null when there is none. */
-    protected SimResponse admin(SimRequest request) {
+    protected @Nullable SimResponse admin(SimRequest request) {
         return null;
     }
 
@@ -73,26 +81,29 @@ public abstract class HttpSimulator implements Simulator {
     }
 
     private synchronized void listen(String host, int port) {
-        if (server != null) {
+        if (listening != null) {
             throw new IllegalStateException(system() + " simulator already started at " + baseUri());
         }
+        HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
+        listening = new Listening(server, executor);
     }
 
     @Override
     public synchronized URI baseUri() {
-        if (server == null) {
+        Listening current = listening;
+        if (current == null) {
             throw new IllegalStateException(system() + " simulator not started");
         }
-        InetSocketAddress address = server.getAddress();
+        InetSocketAddress address = current.server().getAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
         return URI.create("http://" + host + ":" + address.getPort());
     }
@@ -126,11 +137,12 @@ public abstract class HttpSimulator implements Simulator {
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop(0);
+        Listening current = listening;
+        if (current != null) {
+            current.server().stop(0);
             // Interrupts handlers still sleeping in a slow fault, so closing never waits for them.
-            executor.shutdownNow();
-            server = null;
+            current.executor().shutdownNow();
+            listening = null;
         }
     }
 
@@ -153,7 +165,8 @@ public abstract class HttpSimulator implements Simulator {
         }
     }
 
-    private SimResponse answer(SimRequest request) {
+    /** The answer to an API request, or null when an injected fault drops the connection. */
+    private @Nullable SimResponse answer(SimRequest request) {
         switch (faults.next().orElse(null)) {
             case null -> { }
             case Fault.Slow slow -> sleep(slow.delay().toMillis());
@@ -194,7 +207,7 @@ public abstract class HttpSimulator implements Simulator {
         }
     }
 
-    private SimResponse commonAdmin(SimRequest request) {
+    private @Nullable SimResponse commonAdmin(SimRequest request) {
         String route = request.method() + " " + request.path();
         return switch (route) {
             case "POST /_sim/faults" -> {
@@ -227,8 +240,8 @@ public abstract class HttpSimulator implements Simulator {
         return list;
     }
 
-    /** Admin errors use one neutral shape in every simulator. */
-    protected static SimResponse adminError(int status, String message) {
+    /** Admin errors use one neutral shape in every simulator ({@code message} null: JSON {@code null}). */
+    protected static SimResponse adminError(int status, @Nullable String message) {
         return SimResponse.json(status, SimJson.object().put("error", message));
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request as a simulator received it, so tests and the demo can show what a client wrote.
  *
@@ -19,7 +21,7 @@ public record RecordedRequest(Instant receivedAt, String method, String path, St
                               Map<String, List<String>> headers, byte[] body) {
 
     /** The first value of a header (name case-insensitive), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

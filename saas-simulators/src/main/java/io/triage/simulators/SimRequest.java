@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +21,7 @@ public record SimRequest(RecordedRequest recorded, Map<String, String> params) {
     }
 
     /** Decodes {@code a=1&b=2} as a query string or form body; the first value of a repeated name wins. */
-    public static Map<String, String> decodeForm(String encoded) {
+    public static Map<String, String> decodeForm(@Nullable String encoded) {
         Map<String, String> values = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return values;
@@ -42,7 +43,8 @@ public record SimRequest(RecordedRequest recorded, Map<String, String> params) {
         return recorded.path();
     }
 
-    public String param(String name) {
+    /** The decoded query parameter, or null when the request has none of that name. */
+    public @Nullable String param(String name) {
         return params.get(name);
     }
 
@@ -50,7 +52,8 @@ public record SimRequest(RecordedRequest recorded, Map<String, String> params) {
         return params.getOrDefault(name, fallback);
     }
 
-    public String header(String name) {
+    /** The first value of a header (name case-insensitive), or null. */
+    public @Nullable String header(String name) {
         return recorded.header(name);
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sends a simulator's outgoing webhooks (one attempt each, asynchronously, like the vendors do) and keeps every
  * delivery with its outcome, so a test can check both what was sent and what the receiver answered.
@@ -24,12 +26,13 @@ public final class WebhookSender implements AutoCloseable {
      * @param status  the receiver's HTTP status, or -1 when the call failed
      * @param failure why the call failed, or null
      */
-    public record Delivery(URI target, Map<String, String> headers, byte[] body, int status, String failure) {
+    public record Delivery(URI target, Map<String, String> headers, byte[] body, int status,
+                           @Nullable String failure) {
     }
 
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     /** Created on the first webhook, so a simulator that sends none starts no client thread. */
-    private HttpClient client;
+    private @Nullable HttpClient client;
 
     /** Posts {@code body} with {@code headers} (plus JSON content type) to {@code target}, without waiting. */
     public void post(URI target, Map<String, String> headers, byte[] body) {
@@ -43,17 +46,20 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient current = client;
+        if (current == null) {
+            current = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            client = current;
         }
-        return client;
+        return current;
     }
 
     /** Stops the client (and its thread); a later webhook starts a new one. */
     @Override
     public synchronized void close() {
-        if (client != null) {
-            client.shutdownNow();
+        HttpClient current = client;
+        if (current != null) {
+            current.shutdownNow();
             client = null;
         }
     }

@@ -1,6 +1,9 @@
 package io.triage.simulators;
 
 import java.time.Clock;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts any request with {@code 200} and keeps it ({@link #requests()}): a stand-in webhook receiver, so tests can
@@ -40,8 +43,9 @@ public final class WebhookSink extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse error(int status, String message) {
-        return SimResponse.text(status, message);
+    protected SimResponse error(int status, @Nullable String message) {
+        // Only injected faults reach here (the handler above never throws), and they always carry a message.
+        return SimResponse.text(status, Objects.requireNonNullElse(message, ""));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.triage.tickets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A synthetic customer whose details recur across their tickets, as a real customer's would.
  *
@@ -15,7 +17,7 @@ package io.triage.tickets;
  * @param language         the language the customer writes in
  */
 record Customer(String customerId, NameCulture culture, String givenName, String surname, String email, String phone,
-        String accountReference, String city, String organisation, String language) {
+        String accountReference, String city, @Nullable String organisation, String language) {
 
     String fullName() {
         return givenName + " " + surname;

@@ -2,6 +2,7 @@ package io.triage.tickets;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed number of customers, each created from the shared dice the first time a ticket draws them.
@@ -15,7 +16,8 @@ final class CustomerPool {
     /** English-writing customers: mostly English names, the rest spread over every culture. */
     private static final double ENGLISH_NAME_SHARE = 0.35;
 
-    private final Customer[] customers;
+    /** Created on first draw, so {@code null} until a ticket draws that customer. */
+    private final @Nullable Customer[] customers;
     private final Dice dice;
     private final double foreignLanguageShare;
 
@@ -28,10 +30,12 @@ final class CustomerPool {
     Customer draw() {
         double u = dice.unit();
         int index = (int) (customers.length * u * u);
-        if (customers[index] == null) {
-            customers[index] = create(index);
+        Customer customer = customers[index];
+        if (customer == null) {
+            customer = create(index);
+            customers[index] = customer;
         }
-        return customers[index];
+        return customer;
     }
 
     private Customer create(int index) {

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Command line: {@code java -cp ticket-generator.jar io.triage.tickets.GenerateTickets --count 1000 --seed 42
@@ -41,22 +42,23 @@ public final class GenerateTickets {
         }
         TicketGenerator generator = new TicketGenerator(options.seed(),
                 TicketMix.defaults().withTypoRate(options.typoRate()).withForeignLanguageShare(options.foreignShare()));
+        Path file = options.out();
         try {
-            if (options.out() == null) {
+            if (file == null) {
                 // Flushed, not closed: standard output belongs to the caller.
                 Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
                 write(generator, options.count(), out);
                 out.flush();
             } else {
-                try (Writer out = Files.newBufferedWriter(options.out(), StandardCharsets.UTF_8)) {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     write(generator, options.count(), out);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write tickets", e);
         }
-        if (options.out() != null) {
-            stderr.println("wrote " + options.count() + " tickets (seed " + options.seed() + ") to " + options.out());
+        if (file != null) {
+            stderr.println("wrote " + options.count() + " tickets (seed " + options.seed() + ") to " + file);
         }
         return 0;
     }
@@ -69,8 +71,8 @@ public final class GenerateTickets {
         }
     }
 
-    /** Parsed command-line options. */
-    record Options(int count, long seed, Path out, double typoRate, double foreignShare) {
+    /** Parsed command-line options; {@code out} is {@code null} for standard output. */
+    record Options(int count, long seed, @Nullable Path out, double typoRate, double foreignShare) {
 
         static Options parse(String[] args) {
             Integer count = null;

@@ -2,6 +2,7 @@ package io.triage.tickets;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a template such as {@code "Hi, this is {name}, my card {card} was charged"} into a {@link TicketText}:
@@ -18,7 +19,7 @@ final class PlaceholderFiller {
     private final TemplateCatalog catalog;
     private final TemplateCatalog fallback;
     /** Organisation of a customer with none on file, fixed for the ticket so its mentions agree. */
-    private String ticketOrganisation;
+    private @Nullable String ticketOrganisation;
 
     PlaceholderFiller(Dice dice, TemplateCatalog catalog, TemplateCatalog fallback) {
         this.dice = dice;
@@ -88,13 +89,16 @@ final class PlaceholderFiller {
     }
 
     private String organisation(Customer customer) {
-        if (customer.organisation() != null) {
-            return customer.organisation();
+        String onFile = customer.organisation();
+        if (onFile != null) {
+            return onFile;
         }
-        if (ticketOrganisation == null) {
-            ticketOrganisation = dice.pick(Gazetteer.ORGANISATIONS);
+        String organisation = ticketOrganisation;
+        if (organisation == null) {
+            organisation = dice.pick(Gazetteer.ORGANISATIONS);
+            ticketOrganisation = organisation;
         }
-        return ticketOrganisation;
+        return organisation;
     }
 
     private String otherPerson() {

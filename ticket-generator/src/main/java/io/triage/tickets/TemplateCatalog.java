@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The phrasing of one language, read from {@code templates-<language>.txt} on the class path: scenarios per
@@ -92,7 +93,7 @@ final class TemplateCatalog {
         return sections.getOrDefault(section, List.of());
     }
 
-    private static void addScenario(List<Scenario> scenarios, String[] header, List<String> subjects,
+    private static void addScenario(List<Scenario> scenarios, String @Nullable [] header, List<String> subjects,
             List<String> bodies) {
         if (header == null) {
             return;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.json.JsonContent;
 
 class TicketJsonTests {
 
@@ -35,9 +36,14 @@ class TicketJsonTests {
         SyntheticTicket withSpans = tickets.stream().filter(ticket -> !ticket.piiSpans().isEmpty()).findFirst()
                 .orElseThrow();
         String json = TicketJson.toJson(withSpans);
-        assertThat(json).contains("\"ticket_id\":\"" + withSpans.ticketId() + "\"", "\"customer_id\":", "\"pii_spans\":[",
-                "\"field\":\"" + withSpans.piiSpans().getFirst().field().name() + "\"",
-                "\"type\":\"" + withSpans.piiSpans().getFirst().type().name() + "\"");
+        JsonContent content = new JsonContent(json);
+        assertThat(content).extractingPath("$.ticket_id").isEqualTo(withSpans.ticketId());
+        assertThat(content).hasPath("$.customer_id");
+        assertThat(content).extractingPath("$.pii_spans").asArray().hasSize(withSpans.piiSpans().size());
+        assertThat(content).extractingPath("$.pii_spans[0].field")
+                .isEqualTo(withSpans.piiSpans().getFirst().field().name());
+        assertThat(content).extractingPath("$.pii_spans[0].type")
+                .isEqualTo(withSpans.piiSpans().getFirst().type().name());
         assertThat(TicketJson.fromJson(json)).isEqualTo(withSpans);
     }
 }

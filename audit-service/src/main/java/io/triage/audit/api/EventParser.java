@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -76,7 +77,8 @@ class EventParser {
                     .map(v -> Map.of("field", prefix + v.getPropertyPath(), "message", v.getMessage()))
                     .sorted(Comparator.comparing(error -> error.get("field")))
                     .toList();
-            throw new InvalidInputException(errors.getFirst().get("field"),
+            String first = Objects.requireNonNull(errors.getFirst().get("field"), "every error names its field");
+            throw new InvalidInputException(first,
                     "Invalid " + errors.stream().map(error -> error.get("field")).distinct().toList())
                     .with("errors", errors);
         }

@@ -2,6 +2,8 @@ package io.triage.audit.archive;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /** An archived month as listed by {@code GET /audit/archive}; {@code deletedAt} is set once retention removed it. */
 public record ArchiveEntry(
         String month,
@@ -11,10 +13,10 @@ public record ArchiveEntry(
         String dataFile,
         String dataSha256,
         String manifestFile,
-        Long checkpointId,
+        @Nullable Long checkpointId,
         Instant archivedAt,
         boolean filesPresent,
-        Instant deletedAt,
-        String retentionNote,
-        String retentionSignature) {
+        @Nullable Instant deletedAt,
+        @Nullable String retentionNote,
+        @Nullable String retentionSignature) {
 }

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -36,6 +37,7 @@ import io.triage.audit.config.AuditProperties;
 import io.triage.audit.verify.AuditVerification;
 import io.triage.audit.verify.ChainVerifier;
 import io.triage.audit.verify.VerificationReport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +96,8 @@ public class Archiver {
                 SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                  WHERE i.inhparent = 'audit_log'::regclass ORDER BY c.relname""")
                 .query(String.class).list().stream()
-                .map(name -> YearMonth.parse(name.substring("audit_log_".length()).replace('_', '-')))
+                .map(name -> YearMonth.parse(Objects.requireNonNull(name, "relname is NOT NULL")
+                        .substring("audit_log_".length()).replace('_', '-')))
                 .toList();
     }
 
@@ -143,7 +146,7 @@ public class Archiver {
         logger.info("Archived {} ({} events, positions {}..{}) to {}", month, events, from, to, store.location());
     }
 
-    private record Link(String firstPrev, String last) {
+    private record Link(@Nullable String firstPrev, @Nullable String last) {
     }
 
     private Link export(long from, long to, Path data) throws IOException {
@@ -176,7 +179,8 @@ public class Archiver {
         if (manifest.events() == 0) {
             return;
         }
-        ChainVerifier verifier = new ChainVerifier(manifest.fromSeq(), HEX.parseHex(manifest.firstPrevHash()));
+        ChainVerifier verifier = new ChainVerifier(manifest.fromSeq(), HEX.parseHex(
+                Objects.requireNonNull(manifest.firstPrevHash(), "a month with events has a first link")));
         List<byte[]> hashes = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(store.open(manifest.dataFile())), StandardCharsets.UTF_8))) {
@@ -186,14 +190,19 @@ public class Archiver {
                 hashes.add(HEX.parseHex(event.hash()));
             }
         }
-        boolean intact = verifier.finish(manifest.toSeq(), HEX.parseHex(manifest.lastHash())).isEmpty()
-                && HEX.formatHex(MerkleTree.root(hashes)).equals(manifest.checkpoint().root());
+        boolean intact = verifier.finish(manifest.toSeq(), HEX.parseHex(
+                        Objects.requireNonNull(manifest.lastHash(), "a month with events has a last link"))).isEmpty()
+                && HEX.formatHex(MerkleTree.root(hashes)).equals(
+                        Objects.requireNonNull(manifest.checkpoint(), "a month with events has a checkpoint").root());
         if (!intact) {
             throw new IOException("archive " + manifest.dataFile() + " does not re-verify");
         }
     }
 
-    private void record(ArchiveManifest manifest, String manifestFile, Checkpoint checkpoint) {
+    // JdbcClient.params(Object...) lacks @Nullable on its elements, though it binds a null as SQL NULL just like
+    // param(@Nullable Object) does; the last hash and checkpoint id are NULL for a month without events.
+    @SuppressWarnings("NullAway")
+    private void record(ArchiveManifest manifest, String manifestFile, @Nullable Checkpoint checkpoint) {
         jdbc.sql("""
                 INSERT INTO archives (month, from_seq, to_seq, events, data_file, data_sha256, last_hash,
                                       manifest_file, checkpoint_id, archived_at)

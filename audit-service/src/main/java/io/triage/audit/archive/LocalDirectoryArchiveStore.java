@@ -61,7 +61,7 @@ public class LocalDirectoryArchiveStore implements ArchiveStore {
 
     private Path resolve(String name) {
         Path path = directory.resolve(name).normalize();
-        if (!path.getParent().equals(directory)) {
+        if (!directory.equals(path.getParent())) {
             throw new IllegalArgumentException("archive names are flat: " + name);
         }
         return path;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One recorded decision at position {@code seq} of the chain. {@code ticketId}/{@code userId} are the plain ids
  * (cleared by erasure, not hashed); {@code ticketRef}/{@code userRef} are their keyed pseudonyms, which the chain
@@ -16,19 +18,19 @@ public record AuditEvent(
         Instant recordedAt,
         Instant decidedAt,
         String ticketRef,
-        String userRef,
-        String ticketId,
-        String userId,
+        @Nullable String userRef,
+        @Nullable String ticketId,
+        @Nullable String userId,
         String modelVersion,
-        String ruleSetVersion,
+        @Nullable String ruleSetVersion,
         RoutingMethod routingMethod,
         Prediction prediction,
         BigDecimal confidence,
-        String channel,
-        String language,
-        String customerSegment,
+        @Nullable String channel,
+        @Nullable String language,
+        @Nullable String customerSegment,
         Map<String, Long> tierLatenciesMicros,
-        String traceId,
+        @Nullable String traceId,
         String prevHash,
         String hash) {
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -60,7 +61,8 @@ public class AuditLog {
             if (existing.containsKey(event.eventId()) || fresh.containsKey(event.eventId())) {
                 continue;
             }
-            AuditEvent unhashed = toEvent(++seq, recordedAt, event, prev, null);
+            // The canonical form covers neither hash, so the copy it is computed over carries an empty one.
+            AuditEvent unhashed = toEvent(++seq, recordedAt, event, prev, new byte[0]);
             byte[] hash = CanonicalForm.hash(prev, unhashed);
             fresh.put(event.eventId(), toEvent(seq, recordedAt, event, prev, hash));
             prev = hash;
@@ -74,7 +76,7 @@ public class AuditLog {
         for (NewAuditEvent event : events) {
             AuditEvent original = existing.get(event.eventId());
             result.add(original != null ? new Appended(original, true)
-                    : new Appended(fresh.get(event.eventId()), false));
+                    : new Appended(Objects.requireNonNull(fresh.get(event.eventId()), "appended above"), false));
         }
         return result;
     }
@@ -156,10 +158,10 @@ public class AuditLog {
         Map<String, Long> latencies = e.tierLatenciesMicros() == null ? Map.of()
                 : new TreeMap<>(e.tierLatenciesMicros());
         return new AuditEvent(seq, e.eventId(), recordedAt, CanonicalForm.truncate(e.decidedAt()),
-                pseudonyms.of(e.ticketId()), pseudonyms.of(e.userId()), e.ticketId(), e.userId(), e.modelVersion(),
-                e.ruleSetVersion(), e.routingMethod(), e.prediction(), confidence, e.channel(), e.language(),
-                e.customerSegment(), latencies, e.traceId(), hex.formatHex(prev),
-                hash == null ? null : hex.formatHex(hash));
+                pseudonyms.of(e.ticketId()), e.userId() == null ? null : pseudonyms.of(e.userId()), e.ticketId(),
+                e.userId(), e.modelVersion(), e.ruleSetVersion(), e.routingMethod(), e.prediction(), confidence,
+                e.channel(), e.language(), e.customerSegment(), latencies, e.traceId(), hex.formatHex(prev),
+                hex.formatHex(hash));
     }
 
     private void insert(List<AuditEvent> events) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The canonical bytes of an event and its chain hash (algorithm {@code audit-event/v1}, documented in the README
  * so a third party can recompute it): each field as a 4-byte big-endian length and its UTF-8 bytes (length
@@ -65,7 +67,7 @@ public final class CanonicalForm {
     }
 
     /** {@code name=micros} pairs sorted by name, joined by commas; empty when none were reported. */
-    public static String latencies(Map<String, Long> latencies) {
+    public static String latencies(@Nullable Map<String, Long> latencies) {
         return latencies == null ? "" : new TreeMap<>(latencies).entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(","));
     }
@@ -78,7 +80,7 @@ public final class CanonicalForm {
         }
     }
 
-    private static void write(ByteArrayOutputStream out, String field) {
+    private static void write(ByteArrayOutputStream out, @Nullable String field) {
         if (field == null) {
             out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
             return;

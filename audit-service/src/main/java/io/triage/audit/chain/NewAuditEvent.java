@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A decision to record, as sent by classify-service. Carries identifiers and labels only — never ticket text or
  * other personal data. {@code decidedAt} is the seed's {@code timestamp}; tier latencies are in microseconds.
@@ -20,16 +22,16 @@ import jakarta.validation.constraints.Size;
 public record NewAuditEvent(
         @NotNull UUID eventId,
         @NotBlank @Size(max = 128) String ticketId,
-        @Size(max = 128) String userId,
+        @Size(max = 128) @Nullable String userId,
         @NotBlank @Size(max = 64) String modelVersion,
-        @Size(max = 64) String ruleSetVersion,
+        @Size(max = 64) @Nullable String ruleSetVersion,
         @NotNull RoutingMethod routingMethod,
         @NotNull @Valid Prediction prediction,
         @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal confidence,
         @NotNull Instant decidedAt,
-        @Size(max = 32) String channel,
-        @Size(max = 16) String language,
-        @Size(max = 32) String customerSegment,
-        Map<String, @NotNull @PositiveOrZero Long> tierLatenciesMicros,
-        @Size(max = 64) String traceId) {
+        @Size(max = 32) @Nullable String channel,
+        @Size(max = 16) @Nullable String language,
+        @Size(max = 32) @Nullable String customerSegment,
+        @Nullable Map<String, @NotNull @PositiveOrZero Long> tierLatenciesMicros,
+        @Size(max = 64) @Nullable String traceId) {
 }

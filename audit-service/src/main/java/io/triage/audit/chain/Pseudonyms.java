@@ -23,9 +23,6 @@ public class Pseudonyms {
     }
 
     public String of(String id) {
-        if (id == null) {
-            return null;
-        }
         try {
             Mac mac = (Mac) prototype.clone();
             return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,8 @@ package io.triage.audit.report;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Accuracy and abstention gaps across the groups of one attribute (channel, language, customer segment). Gaps are
  * the spread between the best and worst group with at least the configured minimum size; a gap above the
@@ -10,8 +12,8 @@ import java.util.List;
 public record BiasCheck(
         String attribute,
         List<GroupStats> groups,
-        Double accuracyGap,
-        Double abstentionGap,
+        @Nullable Double accuracyGap,
+        @Nullable Double abstentionGap,
         boolean flagged,
         List<String> reasons) {
 }

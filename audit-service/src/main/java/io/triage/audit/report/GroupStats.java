@@ -1,5 +1,7 @@
 package io.triage.audit.report;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One group of a dimension (a routing method, department, model version, channel …): volume, share of the month,
  * abstention rate, and department accuracy over the decisions that received feedback ({@code null} without any).
@@ -10,5 +12,5 @@ public record GroupStats(
         double share,
         double abstentionRate,
         long judged,
-        Double accuracy) {
+        @Nullable Double accuracy) {
 }

@@ -3,6 +3,8 @@ package io.triage.audit.report;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** The monthly compliance report (decisions recorded in {@code month}, UTC). */
 public record MonthlyReport(
         String month,
@@ -10,7 +12,7 @@ public record MonthlyReport(
         long decisions,
         long judged,
         double abstentionRate,
-        Double accuracy,
+        @Nullable Double accuracy,
         List<GroupStats> byRoutingMethod,
         List<GroupStats> byDepartment,
         List<GroupStats> byModelVersion,

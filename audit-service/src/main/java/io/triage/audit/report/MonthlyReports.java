@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.triage.audit.config.AuditProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -111,7 +112,7 @@ public class MonthlyReports {
         return new BiasCheck(attribute, groups, accuracyGap, abstentionGap, !reasons.isEmpty(), reasons);
     }
 
-    private static Double spread(List<Double> values) {
+    private static @Nullable Double spread(List<Double> values) {
         if (values.size() < 2) {
             return null;
         }

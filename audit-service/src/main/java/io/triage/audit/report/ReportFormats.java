@@ -3,6 +3,7 @@ package io.triage.audit.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /** Renders a {@link MonthlyReport} as CSV (one row per group) or as a self-contained HTML page. */
@@ -12,15 +13,7 @@ public final class ReportFormats {
     }
 
     public static String csv(MonthlyReport report) {
-        StringBuilder csv = new StringBuilder(
-                "section,group,decisions,share,abstention_rate,judged,accuracy,flagged\n");
-        section(csv, "routing_method", report.byRoutingMethod(), false);
-        section(csv, "department", report.byDepartment(), false);
-        section(csv, "model_version", report.byModelVersion(), false);
-        for (BiasCheck check : report.biasChecks()) {
-            section(csv, "bias:" + check.attribute(), check.groups(), check.flagged());
-        }
-        return csv.toString();
+        return ReportCsv.of(report);
     }
 
     public static String html(MonthlyReport report) {
@@ -46,15 +39,7 @@ public final class ReportFormats {
         return html.append("</body></html>\n").toString();
     }
 
-    private static void section(StringBuilder csv, String section, List<GroupStats> groups, boolean flagged) {
-        for (GroupStats g : groups) {
-            csv.append(String.join(",", section, quote(g.group()), Long.toString(g.decisions()), number(g.share()),
-                    number(g.abstentionRate()), Long.toString(g.judged()), number(g.accuracy()),
-                    Boolean.toString(flagged))).append('\n');
-        }
-    }
-
-    private static void table(StringBuilder html, String title, List<GroupStats> groups) {
+    private static void table(StringBuilder html, @Nullable String title, List<GroupStats> groups) {
         if (title != null) {
             html.append("<h2>").append(escape(title)).append("</h2>");
         }
@@ -69,15 +54,7 @@ public final class ReportFormats {
         html.append("</table>\n");
     }
 
-    private static String quote(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String number(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String percent(Double value) {
+    private static String percent(@Nullable Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", value * 100);
     }
 

@@ -14,6 +14,7 @@ import io.triage.audit.checkpoint.Checkpoint;
 import io.triage.audit.checkpoint.CheckpointSigner;
 import io.triage.audit.checkpoint.Checkpoints;
 import io.triage.audit.checkpoint.MerkleTree;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,7 @@ public class AuditVerification {
      * and an append in between was reported as rows beyond the head, i.e. as tampering.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public VerificationReport verify(Long fromSeq, Long toSeq) {
+    public VerificationReport verify(@Nullable Long fromSeq, @Nullable Long toSeq) {
         long started = System.nanoTime();
         ChainHead head = log.head();
         long from = fromSeq == null ? firstLivePosition() : Math.max(1, fromSeq);
@@ -71,7 +72,7 @@ public class AuditVerification {
      * Genesis for position 1; else the stored hash before {@code from}, or the last hash of the archive ending
      * there; {@code null} (trust the first row's link) when neither exists.
      */
-    private byte[] anchor(long from) {
+    private byte @Nullable [] anchor(long from) {
         if (from == 1) {
             return CanonicalForm.GENESIS;
         }

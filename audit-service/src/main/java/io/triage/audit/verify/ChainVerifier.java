@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.CanonicalForm;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Re-computes the chain over stored rows fed in position order and classifies every break. Single use, not
@@ -30,8 +31,8 @@ public final class ChainVerifier {
     private final Map<String, Integer> missingPredecessors = new LinkedHashMap<>();
     private final List<AuditEvent> group = new ArrayList<>();
     private long expectedSeq;
-    private byte[] prevHash;
-    private byte[] twoBackHash;
+    private byte @Nullable [] prevHash;
+    private byte @Nullable [] twoBackHash;
     private long lastSeq;
     private long checked;
 
@@ -40,7 +41,7 @@ public final class ChainVerifier {
      * @param anchor the hash the event at {@code from} must link to (genesis for position 1), or {@code null} to
      *     trust the first row's own link (its predecessor is archived)
      */
-    public ChainVerifier(long from, byte[] anchor) {
+    public ChainVerifier(long from, byte @Nullable [] anchor) {
         this.expectedSeq = from;
         this.prevHash = anchor;
         this.lastSeq = from - 1;
@@ -57,7 +58,7 @@ public final class ChainVerifier {
      * Completes the run. {@code headSeq}/{@code headHash} are the recorded chain head when the range reaches it
      * (a truncated tail or rows beyond the head are then reported), else {@code null}.
      */
-    public List<Finding> finish(Long headSeq, byte[] headHash) {
+    public List<Finding> finish(@Nullable Long headSeq, byte @Nullable [] headHash) {
         flush();
         if (headSeq != null) {
             if (lastSeq < headSeq) {

@@ -2,6 +2,8 @@ package io.triage.audit.verify;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of {@code GET /audit/verify}: the positions checked, the checkpoints re-computed, and every finding
  * with the first broken position ({@code null} when the chain is intact).
@@ -12,7 +14,7 @@ public record VerificationReport(
         long eventsChecked,
         int checkpointsChecked,
         boolean valid,
-        Long firstBrokenSeq,
+        @Nullable Long firstBrokenSeq,
         List<Finding> findings,
         double seconds) {
 }

@@ -31,7 +31,7 @@ class ChainVerifierTests {
         List<AuditEvent> events = new ArrayList<>();
         byte[] prev = CanonicalForm.GENESIS;
         for (long seq = 1; seq <= n; seq++) {
-            AuditEvent unhashed = event(seq, "billing", HEX.formatHex(prev), null);
+            AuditEvent unhashed = event(seq, "billing", HEX.formatHex(prev), "");
             byte[] hash = CanonicalForm.hash(prev, unhashed);
             events.add(event(seq, "billing", HEX.formatHex(prev), HEX.formatHex(hash)));
             prev = hash;

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import io.triage.embedding.backfill.Backfill;
 import io.triage.embedding.backfill.BackfillJobs;
 import io.triage.embedding.backfill.Backfills;
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.reconcile.ReconcileReport;
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.sync.TicketSync;
@@ -30,10 +29,10 @@ class BackfillController {
     private final Backfills backfills;
     private final Reconciler reconciler;
     private final TicketSync sync;
-    private final EmbeddingProperties properties;
+    private final ApiProperties properties;
 
     BackfillController(BackfillJobs jobs, Backfills backfills, Reconciler reconciler, TicketSync sync,
-            EmbeddingProperties properties) {
+            ApiProperties properties) {
         this.sync = sync;
         this.jobs = jobs;
         this.backfills = backfills;

@@ -2,7 +2,6 @@ package io.triage.embedding.api;
 
 import jakarta.validation.Valid;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.ticket.EmbeddingPipeline;
 import io.triage.embedding.ticket.IngestResult;
 import io.triage.embedding.ticket.StoredEmbedding;
@@ -21,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EmbeddingController {
 
     private final EmbeddingPipeline pipeline;
-    private final EmbeddingProperties properties;
+    private final ApiProperties properties;
 
-    EmbeddingController(EmbeddingPipeline pipeline, EmbeddingProperties properties) {
+    EmbeddingController(EmbeddingPipeline pipeline, ApiProperties properties) {
         this.pipeline = pipeline;
         this.properties = properties;
     }

@@ -2,7 +2,6 @@ package io.triage.embedding.api;
 
 import java.util.List;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.SearchFilter;
 import io.triage.embedding.store.VectorMatch;
@@ -21,9 +20,9 @@ class SearchController {
 
     private final SimilarTickets similar;
     private final EmbeddingModel model;
-    private final EmbeddingProperties properties;
+    private final ApiProperties properties;
 
-    SearchController(SimilarTickets similar, EmbeddingModel model, EmbeddingProperties properties) {
+    SearchController(SimilarTickets similar, EmbeddingModel model, ApiProperties properties) {
         this.similar = similar;
         this.model = model;
         this.properties = properties;

@@ -2,7 +2,6 @@ package io.triage.embedding.api;
 
 import jakarta.validation.constraints.NotBlank;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.StoreHealth;
 import io.triage.embedding.store.VectorStore;
@@ -25,10 +24,10 @@ class VectorController {
     private final VectorStore store;
     private final SimilarTickets similar;
     private final EmbeddingModel model;
-    private final EmbeddingProperties properties;
+    private final ApiProperties properties;
 
     VectorController(EmbeddingPipeline pipeline, VectorStore store, SimilarTickets similar, EmbeddingModel model,
-            EmbeddingProperties properties) {
+            ApiProperties properties) {
         this.pipeline = pipeline;
         this.store = store;
         this.similar = similar;

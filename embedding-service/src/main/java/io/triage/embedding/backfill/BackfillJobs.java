@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.platform.problem.InvalidInputException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -32,9 +31,9 @@ public class BackfillJobs {
     private final Backfills backfills;
     private final BackfillRunner runner;
     private final EmbeddingModel model;
-    private final EmbeddingProperties properties;
+    private final BackfillProperties properties;
 
-    BackfillJobs(Backfills backfills, BackfillRunner runner, EmbeddingModel model, EmbeddingProperties properties) {
+    BackfillJobs(Backfills backfills, BackfillRunner runner, EmbeddingModel model, BackfillProperties properties) {
         this.backfills = backfills;
         this.runner = runner;
         this.model = model;
@@ -43,7 +42,7 @@ public class BackfillJobs {
 
     /** Opens the backfill of {@code fileName} (in the backfill directory) and runs it unless it is running. */
     public Backfill start(String fileName) {
-        Path directory = properties.backfill().directory().toAbsolutePath().normalize();
+        Path directory = properties.directory().toAbsolutePath().normalize();
         Path file = directory.resolve(fileName).normalize();
         if (!file.startsWith(directory) || !file.getParent().equals(directory)) {
             throw new InvalidInputException("file", "must name a file directly inside the backfill directory");
@@ -52,7 +51,7 @@ public class BackfillJobs {
             throw new InvalidInputException("file", "no such file in the backfill directory");
         }
         Backfill backfill = backfills.open(file.getFileName().toString(), sha256(file), model.name());
-        if (backfills.claim(backfill.id(), properties.backfill().staleAfter())) {
+        if (backfills.claim(backfill.id(), properties.staleAfter())) {
             runInBackground(backfill.id());
         }
         return backfills.find(backfill.id()).orElseThrow();
@@ -62,8 +61,8 @@ public class BackfillJobs {
     @Scheduled(fixedDelayString = "${triage.embedding.backfill.resume-interval:PT1M}")
     @SchedulerLock(name = "embedding-backfill-resume")
     void resumeStalled() {
-        for (UUID id : backfills.stalled(properties.backfill().staleAfter())) {
-            if (backfills.claim(id, properties.backfill().staleAfter())) {
+        for (UUID id : backfills.stalled(properties.staleAfter())) {
+            if (backfills.claim(id, properties.staleAfter())) {
                 log.info("Resuming stalled backfill {}", id);
                 runInBackground(id);
             }

@@ -1,12 +1,14 @@
 package io.triage.embedding.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.embedding.backfill.BackfillProperties;
 import io.triage.embedding.backfill.BackfillRunner;
 import io.triage.embedding.backfill.Backfills;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.store.VectorStore;
 import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.PipelineProperties;
 import io.triage.embedding.ticket.SimilarTickets;
 import io.triage.embedding.ticket.TicketEmbeddings;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +47,8 @@ class EmbeddingConfiguration {
     }
 
     @Bean
-    BackfillRunner backfillRunner(Backfills backfills, EmbeddingPipeline pipeline, EmbeddingProperties properties) {
-        return new BackfillRunner(backfills, pipeline, properties.backfill().directory(), properties.batchSize());
+    BackfillRunner backfillRunner(Backfills backfills, EmbeddingPipeline pipeline, BackfillProperties backfill,
+            PipelineProperties batches) {
+        return new BackfillRunner(backfills, pipeline, backfill.directory(), batches.batchSize());
     }
 }

@@ -5,6 +5,7 @@ import io.triage.embedding.config.EmbeddingProperties.ModelKind;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.model.MiniLmEmbeddingModel;
 import io.triage.embedding.model.OpenAiEmbeddingModel;
+import io.triage.embedding.model.OpenAiProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
 
     @Bean
-    EmbeddingModel embeddingModel(EmbeddingProperties properties, MeterRegistry meters) {
+    EmbeddingModel embeddingModel(EmbeddingProperties properties, OpenAiProperties openai, MeterRegistry meters) {
         if (properties.model() == ModelKind.OPENAI) {
-            return new OpenAiEmbeddingModel(properties.openai(), meters);
+            return new OpenAiEmbeddingModel(openai, meters);
         }
         return new MiniLmEmbeddingModel();
     }

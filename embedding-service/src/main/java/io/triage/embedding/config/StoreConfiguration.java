@@ -2,7 +2,9 @@ package io.triage.embedding.config;
 
 import io.triage.embedding.config.EmbeddingProperties.StoreKind;
 import io.triage.embedding.model.EmbeddingModel;
+import io.triage.embedding.store.LuceneProperties;
 import io.triage.embedding.store.LuceneVectorStore;
+import io.triage.embedding.store.QdrantProperties;
 import io.triage.embedding.store.QdrantVectorStore;
 import io.triage.embedding.store.VectorStore;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +18,12 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    VectorStore vectorStore(EmbeddingProperties properties, EmbeddingModel model) {
+    VectorStore vectorStore(EmbeddingProperties properties, LuceneProperties lucene, QdrantProperties qdrant,
+            EmbeddingModel model) {
         if (properties.store() == StoreKind.QDRANT) {
-            return new QdrantVectorStore(properties.qdrant(), "tickets_" + model.name().replace('-', '_'),
+            return new QdrantVectorStore(qdrant, "tickets_" + model.name().replace('-', '_'),
                     model.dimension());
         }
-        EmbeddingProperties.Lucene lucene = properties.lucene();
         return new LuceneVectorStore(lucene.path().resolve(model.name()), model.dimension(), lucene.maxConn(),
                 lucene.beamWidth(), lucene.searchCandidates());
     }

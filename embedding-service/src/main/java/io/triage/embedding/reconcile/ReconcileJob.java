@@ -1,6 +1,5 @@
 package io.triage.embedding.reconcile;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.store.StoreUnavailableException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -20,16 +19,16 @@ class ReconcileJob {
     private static final Logger log = LoggerFactory.getLogger(ReconcileJob.class);
 
     private final Reconciler reconciler;
-    private final EmbeddingProperties properties;
+    private final ReconcileProperties properties;
 
-    ReconcileJob(Reconciler reconciler, EmbeddingProperties properties) {
+    ReconcileJob(Reconciler reconciler, ReconcileProperties properties) {
         this.reconciler = reconciler;
         this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void afterStart() {
-        if (properties.reconcile().onStartup()) {
+        if (properties.onStartup()) {
             Thread.ofVirtual().name("embedding-reconcile-startup").start(this::runQuietly);
         }
     }

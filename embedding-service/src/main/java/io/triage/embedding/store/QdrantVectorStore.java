@@ -36,7 +36,6 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.SearchPoints;
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.model.Vectors;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +58,7 @@ public final class QdrantVectorStore implements VectorStore {
     private final Retry retry;
     private volatile boolean collectionReady;
 
-    public QdrantVectorStore(EmbeddingProperties.Qdrant settings, String collection, int dimension) {
+    public QdrantVectorStore(QdrantProperties settings, String collection, int dimension) {
         QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(settings.host(), settings.port(),
                 settings.useTls(), false).withTimeout(settings.timeout());
         if (!settings.apiKey().isBlank()) {

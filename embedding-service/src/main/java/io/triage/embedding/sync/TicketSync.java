@@ -2,8 +2,8 @@ package io.triage.embedding.sync;
 
 import java.time.Instant;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.PipelineProperties;
 import io.triage.embedding.ticket.TicketText;
 import io.triage.platform.client.ResilientCalls;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -28,22 +28,24 @@ public class TicketSync {
     private final EmbeddingPipeline pipeline;
     private final EmbeddingLag lag;
     private final ResilientCalls calls;
-    private final EmbeddingProperties properties;
+    private final SyncProperties properties;
+    private final int batchSize;
 
     TicketSync(CleanTickets feed, SyncCursors cursors, EmbeddingPipeline pipeline, EmbeddingLag lag,
-            ResilientCalls calls, EmbeddingProperties properties) {
+            ResilientCalls calls, SyncProperties properties, PipelineProperties pipelineProperties) {
         this.feed = feed;
         this.cursors = cursors;
         this.pipeline = pipeline;
         this.lag = lag;
         this.calls = calls;
         this.properties = properties;
+        this.batchSize = pipelineProperties.batchSize();
     }
 
     @Scheduled(cron = "${triage.embedding.sync.cron:0 0 2 * * *}")
     @SchedulerLock(name = "embedding-sync")
     void nightly() {
-        if (properties.sync().enabled()) {
+        if (properties.enabled()) {
             int tickets = syncAll();
             log.info("Sync embedded {} new tickets", tickets);
         }
@@ -55,7 +57,7 @@ public class TicketSync {
         int read = 0;
         while (true) {
             String after = cursor;
-            CleanTickets.Page page = calls.call("ingestion", () -> feed.after(after, properties.batchSize()));
+            CleanTickets.Page page = calls.call("ingestion", () -> feed.after(after, batchSize));
             if (page.items().isEmpty() || page.nextCursor() == null) {
                 break;
             }
@@ -64,7 +66,7 @@ public class TicketSync {
             pipeline.ingest(page.items(), () -> cursors.save(FEED, next));
             read += page.items().size();
             cursor = next;
-            if (page.items().size() < properties.batchSize()) {
+            if (page.items().size() < batchSize) {
                 break;
             }
         }

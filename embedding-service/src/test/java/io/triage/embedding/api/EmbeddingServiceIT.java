@@ -1,5 +1,6 @@
 package io.triage.embedding.api;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.store.VectorStore;
 import io.triage.testsupport.ApiKeys;
@@ -85,15 +88,19 @@ class EmbeddingServiceIT implements PlatformContract {
                 "{\"text\":\"card declined when paying\",\"k\":1}");
 
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-        assertThat(found.body()).contains("\"ticketId\":\"S-1\"", "\"department\":\"billing\"", "\"similarity\":")
-                .doesNotContain("S-2");
+        assertThat(json(found)).extractingPath("$.matches[*].ticketId").asArray().containsExactly("S-1");
+        assertThat(json(found)).extractingPath("$.matches[0].metadata.department").isEqualTo("billing");
+        assertThat(json(found)).hasPath("$.matches[0].similarity");
     }
 
     @Test
     void sameTicketTwiceIsEmbeddedOnce() {
         String t = ticket("I-1", "C-i", "Please close my account", "accounts");
-        assertThat(embed(t).body()).contains("\"embedded\":1");
-        assertThat(embed(t).body()).contains("\"embedded\":0", "\"unchanged\":1");
+        HttpResponse<String> first = embed(t);
+        HttpResponse<String> again = embed(t);
+        assertThat(json(first)).extractingPath("$.embedded").isEqualTo(1);
+        assertThat(json(again)).extractingPath("$.embedded").isEqualTo(0);
+        assertThat(json(again)).extractingPath("$.unchanged").isEqualTo(1);
         assertThat(rows("C-i")).isEqualTo(1);
     }
 
@@ -107,8 +114,10 @@ class EmbeddingServiceIT implements PlatformContract {
 
         HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
                 "{\"text\":\"parcel missing\",\"filters\":{\"urgency\":\"low\",\"customerId\":\"C-l\"}}");
-        assertThat(found.body()).contains("\"ticketId\":\"L-1\"", "\"urgency\":\"low\"",
-                "\"department\":\"logistics\"");
+        assertThat(json(found)).extractingPath("$.matches[?(@.ticketId == 'L-1')].metadata.urgency").asArray()
+                .containsExactly("low");
+        assertThat(json(found)).extractingPath("$.matches[?(@.ticketId == 'L-1')].metadata.department").asArray()
+                .containsExactly("logistics");
     }
 
     @Test
@@ -127,11 +136,12 @@ class EmbeddingServiceIT implements PlatformContract {
 
         HttpResponse<String> deleted = http().delete("/vectors?customerId=C-gdpr", ApiKeys.COMPLIANCE);
 
-        assertThat(deleted.body()).contains("\"deletedFromPostgres\":2", "\"deletedFromIndex\":2");
+        assertThat(json(deleted)).extractingPath("$.deletedFromPostgres").isEqualTo(2);
+        assertThat(json(deleted)).extractingPath("$.deletedFromIndex").isEqualTo(2);
         assertThat(rows("C-gdpr")).isZero();
         HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFIER,
                 "{\"text\":\"double charge refund\",\"k\":100,\"filters\":{\"customerId\":\"C-gdpr\"}}");
-        assertThat(search.body()).contains("\"matches\":[]");
+        assertThat(json(search)).extractingPath("$.matches").asArray().isEmpty();
         assertThat(store.revisions()).doesNotContainKeys("G-1", "G-2").containsKey("G-3");
     }
 
@@ -144,21 +154,22 @@ class EmbeddingServiceIT implements PlatformContract {
     void kOutOfRangeIs400NamingK() {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"x\",\"k\":101}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"k\"");
+        PlatformContract.assertNamesField(response, "k");
     }
 
     @Test
     void wrongDimensionIs400NamingTheVector() {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"vector\":[0.1,0.2]}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"vector\"", "384");
+        PlatformContract.assertNamesField(response, "vector");
+        assertThat(response.body()).contains("384");
     }
 
     @Test
     void emptyTextIs400NamingTheText() {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"  \"}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"text\"");
+        PlatformContract.assertNamesField(response, "text");
     }
 
     @Test
@@ -166,7 +177,7 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER,
                 "{\"text\":\"x\",\"filters\":{\"colour\":\"red\"}}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"filters.colour\"");
+        PlatformContract.assertNamesField(response, "filters.colour");
     }
 
     @Test
@@ -183,8 +194,10 @@ class EmbeddingServiceIT implements PlatformContract {
         http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"invoice\"}");
         HttpResponse<String> health = http().get("/vector-db/health", ApiKeys.OPS);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"store\":\"lucene\"", "\"status\":\"UP\"", "\"dimension\":384",
-                "\"recentQueryP95Millis\":");
+        assertThat(json(health)).extractingPath("$.store").isEqualTo("lucene");
+        assertThat(json(health)).extractingPath("$.status").isEqualTo("UP");
+        assertThat(json(health)).extractingPath("$.dimension").isEqualTo(384);
+        assertThat(json(health)).hasPath("$.recentQueryP95Millis");
     }
 
     @Test
@@ -194,7 +207,7 @@ class EmbeddingServiceIT implements PlatformContract {
 
         HttpResponse<String> report = http().post("/reconcile", ApiKeys.OPS, "");
 
-        assertThat(report.body()).contains("\"missing\":1");
+        assertThat(json(report)).extractingPath("$.missing").isEqualTo(1);
         assertThat(store.revisions()).containsKey("R-1");
         assertThat(reconciler.reconcile().consistent()).isTrue();
     }
@@ -212,12 +225,14 @@ class EmbeddingServiceIT implements PlatformContract {
 
         HttpResponse<String> started = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"history.jsonl\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String id = JsonPath.read(started.body(), "$.id");
         // Embedding is CPU-bound: the wait is bounded by a generous ceiling, the job's own state ends it.
         String status = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> http().get("/backfill/" + id, ApiKeys.OPS).body(),
-                        body -> body.contains("\"status\":\"COMPLETED\"") || body.contains("\"status\":\"FAILED\""));
-        assertThat(status).contains("\"status\":\"COMPLETED\"", "\"linesDone\":25", "\"ticketsDone\":25");
+                        body -> List.of("COMPLETED", "FAILED").contains(JsonPath.<String>read(body, "$.status")));
+        assertThat(json(status)).extractingPath("$.status").isEqualTo("COMPLETED");
+        assertThat(json(status)).extractingPath("$.linesDone").isEqualTo(25);
+        assertThat(json(status)).extractingPath("$.ticketsDone").isEqualTo(25);
         assertThat(rows("C-backfill")).isEqualTo(25);
     }
 
@@ -225,7 +240,7 @@ class EmbeddingServiceIT implements PlatformContract {
     void backfillOutsideItsDirectoryIs400() {
         HttpResponse<String> response = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"../../etc/passwd\"}");
         PlatformContract.assertProblem(response, 400);
-        assertThat(response.body()).contains("\"field\":\"file\"");
+        PlatformContract.assertNamesField(response, "file");
     }
 
     @Test
@@ -233,8 +248,8 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> first = http().post("/sync", ApiKeys.OPS, "");
         HttpResponse<String> second = http().post("/sync", ApiKeys.OPS, "");
 
-        assertThat(first.body()).as(first.body()).contains("\"ticketsRead\":3");
-        assertThat(second.body()).contains("\"ticketsRead\":0");
+        assertThat(json(first)).extractingPath("$.ticketsRead").as(first.body()).isEqualTo(3);
+        assertThat(json(second)).extractingPath("$.ticketsRead").isEqualTo(0);
         assertThat(rows("C-feed")).isEqualTo(3);
         assertThat(FEED.cursorsAsked()).containsExactly("", "3");
     }

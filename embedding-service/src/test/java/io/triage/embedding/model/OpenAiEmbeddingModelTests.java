@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.triage.embedding.config.EmbeddingProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +28,14 @@ class OpenAiEmbeddingModelTests {
     }
 
     OpenAiEmbeddingModel model(int maxBatch, int maxRetries) {
-        return new OpenAiEmbeddingModel(new EmbeddingProperties.OpenAi(stub.baseUrl(), "sk-test",
-                "text-embedding-3-small", DIMENSION, maxBatch, 3000, 1_000_000, maxRetries, Duration.ofMillis(10),
-                Duration.ofSeconds(10),
-                0.02), meters);
+        return model(stub.baseUrl(), maxBatch, maxRetries, 3000, 1_000_000);
+    }
+
+    OpenAiEmbeddingModel model(String baseUrl, int maxBatch, int maxRetries, int requestsPerMinute,
+            int tokensPerMinute) {
+        return new OpenAiEmbeddingModel(new OpenAiProperties(baseUrl, "sk-test",
+                "text-embedding-3-small", DIMENSION, maxBatch, requestsPerMinute, tokensPerMinute, maxRetries,
+                Duration.ofMillis(10), Duration.ofSeconds(10), 0.02), meters);
     }
 
     @Test
@@ -68,6 +74,67 @@ class OpenAiEmbeddingModelTests {
 
         assertThat(vectors).hasSize(1);
         assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void aRetryWaitsAsLongAsRetryAfterAsks() {
+        stub.failNext(429, "1");
+        long start = System.nanoTime();
+
+        model(1000, 2).embed(List.of("hello"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("Retry-After: 1, not the 10 ms backoff")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void anUnreachableEndpointIsReportedUnavailable() throws IOException {
+        int nobodyListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nobodyListens = socket.getLocalPort();
+        }
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> model("http://127.0.0.1:" + nobodyListens + "/v1", 1000, 2, 3000, 1_000_000)
+                        .embed(List.of("hello")))
+                .withMessageContaining("cannot be reached");
+    }
+
+    @Test
+    void beyondTheRequestBudgetACallWaitsForTheNextMinute() throws InterruptedException {
+        OpenAiEmbeddingModel model = model(stub.baseUrl(), 1000, 0, 1, 1_000_000);
+        model.embed(List.of("the minute's only request"));
+
+        assertWaitsWithoutCalling(() -> model.embed(List.of("one request too many")), 1);
+    }
+
+    @Test
+    void aBatchBeyondTheTokenBudgetWaitsForTheNextMinute() throws InterruptedException {
+        OpenAiEmbeddingModel model = model(stub.baseUrl(), 1000, 0, 3000, 100);
+        // 396 characters are estimated at 100 tokens: the whole budget of this minute.
+        model.embed(List.of("x".repeat(396)));
+
+        assertWaitsWithoutCalling(() -> model.embed(List.of("y")), 1);
+    }
+
+    /** Runs {@code call}, sees it still waiting after half a second with only {@code sent} requests made. */
+    private void assertWaitsWithoutCalling(Runnable call, int sent) throws InterruptedException {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        assertThat(caller.join(Duration.ofMillis(500))).as("the call waits for the budget").isFalse();
+        assertThat(stub.requests()).hasSize(sent);
+
+        caller.interrupt();
+        assertThat(caller.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(failure.get()).isInstanceOf(ModelUnavailableException.class);
+        assertThat(stub.requests()).hasSize(sent);
     }
 
     @Test

@@ -1,17 +1,13 @@
 package io.triage.embedding.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.triage.testsupport.stub.StubFailure;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubRequest;
+import io.triage.testsupport.stub.StubServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,53 +21,37 @@ import tools.jackson.databind.node.ObjectNode;
 final class OpenAiStub implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PATH = "/v1/embeddings";
 
-    record Recorded(JsonNode body, String authorization) {
+    record Recorded(JsonNode body, @Nullable String authorization) {
     }
 
-    record Failure(int status, String retryAfter) {
-    }
-
-    private final HttpServer server;
+    private final StubServer server = new StubServer();
     private final int dimension;
-    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-    private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
 
     OpenAiStub(int dimension) {
         this.dimension = dimension;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/v1/embeddings", this::handle);
-        server.start();
+        server.on("POST", PATH, this::embeddings);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return server.baseUrl() + "/v1";
     }
 
-    void failNext(int status, String retryAfter) {
-        failures.add(new Failure(status, retryAfter));
+    void failNext(int status, @Nullable String retryAfter) {
+        StubReply reply = StubReply.json(status, """
+                {"error":{"message":"stubbed failure","type":"rate_limit_error","param":null,"code":null}}""");
+        server.failNext(StubFailure.reply(retryAfter == null ? reply : reply.withHeader("retry-after", retryAfter)));
     }
 
     List<Recorded> requests() {
-        return requests;
+        return server.received(PATH).stream()
+                .map(request -> new Recorded(JSON.readTree(request.body()), request.header("Authorization")))
+                .toList();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        requests.add(new Recorded(body, exchange.getRequestHeaders().getFirst("Authorization")));
-        Failure failure = failures.poll();
-        if (failure != null) {
-            if (failure.retryAfter() != null) {
-                exchange.getResponseHeaders().add("retry-after", failure.retryAfter());
-            }
-            respond(exchange, failure.status(), """
-                    {"error":{"message":"stubbed failure","type":"rate_limit_error","param":null,"code":null}}""");
-            return;
-        }
+    private StubReply embeddings(StubRequest request) {
+        JsonNode body = JSON.readTree(request.body());
         ObjectNode response = JSON.createObjectNode().put("object", "list");
         ArrayNode data = response.putArray("data");
         List<JsonNode> inputs = new ArrayList<>();
@@ -89,19 +69,11 @@ final class OpenAiStub implements AutoCloseable {
         }
         response.put("model", body.get("model").asString());
         response.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-        respond(exchange, 200, JSON.writeValueAsString(response));
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return StubReply.json(JSON.writeValueAsString(response));
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

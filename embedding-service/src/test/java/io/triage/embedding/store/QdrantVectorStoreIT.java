@@ -2,7 +2,6 @@ package io.triage.embedding.store;
 
 import java.util.UUID;
 
-import io.triage.embedding.config.EmbeddingProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.junit.jupiter.Container;
@@ -20,7 +19,7 @@ class QdrantVectorStoreIT implements VectorStoreContract {
 
     @BeforeEach
     void open() {
-        var settings = new EmbeddingProperties.Qdrant(QDRANT.getHost(), QDRANT.getGrpcPort(), false, "",
+        var settings = new QdrantProperties(QDRANT.getHost(), QDRANT.getGrpcPort(), false, "",
                 java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMillis(100));
         // A fresh collection per test keeps the tests independent.
         store = new QdrantVectorStore(settings, "contract_" + UUID.randomUUID().toString().replace("-", ""),

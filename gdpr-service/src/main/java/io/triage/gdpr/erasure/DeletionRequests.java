@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.triage.gdpr.config.GdprProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ public class DeletionRequests {
     }
 
     @Transactional
-    public DeletionRequest request(String customerId, String requestedBy, String reason) {
+    public DeletionRequest request(String customerId, String requestedBy, @Nullable String reason) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO deletion_requests (id, customer_id, requested_by, reason, status)

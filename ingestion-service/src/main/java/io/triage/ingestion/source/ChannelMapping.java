@@ -3,6 +3,7 @@ package io.triage.ingestion.source;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,13 +72,14 @@ public class ChannelMapping {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String mapped = maps.get(source).get(value.strip().toLowerCase(Locale.ROOT));
+        String mapped = Objects.requireNonNull(maps.get(source), "channels are mapped for pulled sources only")
+                .get(value.strip().toLowerCase(Locale.ROOT));
         if (mapped != null) {
             return mapped;
         }
         meters.counter("ingestion_unmapped_channels_total", "source", source.name().toLowerCase(Locale.ROOT))
                 .increment();
-        String fallback = defaults.get(source);
+        String fallback = Objects.requireNonNull(defaults.get(source), "registered with its mapping");
         return fallback.isEmpty() ? null : fallback;
     }
 }

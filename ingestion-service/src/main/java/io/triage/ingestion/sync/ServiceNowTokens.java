@@ -3,6 +3,7 @@ package io.triage.ingestion.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.triage.ingestion.config.IngestionProperties.Source;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ final class ServiceNowTokens {
         } else if (clock.instant().isAfter(expiresAt.minus(MARGIN))) {
             renew();
         }
-        return access;
+        return Objects.requireNonNull(access, "a grant sets the access token or throws");
     }
 
     /** A new access token after {@code refused} was answered 401 (unless another call renewed it already). */
@@ -53,7 +54,7 @@ final class ServiceNowTokens {
             return access;
         }
         renew();
-        return access;
+        return Objects.requireNonNull(access, "a grant sets the access token or throws");
     }
 
     private void renew() {

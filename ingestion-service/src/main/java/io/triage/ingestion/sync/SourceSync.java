@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -120,6 +122,7 @@ public class SourceSync {
             return;
         }
         try {
+            Objects.requireNonNull(connector, "pulls start only for enabled sources");
             connector.pull(watermarks.of(source), (tickets, reached) -> transaction.executeWithoutResult(status -> {
                 for (SourceTicket ticket : tickets) {
                     intake.receive(ticket.ticket(), ticket.attributes());
@@ -139,7 +142,7 @@ public class SourceSync {
         }
     }
 
-    private void finish(UUID id, TicketSource source, String status, String error) {
+    private void finish(UUID id, TicketSource source, String status, @Nullable String error) {
         runs.finish(id, status, error);
         meters.counter("ingestion_pulls_total", "source", tag(source), "outcome",
                 status.toLowerCase(Locale.ROOT)).increment();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.triage.pii.SanitizedText;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,7 +61,7 @@ public class CleanTicketRepository {
                 .query(CleanTicketRepository::map).list();
     }
 
-    public List<CleanTicket> recent(String customerId, int limit) {
+    public List<CleanTicket> recent(@Nullable String customerId, int limit) {
         String where = customerId == null ? "" : " WHERE t.customer_id = :customer";
         var spec = jdbc.sql(SELECT + where + " ORDER BY c.seq DESC LIMIT :limit").param("limit", limit);
         if (customerId != null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,12 +39,12 @@ public record PiiProperties(@DefaultValue("PLACEHOLDER") ReplacementMode mode,
                             @DefaultValue({"US", "GB", "IN", "CN", "ID", "PK", "NG", "BR", "BD", "RU", "ET",
                                     "MX", "JP", "EG", "PH", "CD", "VN", "IR", "TR", "DE", "TH", "FR", "IT", "ES", "NL",
                                     "IE", "PL"}) List<String> phoneRegions,
-                            Path gazetteerDirectory,
+                            @Nullable Path gazetteerDirectory,
                             @DefaultValue("true") boolean nerEnabled,
                             @DefaultValue("true") boolean nerModelEnabled) {
 
     /** The library settings, reading the pseudonym key through {@code environment} (normally System::getenv). */
-    SanitizerSettings toSettings(UnaryOperator<String> environment) {
+    SanitizerSettings toSettings(UnaryOperator<@Nullable String> environment) {
         Optional<byte[]> key = Optional.empty();
         if (mode == ReplacementMode.PSEUDONYM) {
             String value = environment.apply(pseudonymKeyEnv);

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
 /**
  * Lower-cased lookup lists for name recognition. The built-in lists are small and ship in the jar; a deployment can
  * add the full gazetteers (given names, surnames, cities, countries, regions, organisations) from a directory at
@@ -97,8 +103,14 @@ public record NameLists(Set<String> givenNames, Set<String> surnames, Set<String
         }
     }
 
-    /** Reads one column of the gazetteer CSV files (RFC 4180, header row). */
+    /** Reads one column of the gazetteer CSV files (RFC 4180, header row), with Jackson's CSV parser. */
     private record GazetteerFiles(Path directory) {
+
+        private static final CsvMapper CSV = CsvMapper.builder()
+                .enable(CsvReadFeature.WRAP_AS_ARRAY)
+                .enable(CsvReadFeature.SKIP_EMPTY_LINES)
+                .build();
+        private static final CsvSchema HEADER_ROW = CsvSchema.emptySchema().withSkipFirstDataRow(true);
 
         Set<String> column(String file, int column) {
             Path path = directory.resolve(file);
@@ -106,16 +118,19 @@ public record NameLists(Set<String> givenNames, Set<String> surnames, Set<String
             if (!Files.isRegularFile(path)) {
                 return values;
             }
-            try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                reader.readLine();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    List<String> fields = CsvLine.fields(line);
-                    if (column < fields.size() && !fields.get(column).isBlank()) {
-                        values.add(key(fields.get(column).strip()));
+            try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+                    MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(HEADER_ROW)
+                            .readValues(reader)) {
+                while (rows.hasNextValue()) {
+                    String[] fields = rows.nextValue();
+                    if (column < fields.length && fields[column] != null && !fields[column].isBlank()) {
+                        values.add(key(fields[column].strip()));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read gazetteer " + path, e);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("malformed gazetteer " + path, e);
             }
             return values;
         }

@@ -13,6 +13,7 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PERSON, ORG and LOCATION by an Apache OpenNLP maximum-entropy name finder. The shipped model was trained only on
@@ -112,7 +113,7 @@ public final class OpenNlpNameDetector implements Detector {
                 && !commonWords.contains(NameLists.key(value));
     }
 
-    private static PiiType type(String modelType) {
+    private static @Nullable PiiType type(String modelType) {
         return switch (modelType) {
             case "person" -> PiiType.PERSON;
             case "organization" -> PiiType.ORG;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the replacement for every finding into a text, according to a {@link ReplacementMode}.
@@ -17,9 +18,9 @@ import java.util.Objects;
 public final class Replacer {
 
     private final ReplacementMode mode;
-    private final Pseudonyms pseudonyms;
+    private final @Nullable Pseudonyms pseudonyms;
 
-    private Replacer(ReplacementMode mode, Pseudonyms pseudonyms) {
+    private Replacer(ReplacementMode mode, @Nullable Pseudonyms pseudonyms) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.pseudonyms = pseudonyms;
     }
@@ -67,7 +68,9 @@ public final class Replacer {
                 int number = ofType.computeIfAbsent(canonical(value), v -> ofType.size() + 1);
                 yield "<" + type.name() + "_" + number + ">";
             }
-            case PSEUDONYM -> "<" + type.name() + "_" + pseudonyms.pseudonym(type, canonical(value)) + ">";
+            case PSEUDONYM -> "<" + type.name() + "_"
+                    + Objects.requireNonNull(pseudonyms, "set in PSEUDONYM mode").pseudonym(type, canonical(value))
+                    + ">";
         };
     }
 

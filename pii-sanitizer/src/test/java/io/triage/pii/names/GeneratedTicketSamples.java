@@ -8,6 +8,7 @@ import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training samples from the project's own ticket generator (its name, organisation and place lists are written for
@@ -51,7 +52,7 @@ final class GeneratedTicketSamples {
         return new NameSample(tokens, names.toArray(Span[]::new), true);
     }
 
-    private static Span tokenSpan(Span[] positions, int start, int end, String type) {
+    private static @Nullable Span tokenSpan(Span[] positions, int start, int end, String type) {
         int first = -1;
         int last = -1;
         for (int i = 0; i < positions.length; i++) {

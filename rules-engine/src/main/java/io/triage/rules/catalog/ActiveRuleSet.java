@@ -2,7 +2,6 @@ package io.triage.rules.catalog;
 
 import io.triage.rules.config.RulesEngineProperties;
 import io.triage.rules.engine.RuleCompiler;
-import io.triage.rules.ruleset.RuleSetParseResult;
 import io.triage.rules.ruleset.RuleSetParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +51,7 @@ public class ActiveRuleSet implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() throws IOException {
         String shipped = shippedRules();
-        int count = ((RuleSetParseResult.Parsed) parser.parse(shipped)).ruleSet().rules().size();
+        int count = parser.parse(shipped).ruleSetOrThrow().rules().size();
         if (store.seedIfEmpty(shipped, count)) {
             log.info("Seeded rule set version 1 with {} shipped rules", count);
         }
@@ -69,8 +68,7 @@ public class ActiveRuleSet implements InitializingBean, DisposableBean {
             return;
         }
         String yaml = store.yamlOf(activation.version()).orElseThrow();
-        RuleSetParseResult.Parsed parsed = (RuleSetParseResult.Parsed) parser.parse(yaml);
-        current.set(new ActiveRules(activation, yaml, compiler.compile(parsed.ruleSet())));
+        current.set(new ActiveRules(activation, yaml, compiler.compile(parser.parse(yaml).ruleSetOrThrow())));
         log.info("Rule set version {} active ({} by {})", activation.version(), activation.action(),
                 activation.activatedBy());
     }

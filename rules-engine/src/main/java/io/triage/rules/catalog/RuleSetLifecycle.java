@@ -5,9 +5,8 @@ import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.rules.engine.RuleCompiler;
-import io.triage.rules.engine.RuleSetCompilationException;
+import io.triage.rules.ruleset.InvalidRuleSetException;
 import io.triage.rules.ruleset.RuleSet;
-import io.triage.rules.ruleset.RuleSetParseResult;
 import io.triage.rules.ruleset.RuleSetParser;
 import io.triage.rules.ruleset.RuleSetProblem;
 import java.util.List;
@@ -55,17 +54,13 @@ public class RuleSetLifecycle {
     }
 
     private RuleSet checked(String yaml) {
-        RuleSetParseResult parsed = parser.parse(yaml);
-        if (parsed instanceof RuleSetParseResult.Rejected rejected) {
-            throw invalid(rejected.problems());
-        }
-        RuleSet ruleSet = ((RuleSetParseResult.Parsed) parsed).ruleSet();
         try {
+            RuleSet ruleSet = parser.parse(yaml).ruleSetOrThrow();
             compiler.compile(ruleSet);
-        } catch (RuleSetCompilationException e) {
+            return ruleSet;
+        } catch (InvalidRuleSetException e) {
             throw invalid(e.problems());
         }
-        return ruleSet;
     }
 
     private static ProblemException invalid(List<RuleSetProblem> problems) {

@@ -1,15 +1,18 @@
 package io.triage.rules.api;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.json.JsonContent;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
@@ -33,8 +36,11 @@ class RulesApiIT {
                  "channel": "email"}""");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"ruleId\":\"R002\"", "\"department\":\"Billing\"",
-                "\"shortCircuit\":true", "\"ruleSetVersion\":1", "\"text\":\"Charged twice\"");
+        assertThat(json(response)).extractingPath("$.ruleId").isEqualTo("R002");
+        assertThat(json(response)).extractingPath("$.department").isEqualTo("Billing");
+        assertThat(json(response)).extractingPath("$.shortCircuit").isEqualTo(true);
+        assertThat(json(response)).extractingPath("$.ruleSetVersion").isEqualTo(1);
+        assertThat(json(response)).extractingPath("$.span.text").isEqualTo("Charged twice");
     }
 
     @Test
@@ -46,7 +52,8 @@ class RulesApiIT {
                 "{\"description\": \"" + "x".repeat(25_000) + "\"}");
 
         assertThat(batch.statusCode()).isEqualTo(200);
-        assertThat(batch.body()).contains("\"ruleId\":\"R007\"", "\"matched\":false");
+        assertThat(json(batch)).extractingPath("$.results[*].ruleId").asArray().contains("R007");
+        assertThat(json(batch)).extractingPath("$.results[*].matched").asArray().contains(false);
         assertThat(huge.statusCode()).isEqualTo(413);
     }
 
@@ -69,8 +76,9 @@ class RulesApiIT {
                 """);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"line\":", "\"column\":", "rules[0].");
-        assertThat(http.get("/rules", ApiKeys.ANALYST).body()).contains("\"version\":1");
+        assertThat(json(response)).hasPath("$.errors[0].line").hasPath("$.errors[0].column");
+        assertThat(response.body()).contains("rules[0].");
+        assertThat(json(http.get("/rules", ApiKeys.ANALYST))).extractingPath("$.activation.version").isEqualTo(1);
     }
 
     @Test
@@ -79,7 +87,8 @@ class RulesApiIT {
                 {"reason": "try", "yaml": "rules:\\n  - {id: A, pattern: '^x', regex: true, department: D, urgency: Low}"}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"pattern\"", "anchors");
+        PlatformContract.assertNamesField(response, "pattern");
+        assertThat(response.body()).contains("anchors");
     }
 
     @Test
@@ -90,9 +99,14 @@ class RulesApiIT {
                              {"id": "s2", "description": "hello", "department": "Sales"}]}""");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"valid\":true", "\"ruleId\":\"B\"", "\"evidence\":\"structural\"",
-                "\"firstRuleId\":\"A\"", "\"secondRuleId\":\"C\"", "\"routedShare\":0.5", "\"accuracy\":1.0");
-        assertThat(http.get("/rules", ApiKeys.ANALYST).body()).contains("\"version\":1");
+        assertThat(json(response)).extractingPath("$.valid").isEqualTo(true);
+        assertThat(json(response)).extractingPath("$.shadowed[?(@.ruleId == 'B')].evidence").asArray()
+                .containsExactly("structural");
+        assertThat(json(response)).extractingPath("$.conflicts[*].firstRuleId").asArray().contains("A");
+        assertThat(json(response)).extractingPath("$.conflicts[*].secondRuleId").asArray().contains("C");
+        assertThat(json(response)).extractingPath("$.backtest.routedShare").isEqualTo(0.5);
+        assertThat(json(response)).extractingPath("$.backtest.accuracy").isEqualTo(1.0);
+        assertThat(json(http.get("/rules", ApiKeys.ANALYST))).extractingPath("$.activation.version").isEqualTo(1);
     }
 
     @Test
@@ -101,8 +115,10 @@ class RulesApiIT {
         http.post("/rules/feedback", ApiKeys.CLASSIFIER, "{\"ruleId\": \"R010\", \"correctDepartment\": \"Security\"}");
         http.post("/rules/feedback", ApiKeys.CLASSIFIER, "{\"ruleId\": \"R010\", \"correctDepartment\": \"Sales\"}");
 
-        assertThat(http.get("/rules/statistics", ApiKeys.ANALYST).body())
-                .contains("\"ruleId\":\"R010\"", "\"correct\":1", "\"incorrect\":1", "\"accuracy\":0.5");
+        JsonContent statistics = json(http.get("/rules/statistics", ApiKeys.ANALYST));
+        assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].correct").asArray().containsExactly(1);
+        assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].incorrect").asArray().containsExactly(1);
+        assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].accuracy").asArray().containsExactly(0.5);
         assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
                 .contains("rules_hits_total{rule=\"R010\"", "rules_evaluation_seconds");
     }

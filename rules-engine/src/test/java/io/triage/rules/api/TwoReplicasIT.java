@@ -1,8 +1,10 @@
 package io.triage.rules.api;
 
+import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import io.triage.rules.RulesEngineApplication;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.json.JsonContent;
 
 /**
  * Two running instances on one database: a publish or rollback on one is in use on the other without restart, within
@@ -73,14 +76,18 @@ class TwoReplicasIT {
                 "{\"version\": 1, \"reason\": \"campaign over\"}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(routedBy(first)).isEqualTo("R002"));
 
-        String versions = first.get("/rules/versions", ApiKeys.ANALYST).body();
-        assertThat(versions).contains("\"active\":1", "\"action\":\"rollback\"", "\"reason\":\"campaign over\"",
-                "\"createdBy\":", "route refunds to Sales for the campaign");
+        JsonContent versions = json(first.get("/rules/versions", ApiKeys.ANALYST));
+        assertThat(versions).extractingPath("$.active").isEqualTo(1);
+        assertThat(versions).extractingPath("$.activations[?(@.action == 'rollback')].reason").asArray()
+                .contains("campaign over");
+        assertThat(versions).hasPath("$.versions[0].createdBy");
+        assertThat(versions).extractingPath("$.versions[*].reason").asArray()
+                .contains("route refunds to Sales for the campaign");
     }
 
     private static String routedBy(ServiceHttp replica) {
         String body = replica.post("/rules/evaluate", ApiKeys.CLASSIFIER,
                 "{\"description\": \"Where is my refund?\"}").body();
-        return body.replaceAll(".*\"ruleId\":\"([^\"]+)\".*", "$1");
+        return JsonPath.read(body, "$.ruleId");
     }
 }

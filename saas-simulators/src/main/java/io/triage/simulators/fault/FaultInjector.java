@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The faults a simulator's next requests meet. Rules are checked in the order they were added; the first that fires
  * decides the request. A count rule fires for the next N requests; a percentage rule fires with that probability,
@@ -62,9 +64,10 @@ public final class FaultInjector {
         final Fault fault;
         int remaining;
         final double percent;
-        final Random random;
+        /** The generator of a percentage rule; null for a count rule. */
+        final @Nullable Random random;
 
-        Rule(Fault fault, int remaining, double percent, Random random) {
+        Rule(Fault fault, int remaining, double percent, @Nullable Random random) {
             this.fault = fault;
             this.remaining = remaining;
             this.percent = percent;

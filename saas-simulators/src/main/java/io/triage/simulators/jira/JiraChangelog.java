@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.triage.simulators.SimJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,11 +40,11 @@ final class JiraChangelog {
         return changelog;
     }
 
-    private static String idOf(JsonNode value) {
+    private static @Nullable String idOf(@Nullable JsonNode value) {
         return value == null || !value.isObject() ? null : value.path("id").asString(value.path("accountId").asString(null));
     }
 
-    private static String display(JsonNode value) {
+    private static @Nullable String display(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the Jira Cloud / JSM simulator behaves; defaults follow INTEGRATIONS.md §3.
  *
@@ -22,7 +24,7 @@ import java.util.Map;
  */
 public record JiraSettings(String email, String apiToken, String projectKey, ZoneId jqlZone,
                            List<String> defaultSearchFields, String teamFieldId, Map<String, String> slaFieldIds,
-                           URI webhookTarget, String webhookSecret) {
+                           @Nullable URI webhookTarget, @Nullable String webhookSecret) {
 
     /** Well-known local credentials: {@code agent@example.com} / {@code sim-jira-token}, project {@code SUP}. */
     public static JiraSettings defaults() {
@@ -32,7 +34,7 @@ public record JiraSettings(String email, String apiToken, String projectKey, Zon
                 null, "sim-jira-webhook-secret");
     }
 
-    public JiraSettings withWebhook(URI target, String secret) {
+    public JiraSettings withWebhook(@Nullable URI target, @Nullable String secret) {
         return new JiraSettings(email, apiToken, projectKey, jqlZone, defaultSearchFields, teamFieldId, slaFieldIds,
                 target, secret);
     }

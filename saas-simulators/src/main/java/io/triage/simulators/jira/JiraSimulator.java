@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
 import io.triage.simulators.SimResponse;
 import io.triage.simulators.WebhookSender;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,7 +102,7 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     /** Points webhooks at {@code target} (null stops them); {@code secret} null sends them unsigned. */
-    public void webhookTarget(URI target, String secret) {
+    public void webhookTarget(@Nullable URI target, @Nullable String secret) {
         webhooks.configure(target, secret);
     }
 
@@ -160,7 +162,8 @@ public final class JiraSimulator extends HttpSimulator {
 
     public List<JsonNode> comments(String idOrKey) {
         synchronized (lock) {
-            return find(idOrKey).map(id -> comments.get(id).stream().<JsonNode>map(JsonNode::deepCopy).toList()).orElse(List.of());
+            return find(idOrKey).map(id -> comments.getOrDefault(id, List.of()).stream().<JsonNode>map(JsonNode::deepCopy).toList())
+                    .orElse(List.of());
         }
     }
 
@@ -203,7 +206,7 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse admin(SimRequest request) {
+    protected @Nullable SimResponse admin(SimRequest request) {
         String route = request.method() + " " + request.path();
         switch (route) {
             case "POST /_sim/issues" -> {
@@ -251,7 +254,7 @@ public final class JiraSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse error(int status, String message) {
+    protected SimResponse error(int status, @Nullable String message) {
         ObjectNode body = SimJson.object();
         body.putArray("errorMessages").add(message);
         body.putObject("errors");
@@ -296,7 +299,9 @@ public final class JiraSimulator extends HttpSimulator {
                 fields.isEmpty() ? null : String.join(",", fields));
     }
 
-    private SimResponse search(String jqlText, String pageToken, String maxResultsText, String fieldsText) {
+    /** A search page; each argument is null when the request leaves it out. */
+    private SimResponse search(@Nullable String jqlText, @Nullable String pageToken, @Nullable String maxResultsText,
+            @Nullable String fieldsText) {
         Jql jql = Jql.parse(jqlText, settings.jqlZone());
         if (!jql.bounded()) {
             return error(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
@@ -381,13 +386,14 @@ public final class JiraSimulator extends HttpSimulator {
             if (id.isEmpty()) {
                 return issueNotFound();
             }
-            ObjectNode stored = issues.get(id.get());
+            ObjectNode stored = stored(id.get());
             before = render(id.get());
             ObjectNode target = (ObjectNode) stored.get("fields");
             for (String name : fields.propertyNames()) {
                 JsonNode value = fields.get(name);
                 switch (name) {
-                    case "priority" -> target.set("priority", priority(priorityName(value)));
+                    case "priority" -> target.set("priority",
+                            priority(Objects.requireNonNull(priorityName(value), "priority checked above")));
                     case "assignee" -> target.set("assignee", value.isNull() ? null
                             : user(value.path("accountId").asString(), value.path("accountId").asString()));
                     default -> target.set(name, value.deepCopy());
@@ -452,8 +458,8 @@ public final class JiraSimulator extends HttpSimulator {
             if (body.has("visibility")) {
                 comment.set("visibility", body.get("visibility").deepCopy());
             }
-            comments.get(id.get()).add(comment);
-            ((ObjectNode) issues.get(id.get()).get("fields")).put("updated", now);
+            comments.computeIfAbsent(id.get(), key -> new ArrayList<>()).add(comment);
+            ((ObjectNode) stored(id.get()).get("fields")).put("updated", now);
             comment = comment.deepCopy();
             issue = render(id.get());
         }
@@ -480,7 +486,8 @@ public final class JiraSimulator extends HttpSimulator {
             if (id.isEmpty()) {
                 return issueNotFound();
             }
-            slas.get(id.get()).forEach(sla -> values.add(sla.render(clock.instant(), slaBase(id.get()))));
+            slas.getOrDefault(id.get(), List.of())
+                    .forEach(sla -> values.add(sla.render(clock.instant(), slaBase(id.get()))));
         }
         ObjectNode page = SimJson.object().put("size", values.size()).put("start", 0).put("limit", 50).put("isLastPage", true);
         page.set("values", values);
@@ -490,7 +497,7 @@ public final class JiraSimulator extends HttpSimulator {
 
     /** The issue with its JSM SLA custom fields computed for now. Call under the lock. */
     private ObjectNode render(long id) {
-        ObjectNode issue = issues.get(id).deepCopy();
+        ObjectNode issue = stored(id).deepCopy();
         ObjectNode fields = (ObjectNode) issue.get("fields");
         for (JsmSla sla : slas.getOrDefault(id, List.of())) {
             String fieldId = settings.slaFieldIds().get(sla.name());
@@ -501,7 +508,12 @@ public final class JiraSimulator extends HttpSimulator {
         return issue;
     }
 
-    private ObjectNode event(String webhookEvent, String typeName, JsonNode issue, ObjectNode changelog) {
+    /** The stored issue under an id that {@link #find} or the issue map gave out. Call under the lock. */
+    private ObjectNode stored(long id) {
+        return Objects.requireNonNull(issues.get(id), () -> "no stored issue " + id);
+    }
+
+    private ObjectNode event(String webhookEvent, String typeName, JsonNode issue, @Nullable ObjectNode changelog) {
         ObjectNode event = SimJson.object().put("timestamp", clock.instant().toEpochMilli())
                 .put("webhookEvent", webhookEvent).put("issue_event_type_name", typeName);
         event.set("user", user("sim:" + settings.email(), settings.email()));
@@ -533,7 +545,8 @@ public final class JiraSimulator extends HttpSimulator {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    private static String priorityName(JsonNode value) {
+    /** The priority a request names by {@code name} or {@code id}, or null when it names none of ours. */
+    private static @Nullable String priorityName(JsonNode value) {
         if (value.has("name") && PRIORITIES.contains(value.get("name").asString())) {
             return value.get("name").asString();
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.triage.simulators.Hmac;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.WebhookSender;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,15 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class JiraWebhooks {
 
     private final WebhookSender sender = new WebhookSender();
-    private volatile URI target;
-    private volatile String secret;
+    /** Null: no webhooks are sent. */
+    private volatile @Nullable URI target;
+    /** Null or empty: webhooks go unsigned. */
+    private volatile @Nullable String secret;
 
-    JiraWebhooks(URI target, String secret) {
+    JiraWebhooks(@Nullable URI target, @Nullable String secret) {
         this.target = target;
         this.secret = secret;
     }
 
-    void configure(URI newTarget, String newSecret) {
+    void configure(@Nullable URI newTarget, @Nullable String newSecret) {
         this.target = newTarget;
         this.secret = newSecret;
     }

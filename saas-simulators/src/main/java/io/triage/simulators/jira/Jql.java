@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.triage.simulators.SimRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,7 @@ final class Jql {
         return order;
     }
 
-    static Jql parse(String jql, ZoneId zone) {
+    static Jql parse(@Nullable String jql, ZoneId zone) {
         try {
             return parseTokens(tokens(jql == null ? "" : jql), zone);
         } catch (IndexOutOfBoundsException e) {
@@ -132,7 +133,11 @@ final class Jql {
     }
 
     private static Comparator<JsonNode> orderBy(List<String> tokens) {
-        Comparator<JsonNode> order = null;
+        if (tokens.isEmpty()) {
+            throw new SimRequest.BadRequest("Error in the JQL Query: the query ends unexpectedly");
+        }
+        // All issues tie until the first ORDER BY field decides.
+        Comparator<JsonNode> order = (a, b) -> 0;
         int i = 0;
         while (i < tokens.size()) {
             String field = field(tokens, i++);
@@ -144,7 +149,7 @@ final class Jql {
                     ? Comparator.comparing((JsonNode issue) -> JiraSimulator.parseTime(issue.path("fields").path(field).asString()))
                     : Comparator.comparing((JsonNode issue) -> String.join(",", values(issue, field)));
             next = descending ? next.reversed() : next;
-            order = order == null ? next : order.thenComparing(next);
+            order = order.thenComparing(next);
             if (i < tokens.size()) {
                 expect(tokens, i++, ",");
             }

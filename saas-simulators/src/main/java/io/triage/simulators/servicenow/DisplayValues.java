@@ -3,6 +3,8 @@ package io.triage.simulators.servicenow;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@code sysparm_display_value=true|all} shows instead of raw values: the standard incident choice labels
  * ({@code state}, {@code urgency}, {@code impact}, {@code priority}) and the names of referenced records, which a test
@@ -24,7 +26,7 @@ final class DisplayValues {
     }
 
     /** The display value of {@code column}; {@code referenceTable} is null for non-reference columns. */
-    String of(String column, String value, String referenceTable) {
+    String of(String column, String value, @Nullable String referenceTable) {
         if (value.isEmpty()) {
             return "";
         }

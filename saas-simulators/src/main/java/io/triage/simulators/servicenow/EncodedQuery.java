@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A parsed {@code sysparm_query}: conditions joined by {@code ^} (AND) and {@code ^OR} (OR, binding tighter, as in
  * ServiceNow), and {@code ORDERBY}/{@code ORDERBYDESC} sort keys. Operators: {@code = != LIKE NOTLIKE STARTSWITH
@@ -35,7 +37,7 @@ final class EncodedQuery {
     private EncodedQuery() {
     }
 
-    static EncodedQuery parse(String query, Set<String> columns, Set<String> dateColumns, ZoneId literalZone) {
+    static EncodedQuery parse(@Nullable String query, Set<String> columns, Set<String> dateColumns, ZoneId literalZone) {
         EncodedQuery parsed = new EncodedQuery();
         if (query == null || query.isBlank()) {
             return parsed;
@@ -66,7 +68,7 @@ final class EncodedQuery {
     }
 
     /** The ordering the query asks for, or null when it asks for none. */
-    Comparator<Map<String, String>> ordering() {
+    @Nullable Comparator<Map<String, String>> ordering() {
         return order.stream().reduce(Comparator::thenComparing).orElse(null);
     }
 

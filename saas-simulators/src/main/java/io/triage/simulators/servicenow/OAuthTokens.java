@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tokens issued by {@code oauth_token.do}. A password grant while the user's access token is still valid returns the
  * same token with its expiry extended (as ServiceNow documents); a refresh grant returns only a new access token.
@@ -22,7 +24,7 @@ final class OAuthTokens {
     }
 
     /** What the token endpoint answers with; {@code refresh} is null when no refresh token is issued. */
-    record Grant(Token access, Token refresh) {
+    record Grant(Token access, @Nullable Token refresh) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -56,7 +58,7 @@ final class OAuthTokens {
     }
 
     /** A new access token for a valid refresh token, or null when it is unknown or expired. */
-    synchronized Grant refresh(String refreshValue, Duration accessTtl) {
+    synchronized @Nullable Grant refresh(String refreshValue, Duration accessTtl) {
         Token refresh = refreshTokens.get(refreshValue);
         if (refresh == null || !refresh.validAt(clock.instant())) {
             return null;
@@ -65,7 +67,7 @@ final class OAuthTokens {
     }
 
     /** Whom a valid access token represents, or null when it is unknown or expired. */
-    synchronized String subject(String accessValue) {
+    synchronized @Nullable String subject(String accessValue) {
         Token token = accessTokens.get(accessValue);
         return token != null && token.validAt(clock.instant()) ? token.subject() : null;
     }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +28,7 @@ final class RecordRenderer {
     }
 
     /** {@code row} as the Table API returns it for {@code request} (null: all columns, raw values). */
-    ObjectNode render(Table table, Map<String, String> row, SimRequest request) {
+    ObjectNode render(Table table, Map<String, String> row, @Nullable SimRequest request) {
         String fieldsParam = request == null ? null : request.param("sysparm_fields");
         List<String> wanted = fieldsParam == null || fieldsParam.isBlank() ? table.columns()
                 : List.of(fieldsParam.split(",")).stream().map(String::trim).filter(table.columns()::contains).toList();

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
 import io.triage.simulators.SimResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -122,10 +124,11 @@ public final class ServiceNowSimulator extends HttpSimulator {
         row.put("sys_mod_count", "0");
         row.put("priority", priority(row));
         incidents.insert(row);
+        String sysId = Objects.requireNonNull(row.get("sys_id"), "sys_id is an incident column");
         String creator = fields.getOrDefault("sys_created_by", settings.username());
-        appendJournal(row.get("sys_id"), "work_notes", fields.get("work_notes"), creator, now);
-        appendJournal(row.get("sys_id"), "comments", fields.get("comments"), creator, now);
-        return incidents.get(row.get("sys_id")).orElseThrow();
+        appendJournal(sysId, "work_notes", fields.get("work_notes"), creator, now);
+        appendJournal(sysId, "comments", fields.get("comments"), creator, now);
+        return incidents.get(sysId).orElseThrow();
     }
 
     /** Names a referenced record, e.g. {@code ("sys_user_group", sysId, "Network Ops")}, for display values. */
@@ -145,8 +148,14 @@ public final class ServiceNowSimulator extends HttpSimulator {
     /** Work notes and comments written to an incident, oldest first. */
     public List<JournalEntry> journal(String sysId) {
         return journal.all().stream().filter(r -> sysId.equals(r.get("element_id")))
-                .map(r -> new JournalEntry(r.get("element"), r.get("value"), r.get("sys_created_on"), r.get("sys_created_by")))
+                .map(ServiceNowSimulator::journalEntry)
                 .toList();
+    }
+
+    /** A {@code sys_journal_field} row as an entry ({@link #appendJournal} writes every column: no "" fallback shows). */
+    private static JournalEntry journalEntry(Map<String, String> row) {
+        return new JournalEntry(row.getOrDefault("element", ""), row.getOrDefault("value", ""),
+                row.getOrDefault("sys_created_on", ""), row.getOrDefault("sys_created_by", ""));
     }
 
     @Override
@@ -180,7 +189,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse admin(SimRequest request) {
+    protected @Nullable SimResponse admin(SimRequest request) {
         if (request.method().equals("POST") && request.path().equals("/_sim/incidents")) {
             return SimResponse.json(201, SimJson.object().set("result", renderer.render(incidents, createIncident(strings(request.json())), null)));
         }
@@ -207,7 +216,7 @@ public final class ServiceNowSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse error(int status, String message) {
+    protected SimResponse error(int status, @Nullable String message) {
         if (status == 429) {
             // The documented rate-limit answer; Retry-After is added by the caller.
             long reset = clock.instant().plusSeconds(3600).getEpochSecond();
@@ -227,13 +236,13 @@ public final class ServiceNowSimulator extends HttpSimulator {
         displayValues.clear();
     }
 
-    private static SimResponse error(int status, String message, String detail) {
+    private static SimResponse error(int status, @Nullable String message, @Nullable String detail) {
         ObjectNode error = SimJson.object().put("message", message).put("detail", detail);
         return SimResponse.json(status, SimJson.object().<ObjectNode>set("error", error).put("status", "failure"));
     }
 
     /** The caller's user name, or null when the credentials are missing, wrong or expired. */
-    private String authenticate(SimRequest request) {
+    private @Nullable String authenticate(SimRequest request) {
         String authorization = request.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.subject(authorization.substring(7).trim());
@@ -321,8 +330,8 @@ public final class ServiceNowSimulator extends HttpSimulator {
         return SimResponse.json(200, SimJson.object().set("result", renderer.render(incidents, updated.get(), request)));
     }
 
-    /** Journal writes append an entry and never overwrite; the field itself stays {@code ""}. */
-    private void appendJournal(String sysId, String element, String value, String caller, String now) {
+    /** Journal writes append an entry and never overwrite; the field itself stays {@code ""}. No value, no entry. */
+    private void appendJournal(String sysId, String element, @Nullable String value, String caller, String now) {
         if (value == null || value.isEmpty()) {
             return;
         }

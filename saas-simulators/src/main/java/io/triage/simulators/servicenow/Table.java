@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One ServiceNow table in memory: rows of string values keyed by column, as the Table API stores and returns them
  * ({@code sysparm_display_value=false}). Thread-safe.
@@ -45,7 +47,7 @@ final class Table {
     }
 
     /** The table a reference column points at, or null when the column is not a reference. */
-    String referenceTarget(String column) {
+    @Nullable String referenceTarget(String column) {
         return referenceTargets.get(column);
     }
 
@@ -72,7 +74,7 @@ final class Table {
         return rows.stream().<Map<String, String>>map(LinkedHashMap::new).toList();
     }
 
-    synchronized Page list(String sysparmQuery, ZoneId literalZone, boolean invalidReturnsNoRows, int offset, int limit) {
+    synchronized Page list(@Nullable String sysparmQuery, ZoneId literalZone, boolean invalidReturnsNoRows, int offset, int limit) {
         EncodedQuery query = EncodedQuery.parse(sysparmQuery, Set.copyOf(columns), dateColumns, literalZone);
         if (query.invalid() && invalidReturnsNoRows) {
             return new Page(List.of(), 0);

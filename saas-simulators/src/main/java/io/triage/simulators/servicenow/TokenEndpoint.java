@@ -50,8 +50,9 @@ final class TokenEndpoint {
             return oauthError(401, "server_error", "access_denied");
         }
         ObjectNode body = SimJson.object().put("access_token", grant.access().value());
-        if (grant.refresh() != null) {
-            body.put("refresh_token", grant.refresh().value());
+        OAuthTokens.Token refresh = grant.refresh();
+        if (refresh != null) {
+            body.put("refresh_token", refresh.value());
         }
         body.put("scope", grant.access().scope()).put("token_type", "Bearer")
                 .put("expires_in", grant.access().expiresAt().getEpochSecond() - clock.instant().getEpochSecond());

@@ -13,6 +13,7 @@ import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
 import io.triage.simulators.SimResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -33,7 +34,7 @@ public final class SlackSimulator extends HttpSimulator {
      * @param text        the {@code text} (mrkdwn; the notification fallback when blocks are present), or null
      * @param blocks      the Block Kit {@code blocks}, or null
      */
-    public record Message(Instant receivedAt, String webhookPath, String text, JsonNode blocks) {
+    public record Message(Instant receivedAt, String webhookPath, @Nullable String text, @Nullable JsonNode blocks) {
     }
 
     private static final Pattern WEBHOOK = Pattern.compile("^/services/[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]+$");
@@ -105,7 +106,7 @@ public final class SlackSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse admin(SimRequest request) {
+    protected @Nullable SimResponse admin(SimRequest request) {
         String route = request.method() + " " + request.path();
         if (route.equals("GET /_sim/messages")) {
             ArrayNode list = SimJson.array();
@@ -129,7 +130,7 @@ public final class SlackSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse error(int status, String message) {
+    protected SimResponse error(int status, @Nullable String message) {
         return SimResponse.text(status, switch (status) {
             case 400 -> "invalid_payload";
             case 429 -> "rate_limited";

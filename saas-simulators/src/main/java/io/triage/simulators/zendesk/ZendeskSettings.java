@@ -3,6 +3,8 @@ package io.triage.simulators.zendesk;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the Zendesk simulator behaves; defaults follow INTEGRATIONS.md §2.
  *
@@ -21,7 +23,7 @@ import java.time.Duration;
  */
 public record ZendeskSettings(String email, String apiToken, long accountId, int requestsPerMinute,
                               int exportRequestsPerMinute,
-                              int exportMaxPerPage, Duration exportLag, URI webhookTarget, String webhookSecret,
+                              int exportMaxPerPage, Duration exportLag, @Nullable URI webhookTarget, String webhookSecret,
                               boolean webhookValuesUpperCase) {
 
     /** Well-known local credentials: {@code agent@example.com} / token {@code sim-zendesk-token}. */
@@ -35,7 +37,7 @@ public record ZendeskSettings(String email, String apiToken, long accountId, int
                 webhookSecret, webhookValuesUpperCase);
     }
 
-    public ZendeskSettings withWebhook(URI target, String secret) {
+    public ZendeskSettings withWebhook(@Nullable URI target, String secret) {
         return new ZendeskSettings(email, apiToken, accountId, requestsPerMinute, exportRequestsPerMinute, exportMaxPerPage, exportLag,
                 target, secret, webhookValuesUpperCase);
     }

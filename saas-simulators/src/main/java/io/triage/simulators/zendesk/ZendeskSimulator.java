@@ -25,6 +25,7 @@ import io.triage.simulators.SimJson;
 import io.triage.simulators.SimRequest;
 import io.triage.simulators.SimResponse;
 import io.triage.simulators.WebhookSender;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -96,7 +97,7 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     /** Points ticket webhooks at {@code target} (null stops them), signed with {@code secret}. */
-    public void webhookTarget(URI target, String secret) {
+    public void webhookTarget(@Nullable URI target, String secret) {
         webhooks.configure(target, secret);
     }
 
@@ -199,7 +200,7 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse admin(SimRequest request) {
+    protected @Nullable SimResponse admin(SimRequest request) {
         String route = request.method() + " " + request.path();
         if (route.equals("POST /_sim/tickets")) {
             JsonNode body = request.json();
@@ -245,7 +246,7 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     @Override
-    protected SimResponse error(int status, String message) {
+    protected SimResponse error(int status, @Nullable String message) {
         if (status == 429) {
             // One observed Zendesk 429 body was text/plain (secondary).
             return SimResponse.text(429, "Too Many Requests");
@@ -264,7 +265,7 @@ public final class ZendeskSimulator extends HttpSimulator {
         webhooks.sender().clear();
     }
 
-    private static SimResponse error(int status, String error, String description) {
+    private static SimResponse error(int status, String error, @Nullable String description) {
         return SimResponse.json(status, SimJson.object().put("error", error).put("description", description));
     }
 
@@ -279,8 +280,9 @@ public final class ZendeskSimulator extends HttpSimulator {
         }
         long horizon = clock.instant().minus(settings.exportLag()).getEpochSecond();
         ExportCursor after;
-        boolean firstPage = request.param("cursor") == null;
-        if (firstPage) {
+        String cursor = request.param("cursor");
+        boolean firstPage = cursor == null;
+        if (cursor == null) {
             String startTime = request.param("start_time");
             if (startTime == null || !startTime.matches("\\d+")) {
                 return error(400, "InvalidValue", "start_time or cursor is required");
@@ -290,7 +292,7 @@ public final class ZendeskSimulator extends HttpSimulator {
             }
             after = new ExportCursor(Long.parseLong(startTime), 0);
         } else {
-            after = ExportCursor.decode(request.param("cursor"));
+            after = ExportCursor.decode(cursor);
         }
         int perPage = Math.min(Integer.parseInt(request.param("per_page", "1000")), settings.exportMaxPerPage());
         if (perPage < 1) {
@@ -412,7 +414,9 @@ public final class ZendeskSimulator extends HttpSimulator {
         }
     }
 
-    private ObjectNode addComment(long ticketId, String body, String html, boolean isPublic, long authorId, String at) {
+    /** Adds a comment; without {@code html} its HTML body is the escaped text. Call under the lock. */
+    private ObjectNode addComment(long ticketId, String body, @Nullable String html, boolean isPublic, long authorId,
+            String at) {
         ObjectNode comment = SimJson.object()
                 .put("id", nextCommentId++)
                 .put("type", "Comment")
@@ -424,7 +428,7 @@ public final class ZendeskSimulator extends HttpSimulator {
                 .put("created_at", at);
         comment.putArray("attachments");
         comment.putObject("via").put("channel", "api");
-        comments.get(ticketId).add(comment);
+        comments.computeIfAbsent(ticketId, key -> new ArrayList<>()).add(comment);
         return comment;
     }
 

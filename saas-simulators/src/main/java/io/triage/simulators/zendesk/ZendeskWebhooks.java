@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.triage.simulators.Hmac;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.WebhookSender;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +32,8 @@ final class ZendeskWebhooks {
     private final WebhookSender sender = new WebhookSender();
     private final Clock clock;
     private final ZendeskSettings settings;
-    private volatile URI target;
+    /** Null: no webhooks are sent. */
+    private volatile @Nullable URI target;
     private volatile String secret;
 
     ZendeskWebhooks(Clock clock, ZendeskSettings settings) {
@@ -41,7 +43,7 @@ final class ZendeskWebhooks {
         this.secret = settings.webhookSecret();
     }
 
-    void configure(URI newTarget, String newSecret) {
+    void configure(@Nullable URI newTarget, String newSecret) {
         this.target = newTarget;
         this.secret = newSecret;
     }
@@ -80,8 +82,8 @@ final class ZendeskWebhooks {
         return Base64.getEncoder().encodeToString(Hmac.sha256(secret, timestamp.getBytes(StandardCharsets.UTF_8), body));
     }
 
-    /** An enum value (priority, status) as webhooks write it. */
-    String value(String value) {
+    /** An enum value (priority, status) as webhooks write it; null (unset) stays null. */
+    @Nullable String value(@Nullable String value) {
         return value == null || !settings.webhookValuesUpperCase() ? value : value.toUpperCase(Locale.ROOT);
     }
 
@@ -106,7 +108,7 @@ final class ZendeskWebhooks {
     }
 
     /** One event per changed attribute (priority, status, group, tags) and per added comment. */
-    void sendChanges(ObjectNode before, ObjectNode after, ObjectNode comment) {
+    void sendChanges(ObjectNode before, ObjectNode after, @Nullable ObjectNode comment) {
         for (String field : List.of("priority", "status")) {
             if (!before.path(field).equals(after.path(field))) {
                 send("ticket." + field + "_changed", after, SimJson.object()

@@ -5,12 +5,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 
 import io.triage.simulators.BasicCredentials;
 import io.triage.simulators.Http;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.fault.Fault;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,27 +23,34 @@ class JiraOptionsTests {
 
     private final SimClock clock = SimClock.at(Instant.parse("2024-05-01T10:00:00Z"));
     private final String auth = BasicCredentials.header("agent@example.com", "sim-jira-token");
-    private JiraSimulator sim;
+    /** The simulator this test started; null until {@link #start}. */
+    private @Nullable JiraSimulator started;
 
     @AfterEach
     void stop() {
-        sim.close();
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void start(JiraSettings settings) {
-        sim = new JiraSimulator(settings, clock);
-        sim.start(0);
+        started = new JiraSimulator(settings, clock);
+        started.start(0);
+    }
+
+    private JiraSimulator sim() {
+        return Objects.requireNonNull(started, "a test calls start(settings) first");
     }
 
     @Test
     void postedSearchTakesFieldsAsAListAndPagesWithTheToken() {
         start(JiraSettings.defaults());
-        sim.createIssue(SimJson.parse("{\"summary\":\"one\"}"));
-        sim.createIssue(SimJson.parse("{\"summary\":\"two\"}"));
+        sim().createIssue(SimJson.parse("{\"summary\":\"one\"}"));
+        sim().createIssue(SimJson.parse("{\"summary\":\"two\"}"));
 
-        JsonNode first = Http.json(Http.sendJson(sim, "POST", "/rest/api/3/search/jql", auth,
+        JsonNode first = Http.json(Http.sendJson(sim(), "POST", "/rest/api/3/search/jql", auth,
                 "{\"jql\":\"project = SUP ORDER BY created ASC\",\"maxResults\":1,\"fields\":[\"summary\"]}"));
-        JsonNode second = Http.json(Http.sendJson(sim, "POST", "/rest/api/3/search/jql", auth,
+        JsonNode second = Http.json(Http.sendJson(sim(), "POST", "/rest/api/3/search/jql", auth,
                 "{\"jql\":\"project = SUP ORDER BY created ASC\",\"maxResults\":1,\"fields\":[\"summary\"],\"nextPageToken\":\""
                         + first.get("nextPageToken").asString() + "\"}"));
 
@@ -53,11 +62,11 @@ class JiraOptionsTests {
     @Test
     void jqlDateLiteralsAreReadInTheConfiguredZone() {
         start(JiraSettings.defaults().withJqlZone(ZoneId.of("America/New_York")));
-        sim.createIssue(SimJson.parse("{\"summary\":\"at 12:30 UTC\",\"created\":\"2024-05-01T12:30:00Z\"}"));
-        sim.createIssue(SimJson.parse("{\"summary\":\"at 13:30 UTC\",\"created\":\"2024-05-01T13:30:00Z\"}"));
+        sim().createIssue(SimJson.parse("{\"summary\":\"at 12:30 UTC\",\"created\":\"2024-05-01T12:30:00Z\"}"));
+        sim().createIssue(SimJson.parse("{\"summary\":\"at 13:30 UTC\",\"created\":\"2024-05-01T13:30:00Z\"}"));
 
         // 09:00 in New York (EDT) is 13:00 UTC.
-        HttpResponse<String> response = Http.get(sim, "/rest/api/3/search/jql?fields=summary&jql="
+        HttpResponse<String> response = Http.get(sim(), "/rest/api/3/search/jql?fields=summary&jql="
                 + URLEncoder.encode("created >= \"2024-05-01 09:00\"", StandardCharsets.UTF_8), auth);
 
         JsonNode issues = Http.json(response).get("issues");
@@ -69,7 +78,7 @@ class JiraOptionsTests {
     void unknownJqlFieldIsABadRequest() {
         start(JiraSettings.defaults());
 
-        HttpResponse<String> response = Http.get(sim, "/rest/api/3/search/jql?jql="
+        HttpResponse<String> response = Http.get(sim(), "/rest/api/3/search/jql?jql="
                 + URLEncoder.encode("flavour = vanilla", StandardCharsets.UTF_8), auth);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -80,15 +89,15 @@ class JiraOptionsTests {
     void unparsableMaxResultsIsABadRequestNotADroppedConnection() {
         start(JiraSettings.defaults());
 
-        assertThat(Http.get(sim, "/rest/api/3/search/jql?maxResults=many&jql=project%3DSUP", auth).statusCode()).isEqualTo(400);
+        assertThat(Http.get(sim(), "/rest/api/3/search/jql?maxResults=many&jql=project%3DSUP", auth).statusCode()).isEqualTo(400);
     }
 
     @Test
     void returnIssueAnswersTheEditedIssue() {
         start(JiraSettings.defaults());
-        sim.createIssue(SimJson.parse("{\"summary\":\"VPN drops\"}"));
+        sim().createIssue(SimJson.parse("{\"summary\":\"VPN drops\"}"));
 
-        HttpResponse<String> response = Http.sendJson(sim, "PUT", "/rest/api/3/issue/SUP-1?returnIssue=true", auth,
+        HttpResponse<String> response = Http.sendJson(sim(), "PUT", "/rest/api/3/issue/SUP-1?returnIssue=true", auth,
                 "{\"fields\":{\"summary\":\"VPN drops hourly\"}}");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -98,11 +107,11 @@ class JiraOptionsTests {
     @Test
     void seededIssueAndItsCommentsAreReadableThroughTheAdminApi() {
         start(JiraSettings.defaults());
-        Http.sendJson(sim, "POST", "/_sim/issues", "", "{\"summary\":\"seeded over HTTP\",\"description\":\"plain text\"}");
-        Http.sendJson(sim, "POST", "/rest/api/3/issue/SUP-1/comment", auth,
+        Http.sendJson(sim(), "POST", "/_sim/issues", "", "{\"summary\":\"seeded over HTTP\",\"description\":\"plain text\"}");
+        Http.sendJson(sim(), "POST", "/rest/api/3/issue/SUP-1/comment", auth,
                 "{\"body\":" + SimJson.write(Adf.doc("Auto-triage: Network")) + "}");
 
-        JsonNode body = Http.json(Http.get(sim, "/_sim/issues/SUP-1", ""));
+        JsonNode body = Http.json(Http.get(sim(), "/_sim/issues/SUP-1", ""));
 
         assertThat(body.get("issue").get("fields").get("summary").asString()).isEqualTo("seeded over HTTP");
         assertThat(Adf.isDoc(body.get("issue").get("fields").get("description"))).isTrue();
@@ -112,9 +121,9 @@ class JiraOptionsTests {
     @Test
     void injectedRateLimitCarriesRetryAfterAndReset() {
         start(JiraSettings.defaults());
-        sim.faults().nextRequests(1, new Fault.RateLimited(java.time.Duration.ofSeconds(12)));
+        sim().faults().nextRequests(1, new Fault.RateLimited(java.time.Duration.ofSeconds(12)));
 
-        HttpResponse<String> response = Http.get(sim, "/rest/api/3/issue/SUP-1", auth);
+        HttpResponse<String> response = Http.get(sim(), "/rest/api/3/issue/SUP-1", auth);
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("12");
@@ -125,7 +134,7 @@ class JiraOptionsTests {
     void fieldCatalogueNamesTheSitesTeamAndSlaCustomFields() {
         start(JiraSettings.defaults());
 
-        JsonNode fields = Http.json(Http.get(sim, "/rest/api/3/field", auth));
+        JsonNode fields = Http.json(Http.get(sim(), "/rest/api/3/field", auth));
 
         assertThat(fields.valueStream().filter(f -> f.get("name").asString().equals("Team")).findFirst().orElseThrow()
                 .get("id").asString()).isEqualTo("customfield_10001");
@@ -137,6 +146,6 @@ class JiraOptionsTests {
     void zeroMaxResultsIsRejectedRatherThanPagingForever() {
         start(JiraSettings.defaults());
 
-        assertThat(Http.get(sim, "/rest/api/3/search/jql?maxResults=0&jql=project%3DSUP", auth).statusCode()).isEqualTo(400);
+        assertThat(Http.get(sim(), "/rest/api/3/search/jql?maxResults=0&jql=project%3DSUP", auth).statusCode()).isEqualTo(400);
     }
 }

@@ -115,6 +115,14 @@ class JiraSearchTests {
     }
 
     @Test
+    void orderByWithoutAFieldIsABadRequest() {
+        HttpResponse<String> response = search("project = SUP ORDER BY", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.json(response).get("errorMessages").get(0).asString()).contains("ends unexpectedly");
+    }
+
+    @Test
     void legacySearchIsGone() {
         assertThat(Http.get(sim, "/rest/api/3/search?jql=project%3DSUP", auth).statusCode()).isEqualTo(410);
     }

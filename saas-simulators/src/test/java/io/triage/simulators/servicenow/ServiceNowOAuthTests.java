@@ -4,9 +4,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.triage.simulators.Http;
 import io.triage.simulators.SimClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,26 +18,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceNowOAuthTests {
 
     private final SimClock clock = SimClock.at(Instant.parse("2024-05-01T09:00:00Z"));
-    private ServiceNowSimulator sim;
+    /** The simulator this test started; null until {@link #start}. */
+    private @Nullable ServiceNowSimulator started;
 
     @AfterEach
     void stop() {
-        sim.close();
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void start(ServiceNowSettings settings) {
-        sim = new ServiceNowSimulator(settings, clock);
-        sim.start(0);
+        started = new ServiceNowSimulator(settings, clock);
+        started.start(0);
+    }
+
+    private ServiceNowSimulator sim() {
+        return Objects.requireNonNull(started, "a test calls start(settings) first");
     }
 
     private HttpResponse<String> token(String form) {
-        return Http.send(Http.request(sim, "/oauth_token.do")
+        return Http.send(Http.request(sim(), "/oauth_token.do")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("client_id=sim-client&client_secret=sim-secret&" + form)));
     }
 
     private int listWith(String accessToken) {
-        return Http.get(sim, "/api/now/table/incident", "Bearer " + accessToken).statusCode();
+        return Http.get(sim(), "/api/now/table/incident", "Bearer " + accessToken).statusCode();
     }
 
     @Test
@@ -101,7 +110,7 @@ class ServiceNowOAuthTests {
     void wrongClientSecretIsUnauthorized() {
         start(ServiceNowSettings.defaults());
 
-        HttpResponse<String> response = Http.send(Http.request(sim, "/oauth_token.do")
+        HttpResponse<String> response = Http.send(Http.request(sim(), "/oauth_token.do")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=sim-client&client_secret=nope")));
 

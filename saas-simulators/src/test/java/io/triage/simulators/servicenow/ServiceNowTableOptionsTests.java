@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 
 import io.triage.simulators.BasicCredentials;
 import io.triage.simulators.Http;
 import io.triage.simulators.SimClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,20 +23,27 @@ class ServiceNowTableOptionsTests {
 
     private final String basic = BasicCredentials.header("integration", "integration-password");
     private final SimClock clock = SimClock.at(Instant.parse("2024-05-01T09:00:00Z"));
-    private ServiceNowSimulator sim;
+    /** The simulator this test started; null until {@link #start}. */
+    private @Nullable ServiceNowSimulator started;
 
     @AfterEach
     void stop() {
-        sim.close();
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void start(ServiceNowSettings settings) {
-        sim = new ServiceNowSimulator(settings, clock);
-        sim.start(0);
+        started = new ServiceNowSimulator(settings, clock);
+        started.start(0);
+    }
+
+    private ServiceNowSimulator sim() {
+        return Objects.requireNonNull(started, "a test calls start(settings) first");
     }
 
     private HttpResponse<String> list(String query) {
-        return Http.get(sim, "/api/now/table/incident?" + query, basic);
+        return Http.get(sim(), "/api/now/table/incident?" + query, basic);
     }
 
     private static String encoded(String sysparmQuery) {
@@ -44,7 +53,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void fieldsParameterLimitsTheColumnsAndIgnoresUnknownNames() {
         start(ServiceNowSettings.defaults());
-        sim.createIncident(Map.of("short_description", "VPN drops"));
+        sim().createIncident(Map.of("short_description", "VPN drops"));
 
         JsonNode incident = Http.json(list("sysparm_fields=number,short_description,no_such_column")).get("result").get(0);
 
@@ -54,7 +63,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void noCountAndSuppressedPaginationHeaderDropTheHeaders() {
         start(ServiceNowSettings.defaults());
-        sim.createIncident(Map.of());
+        sim().createIncident(Map.of());
 
         HttpResponse<String> response = list("sysparm_no_count=true&sysparm_suppress_pagination_header=true");
 
@@ -65,7 +74,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void excludedReferenceLinkLeavesOnlyTheValue() {
         start(ServiceNowSettings.defaults());
-        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
+        sim().createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
 
         JsonNode group = Http.json(list("sysparm_exclude_reference_link=true")).get("result").get(0).get("assignment_group");
 
@@ -75,7 +84,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void queryDateLiteralsAreReadInTheConfiguredZone() {
         start(ServiceNowSettings.defaults().withQueryZone(ZoneId.of("Europe/Paris")));
-        sim.createIncident(Map.of("number", "INC0000001", "sys_updated_on", "2024-05-01 08:30:00"));
+        sim().createIncident(Map.of("number", "INC0000001", "sys_updated_on", "2024-05-01 08:30:00"));
 
         // 10:00 Paris (summer time) is 08:00 UTC, so the incident updated at 08:30 UTC matches.
         JsonNode result = Http.json(list("sysparm_query=" + encoded("sys_updated_on>=2024-05-01 10:00:00"))).get("result");
@@ -86,7 +95,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void invalidQueryReturnsNoRowsWhenConfigured() {
         start(ServiceNowSettings.defaults().withInvalidQueryReturnsNoRows(true));
-        sim.createIncident(Map.of("category", "network"));
+        sim().createIncident(Map.of("category", "network"));
 
         JsonNode result = Http.json(list("sysparm_query=" + encoded("no_such_field=x^category=network"))).get("result");
 
@@ -96,7 +105,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void firstPageHasNoPrevLinkWhenConfigured() {
         start(ServiceNowSettings.defaults().withPrevLinkOnFirstPage(false));
-        sim.createIncident(Map.of());
+        sim().createIncident(Map.of());
 
         assertThat(list("sysparm_limit=1").headers().firstValue("Link").orElseThrow()).doesNotContain("rel=\"prev\"");
     }
@@ -104,7 +113,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void firstPageCarriesANegativePrevLinkByDefaultAsTheRealSampleDid() {
         start(ServiceNowSettings.defaults());
-        sim.createIncident(Map.of());
+        sim().createIncident(Map.of());
 
         assertThat(list("sysparm_limit=1").headers().firstValue("Link").orElseThrow())
                 .contains("sysparm_offset=-1>;rel=\"prev\"");
@@ -114,35 +123,35 @@ class ServiceNowTableOptionsTests {
     void postCreatesAnIncidentThroughTheTableApi() {
         start(ServiceNowSettings.defaults());
 
-        HttpResponse<String> response = Http.sendJson(sim, "POST", "/api/now/table/incident", basic,
+        HttpResponse<String> response = Http.sendJson(sim(), "POST", "/api/now/table/incident", basic,
                 "{\"short_description\":\"Printer jam\",\"urgency\":\"1\",\"impact\":\"1\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(Http.json(response).get("result").get("priority").asString()).isEqualTo("1");
-        assertThat(sim.incidents()).hasSize(1);
+        assertThat(sim().incidents()).hasSize(1);
     }
 
     @Test
     void noResponseBodyHeaderDropsThePatchBody() {
         start(ServiceNowSettings.defaults());
-        String sysId = sim.createIncident(Map.of()).get("sys_id");
+        String sysId = Objects.requireNonNull(sim().createIncident(Map.of()).get("sys_id"));
 
-        HttpResponse<String> response = Http.send(Http.request(sim, "/api/now/table/incident/" + sysId)
+        HttpResponse<String> response = Http.send(Http.request(sim(), "/api/now/table/incident/" + sysId)
                 .header("Authorization", basic).header("Content-Type", "application/json").header("X-no-response-body", "true")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"state\":\"2\"}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
-        assertThat(sim.incident(sysId).orElseThrow().get("state")).isEqualTo("2");
+        assertThat(sim().incident(sysId).orElseThrow().get("state")).isEqualTo("2");
     }
 
     @Test
     void writtenWorkNotesAreReadableThroughTheAdminApi() {
         start(ServiceNowSettings.defaults());
-        String sysId = sim.createIncident(Map.of()).get("sys_id");
-        Http.sendJson(sim, "PATCH", "/api/now/table/incident/" + sysId, basic, "{\"work_notes\":\"routed to Network Ops\"}");
+        String sysId = Objects.requireNonNull(sim().createIncident(Map.of()).get("sys_id"));
+        Http.sendJson(sim(), "PATCH", "/api/now/table/incident/" + sysId, basic, "{\"work_notes\":\"routed to Network Ops\"}");
 
-        JsonNode entries = Http.json(Http.get(sim, "/_sim/incidents/" + sysId + "/journal", "")).get("result");
+        JsonNode entries = Http.json(Http.get(sim(), "/_sim/incidents/" + sysId + "/journal", "")).get("result");
 
         assertThat(entries.get(0).get("element").asString()).isEqualTo("work_notes");
         assertThat(entries.get(0).get("value").asString()).isEqualTo("routed to Network Ops");
@@ -152,7 +161,7 @@ class ServiceNowTableOptionsTests {
     @Test
     void injectedRateLimitUsesTheDocumentedBodyAndHeaders() {
         start(ServiceNowSettings.defaults());
-        sim.faults().nextRequests(1, new io.triage.simulators.fault.Fault.RateLimited(java.time.Duration.ofSeconds(60)));
+        sim().faults().nextRequests(1, new io.triage.simulators.fault.Fault.RateLimited(java.time.Duration.ofSeconds(60)));
 
         HttpResponse<String> response = list("");
 
@@ -165,8 +174,8 @@ class ServiceNowTableOptionsTests {
     @Test
     void displayValueAllGivesDisplayValueAndValueForEveryField() {
         start(ServiceNowSettings.defaults());
-        sim.displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
-        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e", "urgency", "2", "impact", "2"));
+        sim().displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
+        sim().createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e", "urgency", "2", "impact", "2"));
 
         JsonNode incident = Http.json(list("sysparm_display_value=all")).get("result").get(0);
 
@@ -181,8 +190,8 @@ class ServiceNowTableOptionsTests {
     @Test
     void displayValueTrueGivesDisplayStringsAndReferenceLinksOnlyWhenConfigured() {
         start(ServiceNowSettings.defaults().withDisplayReferencesKeepLink(false));
-        sim.displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
-        sim.createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
+        sim().displayName("sys_user_group", "287ebd7da9fe198100f92cc8d1d2154e", "Network Ops");
+        sim().createIncident(Map.of("assignment_group", "287ebd7da9fe198100f92cc8d1d2154e"));
 
         JsonNode incident = Http.json(list("sysparm_display_value=true")).get("result").get(0);
 
@@ -193,11 +202,11 @@ class ServiceNowTableOptionsTests {
     @Test
     void linksFollowTheHostTheClientAddressed() throws java.io.IOException {
         start(ServiceNowSettings.defaults());
-        sim.createIncident(Map.of());
+        sim().createIncident(Map.of());
 
         // java.net.http will not set Host, so speak HTTP/1.1 on a socket, as a client in a container network would.
         String response;
-        try (java.net.Socket socket = new java.net.Socket(sim.baseUri().getHost(), sim.baseUri().getPort())) {
+        try (java.net.Socket socket = new java.net.Socket(sim().baseUri().getHost(), sim().baseUri().getPort())) {
             socket.getOutputStream().write(("GET /api/now/table/incident?sysparm_limit=1 HTTP/1.1\r\n"
                     + "Host: servicenow.sim:9101\r\nAuthorization: " + basic + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

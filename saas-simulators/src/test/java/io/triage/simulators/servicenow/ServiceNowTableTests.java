@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.StreamSupport;
 
 import io.triage.simulators.BasicCredentials;
@@ -137,7 +138,7 @@ class ServiceNowTableTests {
 
     @Test
     void patchAppendsWorkNotesToTheJournalAndReadsThemBackEmpty() {
-        String sysId = sim.createIncident(Map.of("short_description", "VPN drops")).get("sys_id");
+        String sysId = Objects.requireNonNull(sim.createIncident(Map.of("short_description", "VPN drops")).get("sys_id"));
         clock.advance(java.time.Duration.ofMinutes(5));
 
         HttpResponse<String> first = Http.sendJson(sim, "PATCH", "/api/now/table/incident/" + sysId, basic,
@@ -156,7 +157,7 @@ class ServiceNowTableTests {
 
     @Test
     void journalEntriesAreReadableThroughTheJournalTable() {
-        String sysId = sim.createIncident(Map.of("short_description", "VPN drops")).get("sys_id");
+        String sysId = Objects.requireNonNull(sim.createIncident(Map.of("short_description", "VPN drops")).get("sys_id"));
         Http.sendJson(sim, "PATCH", "/api/now/table/incident/" + sysId, basic, "{\"work_notes\":\"routed\"}");
 
         HttpResponse<String> response = Http.get(sim, "/api/now/table/sys_journal_field?sysparm_query="
@@ -186,7 +187,7 @@ class ServiceNowTableTests {
 
     @Test
     void concurrentPatchesAreAllKept() throws InterruptedException {
-        String sysId = sim.createIncident(Map.of("short_description", "busy")).get("sys_id");
+        String sysId = Objects.requireNonNull(sim.createIncident(Map.of("short_description", "busy")).get("sys_id"));
 
         try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 40; i++) {

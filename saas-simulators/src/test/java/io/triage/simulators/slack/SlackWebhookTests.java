@@ -1,6 +1,7 @@
 package io.triage.simulators.slack;
 
 import java.net.http.HttpResponse;
+import java.util.Objects;
 
 import io.triage.simulators.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,8 @@ class SlackWebhookTests {
         assertThat(sim.messages()).singleElement().satisfies(m -> {
             assertThat(m.webhookPath()).isEqualTo(HOOK);
             assertThat(m.text()).isEqualTo("INC0010002 escalated to Network Ops");
-            assertThat(m.blocks().get(0).get("type").asString()).isEqualTo("section");
+            assertThat(Objects.requireNonNull(m.blocks(), "blocks were kept").get(0).get("type").asString())
+                    .isEqualTo("section");
         });
     }
 

@@ -4,12 +4,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.StreamSupport;
 
 import io.triage.simulators.BasicCredentials;
 import io.triage.simulators.Http;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,20 +23,27 @@ class ZendeskExportTests {
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
     private final SimClock clock = SimClock.at(NOW);
     private final String auth = BasicCredentials.header("agent@example.com/token", "sim-zendesk-token");
-    private ZendeskSimulator sim;
+    /** The simulator this test started; null until {@link #start}. */
+    private @Nullable ZendeskSimulator started;
 
     @AfterEach
     void stop() {
-        sim.close();
+        if (started != null) {
+            started.close();
+        }
     }
 
     private void start(ZendeskSettings settings) {
-        sim = new ZendeskSimulator(settings, clock);
-        sim.start(0);
+        started = new ZendeskSimulator(settings, clock);
+        started.start(0);
+    }
+
+    private ZendeskSimulator sim() {
+        return Objects.requireNonNull(started, "a test calls start(settings) first");
     }
 
     private void seed(String subject, Instant updatedAt) {
-        sim.createTicket(SimJson.object().put("subject", subject).put("updated_at", updatedAt.toString())
+        sim().createTicket(SimJson.object().put("subject", subject).put("updated_at", updatedAt.toString())
                 .put("created_at", updatedAt.toString()));
     }
 
@@ -43,7 +52,7 @@ class ZendeskExportTests {
     }
 
     private HttpResponse<String> export(String query) {
-        return Http.get(sim, "/api/v2/incremental/tickets/cursor.json?" + query, auth);
+        return Http.get(sim(), "/api/v2/incremental/tickets/cursor.json?" + query, auth);
     }
 
     @Test
@@ -91,7 +100,7 @@ class ZendeskExportTests {
     @Test
     void exportedTicketsCarryTagsPriorityGroupAndGeneratedTimestamp() {
         start(ZendeskSettings.defaults());
-        sim.createTicket(SimJson.parse("""
+        sim().createTicket(SimJson.parse("""
                 {"subject":"Printer on fire","priority":"high","status":"open","tags":["printer"],"group_id":98738,
                  "updated_at":"2024-05-01T09:30:41Z"}"""));
 
@@ -131,7 +140,7 @@ class ZendeskExportTests {
     void wrongApiTokenIsUnauthorizedInZendeskErrorShape() {
         start(ZendeskSettings.defaults());
 
-        HttpResponse<String> response = Http.get(sim, "/api/v2/incremental/tickets/cursor.json?start_time=0",
+        HttpResponse<String> response = Http.get(sim(), "/api/v2/incremental/tickets/cursor.json?start_time=0",
                 BasicCredentials.header("agent@example.com/token", "wrong"));
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -151,9 +160,9 @@ class ZendeskExportTests {
     @Test
     void accountLimitSpentIs429WithRetryAfterOnAnyEndpoint() {
         start(ZendeskSettings.defaults().withRequestsPerMinute(1));
-        Http.get(sim, "/api/v2/tickets/1.json", auth);
+        Http.get(sim(), "/api/v2/tickets/1.json", auth);
 
-        HttpResponse<String> limited = Http.get(sim, "/api/v2/tickets/1.json", auth);
+        HttpResponse<String> limited = Http.get(sim(), "/api/v2/tickets/1.json", auth);
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import io.triage.simulators.BasicCredentials;
 import io.triage.simulators.Hmac;
@@ -135,7 +136,8 @@ class ZendeskUpdateTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !sink.requests().isEmpty());
         RecordedRequest received = sink.requests().getFirst();
-        String timestamp = received.header("X-Zendesk-Webhook-Signature-Timestamp");
+        String timestamp = Objects.requireNonNull(received.header("X-Zendesk-Webhook-Signature-Timestamp"),
+                "signature timestamp header");
         String expected = Base64.getEncoder().encodeToString(
                 Hmac.sha256(SECRET, timestamp.getBytes(StandardCharsets.UTF_8), received.body()));
         assertThat(timestamp).isEqualTo("2024-05-01T10:00:00Z");

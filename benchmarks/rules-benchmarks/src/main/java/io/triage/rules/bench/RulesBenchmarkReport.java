@@ -60,7 +60,7 @@ public final class RulesBenchmarkReport {
                 .append("are built once per JVM: compiling 1,000 rules takes minutes here), 2×2 s warm-up, 3×2 s ")
                 .append("measurement, `-Xmx1g`.\n\n")
                 .append("Reproduce (from the repository root):\n\n```\n")
-                .append("mvn -q -f rules-engine/pom.xml install -DskipTests\n")
+                .append("mvn -q -f rules-core/pom.xml install -DskipTests\n")
                 .append("mvn -q -f benchmarks/rules-benchmarks/pom.xml compile dependency:build-classpath "
                         + "-Dmdep.outputFile=target/classpath.txt\n")
                 .append("java -Xmx1g -cp \"benchmarks/rules-benchmarks/target/classes:$(cat benchmarks/rules-benchmarks/"

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.backfill;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.reconcile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.sync;
+
+import org.jspecify.annotations.NullMarked;

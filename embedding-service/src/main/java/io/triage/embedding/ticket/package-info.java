@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.embedding.ticket;
+
+import org.jspecify.annotations.NullMarked;

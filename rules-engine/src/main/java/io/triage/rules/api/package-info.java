@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.rules.api;
+
+import org.jspecify.annotations.NullMarked;

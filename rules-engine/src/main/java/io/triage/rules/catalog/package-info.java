@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.rules.catalog;
+
+import org.jspecify.annotations.NullMarked;

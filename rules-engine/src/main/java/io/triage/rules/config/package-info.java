@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.rules.config;
+
+import org.jspecify.annotations.NullMarked;
