@@ -3,6 +3,7 @@ package io.triage.classify.cache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.RoutingMethod;
@@ -10,7 +11,6 @@ import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,13 +30,14 @@ class CacheTier implements Tier {
     private final SimilarTicketSearch search;
     private final ReuseAccuracy accuracy;
     private final ResilientCalls calls;
-    private final TierProperties.Cache settings;
+    private final CacheTierProperties settings;
 
-    CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls, TierProperties properties) {
+    CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls,
+            CacheTierProperties properties) {
         this.search = search;
         this.accuracy = accuracy;
         this.calls = calls;
-        this.settings = properties.cache();
+        this.settings = properties;
     }
 
     @Override
@@ -56,14 +57,15 @@ class CacheTier implements Tier {
         }
         String self = context.ticket().ticketId();
         // One extra neighbour, because a ticket embedded before it is classified finds itself first.
-        SimilarTicketSearch.Matches found = calls.callOrElse(DOWNSTREAM,
-                () -> search.search(new SimilarTicketSearch.Query(context.ticket().text(), settings.neighbours() + 1)),
-                failure -> null);
-        if (found == null) {
+        Optional<SimilarTicketSearch.Matches> answer = calls.callOrElse(DOWNSTREAM,
+                () -> Optional.ofNullable(search.search(
+                        new SimilarTicketSearch.Query(context.ticket().text(), settings.neighbours() + 1))),
+                failure -> Optional.empty());
+        if (answer.isEmpty()) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
-        List<SimilarTicket> neighbours = (found.matches() == null ? List.<SimilarTicketSearch.Match>of()
-                : found.matches()).stream()
+        List<SimilarTicketSearch.Match> found = answer.get().matches();
+        List<SimilarTicket> neighbours = (found == null ? List.<SimilarTicketSearch.Match>of() : found).stream()
                 .filter(m -> !Objects.equals(m.ticketId(), self))
                 .limit(settings.neighbours())
                 .map(CacheTier::similar)

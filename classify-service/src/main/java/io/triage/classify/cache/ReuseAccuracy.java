@@ -1,6 +1,5 @@
 package io.triage.classify.cache;
 
-import io.triage.classify.tier.TierProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,11 +12,11 @@ import org.springframework.stereotype.Repository;
 public class ReuseAccuracy {
 
     private final JdbcClient jdbc;
-    private final TierProperties.Cache settings;
+    private final CacheTierProperties settings;
 
-    ReuseAccuracy(JdbcClient jdbc, TierProperties properties) {
+    ReuseAccuracy(JdbcClient jdbc, CacheTierProperties properties) {
         this.jdbc = jdbc;
-        this.settings = properties.cache();
+        this.settings = properties;
     }
 
     /** The estimated accuracy of reusing {@code neighbourTicketId}'s label. */

@@ -3,7 +3,6 @@ package io.triage.classify.decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,10 +23,10 @@ class AuditDelivery {
     private final AuditTrail audit;
     private final ResilientCalls calls;
     private final IncompleteEventPublications incomplete;
-    private final TierProperties properties;
+    private final AuditDeliveryProperties properties;
 
     AuditDelivery(AuditTrail audit, ResilientCalls calls, IncompleteEventPublications incomplete,
-            TierProperties properties) {
+            AuditDeliveryProperties properties) {
         this.audit = audit;
         this.calls = calls;
         this.incomplete = incomplete;

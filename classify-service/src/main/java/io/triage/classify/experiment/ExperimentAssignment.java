@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.triage.classify.tier.ExperimentArms;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.SanitisedTicket;
-import io.triage.classify.tier.TierProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +18,18 @@ import org.springframework.stereotype.Component;
 public class ExperimentAssignment {
 
     /** Rules first (the normal chain) against straight to the model. */
-    public static final String RULES_VS_ML = "rules-vs-ml";
+    public static final String RULES_VS_ML = ExperimentArms.RULES_VS_ML;
     /** Few-shot prompts with similar tickets against prompts without examples. */
-    public static final String RAG_VS_ZERO_SHOT = "rag-vs-zero-shot";
-    public static final String RULES_FIRST = "rules-first";
-    public static final String DIRECT_ML = "direct-ml";
-    public static final String RAG = "rag";
-    public static final String ZERO_SHOT = "zero-shot";
+    public static final String RAG_VS_ZERO_SHOT = ExperimentArms.RAG_VS_ZERO_SHOT;
+    public static final String RULES_FIRST = ExperimentArms.RULES_FIRST;
+    public static final String DIRECT_ML = ExperimentArms.DIRECT_ML;
+    public static final String RAG = ExperimentArms.RAG;
+    public static final String ZERO_SHOT = ExperimentArms.ZERO_SHOT;
 
-    private final TierProperties.Experiments settings;
+    private final ExperimentProperties settings;
 
-    public ExperimentAssignment(TierProperties properties) {
-        this.settings = properties.experiments();
+    public ExperimentAssignment(ExperimentProperties properties) {
+        this.settings = properties;
     }
 
     /** The ticket's arm in every experiment with a share above zero. */

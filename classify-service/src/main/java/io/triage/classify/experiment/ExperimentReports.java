@@ -2,7 +2,6 @@ package io.triage.classify.experiment;
 
 import java.util.List;
 
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,21 +11,22 @@ import org.springframework.stereotype.Service;
  * and latency (normal intervals). For {@code rag-vs-zero-shot} only decisions that reached the LLM count.
  */
 @Service
-class ExperimentReports {
+public class ExperimentReports {
 
     private final JdbcClient jdbc;
-    private final TierProperties.Experiments settings;
+    private final ExperimentProperties settings;
 
-    ExperimentReports(JdbcClient jdbc, TierProperties properties) {
+    ExperimentReports(JdbcClient jdbc, ExperimentProperties properties) {
         this.jdbc = jdbc;
-        this.settings = properties.experiments();
+        this.settings = properties;
     }
 
     private record Row(String arm, long decisions, long judged, long correct, double tokens, double tokensSd,
             double latency, double latencySd, double p95) {
     }
 
-    ExperimentReport report(String experiment) {
+    /** The arms of {@code experiment} compared; 404 for an unknown experiment. */
+    public ExperimentReport report(String experiment) {
         double share = switch (experiment) {
             case ExperimentAssignment.RULES_VS_ML -> settings.directMlShare();
             case ExperimentAssignment.RAG_VS_ZERO_SHOT -> settings.zeroShotShare();

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * tier as a whole), exported as {@code classification_accuracy{tier,head,class}} and refreshed on each feedback.
  */
 @Component
-class AccuracyBoard {
+public class AccuracyBoard {
 
     /**
      * One accuracy figure.
@@ -25,7 +25,7 @@ class AccuracyBoard {
      * @param judged   decisions with feedback on this head
      * @param accuracy share of them that were right
      */
-    record Accuracy(String tier, String head, String label, long judged, double accuracy) {
+    public record Accuracy(String tier, String head, String label, long judged, double accuracy) {
     }
 
     private static final String BY_CLASS = """
@@ -47,7 +47,7 @@ class AccuracyBoard {
     }
 
     /** Recomputes the figures from the decision log and updates the gauge. */
-    List<Accuracy> refresh() {
+    public List<Accuracy> refresh() {
         List<Accuracy> figures = Stream.of("department", "urgency", "sentiment")
                 .flatMap(head -> jdbc.sql(BY_CLASS.formatted(head, "d." + head))
                         .query((rs, n) -> new Accuracy(rs.getString(1), rs.getString(2), rs.getString(3),

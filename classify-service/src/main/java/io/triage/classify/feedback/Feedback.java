@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.triage.classify.cache.CacheTierProperties;
 import io.triage.classify.cache.ReuseAccuracy;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -20,21 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
  * publishes the event that forwards it to rules-engine, embedding-service and ingestion-service.
  */
 @Service
-class Feedback {
+public class Feedback {
 
     private final JdbcClient jdbc;
     private final ReuseAccuracy reuse;
     private final ApplicationEventPublisher events;
     private final AccuracyBoard board;
-    private final TierProperties.Cache cache;
+    private final CacheTierProperties cache;
 
     Feedback(JdbcClient jdbc, ReuseAccuracy reuse, ApplicationEventPublisher events, AccuracyBoard board,
-            TierProperties properties) {
+            CacheTierProperties properties) {
         this.jdbc = jdbc;
         this.reuse = reuse;
         this.events = events;
         this.board = board;
-        this.cache = properties.cache();
+        this.cache = properties;
     }
 
     private record Decision(UUID id, @Nullable String ticketId, String method, @Nullable String department,
@@ -43,7 +43,7 @@ class Feedback {
     }
 
     @Transactional
-    public FeedbackReceipt record(FeedbackRequest request) {
+    public FeedbackReceipt record(Correction request) {
         Decision decision = find(request);
         String source = request.source() == null ? "agent" : request.source();
         boolean correct = Objects.equals(decision.department(), request.department());
@@ -68,7 +68,7 @@ class Feedback {
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
     }
 
-    private Decision find(FeedbackRequest request) {
+    private Decision find(Correction request) {
         if (request.decisionId() == null && request.ticketId() == null) {
             throw new InvalidInputException("decisionId", "give decisionId or ticketId");
         }

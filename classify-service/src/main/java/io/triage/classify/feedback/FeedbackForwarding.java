@@ -3,7 +3,7 @@ package io.triage.classify.feedback;
 import java.util.UUID;
 
 import io.triage.classify.cache.SimilarTicketSearch;
-import io.triage.classify.ingestion.IngestionService;
+import io.triage.classify.lifecycle.ingestion.IngestionService;
 import io.triage.classify.rules.RulesEngine;
 import io.triage.platform.client.ResilientCalls;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +39,12 @@ class FeedbackForwarding {
 
     @ApplicationModuleListener
     void toRulesEngine(FeedbackRecorded feedback) {
-        if (feedback.ruleId() == null) {
+        String ruleId = feedback.ruleId();
+        if (ruleId == null) {
             return;
         }
         refusedIsFinal("rules-engine", feedback, () -> calls.call("rules-engine", () -> {
-            rules.feedback(new RulesEngine.RuleFeedback(feedback.ruleId(), feedback.department(),
+            rules.feedback(new RulesEngine.RuleFeedback(ruleId, feedback.department(),
                     version(feedback.ruleSetVersion())));
             return null;
         }));
@@ -51,11 +52,12 @@ class FeedbackForwarding {
 
     @ApplicationModuleListener
     void toEmbeddingService(FeedbackRecorded feedback) {
-        if (feedback.ticketId() == null) {
+        String ticketId = feedback.ticketId();
+        if (ticketId == null) {
             return;
         }
         refusedIsFinal("embedding-service", feedback, () -> calls.call("embedding-service", () -> {
-            embeddings.relabel(feedback.ticketId(), new SimilarTicketSearch.Labels(feedback.department(),
+            embeddings.relabel(ticketId, new SimilarTicketSearch.Labels(feedback.department(),
                     feedback.urgency(), feedback.sentiment()));
             return null;
         }));
@@ -93,7 +95,7 @@ class FeedbackForwarding {
         }
     }
 
-    private static Integer version(String ruleSetVersion) {
+    private static @Nullable Integer version(@Nullable String ruleSetVersion) {
         try {
             return ruleSetVersion == null ? null : Integer.valueOf(ruleSetVersion);
         } catch (NumberFormatException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.triage.classify.tier.Taxonomy;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +24,9 @@ final class AnswerSchema {
     /** The schema as a JSON-schema map (sent as {@code response_format.json_schema.schema}). */
     static Map<String, Object> schema() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("department", Map.of("type", "string", "enum", Labels.DEPARTMENTS));
-        properties.put("urgency", Map.of("type", "string", "enum", Labels.URGENCIES));
-        properties.put("sentiment", Map.of("type", "string", "enum", Labels.SENTIMENTS));
+        properties.put("department", Map.of("type", "string", "enum", Taxonomy.DEPARTMENTS));
+        properties.put("urgency", Map.of("type", "string", "enum", Taxonomy.URGENCIES));
+        properties.put("sentiment", Map.of("type", "string", "enum", Taxonomy.SENTIMENTS));
         properties.put("confidence", Map.of("type", "number", "minimum", 0, "maximum", 1));
         properties.put("reason", Map.of("type", "string", "maxLength", 300));
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -56,8 +57,8 @@ final class AnswerSchema {
         String urgency = text(node, "urgency");
         String sentiment = text(node, "sentiment");
         JsonNode confidence = node.get("confidence");
-        if (!Labels.DEPARTMENTS.contains(department) || !Labels.URGENCIES.contains(urgency)
-                || !Labels.SENTIMENTS.contains(sentiment) || !confidence.isNumber()
+        if (!Taxonomy.DEPARTMENTS.contains(department) || !Taxonomy.URGENCIES.contains(urgency)
+                || !Taxonomy.SENTIMENTS.contains(sentiment) || !confidence.isNumber()
                 || confidence.asDouble() < 0 || confidence.asDouble() > 1 || !node.get("reason").isString()) {
             return Optional.empty();
         }

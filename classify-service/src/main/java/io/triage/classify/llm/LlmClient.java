@@ -12,7 +12,6 @@ import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
-import io.triage.classify.tier.TierProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -25,12 +24,12 @@ import org.springframework.web.client.ResourceAccessException;
 @Component
 class LlmClient implements AutoCloseable {
 
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
     private final @Nullable OpenAIClient client;
     private final ResponseFormatJsonSchema format;
 
-    LlmClient(TierProperties properties) {
-        this.settings = properties.llm();
+    LlmClient(LlmTierProperties properties) {
+        this.settings = properties;
         this.client = settings.configured()
                 ? OpenAIOkHttpClient.builder().apiKey(settings.apiKey()).baseUrl(settings.baseUrl())
                         .timeout(settings.timeout()).maxRetries(0).build()
@@ -60,9 +59,13 @@ class LlmClient implements AutoCloseable {
                 .maxCompletionTokens(settings.maxCompletionTokens())
                 .responseFormat(format)
                 .build();
+        OpenAIClient openAi = client;
+        if (openAi == null) {
+            throw new IllegalStateException("no LLM configured");
+        }
         ChatCompletion completion;
         try {
-            completion = client.chat().completions().create(params);
+            completion = openAi.chat().completions().create(params);
         } catch (OpenAIIoException | InternalServerException | RateLimitException e) {
             throw new ResourceAccessException("LLM endpoint failed: " + e.getClass().getSimpleName());
         }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.triage.classify.tier.TierProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +24,14 @@ class LlmCosts {
     }
 
     private final JdbcClient jdbc;
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
     private final Counter promptTokens;
     private final Counter completionTokens;
     private final AtomicReference<Reading> daily = new AtomicReference<>(new Reading(Instant.EPOCH, 0));
 
-    LlmCosts(JdbcClient jdbc, TierProperties properties, MeterRegistry meters) {
+    LlmCosts(JdbcClient jdbc, LlmTierProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.settings = properties.llm();
+        this.settings = properties;
         this.promptTokens = Counter.builder("llm_tokens").tag("kind", "prompt").register(meters);
         this.completionTokens = Counter.builder("llm_tokens").tag("kind", "completion").register(meters);
         Gauge.builder("llm_cost_daily", this, LlmCosts::today)

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.triage.classify.tier.Hashes;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.dao.DataAccessException;
@@ -26,15 +25,15 @@ class LlmResponseCache {
     private final ResilientCalls calls;
     private final JsonMapper json;
     private final String prefix;
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
 
     LlmResponseCache(StringRedisTemplate redis, ResilientCalls calls, JsonMapper json, PlatformProperties platform,
-            TierProperties properties) {
+            LlmTierProperties properties) {
         this.redis = redis;
         this.calls = calls;
         this.json = json;
         this.prefix = platform.redisKeyPrefix() + "classify:llm:";
-        this.settings = properties.llm();
+        this.settings = properties;
     }
 
     String key(String model, String system, String user) {
@@ -42,9 +41,10 @@ class LlmResponseCache {
     }
 
     Optional<Completion> get(String key) {
-        String cached = calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> redis.opsForValue().get(key)),
-                failure -> null);
-        return cached == null ? Optional.empty() : Optional.of(json.readValue(cached, Completion.class));
+        Optional<String> cached = calls.callOrElse(DOWNSTREAM,
+                () -> transientOnFailure(() -> Optional.ofNullable(redis.opsForValue().get(key))),
+                failure -> Optional.empty());
+        return cached.map(value -> json.readValue(value, Completion.class));
     }
 
     void put(String key, Completion completion) {

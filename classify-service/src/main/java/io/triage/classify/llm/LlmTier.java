@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.triage.classify.experiment.ExperimentAssignment;
+import io.triage.classify.tier.ExperimentArms;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.LlmUsage;
@@ -13,9 +13,7 @@ import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -40,16 +38,16 @@ class LlmTier implements Tier {
     private final LlmCosts costs;
     private final ResilientCalls calls;
     private final JsonMapper json;
-    private final TierProperties.Llm settings;
+    private final LlmTierProperties settings;
 
     LlmTier(LlmClient client, LlmResponseCache cache, LlmCosts costs, ResilientCalls calls, JsonMapper json,
-            TierProperties properties) {
+            LlmTierProperties properties) {
         this.client = client;
         this.cache = cache;
         this.costs = costs;
         this.calls = calls;
         this.json = json;
-        this.settings = properties.llm();
+        this.settings = properties;
     }
 
     @Override
@@ -69,7 +67,7 @@ class LlmTier implements Tier {
             return new TierOutcome.Skipped("no LLM configured");
         }
         List<SimilarTicket> examples = examples(context);
-        String mode = examples.isEmpty() ? ExperimentAssignment.ZERO_SHOT : ExperimentAssignment.RAG;
+        String mode = examples.isEmpty() ? ExperimentArms.ZERO_SHOT : ExperimentArms.RAG;
         String user = Prompts.user(context.ticket(), examples);
         long prompt = 0;
         long completion = 0;
@@ -80,11 +78,12 @@ class LlmTier implements Tier {
             String message = attempt == 1 ? user : user + Prompts.RETRY_NOTE;
             String key = cache.key(client.model(), Prompts.SYSTEM, message);
             Optional<Completion> hit = cache.get(key);
-            Completion response = hit.orElseGet(() -> calls.callOrElse(DOWNSTREAM,
-                    () -> client.complete(Prompts.SYSTEM, message), LlmTier::unavailable));
-            if (response == null) {
+            Optional<Completion> answered = hit.isPresent() ? hit : calls.callOrElse(DOWNSTREAM,
+                    () -> Optional.of(client.complete(Prompts.SYSTEM, message)), LlmTier::unavailable);
+            if (answered.isEmpty()) {
                 return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
             }
+            Completion response = answered.get();
             answer = AnswerSchema.parse(json, response.content());
             cached = hit.isPresent();
             if (hit.isEmpty()) {
@@ -114,16 +113,16 @@ class LlmTier implements Tier {
                 "LLM (" + mode + ", " + examples.size() + " examples): " + llm.reason());
     }
 
-    private static @Nullable Completion unavailable(Throwable failure) {
+    private static Optional<Completion> unavailable(Throwable failure) {
         log.warn("LLM tier skipped: {}", failure.toString());
-        return null;
+        return Optional.empty();
     }
 
     /** The labelled neighbours to show, or none for zero-shot. */
     private List<SimilarTicket> examples(TierContext context) {
         List<SimilarTicket> neighbours = context.neighbours();
         if (neighbours == null || neighbours.isEmpty()
-                || ExperimentAssignment.ZERO_SHOT.equals(context.arm(ExperimentAssignment.RAG_VS_ZERO_SHOT))
+                || ExperimentArms.ZERO_SHOT.equals(context.arm(ExperimentArms.RAG_VS_ZERO_SHOT))
                 || neighbours.getFirst().similarity() < settings.zeroShotBelow()) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
+import io.triage.classify.tier.Taxonomy;
 
 /**
  * The prompt of the seed: instructions with the label vocabularies, then (RAG) the similar historical tickets with
@@ -15,8 +16,8 @@ final class Prompts {
             You route call-centre tickets. Answer with one JSON object and nothing else, with the fields
             department (one of %s), urgency (one of %s), sentiment (one of %s), confidence (a number from 0 to 1:
             how sure you are of the department) and reason (one short sentence). Placeholders such as <PERSON> or
-            <EMAIL> stand for removed personal data.""".formatted(Labels.DEPARTMENTS, Labels.URGENCIES,
-            Labels.SENTIMENTS);
+            <EMAIL> stand for removed personal data.""".formatted(Taxonomy.DEPARTMENTS, Taxonomy.URGENCIES,
+            Taxonomy.SENTIMENTS);
 
     static final String RETRY_NOTE = """
 

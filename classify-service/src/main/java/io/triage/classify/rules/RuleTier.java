@@ -2,6 +2,7 @@ package io.triage.classify.rules;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.RoutingMethod;
@@ -10,7 +11,6 @@ import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
-import io.triage.classify.tier.TierProperties;
 import io.triage.platform.client.ResilientCalls;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,12 +27,12 @@ class RuleTier implements Tier {
 
     private final RulesEngine rules;
     private final ResilientCalls calls;
-    private final TierProperties.Rules settings;
+    private final RulesTierProperties settings;
 
-    RuleTier(RulesEngine rules, ResilientCalls calls, TierProperties properties) {
+    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties) {
         this.rules = rules;
         this.calls = calls;
-        this.settings = properties.rules();
+        this.settings = properties;
     }
 
     @Override
@@ -51,13 +51,14 @@ class RuleTier implements Tier {
             return new TierOutcome.Skipped("switched off by configuration");
         }
         SanitisedTicket ticket = context.ticket();
-        RulesEngine.Verdict verdict = calls.callOrElse(DOWNSTREAM,
-                () -> rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(), ticket.subject(),
-                        ticket.description(), ticket.channel())),
-                failure -> null);
-        if (verdict == null) {
+        Optional<RulesEngine.Verdict> answer = calls.callOrElse(DOWNSTREAM,
+                () -> Optional.ofNullable(rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(),
+                        ticket.subject(), ticket.description(), ticket.channel()))),
+                failure -> Optional.empty());
+        if (answer.isEmpty()) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
+        RulesEngine.Verdict verdict = answer.get();
         context.ruleSetVersion(verdict.ruleSetVersion() == null ? null : verdict.ruleSetVersion().toString());
         if (!verdict.matched() || verdict.ruleId() == null || verdict.department() == null) {
             return new TierOutcome.Undecided("no rule fired");

@@ -85,7 +85,8 @@ public final class TierContext {
         this.llmUsage = usage;
     }
 
-    void skipped(RoutingMethod tier, String reason) {
+    /** Notes that {@code tier} could not be asked for this ticket, and why. */
+    public void skipped(RoutingMethod tier, String reason) {
         skipped.add(new SkippedTier(tier, reason));
     }
 
@@ -93,7 +94,8 @@ public final class TierContext {
         return List.copyOf(skipped);
     }
 
-    void latency(RoutingMethod tier, long micros) {
+    /** Adds time spent in {@code tier} for this ticket. */
+    public void latency(RoutingMethod tier, long micros) {
         latenciesMicros.merge(tier, micros, Long::sum);
     }
 

@@ -16,8 +16,8 @@ public sealed interface TierOutcome {
      * @param alternatives the best department candidates, best first (at most three)
      * @param summary      one sentence for the explanation
      */
-    record Decided(LabelScore department, @Nullable LabelScore urgency, @Nullable LabelScore sentiment, List<LabelScore> alternatives,
-            String summary) implements TierOutcome {
+    record Decided(LabelScore department, @Nullable LabelScore urgency, @Nullable LabelScore sentiment,
+            List<LabelScore> alternatives, String summary) implements TierOutcome {
 
         public Decided {
             alternatives = List.copyOf(alternatives);

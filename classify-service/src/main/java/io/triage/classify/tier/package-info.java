@@ -1,6 +1,7 @@
 /**
- * The tier chain behind {@code POST /classify} and {@code /batch-classify}: sanitise, then rules, semantic cache,
- * ML and LLM in order until one is sure, else NEEDS_REVIEW; per-tier deadlines, skipped tiers named in the answer.
+ * The tier abstraction: a {@code Tier} decides, is undecided or is skipped for one ticket, sharing what it learnt
+ * through the {@code TierContext}; the vocabulary every tier, the chain and the decision log speak (tickets,
+ * labels, outcomes, the classification result, the label taxonomy). Tiers depend on this package only.
  */
 @NullMarked
 package io.triage.classify.tier;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.IntStream;
 
 import io.triage.classify.tier.SanitisedTicket;
-import io.triage.classify.tier.TierProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -16,8 +15,8 @@ class ExperimentAssignmentTests {
         MapConfigurationPropertySource source = new MapConfigurationPropertySource();
         source.put("triage.classify.tiers.experiments.direct-ml-share", directMl);
         source.put("triage.classify.tiers.experiments.zero-shot-share", zeroShot);
-        return new ExperimentAssignment(new Binder(source).bindOrCreate("triage.classify.tiers",
-                TierProperties.class));
+        return new ExperimentAssignment(new Binder(source).bindOrCreate("triage.classify.tiers.experiments",
+                ExperimentProperties.class));
     }
 
     private static SanitisedTicket ticket(String id) {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.triage.classify.tier.LoopbackServer;
-import io.triage.classify.tier.LoopbackServer.Reply;
-import io.triage.classify.tier.Stubs;
-import io.triage.classify.tier.Stubs.Neighbour;
-import io.triage.classify.tier.TestModel;
+import io.triage.classify.testing.Stubs.Neighbour;
+import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,10 +38,10 @@ class ExperimentIT {
 
     static final int TICKETS = 24;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final LoopbackServer rules = new LoopbackServer();
-    static final LoopbackServer embedding = new LoopbackServer();
-    static final LoopbackServer audit = new LoopbackServer();
-    static final LoopbackServer llm = new LoopbackServer();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
+    static final StubServer llm = new StubServer();
 
     @LocalServerPort
     int port;
@@ -56,20 +56,20 @@ class ExperimentIT {
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(LoopbackServer::close);
+        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
     }
 
     @Test
     void armsAreAssignedByTicketIdAndComparedFromFeedback() {
         // Rules fire only on "locked"; the gibberish tickets reach the LLM, whose stub bills a token per 4 characters.
-        rules.respond(request -> Reply.ok(request.body().contains("locked")
+        rules.onAny("/", request -> StubReply.json(request.bodyText().contains("locked")
                 ? Stubs.ruleFired("R001", "Security", "High", 0.95, "locked") : Stubs.noRule()));
-        embedding.respond(request -> Reply.ok(Stubs.neighbours(List.of(
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-1", 0.86, "Billing", "Medium", "Neutral"),
                 new Neighbour("H-2", 0.84, "Billing", "Low", "Neutral")))));
-        audit.respond(request -> new Reply(201, request.body()));
-        llm.respond(request -> Reply.ok(Stubs.chatCompletion(Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8),
-                request.body().length() / 4, 30)));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
+                Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
         ServiceHttp http = ServiceHttp.onPort(port);
         for (int i = 0; i < TICKETS; i++) {
             String description = i % 2 == 0 ? "my account is locked, ticket " + i : "plugh xyzzy frotz " + i;

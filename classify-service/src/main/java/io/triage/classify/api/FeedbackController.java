@@ -1,0 +1,45 @@
+package io.triage.classify.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import io.triage.classify.feedback.AccuracyBoard;
+import io.triage.classify.feedback.Feedback;
+import io.triage.classify.feedback.FeedbackReceipt;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /feedback} (role classifier: agents' tools and the ticketing system): 201 when applied, 200 when the
+ * decision already had feedback. {@code GET /feedback/accuracy} (ops, analyst): accuracy per tier, head and class.
+ */
+@RestController
+class FeedbackController {
+
+    private final Feedback feedback;
+    private final AccuracyBoard board;
+
+    FeedbackController(Feedback feedback, AccuracyBoard board) {
+        this.feedback = feedback;
+        this.board = board;
+    }
+
+    @PostMapping("/feedback")
+    @PreAuthorize("hasRole('CLASSIFIER')")
+    ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request) {
+        FeedbackReceipt receipt = feedback.record(request.correction());
+        return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+
+    @GetMapping("/feedback/accuracy")
+    @PreAuthorize("hasAnyRole('OPS', 'ANALYST')")
+    List<AccuracyBoard.Accuracy> accuracy() {
+        return board.refresh();
+    }
+}

@@ -1,0 +1,50 @@
+package io.triage.classify.chain;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.triage.classify.tier.Tier;
+import io.triage.classify.tier.TierContext;
+import io.triage.classify.tier.TierOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a remote tier on a virtual thread under a Resilience4j {@link TimeLimiter} (one per tier, named after its
+ * routing method) and stops waiting at its deadline, interrupting the tier, so a slow dependency costs at most its
+ * configured timeout (retries and circuit breaking happen inside the tier; the deadline bounds them all).
+ */
+@Component
+class Deadlines implements AutoCloseable {
+
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final TimeLimiterRegistry limiters = TimeLimiterRegistry.ofDefaults();
+
+    TierOutcome run(Tier tier, TierContext context) {
+        Duration timeout = tier.timeout();
+        if (timeout.isZero()) {
+            return tier.decide(context);
+        }
+        TimeLimiter limiter = limiters.timeLimiter(tier.method().name(),
+                TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+        try {
+            return limiter.executeFutureSupplier(() -> threads.submit(() -> tier.decide(context)));
+        } catch (TimeoutException e) {
+            return new TierOutcome.Skipped("no answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TierOutcome.Skipped("interrupted");
+        } catch (Exception e) {
+            return new TierOutcome.Skipped("failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

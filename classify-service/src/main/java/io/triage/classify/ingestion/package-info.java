@@ -1,8 +1,0 @@
-/**
- * ingestion-service as classify-service uses it: agents' validated labels go there, and retraining reads the
- * validated tickets of the last window back.
- */
-@NullMarked
-package io.triage.classify.ingestion;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The ML tier: the in-process model decides when its department head is above its per-class threshold.
+ */
+@NullMarked
+package io.triage.classify.modeltier;
+
+import org.jspecify.annotations.NullMarked;

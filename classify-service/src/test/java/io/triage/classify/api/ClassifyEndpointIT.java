@@ -1,0 +1,201 @@
+package io.triage.classify.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.triage.classify.testing.Json;
+import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.TestModel;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.PlatformContract;
+import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /classify} and {@code /batch-classify} as shipped: no LLM configured (the default), bad input, batches,
+ * and circuit breaking when rules-engine keeps failing. Dependencies are loopback servers in their wire formats.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "triage.classify.tiers.rules.timeout=2s",
+        "triage.classify.tiers.cache.timeout=2s",
+        "triage.platform.resilience.initial-backoff=10ms",
+        "triage.platform.resilience.max-attempts=1",
+        "triage.platform.resilience.minimum-calls=4",
+        "triage.platform.resilience.sliding-window-size=4",
+        "triage.platform.resilience.open-state-wait=60s"})
+@IsolatedBackingServices
+@Import(TestModel.class)
+class ClassifyEndpointIT implements PlatformContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void dependencies(DynamicPropertyRegistry registry) {
+        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
+        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
+        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        List.of(rules, embedding, audit).forEach(StubServer::close);
+    }
+
+    @BeforeEach
+    void answeringDependencies() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+    }
+
+    @Override
+    public ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    @Override
+    public String jsonEndpoint() {
+        return "/classify";
+    }
+
+    private HttpResponse<String> classify(String json) {
+        return http().post("/classify", ApiKeys.CLASSIFIER, json);
+    }
+
+    private static String field(HttpResponse<String> problem) {
+        return Json.parse(problem).path("field").asString();
+    }
+
+    private long decisions() {
+        return jdbc.sql("SELECT count(*) FROM decisions").query(Long.class).single();
+    }
+
+    @Test
+    void withoutAnLlmAnUnsureTicketNeedsReviewWithItsCandidates() {
+        HttpResponse<String> response = classify("""
+                {"ticketId":"T-NR-1","subject":"zork","description":"blorp quux frobnicate wibble",
+                 "channel":"chat"}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("routingMethod").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(body.get("department").isNull()).isTrue();
+        assertThat(body.get("candidates").get("department").size()).isBetween(1, 3);
+        assertThat(Json.elements(body.get("skippedTiers"))).anySatisfy(skipped -> {
+            assertThat(skipped.path("tier").asString()).isEqualTo("LLM");
+            assertThat(skipped.path("reason").asString()).contains("no LLM configured");
+        });
+        assertThat(body.get("explanation").get("summary").asString()).contains("a person should decide");
+        assertThat(body.get("decisionId").asString()).hasSize(36);
+    }
+
+    @Test
+    void classifierRoleIsRequired() {
+        PlatformContract.assertProblem(http().post("/classify", ApiKeys.ANALYST, "{\"description\":\"x\"}"), 403);
+    }
+
+    @Test
+    void missingDescriptionIs400NamingTheFieldAndLogsNothing() {
+        long before = decisions();
+        HttpResponse<String> response = classify("{\"subject\":\"only a subject\"}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(field(response)).isEqualTo("description");
+        assertThat(decisions()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownChannelAndInvalidIdsAre400NamingTheField() {
+        HttpResponse<String> channel = classify("{\"description\":\"help\",\"channel\":\"fax\"}");
+        PlatformContract.assertProblem(channel, 400);
+        assertThat(field(channel)).isEqualTo("channel");
+        HttpResponse<String> id = classify("{\"description\":\"help\",\"ticketId\":\"has spaces\"}");
+        PlatformContract.assertProblem(id, 400);
+        assertThat(field(id)).isEqualTo("ticketId");
+    }
+
+    @Test
+    void oversizedTextIs413NamingTheField() {
+        HttpResponse<String> response = classify("{\"description\":\"" + "a".repeat(30_000) + "\"}");
+        PlatformContract.assertProblem(response, 413);
+        assertThat(field(response)).isEqualTo("description");
+    }
+
+    @Test
+    void batchIsAnsweredInRequestOrder() {
+        String tickets = String.join(",", IntStream.range(0, 25).mapToObj(i -> """
+                {"ticketId":"B-%d","subject":"Order %d","description":"Where is my parcel number %d?"}"""
+                .formatted(i, i, i)).toList());
+        HttpResponse<String> response = http().post("/batch-classify", ApiKeys.CLASSIFIER,
+                "{\"tickets\":[" + tickets + "]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).get("results");
+        List<String> ids = new ArrayList<>();
+        results.forEach(result -> ids.add(result.get("ticketId").asString()));
+        assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "B-" + i).toList());
+    }
+
+    @Test
+    void batchWithOneBadTicketIsRefusedWhole() {
+        long before = decisions();
+        HttpResponse<String> response = http().post("/batch-classify", ApiKeys.CLASSIFIER, """
+                {"tickets":[{"description":"fine"},{"subject":"no description"}]}""");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(field(response)).isEqualTo("tickets[1].description");
+        assertThat(decisions()).isEqualTo(before);
+    }
+
+    @Test
+    void batchOverTheLimitIs413() {
+        String tickets = String.join(",", IntStream.range(0, 1001).mapToObj(i -> "{\"description\":\"d\"}").toList());
+        HttpResponse<String> response = http().post("/batch-classify", ApiKeys.CLASSIFIER,
+                "{\"tickets\":[" + tickets + "]}");
+        PlatformContract.assertProblem(response, 413);
+        assertThat(field(response)).isEqualTo("tickets");
+    }
+
+    @Test
+    void failingRulesEngineOpensItsCircuitAndIsNoLongerCalled() {
+        rules.onAny("/", request -> StubReply.json(503, "{\"title\":\"Service unavailable\"}"));
+        rules.clearReceived();
+        List<JsonNode> skipped = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = classify("""
+                    {"ticketId":"T-CB-%d","description":"my account is locked"}""".formatted(i));
+            assertThat(response.statusCode()).as("a degraded answer, not an error").isEqualTo(200);
+            skipped.add(JSON.readTree(response.body()).get("skippedTiers"));
+        }
+        assertThat(skipped).allSatisfy(tiers -> assertThat(Json.elements(tiers))
+                .anySatisfy(tier -> assertThat(tier.path("tier").asString()).isEqualTo("RULE")));
+        assertThat(Json.elements(skipped.getLast())).anySatisfy(tier -> {
+            assertThat(tier.path("tier").asString()).isEqualTo("RULE");
+            assertThat(tier.path("reason").asString()).contains("rules-engine unavailable (OPEN)");
+        });
+        assertThat(rules.received("/rules/evaluate")).as("the open circuit spares rules-engine").hasSizeLessThan(10);
+    }
+}

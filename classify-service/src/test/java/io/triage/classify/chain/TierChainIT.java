@@ -1,0 +1,374 @@
+package io.triage.classify.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.triage.classify.model.HeadPrediction;
+import io.triage.classify.model.ModelAnswer;
+import io.triage.classify.model.ModelTier;
+import io.triage.classify.testing.Json;
+import io.triage.classify.testing.Stubs.Neighbour;
+import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.TestModel;
+import io.triage.classify.tier.ClassificationResult;
+import io.triage.classify.tier.Explanation;
+import io.triage.classify.tier.LabelScore;
+import io.triage.classify.tier.RoutingMethod;
+import io.triage.classify.tier.SkippedTier;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
+import io.triage.tickets.SyntheticTicket;
+import io.triage.tickets.TicketGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tier chain on the real service with real Postgres and Redis; rules-engine, embedding-service, audit-service
+ * and the LLM are loopback HTTP servers speaking their wire formats. Each tier is driven to be the deciding one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "triage.classify.tiers.llm.api-key=stub-key",
+        "triage.classify.tiers.llm.model=stub-model",
+        "triage.classify.tiers.audit-redeliver-after=1s",
+        // Generous deadlines: the shared test machine is slow; slowRulesEngineIsCutAtItsDeadline exceeds this one.
+        "triage.classify.tiers.rules.timeout=1s",
+        "triage.classify.tiers.cache.timeout=2s",
+        "spring.http.serviceclient.rules.read-timeout=10s",
+        "triage.classify.tiers.audit-redelivery-interval=PT1S",
+        "triage.platform.resilience.open-state-wait=2s",
+        "triage.platform.resilience.initial-backoff=10ms",
+        // Circuits stay closed here so one test's outage skips no tier in the next; ClassifyEndpointIT opens one.
+        "triage.platform.resilience.minimum-calls=1000"})
+@IsolatedBackingServices
+@Import(TestModel.class)
+class TierChainIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final StubServer rules = new StubServer();
+    static final StubServer embedding = new StubServer();
+    static final StubServer audit = new StubServer();
+    static final StubServer llm = new StubServer();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ModelTier model;
+
+    @DynamicPropertySource
+    static void dependencies(DynamicPropertyRegistry registry) {
+        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
+        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
+        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        registry.add("triage.classify.tiers.llm.base-url", () -> llm.baseUrl() + "/v1");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
+    }
+
+    @BeforeEach
+    void quietDependencies() {
+        for (StubServer server : List.of(rules, embedding, audit, llm)) {
+            server.start();
+            server.delay(Duration.ZERO);
+            server.clearReceived();
+        }
+        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
+        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
+                Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
+    }
+
+    ClassificationResult classify(TicketInput ticket) {
+        var response = ServiceHttp.onPort(port).post("/classify", ApiKeys.CLASSIFIER, JSON.writeValueAsString(ticket));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readValue(response.body(), ClassificationResult.class);
+    }
+
+    static TicketInput ticket(String id, String subject, String description) {
+        return new TicketInput(id, subject, description, "email", "CUST-42", "servicenow");
+    }
+
+    @Test
+    void confidentRuleDecidesAndTheModelAddsSentiment() {
+        rules.onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
+        ClassificationResult result = classify(ticket("T-RULE-1", "Locked out",
+                "My account locked after three attempts, please help"));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.RULE);
+        assertThat(result.department()).isEqualTo(new LabelScore("Security", 0.95));
+        assertThat(result.urgency()).extracting(LabelScore::label).isEqualTo("High");
+        assertThat(result.sentiment()).isNotNull();
+        assertThat(result.ruleSetVersion()).isEqualTo("7");
+        assertThat(result.modelVersion()).isEqualTo(TestModel.VERSION);
+        assertThat(result.explanation().matchedRule()).isEqualTo("R001");
+        assertThat(result.explanation().matchedText()).isEqualTo("account locked");
+        assertThat(embedding.received()).as("later tiers are not asked").isEmpty();
+        assertThat(rules.received("/rules/evaluate").getFirst().header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
+    }
+
+    @Test
+    void textIsSanitisedBeforeAnyTierSeesIt() {
+        classify(ticket("T-PII-1", "Refund", "Please refund jane.doe@example.com, card 4111 1111 1111 1111"));
+        String sent = rules.received("/rules/evaluate").getFirst().bodyText();
+        assertThat(sent).doesNotContain("jane.doe@example.com").doesNotContain("4111 1111 1111 1111");
+    }
+
+    @Test
+    void ruleBelowTheShortCircuitThresholdDoesNotDecide() {
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R002", "Billing", "Medium", 0.7, "refund")));
+        ClassificationResult result = classify(ticket("T-RULE-2", "Refund?", "I might want a refund one day"));
+        assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
+        assertThat(result.explanation().matchedRule()).isEqualTo("R002");
+    }
+
+    @Test
+    void nearDuplicateWithGoodHistoryDecidesFromTheCache() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("H-1", 0.96, "Shipping/Delivery", "Low", "Negative"),
+                new Neighbour("H-2", 0.81, "Billing", "Low", "Neutral")))));
+        ClassificationResult result = classify(ticket("T-CACHE-1", "Parcel", "My parcel never arrived"));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.CACHE);
+        assertThat(result.department()).extracting(LabelScore::label).isEqualTo("Shipping/Delivery");
+        assertThat(result.department()).extracting(LabelScore::confidence).isEqualTo(0.9);
+        assertThat(result.sentiment()).extracting(LabelScore::label).isEqualTo("Negative");
+        assertThat(result.explanation().similarTickets()).extracting(Explanation.Neighbour::ticketId)
+                .containsExactly("H-1", "H-2");
+        assertThat(llm.received()).isEmpty();
+    }
+
+    @Test
+    void cacheRefusesAHitWhenHistoricalAccuracyIsBelowTheBar() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("H-BAD", 0.97, "Sales", "Low", "Positive")))));
+        ClassificationResult first = classify(ticket("T-CACHE-2", "Upgrade", "Can I upgrade my plan?"));
+        assertThat(first.routingMethod()).isEqualTo(RoutingMethod.CACHE);
+
+        HttpResult feedback = post("/feedback", """
+                {"decisionId":"%s","department":"Billing"}""".formatted(first.decisionId()));
+        assertThat(feedback.status()).isEqualTo(201);
+
+        ClassificationResult second = classify(ticket("T-CACHE-3", "Upgrade", "Can I upgrade my plan?"));
+        assertThat(second.routingMethod()).isNotEqualTo(RoutingMethod.CACHE);
+        assertThat(second.explanation().summary() + second.skippedTiers()).doesNotContain("near-duplicate");
+        assertThat(jdbc.sql("SELECT reuses || '/' || correct FROM cache_reuse_accuracy"
+                + " WHERE neighbour_ticket_id = 'H-BAD'")
+                .query(String.class).single()).isEqualTo("1/0");
+    }
+
+    @Test
+    void confidentModelDecides() {
+        SyntheticTicket sure = new TicketGenerator(11).generate(200).stream()
+                .filter(t -> confident(model.predict(t.subject() + "\n" + t.description(), null)))
+                .findFirst().orElseThrow();
+        ClassificationResult result = classify(ticket("T-ML-1", sure.subject(), sure.description()));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.ML);
+        assertThat(result.modelVersion()).isEqualTo(TestModel.VERSION);
+        assertThat(result.alternatives()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(result.explanation().strongestNgrams()).isNotEmpty();
+        assertThat(llm.received()).isEmpty();
+    }
+
+    @Test
+    void unsureTicketGoesToTheLlmWithSimilarTicketsAsExamples() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("H-10", 0.84, "Billing", "Medium", "Neutral"),
+                new Neighbour("H-11", 0.80, "Billing", "Low", "Neutral")))));
+        ClassificationResult result = classify(ticket("T-LLM-1", "zork", "blorp quux frobnicate wibble"));
+
+        assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
+        assertThat(result.department()).isEqualTo(new LabelScore("Billing", 0.8));
+        JsonNode request = Json.parse(llm.received("/v1/chat/completions").getFirst().bodyText());
+        assertThat(request.path("model").asString()).isEqualTo("stub-model");
+        assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
+        assertThat(Json.elements(request.path("messages"))).anySatisfy(message -> assertThat(
+                message.path("content").asString()).contains("Similar resolved tickets", "department=Billing"));
+        assertThat(llm.received().getFirst().header("X-API-Key")).isNull();
+        assertThat(jdbc.sql("SELECT llm_mode FROM decisions WHERE id = :id").param("id", result.decisionId())
+                .query(String.class).single()).isEqualTo("rag");
+        assertThat(jdbc.sql("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'").query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void farNeighboursMeanAZeroShotPrompt() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("H-20", 0.41, "Sales", "Low", "Positive")))));
+        ClassificationResult result = classify(ticket("T-LLM-2", "zork", "snark plugh xyzzy grue"));
+
+        assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
+        assertThat(llm.received("/v1/chat/completions").getFirst().bodyText())
+                .doesNotContain("Similar resolved tickets");
+    }
+
+    @Test
+    void invalidLlmOutputIsRetriedOnceThenNeedsReview() {
+        llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion("{\"department\":\"Mystery\"}", 100, 10)));
+        ClassificationResult result = classify(ticket("T-LLM-3", "zork", "gleep glorp snerk fnord"));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.NEEDS_REVIEW);
+        assertThat(result.department()).isNull();
+        assertThat(result.candidates().get("department")).isNotEmpty();
+        assertThat(llm.received("/v1/chat/completions")).hasSize(2);
+    }
+
+    @Test
+    void repeatedPromptIsAnsweredFromTheRedisCache() {
+        TicketInput same = ticket("T-LLM-4", "zork", "quux wibble plover frotz");
+        ClassificationResult first = classify(same);
+        ClassificationResult second = classify(same);
+
+        assertThat(first.routingMethod()).as(first.toString()).isEqualTo(RoutingMethod.LLM);
+        assertThat(second.routingMethod()).isEqualTo(RoutingMethod.LLM);
+        assertThat(llm.received("/v1/chat/completions")).hasSize(1);
+        assertThat(jdbc.sql("SELECT llm_prompt_tokens FROM decisions WHERE id = :id")
+                .param("id", second.decisionId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void deadRulesEngineAndEmbeddingServiceAreSkippedNotErrors() {
+        rules.stop();
+        embedding.stop();
+        ClassificationResult result = classify(ticket("T-DOWN-1", "Locked", "account locked again"));
+
+        assertThat(result.skippedTiers()).extracting(SkippedTier::tier)
+                .contains(RoutingMethod.RULE, RoutingMethod.CACHE);
+        assertThat(result.routingMethod()).isIn(RoutingMethod.ML, RoutingMethod.LLM, RoutingMethod.NEEDS_REVIEW);
+        assertThat(result.department() != null || !result.candidates().isEmpty()).isTrue();
+    }
+
+    @Test
+    void deadLlmEndpointMeansReviewNotAnError() {
+        llm.stop();
+        ClassificationResult result = classify(ticket("T-LLM-DOWN", "zork", "vorpal snicker-snack callooh"));
+
+        assertThat(result.routingMethod()).isEqualTo(RoutingMethod.NEEDS_REVIEW);
+        assertThat(result.skippedTiers()).anySatisfy(skipped -> {
+            assertThat(skipped.tier()).isEqualTo(RoutingMethod.LLM);
+            assertThat(skipped.reason()).startsWith("llm unavailable");
+        });
+        assertThat(result.candidates().get("department")).isNotEmpty();
+    }
+
+    @Test
+    void slowRulesEngineIsCutAtItsDeadline() {
+        rules.delay(Duration.ofSeconds(3));
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        ClassificationResult result = classify(ticket("T-SLOW-1", "Locked", "account locked again"));
+
+        assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
+        assertThat(result.skippedTiers()).anySatisfy(skipped -> {
+            assertThat(skipped.tier()).isEqualTo(RoutingMethod.RULE);
+            assertThat(skipped.reason()).contains("no answer within 1000 ms");
+        });
+    }
+
+    @Test
+    void everyDecisionIsLoggedAndReachesAuditServiceEvenAfterAnOutage() {
+        audit.stop();
+        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        ClassificationResult result = classify(ticket("T-AUDIT-1", "Locked", "account locked"));
+        assertThat(jdbc.sql("SELECT routing_method FROM decisions WHERE id = :id").param("id", result.decisionId())
+                .query(String.class).single()).isEqualTo(result.routingMethod().name());
+
+        audit.start();
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
+                .anySatisfy(event -> {
+                    JsonNode body = Json.parse(event.bodyText());
+                    assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
+                    assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
+                    assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
+                }));
+        assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
+                .doesNotContain("account locked"));
+    }
+
+    @Test
+    void feedbackIsForwardedToRulesEngineAndEmbeddingService() {
+        rules.onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
+                : StubReply.json(Stubs.ruleFired("R005", "Billing", "Medium", 0.9, "refund")));
+        embedding.onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
+                : StubReply.json(Stubs.neighbours(List.of())));
+        classify(ticket("T-FB-1", "Refund", "refund please"));
+
+        HttpResult response = post("/feedback", """
+                {"ticketId":"T-FB-1","department":"Security","urgency":"High","source":"ticketing-system"}""");
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode receipt = Json.parse(response.body());
+        assertThat(receipt.path("departmentCorrect").isBoolean()).isTrue();
+        assertThat(receipt.path("departmentCorrect").asBoolean()).isFalse();
+        assertThat(receipt.path("routingMethod").asString()).isEqualTo("RULE");
+        assertThat(Json.parse(post("/feedback", """
+                {"ticketId":"T-FB-1","department":"Security"}""").body()).path("duplicate").asBoolean()).isTrue();
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(rules.received("/rules/feedback")).singleElement()
+                    .satisfies(r -> {
+                        JsonNode body = Json.parse(r.bodyText());
+                        assertThat(body.path("ruleId").asString()).isEqualTo("R005");
+                        assertThat(body.path("correctDepartment").asString()).isEqualTo("Security");
+                        assertThat(body.path("ruleSetVersion").isIntegralNumber()).isTrue();
+                        assertThat(body.path("ruleSetVersion").asInt()).isEqualTo(7);
+                    });
+            assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
+                    .satisfies(r -> assertThat(Json.parse(r.bodyText()).path("department").asString())
+                            .isEqualTo("Security"));
+        });
+        JsonNode accuracy = Json.parse(ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS));
+        assertThat(Json.elements(accuracy)).anySatisfy(figure -> {
+            assertThat(figure.path("tier").asString()).isEqualTo("RULE");
+            assertThat(figure.path("head").asString()).isEqualTo("department");
+        });
+        assertThat(ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).body())
+                .contains("routing_decisions_total{method=\"RULE\"", "classification_accuracy{", "cache_hit_rate",
+                        "llm_cost_daily", "classify_tier_latency_seconds");
+    }
+
+    @Test
+    void feedbackForAnUnknownDecisionIs404AndWithoutAnyIdIs400() {
+        assertThat(post("/feedback", """
+                {"decisionId":"00000000-0000-0000-0000-000000000000","department":"Sales"}""").status())
+                .isEqualTo(404);
+        HttpResult missing = post("/feedback", "{\"department\":\"Sales\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(Json.parse(missing.body()).path("field").asString()).isEqualTo("decisionId");
+    }
+
+    static boolean confident(ModelAnswer answer) {
+        HeadPrediction department = answer.heads().get("department");
+        return department != null && !department.needsReview();
+    }
+
+    record HttpResult(int status, String body) {
+    }
+
+    HttpResult post(String path, String json) {
+        var response = ServiceHttp.onPort(port).post(path, ApiKeys.CLASSIFIER, json);
+        return new HttpResult(response.statusCode(), response.body());
+    }
+}
