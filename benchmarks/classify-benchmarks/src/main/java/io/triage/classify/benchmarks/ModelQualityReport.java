@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.ModelScore;
@@ -121,7 +122,8 @@ public final class ModelQualityReport {
         List<LabelledText> outOfScope = Datasets.clinc150("oos_test");
         int review = 0;
         for (LabelledText query : outOfScope) {
-            HeadPrediction p = result.bundle().predict(query.text(), "clinc").get("department");
+            HeadPrediction p = Objects.requireNonNull(result.bundle().predict(query.text(), "clinc").get("department"),
+                    "the model has a department head");
             review += p.needsReview() ? 1 : 0;
         }
         double share = (double) review / outOfScope.size();

@@ -11,6 +11,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.runtime.StatelessKieSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same rules as Drools DRL: one rule per routing rule, salience for the order, regex constraints with
@@ -32,7 +33,7 @@ final class DroolsEngine {
         session = kie.newKieContainer(kie.getRepository().getDefaultReleaseId()).newStatelessKieSession();
     }
 
-    String winner(TicketText ticket) {
+    @Nullable String winner(TicketText ticket) {
         TicketFact fact = new TicketFact(RuleCompiler.asciiLower(ticket.subject() + "\n" + ticket.description()));
         session.execute(fact);
         return fact.getWinner();

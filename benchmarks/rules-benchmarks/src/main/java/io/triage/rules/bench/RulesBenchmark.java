@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.jspecify.annotations.Nullable;
 
 /** Evaluations per second, one ticket per call, the same tickets and rules for every engine. */
 @State(Scope.Thread)
@@ -52,12 +53,12 @@ public class RulesBenchmark {
     }
 
     @Benchmark
-    public String sequentialJavaRegex() {
+    public @Nullable String sequentialJavaRegex() {
         return javaRegex.winner(nextTicket());
     }
 
     @Benchmark
-    public String drools() {
+    public @Nullable String drools() {
         return drools.winner(nextTicket());
     }
 }

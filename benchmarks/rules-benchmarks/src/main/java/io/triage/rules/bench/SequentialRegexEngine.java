@@ -7,6 +7,7 @@ import io.triage.rules.ruleset.RuleSet;
 import io.triage.rules.ruleset.TicketField;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The plain way: one {@code java.util.regex} pattern per rule part, tried rule after rule. */
 final class SequentialRegexEngine {
@@ -23,7 +24,7 @@ final class SequentialRegexEngine {
     }
 
     /** The id of the first rule that fires, or null. */
-    String winner(TicketText ticket) {
+    @Nullable String winner(TicketText ticket) {
         String[] fields = {RuleCompiler.asciiLower(ticket.subject()), RuleCompiler.asciiLower(ticket.description()),
             RuleCompiler.asciiLower(ticket.channel())};
         for (CompiledRule rule : rules) {

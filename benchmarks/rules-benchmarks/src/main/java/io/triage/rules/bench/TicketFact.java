@@ -1,10 +1,12 @@
 package io.triage.rules.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /** The fact Drools rules look at: the ticket's lowercased subject and description, and the winning rule. */
 public final class TicketFact {
 
     private final String text;
-    private String winner;
+    private @Nullable String winner;
 
     public TicketFact(String text) {
         this.text = text;
@@ -14,7 +16,7 @@ public final class TicketFact {
         return text;
     }
 
-    public String getWinner() {
+    public @Nullable String getWinner() {
         return winner;
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.benchmarks.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.classify.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

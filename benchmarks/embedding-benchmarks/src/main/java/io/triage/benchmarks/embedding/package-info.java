@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.benchmarks.embedding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.benchmarks.pii;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.rules.bench;
+
+import org.jspecify.annotations.NullMarked;
