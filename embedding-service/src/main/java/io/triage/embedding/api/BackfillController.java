@@ -77,7 +77,7 @@ class BackfillController {
      * Body of {@code POST /backfill}.
      *
      * @param file name of a JSONL file in the backfill directory, one ticket per line
-     *     ({@code ticketId, customerId, text, createdAt, department?, urgency?, sentiment?})
+     *     ({@code ticketId, customerId?, text, createdAt, department?, urgency?, sentiment?})
      */
     record BackfillRequest(@NotBlank String file) {
     }

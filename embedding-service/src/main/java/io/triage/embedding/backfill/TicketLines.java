@@ -27,7 +27,7 @@ final class TicketLines {
         } catch (JacksonException e) {
             throw new BadLineException("line " + lineNumber + ": not a JSON object");
         }
-        return new TicketText(required(node, "ticketId", lineNumber), required(node, "customerId", lineNumber),
+        return new TicketText(required(node, "ticketId", lineNumber), optional(node, "customerId"),
                 required(node, "text", lineNumber), createdAt(node, lineNumber), optional(node, "department"),
                 optional(node, "urgency"), optional(node, "sentiment"));
     }

@@ -226,7 +226,9 @@ public final class LuceneVectorStore implements VectorStore {
         doc.add(new StringField(StoreFields.TICKET_ID, record.ticketId(), Field.Store.YES));
         doc.add(new KnnFloatVectorField(StoreFields.VECTOR, Vectors.normalised(record.vector()),
                 VectorSimilarityFunction.DOT_PRODUCT));
-        doc.add(new StringField(StoreFields.CUSTOMER_ID, m.customerId(), Field.Store.YES));
+        if (m.customerId() != null) {
+            doc.add(new StringField(StoreFields.CUSTOMER_ID, m.customerId(), Field.Store.YES));
+        }
         optional(doc, StoreFields.DEPARTMENT, m.department());
         optional(doc, StoreFields.URGENCY, m.urgency());
         optional(doc, StoreFields.SENTIMENT, m.sentiment());

@@ -179,7 +179,7 @@ public final class QdrantVectorStore implements VectorStore {
         TicketMetadata m = record.metadata();
         Map<String, Value> payload = new HashMap<>();
         payload.put(StoreFields.TICKET_ID, ValueFactory.value(record.ticketId()));
-        payload.put(StoreFields.CUSTOMER_ID, ValueFactory.value(m.customerId()));
+        optional(payload, StoreFields.CUSTOMER_ID, m.customerId());
         optional(payload, StoreFields.DEPARTMENT, m.department());
         optional(payload, StoreFields.URGENCY, m.urgency());
         optional(payload, StoreFields.SENTIMENT, m.sentiment());
@@ -199,7 +199,7 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     private static TicketMetadata metadata(Map<String, Value> payload) {
-        return new TicketMetadata(required(payload, StoreFields.CUSTOMER_ID).getStringValue(),
+        return new TicketMetadata(text(payload, StoreFields.CUSTOMER_ID),
                 text(payload, StoreFields.DEPARTMENT), text(payload, StoreFields.URGENCY),
                 text(payload, StoreFields.SENTIMENT),
                 Instant.ofEpochMilli(required(payload, StoreFields.CREATED_AT).getIntegerValue()));

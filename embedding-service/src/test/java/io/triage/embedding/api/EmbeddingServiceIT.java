@@ -94,6 +94,29 @@ class EmbeddingServiceIT implements PlatformContract {
     }
 
     @Test
+    void aTicketWithoutACustomerIsEmbeddedAndFound() {
+        HttpResponse<String> embedded = embed("""
+                {"ticketId":"N-1","text":"Standing order paid twice this month","createdAt":"2026-11-01T10:00:00Z"}""");
+
+        assertThat(embedded.statusCode()).as(embedded.body()).isEqualTo(200);
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"standing order paid twice\",\"k\":1}");
+        assertThat(json(found)).extractingPath("$.matches[0].ticketId").isEqualTo("N-1");
+        assertThat(json(found)).extractingPath("$.matches[0].metadata.customerId").isNull();
+    }
+
+    @Test
+    void aBlankCustomerIs400NamingIt() {
+        HttpResponse<String> response = embed("""
+                {"ticketId":"N-2","customerId":"  ","text":"x","createdAt":"2026-11-01T10:00:00Z"}""");
+
+        PlatformContract.assertProblem(response, 400);
+        PlatformContract.assertNamesField(response, "tickets[0].customerId");
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket_embeddings WHERE ticket_id = 'N-2'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void sameTicketTwiceIsEmbeddedOnce() {
         String t = ticket("I-1", "C-i", "Please close my account", "accounts");
         HttpResponse<String> first = embed(t);
@@ -257,10 +280,13 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> first = http().post("/sync", ApiKeys.OPS, "");
         HttpResponse<String> second = http().post("/sync", ApiKeys.OPS, "");
 
-        assertThat(json(first)).extractingPath("$.ticketsRead").as(first.body()).isEqualTo(3);
+        assertThat(json(first)).extractingPath("$.ticketsRead").as(first.body()).isEqualTo(4);
         assertThat(json(second)).extractingPath("$.ticketsRead").isEqualTo(0);
         assertThat(rows("C-feed")).isEqualTo(3);
-        assertThat(FEED.cursorsAsked()).containsExactly("", "3");
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket_embeddings WHERE ticket_id = 'F-4' AND customer_id IS NULL")
+                .query(Long.class).single()).as("a ticket without a customer is embedded, not a stalled cursor")
+                .isEqualTo(1);
+        assertThat(FEED.cursorsAsked()).containsExactly("", "4");
     }
 
     private static Path temporaryDirectory() {

@@ -16,7 +16,9 @@ final class IngestionFeedStub {
     private static final List<String> TICKETS = List.of(
             "{\"ticketId\":\"F-1\",\"customerId\":\"C-feed\",\"text\":\"Card blocked abroad\",\"createdAt\":\"2026-11-20T08:00:00Z\"}",
             "{\"ticketId\":\"F-2\",\"customerId\":\"C-feed\",\"text\":\"App crashes at login\",\"createdAt\":\"2026-11-20T09:00:00Z\"}",
-            "{\"ticketId\":\"F-3\",\"customerId\":\"C-feed\",\"text\":\"Parcel left at wrong address\",\"createdAt\":\"2026-11-20T10:00:00Z\"}");
+            "{\"ticketId\":\"F-3\",\"customerId\":\"C-feed\",\"text\":\"Parcel left at wrong address\",\"createdAt\":\"2026-11-20T10:00:00Z\"}",
+            // A source that names no customer: ingestion-service sends customerId null.
+            "{\"ticketId\":\"F-4\",\"customerId\":null,\"text\":\"Invoice shows the wrong VAT rate\",\"createdAt\":\"2026-11-20T11:00:00Z\"}");
 
     private final StubServer server = new StubServer();
 

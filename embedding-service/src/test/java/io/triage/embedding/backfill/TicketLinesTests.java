@@ -23,9 +23,17 @@ class TicketLinesTests {
     void aMissingFieldNamesLineAndFieldButNotTheText() {
         assertThatExceptionOfType(TicketLines.BadLineException.class)
                 .isThrownBy(() -> TicketLines.parse("""
-                        {"ticketId":"T-1","text":"secret complaint","createdAt":"2026-11-01T10:00:00Z"}""", 7))
-                .withMessage("line 7: field 'customerId' is missing or blank")
+                        {"customerId":"C-1","text":"secret complaint","createdAt":"2026-11-01T10:00:00Z"}""", 7))
+                .withMessage("line 7: field 'ticketId' is missing or blank")
                 .withMessageNotContaining("secret");
+    }
+
+    @Test
+    void aTicketWithoutACustomerIsRead() {
+        TicketText ticket = TicketLines.parse("""
+                {"ticketId":"T-2","text":"Card declined","createdAt":"2026-11-01T10:00:00Z"}""", 2);
+        assertThat(ticket.customerId()).isNull();
+        assertThat(ticket.ticketId()).isEqualTo("T-2");
     }
 
     @Test
