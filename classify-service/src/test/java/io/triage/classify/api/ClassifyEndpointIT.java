@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
@@ -90,7 +90,7 @@ class ClassifyEndpointIT implements PlatformContract {
     }
 
     private static String field(HttpResponse<String> problem) {
-        return Json.parse(problem).path("field").asString();
+        return JsonBody.tree(problem).path("field").asString();
     }
 
     private long decisions() {
@@ -107,7 +107,7 @@ class ClassifyEndpointIT implements PlatformContract {
         assertThat(body.get("routingMethod").asString()).isEqualTo("NEEDS_REVIEW");
         assertThat(body.get("department").isNull()).isTrue();
         assertThat(body.get("candidates").get("department").size()).isBetween(1, 3);
-        assertThat(Json.elements(body.get("skippedTiers"))).anySatisfy(skipped -> {
+        assertThat(JsonBody.elements(body.get("skippedTiers"))).anySatisfy(skipped -> {
             assertThat(skipped.path("tier").asString()).isEqualTo("LLM");
             assertThat(skipped.path("reason").asString()).contains("no LLM configured");
         });
@@ -190,9 +190,9 @@ class ClassifyEndpointIT implements PlatformContract {
             assertThat(response.statusCode()).as("a degraded answer, not an error").isEqualTo(200);
             skipped.add(JSON.readTree(response.body()).get("skippedTiers"));
         }
-        assertThat(skipped).allSatisfy(tiers -> assertThat(Json.elements(tiers))
+        assertThat(skipped).allSatisfy(tiers -> assertThat(JsonBody.elements(tiers))
                 .anySatisfy(tier -> assertThat(tier.path("tier").asString()).isEqualTo("RULE")));
-        assertThat(Json.elements(skipped.getLast())).anySatisfy(tier -> {
+        assertThat(JsonBody.elements(skipped.getLast())).anySatisfy(tier -> {
             assertThat(tier.path("tier").asString()).isEqualTo("RULE");
             assertThat(tier.path("reason").asString()).contains("rules-engine unavailable (OPEN)");
         });

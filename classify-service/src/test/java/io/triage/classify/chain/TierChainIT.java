@@ -9,7 +9,6 @@ import java.util.List;
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.Stubs.Neighbour;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
@@ -20,6 +19,7 @@ import io.triage.classify.tier.RoutingMethod;
 import io.triage.classify.tier.SkippedTier;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
@@ -203,10 +203,10 @@ class TierChainIT {
 
         assertThat(result.routingMethod()).as(result.toString()).isEqualTo(RoutingMethod.LLM);
         assertThat(result.department()).isEqualTo(new LabelScore("Billing", 0.8));
-        JsonNode request = Json.parse(llm.received("/v1/chat/completions").getFirst().bodyText());
+        JsonNode request = JsonBody.tree(llm.received("/v1/chat/completions").getFirst().bodyText());
         assertThat(request.path("model").asString()).isEqualTo("stub-model");
         assertThat(request.path("response_format").path("type").asString()).isEqualTo("json_schema");
-        assertThat(Json.elements(request.path("messages"))).anySatisfy(message -> assertThat(
+        assertThat(JsonBody.elements(request.path("messages"))).anySatisfy(message -> assertThat(
                 message.path("content").asString()).contains("Similar resolved tickets", "department=Billing"));
         assertThat(llm.received().getFirst().header("X-API-Key")).isNull();
         assertThat(jdbc.sql("SELECT llm_mode FROM decisions WHERE id = :id").param("id", result.decisionId())
@@ -299,7 +299,7 @@ class TierChainIT {
         audit.start();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
                 .anySatisfy(event -> {
-                    JsonNode body = Json.parse(event.bodyText());
+                    JsonNode body = JsonBody.tree(event.bodyText());
                     assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
                     assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
                     assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
@@ -319,28 +319,28 @@ class TierChainIT {
         HttpResult response = post("/feedback", """
                 {"ticketId":"T-FB-1","department":"Security","urgency":"High","source":"ticketing-system"}""");
         assertThat(response.status()).isEqualTo(201);
-        JsonNode receipt = Json.parse(response.body());
+        JsonNode receipt = JsonBody.tree(response.body());
         assertThat(receipt.path("departmentCorrect").isBoolean()).isTrue();
         assertThat(receipt.path("departmentCorrect").asBoolean()).isFalse();
         assertThat(receipt.path("routingMethod").asString()).isEqualTo("RULE");
-        assertThat(Json.parse(post("/feedback", """
+        assertThat(JsonBody.tree(post("/feedback", """
                 {"ticketId":"T-FB-1","department":"Security"}""").body()).path("duplicate").asBoolean()).isTrue();
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             assertThat(rules.received("/rules/feedback")).singleElement()
                     .satisfies(r -> {
-                        JsonNode body = Json.parse(r.bodyText());
+                        JsonNode body = JsonBody.tree(r.bodyText());
                         assertThat(body.path("ruleId").asString()).isEqualTo("R005");
                         assertThat(body.path("correctDepartment").asString()).isEqualTo("Security");
                         assertThat(body.path("ruleSetVersion").isIntegralNumber()).isTrue();
                         assertThat(body.path("ruleSetVersion").asInt()).isEqualTo(7);
                     });
             assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
-                    .satisfies(r -> assertThat(Json.parse(r.bodyText()).path("department").asString())
+                    .satisfies(r -> assertThat(JsonBody.tree(r.bodyText()).path("department").asString())
                             .isEqualTo("Security"));
         });
-        JsonNode accuracy = Json.parse(ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS));
-        assertThat(Json.elements(accuracy)).anySatisfy(figure -> {
+        JsonNode accuracy = JsonBody.tree(ServiceHttp.onPort(port).get("/feedback/accuracy", ApiKeys.OPS));
+        assertThat(JsonBody.elements(accuracy)).anySatisfy(figure -> {
             assertThat(figure.path("tier").asString()).isEqualTo("RULE");
             assertThat(figure.path("head").asString()).isEqualTo("department");
         });
@@ -356,7 +356,7 @@ class TierChainIT {
                 .isEqualTo(404);
         HttpResult missing = post("/feedback", "{\"department\":\"Sales\"}");
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(Json.parse(missing.body()).path("field").asString()).isEqualTo("decisionId");
+        assertThat(JsonBody.tree(missing.body()).path("field").asString()).isEqualTo("decisionId");
     }
 
     static boolean confident(ModelAnswer answer) {

@@ -22,11 +22,11 @@ import java.util.stream.IntStream;
 import io.triage.classify.lifecycle.serving.ModelServing;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.TfidfVectorizer;
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,11 +163,11 @@ class ModelLifecycleIT implements PlatformContract {
         long version = trained.get("version").asLong();
 
         HttpResponse<String> promoted = http().post("/models/" + version + "/promote", ApiKeys.ANALYST, "");
-        assertThat(Json.parse(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
+        assertThat(JsonBody.tree(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
 
         HttpResponse<String> answer = predict("T-1");
         assertThat(modelVersion(answer)).isEqualTo(Long.toString(version));
-        JsonNode department = Json.parse(answer).path("heads").path("department");
+        JsonNode department = JsonBody.tree(answer).path("heads").path("department");
         assertThat(department.path("topCandidates").isArray()).as(answer.body()).isTrue();
         assertThat(department.path("needsReview").isBoolean()).as(answer.body()).isTrue();
         assertThat(answer.body()).doesNotContain("07700 900123");
@@ -274,13 +274,13 @@ class ModelLifecycleIT implements PlatformContract {
         HttpResponse<String> json = http().get("/models/" + version + "/report", ApiKeys.ANALYST);
         HttpResponse<String> markdown = http().get("/models/" + version + "/report?format=markdown",
                 ApiKeys.ANALYST);
-        assertThat(Json.elements(Json.parse(json).path("heads"))).isNotEmpty().allSatisfy(head -> {
+        assertThat(JsonBody.elements(JsonBody.tree(json).path("heads"))).isNotEmpty().allSatisfy(head -> {
             assertThat(head.path("confusion").isArray()).as("confusion").isTrue();
             assertThat(head.path("precisionCoverage").isArray()).as("precisionCoverage").isTrue();
             assertThat(head.path("operatingPoints").isArray()).as("operatingPoints").isTrue();
         });
         assertThat(markdown.body()).contains("# Model version " + version, "| class | precision | recall");
-        assertThat(Json.elements(Json.parse(http().get("/models", ApiKeys.ANALYST))))
+        assertThat(JsonBody.elements(JsonBody.tree(http().get("/models", ApiKeys.ANALYST))))
                 .anySatisfy(listed -> assertThat(listed.path("version").asLong()).isEqualTo(version));
     }
 
@@ -295,7 +295,7 @@ class ModelLifecycleIT implements PlatformContract {
     void unknownLabelColumnIs422NamingColumnAndLine() {
         HttpResponse<String> response = jobs().startTraining("/models/train", "text,departmnet\nhello,Billing\n");
         PlatformContract.assertProblem(response, 422);
-        JsonNode problem = Json.parse(response);
+        JsonNode problem = JsonBody.tree(response);
         assertThat(problem.path("detail").asString()).contains("unknown column 'departmnet'");
         assertThat(problem.path("line").isIntegralNumber()).isTrue();
         assertThat(problem.path("line").asInt()).isEqualTo(2);
@@ -316,7 +316,7 @@ class ModelLifecycleIT implements PlatformContract {
         HttpResponse<String> response = jobs().startTraining("/models/train?column=category",
                 "text,category\nhello,x\n");
         PlatformContract.assertProblem(response, 400);
-        JsonNode problem = Json.parse(response);
+        JsonNode problem = JsonBody.tree(response);
         assertThat(problem.path("field").asString()).isEqualTo("column");
         assertThat(problem.path("detail").asString()).contains("source=head");
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
@@ -65,7 +65,7 @@ class RedisDownIT {
         String ticket = """
                 {"ticketId":"T-REDIS-1","description":"wibble wobble plink plonk"}""";
         for (int i = 0; i < 2; i++) {
-            JsonNode body = Json.parse(ServiceHttp.onPort(port).post("/classify", ApiKeys.CLASSIFIER, ticket));
+            JsonNode body = JsonBody.tree(ServiceHttp.onPort(port).post("/classify", ApiKeys.CLASSIFIER, ticket));
             assertThat(body.path("routingMethod").asString()).isEqualTo("LLM");
             assertThat(body.path("department").path("label").asString()).isEqualTo("Sales");
         }

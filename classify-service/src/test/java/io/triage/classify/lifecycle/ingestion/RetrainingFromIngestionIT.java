@@ -12,11 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.triage.classify.lifecycle.ingestion.IngestionStub.Validated;
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
@@ -186,7 +186,7 @@ class RetrainingFromIngestionIT {
 
         await().atMost(Duration.ofMinutes(2)).until(() -> ingestionDeliveryCompleted(ticketId));
         assertThat(labelled(ticketId)).hasSizeGreaterThan(3)
-                .allSatisfy(put -> assertThat(Json.parse(put.bodyText()).path("source").asString())
+                .allSatisfy(put -> assertThat(JsonBody.tree(put.bodyText()).path("source").asString())
                         .isEqualTo("source-system"));
     }
 
@@ -232,7 +232,7 @@ class RetrainingFromIngestionIT {
                 Instant.now().minus(Duration.ofDays(90)));
 
         HttpResponse<String> promoted = http().post("/models/" + version + "/promote", ApiKeys.ANALYST, "");
-        assertThat(Json.parse(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
+        assertThat(JsonBody.tree(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
     }
 
     @Test

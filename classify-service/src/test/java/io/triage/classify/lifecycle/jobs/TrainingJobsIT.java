@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +104,7 @@ class TrainingJobsIT {
         HttpResponse<String> retrain = http().post("/models/retrain", ApiKeys.ANALYST, "");
 
         PlatformContract.assertProblem(second, 409);
-        JsonNode conflict = Json.parse(second);
+        JsonNode conflict = JsonBody.tree(second);
         assertThat(conflict.path("runningJob").asString()).isEqualTo(running.toString());
         assertThat(conflict.path("location").asString()).isEqualTo("/models/jobs/" + running);
         PlatformContract.assertProblem(retrain, 409);
@@ -172,6 +172,6 @@ class TrainingJobsIT {
     void anOutOfRangeListLimitIs400NamingIt() {
         HttpResponse<String> response = http().get("/models/jobs?limit=0", ApiKeys.OPS);
         PlatformContract.assertProblem(response, 400);
-        assertThat(Json.parse(response).path("field").asString()).isEqualTo("limit");
+        assertThat(JsonBody.tree(response).path("field").asString()).isEqualTo("limit");
     }
 }

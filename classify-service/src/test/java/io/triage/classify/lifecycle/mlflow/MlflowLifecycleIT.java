@@ -8,12 +8,12 @@ import java.util.List;
 import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.mlflow.FakeMlflowServer.Run;
 import io.triage.classify.lifecycle.serving.ModelServing;
-import io.triage.classify.testing.Json;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
@@ -128,12 +128,12 @@ class MlflowLifecycleIT {
         assertThat(mlflow.version(version).orElseThrow().stage).isEqualTo("Staging");
         assertThat(mlflow.version(version).orElseThrow().source).isEqualTo(run.artifactUri() + "/model");
 
-        assertThat(Json.elements(Json.parse(http().get("/models", ApiKeys.ANALYST)))).anySatisfy(listed -> {
+        assertThat(JsonBody.elements(JsonBody.tree(http().get("/models", ApiKeys.ANALYST)))).anySatisfy(listed -> {
             assertThat(listed.path("version").asLong()).isEqualTo(version);
             assertThat(listed.path("stage").asString()).isEqualTo("STAGING");
         });
-        JsonNode report = Json.parse(http().get("/models/" + version + "/report", ApiKeys.ANALYST));
-        assertThat(Json.elements(report.path("heads"))).isNotEmpty().allSatisfy(head -> {
+        JsonNode report = JsonBody.tree(http().get("/models/" + version + "/report", ApiKeys.ANALYST));
+        assertThat(JsonBody.elements(report.path("heads"))).isNotEmpty().allSatisfy(head -> {
             assertThat(head.path("confusion").isArray()).as("confusion").isTrue();
             assertThat(head.path("precisionCoverage").isArray()).as("precisionCoverage").isTrue();
         });
@@ -146,7 +146,7 @@ class MlflowLifecycleIT {
         long version = mlflow.versions().getFirst().version;
         HttpResponse<String> promoted = http().post("/models/" + version + "/promote", ApiKeys.ANALYST, "");
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
-        assertThat(Json.parse(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
+        assertThat(JsonBody.tree(promoted).path("stage").asString()).isEqualTo("PRODUCTION");
         assertThat(mlflow.version(version).orElseThrow().stage).isEqualTo("Production");
 
         assertThat(classify("T-1").get("modelVersion").asString()).isEqualTo(Long.toString(version));
