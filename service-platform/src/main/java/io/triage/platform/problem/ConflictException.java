@@ -6,8 +6,4 @@ public final class ConflictException extends ProblemException {
     public ConflictException(String detail) {
         super("Conflict", detail);
     }
-
-    public ConflictException(String title, String detail) {
-        super(title, detail);
-    }
 }

@@ -6,8 +6,4 @@ public final class NotFoundException extends ProblemException {
     public NotFoundException(String detail) {
         super("Not found", detail);
     }
-
-    public NotFoundException(String title, String detail) {
-        super(title, detail);
-    }
 }

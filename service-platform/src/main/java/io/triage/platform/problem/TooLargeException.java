@@ -6,8 +6,4 @@ public final class TooLargeException extends ProblemException {
     public TooLargeException(String detail) {
         super("Payload too large", detail);
     }
-
-    public TooLargeException(String title, String detail) {
-        super(title, detail);
-    }
 }

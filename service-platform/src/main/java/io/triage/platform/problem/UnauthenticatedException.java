@@ -3,10 +3,6 @@ package io.triage.platform.problem;
 /** The caller's credentials or signature are missing or wrong (401). */
 public final class UnauthenticatedException extends ProblemException {
 
-    public UnauthenticatedException(String detail) {
-        super("Not authenticated", detail);
-    }
-
     public UnauthenticatedException(String title, String detail) {
         super(title, detail);
     }
