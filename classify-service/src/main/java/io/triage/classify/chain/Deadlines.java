@@ -30,7 +30,7 @@ class Deadlines implements AutoCloseable {
             return tier.decide(context);
         }
         TimeLimiter limiter = limiters.timeLimiter(tier.method().name(),
-                TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+                () -> TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
         try {
             return limiter.executeFutureSupplier(() -> threads.submit(() -> tier.decide(context)));
         } catch (TimeoutException e) {
