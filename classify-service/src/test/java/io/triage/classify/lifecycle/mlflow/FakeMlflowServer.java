@@ -198,7 +198,7 @@ public final class FakeMlflowServer implements AutoCloseable {
     private StubReply answer(StubRequest request) {
         Reply reply;
         try {
-            reply = route(request.method(), request.path(), query(request.rawQuery()), request.body());
+            reply = route(request.method(), request.path(), request.queryParameters(), request.body());
         } catch (MlflowError e) {
             reply = error(e.status, e.code, String.valueOf(e.getMessage()));
         }
@@ -523,20 +523,6 @@ public final class FakeMlflowServer implements AutoCloseable {
 
     private static Optional<String> first(Map<String, List<String>> query, String name) {
         return query.getOrDefault(name, List.of()).stream().findFirst();
-    }
-
-    private static Map<String, List<String>> query(@Nullable String raw) {
-        Map<String, List<String>> params = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return params;
     }
 
     private static String decode(String value) {
