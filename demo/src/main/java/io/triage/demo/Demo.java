@@ -168,7 +168,45 @@ public final class Demo {
                     t.source() + " ticket " + t.externalId() + " kept the e-mail address");
         }
         StepFailed.check(arrived.size() == 3, "only " + arrived.keySet() + " arrived within 60 s");
-        return "one ticket from each of ServiceNow (pull), Zendesk and Jira (signed webhooks), stored sanitised";
+        // Each stored ticket flows on by itself (ingestion-service's outbox): classified, decision kept, indexed.
+        for (Wire.SourcedTicket t : arrived.values()) {
+            Wire.TicketDecision decision = awaitDecision(t);
+            StepFailed.check(decision.status().equals("DECIDED"), t.source() + " ticket " + t.externalId()
+                    + " was refused by classify-service: " + decision.problem());
+            System.out.println("  " + t.source() + " " + t.externalId() + " classified: " + decision.routingMethod()
+                    + (decision.department() == null ? " (an agent reviews it)" : " -> " + decision.department()));
+            awaitSearchable(t);
+        }
+        System.out.println("  each is found by POST /search with its own text");
+        return "one ticket from each of ServiceNow (pull), Zendesk and Jira (signed webhooks), stored sanitised, "
+                + "classified and searchable";
+    }
+
+    private Wire.TicketDecision awaitDecision(Wire.SourcedTicket t) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Reply reply = suite.get(INGESTION, "/tickets/" + t.ticketId() + "/decision", Suite.OPS);
+            if (reply.status() == 200) {
+                return reply.as(Wire.TicketDecision.class);
+            }
+            StepFailed.check(reply.status() == 404 && Instant.now().isBefore(deadline), t.source() + " ticket "
+                    + t.externalId() + " has no decision after 60 s: " + reply.status());
+            Thread.sleep(300);
+        }
+    }
+
+    private void awaitSearchable(Wire.SourcedTicket t) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.CLASSIFIER,
+                    new Wire.SearchRequest(t.text(), 5)).expect(200, "POST /search").as(Wire.SearchAnswer.class);
+            if (found.matches().stream().anyMatch(m -> m.ticketId().equals(t.ticketId()))) {
+                return;
+            }
+            StepFailed.check(Instant.now().isBefore(deadline), t.source() + " ticket " + t.externalId()
+                    + " is not searchable after 60 s");
+            Thread.sleep(300);
+        }
     }
 
     String rules() throws Exception {

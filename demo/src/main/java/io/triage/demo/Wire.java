@@ -3,6 +3,8 @@ package io.triage.demo;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The few fields of each service's API that the demo sends or reads, as the demo's own records (each caller owns
  * the records of the APIs it calls). Unknown response fields are ignored.
@@ -22,7 +24,12 @@ final class Wire {
     }
 
     /** ingestion-service {@code GET /tickets}: where a ticket came from, and its sanitised text. */
-    record SourcedTicket(String source, String externalId, String text) {
+    record SourcedTicket(String ticketId, String source, String externalId, String text) {
+    }
+
+    /** ingestion-service {@code GET /tickets/{id}/decision}: classify-service's decision kept with the ticket. */
+    record TicketDecision(String status, @Nullable String routingMethod, @Nullable String department,
+            @Nullable Double confidence, @Nullable String problem) {
     }
 
     /** rules-engine {@code POST /rules/evaluate}. */

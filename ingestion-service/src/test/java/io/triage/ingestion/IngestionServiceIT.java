@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Where tickets flow next is TicketFlowIT's subject; here nothing listens for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
 @IsolatedBackingServices
 class IngestionServiceIT implements PlatformContract {
 

@@ -31,7 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** Production mode: bearer JWTs (e.g. Entra ID) with roles in the {@code roles} claim; API keys keep working. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "triage.platform.security.mode=jwt")
+        properties = {"triage.platform.security.mode=jwt", "triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
 @IsolatedBackingServices
 class JwtModeIT {
 

@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code PUT /tickets/{id}/labels} and {@code GET /tickets/validated} over real HTTP and Postgres. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Where tickets flow next is TicketFlowIT's subject; here nothing listens for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
 @IsolatedBackingServices
 class ValidatedLabelsIT {
 

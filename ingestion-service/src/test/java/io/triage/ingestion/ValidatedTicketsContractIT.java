@@ -21,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code contracts/ingestion/validated-tickets-page.json}, which classify-service's retraining tests serve from
  * their stub: if this answer changes, this test fails until the fixture (and with it the consumer's test) follows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Where tickets flow next is TicketFlowIT's subject; here nothing listens for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
 @IsolatedBackingServices
 class ValidatedTicketsContractIT {
 

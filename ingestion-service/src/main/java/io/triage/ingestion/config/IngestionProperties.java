@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.triage.ingestion.ticket.TicketSource;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,13 +22,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest {@code limit} a caller may ask for; more is refused with 400
  * @param labels validated labels ({@code PUT /tickets/{id}/labels})
  * @param sources the ticketing systems tickets come from (webhooks and pull); every one is off by default
+ * @param flow where a new or changed ticket goes next: classify-service and embedding-service
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("1000") int maxPageSize,
         @DefaultValue Labels labels,
-        @DefaultValue Sources sources) {
+        @DefaultValue Sources sources,
+        @DefaultValue Flow flow) {
+
+    /**
+     * What happens to a new or changed ticket after it is stored. Each step is an event in Spring Modulith's
+     * publication registry, written in the ticket's own transaction and delivered at least once: a step that fails
+     * (the service is down, 5xx) is tried again, also after a restart.
+     *
+     * @param classify send it to classify-service ({@code POST /classify}, with its source and an
+     *                 {@code Idempotency-Key} per ticket version) and keep the decision with the ticket
+     * @param index send its sanitised text to embedding-service ({@code POST /embeddings}), so it is searchable within
+     *              seconds; embedding-service's nightly sync stays as reconciliation
+     * @param sources the sources whose tickets flow; {@code IMPORT} is {@code POST /tickets}
+     * @param concurrency calls in flight to each of the two services at most; further tickets wait their turn
+     * @param maxTextChars the text sent to classify-service is cut to this many characters (classify-service refuses
+     *                     more than 20,000 by default); the stored and indexed text is never cut
+     * @param redeliverAfter a step that failed is tried again once it is this old
+     * @param redeliveryInterval how often failed steps are looked for
+     */
+    public record Flow(
+            @DefaultValue("true") boolean classify,
+            @DefaultValue("true") boolean index,
+            @DefaultValue({"SERVICENOW", "ZENDESK", "JIRA", "IMPORT"}) Set<TicketSource> sources,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("20000") int maxTextChars,
+            @DefaultValue("1m") Duration redeliverAfter,
+            @DefaultValue("30s") Duration redeliveryInterval) {
+    }
 
     /**
      * Validated labels.

@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Where tickets flow next is TicketFlowIT's subject; here nothing listens for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
 @IsolatedBackingServices
 class SyncIT {
 

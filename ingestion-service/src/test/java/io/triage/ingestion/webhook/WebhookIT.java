@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false",
         "triage.ingestion.sources.zendesk.enabled=true",
         "triage.ingestion.sources.zendesk.webhook-secret=" + WebhookIT.ZENDESK_SECRET,
         "triage.ingestion.sources.jira.enabled=true",

@@ -1,0 +1,35 @@
+package io.triage.ingestion.flow;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import tools.jackson.databind.JsonNode;
+
+/** classify-service's {@code POST /classify} (base URL, timeouts and key: {@code spring.http.serviceclient.classify}). */
+@HttpExchange
+public interface ClassifyService {
+
+    /**
+     * A ticket in classify-service's request format; only sanitised text is ever sent.
+     *
+     * @param ticketId     the ticket's id in this service (the id its decision, audit entry and vector share)
+     * @param subject      not sent: the sanitised text holds subject and description
+     * @param description  the sanitised text
+     * @param channel      the platform channel, when the source's value is mapped
+     * @param customerId   the customer, when known (classify-service logs only its hash)
+     * @param sourceSystem where the ticket came from ({@code servicenow}, {@code zendesk}, {@code jira},
+     *                     {@code import})
+     */
+    record Ticket(String ticketId, @Nullable String subject, String description, @Nullable String channel,
+            @Nullable String customerId, String sourceSystem) {
+    }
+
+    /**
+     * Classifies one ticket. A repeated call with the same key answers the first decision again instead of making
+     * a second one, so a redelivery from the outbox never logs a duplicate decision.
+     */
+    @PostExchange("/classify")
+    JsonNode classify(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Ticket ticket);
+}
