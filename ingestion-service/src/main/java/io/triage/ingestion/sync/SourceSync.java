@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.ingestion.config.IngestionProperties;
@@ -18,10 +19,12 @@ import io.triage.ingestion.source.SourceTicket;
 import io.triage.ingestion.source.ZendeskTickets;
 import io.triage.ingestion.ticket.TicketIntake;
 import io.triage.ingestion.ticket.TicketSource;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SourceSync {
 
     private static final Logger log = LoggerFactory.getLogger(SourceSync.class);
-    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+    /**
+     * How long a pull's lock outlives a replica that died holding it. The lock is extended while the pull runs, so a
+     * crash blocks the next pull of the source for about a minute, not for as long as the longest pull.
+     */
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(1);
+    /** Without an extensible lock store, the lock must outlast the longest pull. */
+    private static final Duration LOCK_AT_MOST_UNEXTENDED = Duration.ofMinutes(30);
 
     private final Map<TicketSource, SourceConnector> connectors = new EnumMap<>(TicketSource.class);
     private final Watermarks watermarks;
@@ -48,6 +57,7 @@ public class SourceSync {
     private final TicketIntake intake;
     private final TransactionTemplate transaction;
     private final LockProvider locks;
+    private final Duration lockAtMost;
     private final TaskExecutor executor;
     private final SourceFreshness freshness;
     private final MeterRegistry meters;
@@ -73,7 +83,10 @@ public class SourceSync {
         this.runs = runs;
         this.intake = intake;
         this.transaction = transaction;
-        this.locks = locks;
+        this.locks = locks instanceof ExtensibleLockProvider extensible ? new KeepAliveLockProvider(extensible,
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sync-lock-keeper").factory()))
+                : locks;
+        this.lockAtMost = locks instanceof ExtensibleLockProvider ? LOCK_AT_MOST : LOCK_AT_MOST_UNEXTENDED;
         this.executor = executor;
         this.freshness = freshness;
         this.meters = meters;
@@ -116,11 +129,13 @@ public class SourceSync {
     void run(UUID id, TicketSource source) {
         SourceConnector connector = connectors.get(source);
         Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(),
-                "ingestion-sync-" + tag(source), LOCK_AT_MOST, Duration.ZERO));
+                "ingestion-sync-" + tag(source), lockAtMost, Duration.ZERO));
         if (lock.isEmpty()) {
             finish(id, source, "SKIPPED", "another pull of this source is running");
             return;
         }
+        // Holding the lock, no other pull of this source runs: an earlier one still RUNNING died with its replica.
+        runs.interruptedBefore(id, source);
         try {
             Objects.requireNonNull(connector, "pulls start only for enabled sources");
             connector.pull(watermarks.of(source), (tickets, reached) -> transaction.executeWithoutResult(status -> {

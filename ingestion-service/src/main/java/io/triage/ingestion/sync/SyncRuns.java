@@ -31,6 +31,15 @@ class SyncRuns {
                 .param("n", tickets).param("id", id).update();
     }
 
+    /** Marks the source's runs started before {@code id} and still RUNNING as FAILED: their replica died. */
+    void interruptedBefore(UUID id, TicketSource source) {
+        jdbc.sql("""
+                UPDATE sync_runs SET status = 'FAILED', error = 'interrupted', finished_at = now()
+                 WHERE source = :source AND status = 'RUNNING' AND id <> :id
+                   AND started_at < (SELECT started_at FROM sync_runs WHERE id = :id)
+                """).param("source", source.name()).param("id", id).update();
+    }
+
     void finish(UUID id, String status, @Nullable String error) {
         jdbc.sql("UPDATE sync_runs SET status = :status, error = :error, finished_at = now() WHERE id = :id")
                 .param("status", status).param("error", error).param("id", id).update();

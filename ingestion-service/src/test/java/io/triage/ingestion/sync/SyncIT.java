@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,6 +154,39 @@ class SyncIT {
         assertThat(feedPosition()).as("the overlap re-read changed nothing").isEqualTo(afterFirst);
         assertThat(jdbc.sql("SELECT number FROM tickets WHERE external_id = ?").param(ids.getFirst())
                 .query(String.class).single()).startsWith("INC");
+    }
+
+    @Test
+    void aPullLeftRunningByADeadReplicaIsMarkedInterruptedByTheNextOne() {
+        UUID orphan = UUID.randomUUID();
+        jdbc.sql("INSERT INTO sync_runs (id, source, trigger, status, started_at) "
+                + "VALUES (?, 'SERVICENOW', 'request', 'RUNNING', now() - interval '10 minutes')").param(orphan)
+                .update();
+
+        assertThat(status(pull("servicenow"))).isEqualTo("SUCCEEDED");
+
+        String orphanRun = http().get("/sources/syncs/" + orphan, ApiKeys.OPS).body();
+        assertThat(status(orphanRun)).isEqualTo("FAILED");
+        assertThat(JsonPath.<String>read(orphanRun, "$.error")).isEqualTo("interrupted");
+    }
+
+    @Test
+    void aDeadReplicasLockOnASourceExpiresWithinAMinuteNotHalfAnHour() {
+        assertThat(status(pull("servicenow"))).isEqualTo("SUCCEEDED");
+        seedIncidents(1);
+        servicenow.faults().nextRequests(1, new Fault.Slow(Duration.ofSeconds(3)));
+
+        HttpResponse<String> started = http().post("/sources/servicenow/sync", ApiKeys.OPS, "");
+        Double heldFor = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(
+                () -> jdbc.sql("SELECT extract(epoch FROM lock_until - locked_at) FROM shedlock "
+                        + "WHERE name = 'ingestion-sync-servicenow' AND lock_until > now()")
+                        .query(Double.class).optional().orElse(null), held -> held != null);
+
+        assertThat(heldFor).as("taken for a minute and extended while the pull runs, so a crash blocks a minute")
+                .isLessThanOrEqualTo(60.0);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(status(await().atMost(Duration.ofSeconds(60)).until(() -> http().get(location, ApiKeys.OPS)
+                .body(), run -> !"RUNNING".equals(status(run))))).isEqualTo("SUCCEEDED");
     }
 
     @Test
