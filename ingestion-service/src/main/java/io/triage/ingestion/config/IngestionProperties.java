@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest {@code limit} a caller may ask for; more is refused with 400
  * @param labels validated labels ({@code PUT /tickets/{id}/labels})
  * @param sources the ticketing systems tickets come from (webhooks and pull); every one is off by default
+ * @param alerts Slack messages when a source keeps failing or falls behind
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
         @DefaultValue("100") int defaultPageSize,
         @DefaultValue("1000") int maxPageSize,
         @DefaultValue Labels labels,
-        @DefaultValue Sources sources) {
+        @DefaultValue Sources sources,
+        @DefaultValue Alerts alerts) {
 
     /**
      * Validated labels.
@@ -117,6 +119,30 @@ public record IngestionProperties(
             @DefaultValue("60s") Duration maxRetryAfter,
             @Nullable Map<String, String> channels,
             @DefaultValue("") String defaultChannel) {
+    }
+
+    /**
+     * Source incidents and their Slack messages: one message when an incident opens, one when it closes.
+     *
+     * @param consecutiveFailures failed pulls in a row (skipped ones not counted) that open a source's
+     *                            pull-failure incident; its next successful pull closes it
+     * @param maxLag how old the newest ticket of an enabled source (now − its newest source updated-at) may be before
+     *               a lag incident opens; it closes once a newer ticket arrives. A source with no ticket yet has none
+     * @param checkInterval how often the lag is checked and messages that could not be posted are retried (once per
+     *                      cluster)
+     * @param slackWebhookUrl the Slack incoming webhook ({@code https://hooks.slack.com/services/T…/B…/…}); a secret,
+     *                        so from the environment only ({@code TRIAGE_INGESTION_ALERTS_SLACK_WEBHOOK_URL}). Blank:
+     *                        incidents are still recorded, logged and counted, but nothing is posted
+     * @param slackConnectTimeout connect timeout of a post to Slack
+     * @param slackReadTimeout read timeout of a post to Slack
+     */
+    public record Alerts(
+            @DefaultValue("3") int consecutiveFailures,
+            @DefaultValue("2h") Duration maxLag,
+            @DefaultValue("1m") Duration checkInterval,
+            @DefaultValue("") String slackWebhookUrl,
+            @DefaultValue("5s") Duration slackConnectTimeout,
+            @DefaultValue("10s") Duration slackReadTimeout) {
     }
 
     /** How a ServiceNow webhook proves it comes from the instance. */
