@@ -1,11 +1,13 @@
 package io.triage.ingestion.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import io.triage.simulators.SimClock;
 import io.triage.simulators.fault.Fault;
 import io.triage.simulators.servicenow.ServiceNowSettings;
 import io.triage.simulators.servicenow.ServiceNowSimulator;
+import io.triage.simulators.slack.SlackSimulator;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
@@ -33,7 +36,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The {@code triage-sources} group of {@code grafana/alerts/triage-alerts.yml} only names series this service really
  * emits: every {@code ingestion_*} metric of its expressions, with every label value they select on, is in the
- * service's {@code /actuator/prometheus} once a pull has failed, one has succeeded and a webhook was refused.
+ * service's {@code /actuator/prometheus} once a pull has failed (opening an incident whose Slack post is refused), one
+ * has succeeded and a webhook was refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
@@ -44,7 +48,10 @@ class PrometheusRulesIT {
     static final Pattern SELECTOR = Pattern.compile("\\b(ingestion_[a-z_]+)(\\{([^}]*)})?");
     static final Pattern MATCHER = Pattern.compile("([a-z_]+)\\s*=\\s*\"([^\"]*)\"");
 
+    static final String HOOK = "/services/T0001/B0001/removed";
+
     static ServiceNowSimulator servicenow;
+    static SlackSimulator slack;
 
     @LocalServerPort
     int port;
@@ -52,16 +59,21 @@ class PrometheusRulesIT {
     @BeforeAll
     static void startSimulator() {
         servicenow = new ServiceNowSimulator(ServiceNowSettings.defaults(), SimClock.at(Instant.now())).start(0);
+        slack = new SlackSimulator().start(0);
+        slack.disable(HOOK);
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         AlertedSources.servicenow(registry, servicenow);
+        registry.add("triage.ingestion.alerts.consecutive-failures", () -> "1");
+        registry.add("triage.ingestion.alerts.slack-webhook-url", () -> slack.baseUri() + HOOK);
     }
 
     @AfterAll
     static void stopSimulator() {
         servicenow.close();
+        slack.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -89,11 +101,16 @@ class PrometheusRulesIT {
         assertThat((String) JsonPath.read(AlertedSources.pull(http, "servicenow"), "$.status"))
                 .isEqualTo("SUCCEEDED");
         assertThat(http.post("/webhooks/servicenow", null, "{}").statusCode()).isEqualTo(401);
-        List<String> scrape = http.get("/actuator/prometheus", ApiKeys.OPS).body().lines()
-                .filter(line -> !line.startsWith("#")).toList();
+        // The incident's post is refused (404 no_service) after the pull's end is seen; wait for it to be counted.
+        List<String> scrape = await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get("/actuator/prometheus", ApiKeys.OPS).body().lines()
+                        .filter(line -> !line.startsWith("#")).toList(),
+                        lines -> lines.stream()
+                                .anyMatch(line -> line.startsWith("ingestion_alert_notifications_total")));
+        assertThat(slack.messages()).isEmpty();
 
         List<String> expressions = sourceRuleExpressions();
-        assertThat(expressions).as("the triage-sources group's rules").hasSize(4);
+        assertThat(expressions).as("the triage-sources group's rules").hasSize(5);
         for (String expression : expressions) {
             Matcher selector = SELECTOR.matcher(expression);
             assertThat(selector.find()).as("%s names one of our metrics", expression).isTrue();
