@@ -143,6 +143,17 @@ public record IngestionProperties(
             @DefaultValue("") String slackWebhookUrl,
             @DefaultValue("5s") Duration slackConnectTimeout,
             @DefaultValue("10s") Duration slackReadTimeout) {
+
+        public Alerts {
+            // 0 would open an incident for every source before any pull; stop the start instead.
+            if (consecutiveFailures < 1) {
+                throw new IllegalArgumentException("triage.ingestion.alerts.consecutive-failures must be at least 1");
+            }
+            if (!maxLag.isPositive() || !checkInterval.isPositive()) {
+                throw new IllegalArgumentException(
+                        "triage.ingestion.alerts.max-lag and check-interval must be positive");
+            }
+        }
     }
 
     /** How a ServiceNow webhook proves it comes from the instance. */
