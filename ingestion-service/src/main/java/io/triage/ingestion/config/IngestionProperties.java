@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param labels validated labels ({@code PUT /tickets/{id}/labels})
  * @param sources the ticketing systems tickets come from (webhooks and pull); every one is off by default
  * @param flow where a new or changed ticket goes next: classify-service and embedding-service
+ * @param alerts Slack messages when a source keeps failing or falls behind
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
@@ -30,7 +31,8 @@ public record IngestionProperties(
         @DefaultValue("1000") int maxPageSize,
         @DefaultValue Labels labels,
         @DefaultValue Sources sources,
-        @DefaultValue Flow flow) {
+        @DefaultValue Flow flow,
+        @DefaultValue Alerts alerts) {
 
     /**
      * What happens to a new or changed ticket after it is stored. Each step is an event in Spring Modulith's
@@ -45,7 +47,9 @@ public record IngestionProperties(
      * @param concurrency calls in flight to each of the two services at most; further tickets wait their turn
      * @param maxTextChars the text sent to classify-service is cut to this many characters (classify-service refuses
      *                     more than 20,000 by default); the stored and indexed text is never cut
-     * @param redeliverAfter a step that failed is tried again once it is this old
+     * @param redeliverAfter a step not done this long after the ticket was stored is tried again (it failed, or its
+     *                       replica died); longer than a backlog takes to drain, or waiting tickets are sent twice
+     *                       (harmless, as the calls are idempotent, but wasted)
      * @param redeliveryInterval how often failed steps are looked for
      */
     public record Flow(
@@ -54,7 +58,7 @@ public record IngestionProperties(
             @DefaultValue({"SERVICENOW", "ZENDESK", "JIRA", "IMPORT"}) Set<TicketSource> sources,
             @DefaultValue("8") int concurrency,
             @DefaultValue("20000") int maxTextChars,
-            @DefaultValue("1m") Duration redeliverAfter,
+            @DefaultValue("5m") Duration redeliverAfter,
             @DefaultValue("30s") Duration redeliveryInterval) {
     }
 
@@ -148,6 +152,41 @@ public record IngestionProperties(
             @DefaultValue("60s") Duration maxRetryAfter,
             @Nullable Map<String, String> channels,
             @DefaultValue("") String defaultChannel) {
+    }
+
+    /**
+     * Source incidents and their Slack messages: one message when an incident opens, one when it closes.
+     *
+     * @param consecutiveFailures failed pulls in a row (skipped ones not counted) that open a source's
+     *                            pull-failure incident; its next successful pull closes it
+     * @param maxLag how old the newest ticket of an enabled source (now − its newest source updated-at) may be before
+     *               a lag incident opens; it closes once a newer ticket arrives. A source with no ticket yet has none
+     * @param checkInterval how often the lag is checked and messages that could not be posted are retried (once per
+     *                      cluster)
+     * @param slackWebhookUrl the Slack incoming webhook ({@code https://hooks.slack.com/services/T…/B…/…}); a secret,
+     *                        so from the environment only ({@code TRIAGE_INGESTION_ALERTS_SLACK_WEBHOOK_URL}). Blank:
+     *                        incidents are still recorded, logged and counted, but nothing is posted
+     * @param slackConnectTimeout connect timeout of a post to Slack
+     * @param slackReadTimeout read timeout of a post to Slack
+     */
+    public record Alerts(
+            @DefaultValue("3") int consecutiveFailures,
+            @DefaultValue("2h") Duration maxLag,
+            @DefaultValue("1m") Duration checkInterval,
+            @DefaultValue("") String slackWebhookUrl,
+            @DefaultValue("5s") Duration slackConnectTimeout,
+            @DefaultValue("10s") Duration slackReadTimeout) {
+
+        public Alerts {
+            // 0 would open an incident for every source before any pull; stop the start instead.
+            if (consecutiveFailures < 1) {
+                throw new IllegalArgumentException("triage.ingestion.alerts.consecutive-failures must be at least 1");
+            }
+            if (!maxLag.isPositive() || !checkInterval.isPositive()) {
+                throw new IllegalArgumentException(
+                        "triage.ingestion.alerts.max-lag and check-interval must be positive");
+            }
+        }
     }
 
     /** How a ServiceNow webhook proves it comes from the instance. */

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -62,12 +63,13 @@ public class SourceSync {
     private final SourceFreshness freshness;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SourceSync(IngestionProperties properties, ServiceNowTickets servicenow, ZendeskTickets zendesk,
             JiraTickets jira, Watermarks watermarks, SyncRuns runs, TicketIntake intake,
             TransactionTemplate transaction, LockProvider locks,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor, SourceFreshness freshness,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         IngestionProperties.Sources sources = properties.sources();
         // A source enabled without a base URL is push-only (its webhook); it is not pulled.
         if (pulled(sources.servicenow())) {
@@ -91,6 +93,7 @@ public class SourceSync {
         this.freshness = freshness;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
     }
 
     private static boolean pulled(IngestionProperties.Source source) {
@@ -161,6 +164,7 @@ public class SourceSync {
         runs.finish(id, status, error);
         meters.counter("ingestion_pulls_total", "source", tag(source), "outcome",
                 status.toLowerCase(Locale.ROOT)).increment();
+        events.publishEvent(new PullFinished(source, status, error));
     }
 
     private static String tag(TicketSource source) {
