@@ -10,6 +10,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import io.triage.classify.decision.DecisionLog;
+import io.triage.classify.decision.IdempotentReplays;
+import io.triage.classify.decision.IdempotentRequest;
+import io.triage.classify.decision.LoggedDecision;
 import io.triage.classify.experiment.ExperimentAssignment;
 import io.triage.classify.tier.ClassificationResult;
 import io.triage.classify.tier.ExperimentArms;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Service;
 /**
  * Classifies tickets: sanitise, then rules → semantic cache → ML → LLM, stopping at the first tier that is sure;
  * when none is, the ticket goes to NEEDS_REVIEW with its candidates. Every decision is logged with an audit event.
+ * A ticket sent with an {@code Idempotency-Key} already logged is answered from the log, without running the tiers.
  */
 @Service
 public class TierChain {
@@ -36,17 +40,20 @@ public class TierChain {
     private final ExperimentAssignment experiments;
     private final ResultAssembler assembler;
     private final DecisionLog decisions;
+    private final IdempotentReplays replays;
     private final RoutingMetrics metrics;
     private final ChainProperties properties;
 
     TierChain(List<Tier> tiers, Deadlines deadlines, TicketSanitiser sanitiser, ExperimentAssignment experiments,
-            ResultAssembler assembler, DecisionLog decisions, RoutingMetrics metrics, ChainProperties properties) {
+            ResultAssembler assembler, DecisionLog decisions, IdempotentReplays replays, RoutingMetrics metrics,
+            ChainProperties properties) {
         this.tiers = List.copyOf(tiers);
         this.deadlines = deadlines;
         this.sanitiser = sanitiser;
         this.experiments = experiments;
         this.assembler = assembler;
         this.decisions = decisions;
+        this.replays = replays;
         this.metrics = metrics;
         this.properties = properties;
     }
@@ -54,7 +61,20 @@ public class TierChain {
     /** Validates, classifies and logs one ticket. */
     public ClassificationResult classify(TicketInput input) {
         TicketValidation.check(input, "", properties.maxTextChars());
-        return run(input);
+        return run(input, null).result();
+    }
+
+    /**
+     * Validates one ticket sent with an {@code Idempotency-Key}; the first request with the key is classified and
+     * logged with it, a repeat gets the stored answer ({@link LoggedDecision#replayed()}) and the key sent with
+     * another ticket is a 422. Of concurrent first requests with one key only one decision is logged; the others
+     * answer it, replayed.
+     */
+    public LoggedDecision classify(TicketInput input, String idempotencyKey) {
+        TicketValidation.check(input, "", properties.maxTextChars());
+        IdempotentRequest request = new IdempotentRequest(idempotencyKey, RequestFingerprint.of(input));
+        return replays.find(request).map(stored -> new LoggedDecision(stored, true))
+                .orElseGet(() -> run(input, request));
     }
 
     /** Validates every ticket first (nothing is classified if one is invalid), then classifies them concurrently. */
@@ -76,7 +96,7 @@ public class TierChain {
                 results.add(threads.submit(() -> {
                     slots.acquire();
                     try {
-                        return run(input);
+                        return run(input, null).result();
                     } finally {
                         slots.release();
                     }
@@ -95,7 +115,7 @@ public class TierChain {
         }
     }
 
-    private ClassificationResult run(TicketInput input) {
+    private LoggedDecision run(TicketInput input, @Nullable IdempotentRequest request) {
         long start = System.nanoTime();
         SanitisedTicket ticket = sanitiser.sanitise(input);
         TierContext context = new TierContext(ticket, experiments.arms(ticket));
@@ -131,9 +151,11 @@ public class TierChain {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         ClassificationResult result = assembler.assemble(UUID.randomUUID(), context, method, decided, doubts, millis);
-        decisions.record(result, context);
-        metrics.decided(method);
-        return result;
+        LoggedDecision logged = decisions.record(result, context, request);
+        if (!logged.replayed()) {
+            metrics.decided(method);
+        }
+        return logged;
     }
 
     private static boolean bypassedByExperiment(Tier tier, TierContext context) {

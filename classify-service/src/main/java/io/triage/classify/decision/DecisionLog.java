@@ -13,6 +13,7 @@ import io.triage.classify.tier.RoutingMethod;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.TierContext;
+import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.UnavailableException;
 import io.triage.platform.web.TraceIds;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Logs every decision in {@code classify.decisions} (labels, tier, versions, hashes of the inputs, latency per tier,
  * experiment arms, the nearest neighbour for cache accounting) and publishes its audit event in the same
- * transaction.
+ * transaction. A decision made for a request with an {@code Idempotency-Key} also keeps the key, the request's hash
+ * and the answer, in the same row; the key's unique index lets only one decision per key be logged.
  */
 @Service
 public class DecisionLog {
@@ -37,39 +39,59 @@ public class DecisionLog {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final TraceIds traceIds;
+    private final IdempotentReplays replays;
 
-    DecisionLog(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json, TraceIds traceIds) {
+    DecisionLog(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json, TraceIds traceIds,
+            IdempotentReplays replays) {
         this.jdbc = jdbc;
         this.events = events;
         this.json = json;
         this.traceIds = traceIds;
+        this.replays = replays;
     }
 
-    /** Stores the decision and its audit event; a database failure is a 503 (an unlogged decision is not given). */
+    /**
+     * Stores the decision and its audit event; a database failure is a 503 (an unlogged decision is not given).
+     * With {@code request}, the key, the request's hash and {@code result} are stored in the same row; when another
+     * request with the same key was logged first (a concurrent first request), nothing is stored or published and
+     * that request's stored answer is given instead (or 422 when it was another request).
+     */
     @Transactional
-    public void record(ClassificationResult result, TierContext context) {
+    public LoggedDecision record(ClassificationResult result, TierContext context,
+            @Nullable IdempotentRequest request) {
+        int inserted;
         try {
-            insert(result, context);
+            inserted = insert(result, context, request);
         } catch (DataAccessException e) {
             throw new UnavailableException("the decision log is unavailable", Duration.ofSeconds(5));
         }
+        if (request != null && inserted == 0) {
+            // The insert waited for the winner's transaction and found its committed row: answer that decision.
+            return replays.find(request).map(stored -> new LoggedDecision(stored, true))
+                    .orElseThrow(() -> new ConflictException(
+                            "another request with this Idempotency-Key was logged and then removed; send a new key"));
+        }
         events.publishEvent(event(result, context));
+        return new LoggedDecision(result, false);
     }
 
-    private void insert(ClassificationResult result, TierContext context) {
+    private int insert(ClassificationResult result, TierContext context, @Nullable IdempotentRequest request) {
         SanitisedTicket ticket = context.ticket();
         SimilarTicket neighbour = context.neighbours() == null || context.neighbours().isEmpty() ? null
                 : context.neighbours().getFirst();
         LlmUsage llm = context.llmUsage();
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO decisions (id, ticket_id, routing_method, department, department_confidence, urgency,
                     urgency_confidence, sentiment, sentiment_confidence, rule_id, rule_set_version, model_version,
                     neighbour_ticket_id, neighbour_similarity, neighbour_department, text_hash, customer_hash,
                     channel, source_system, tier_latencies_micros, skipped_tiers, experiments, llm_mode,
-                    llm_prompt_tokens, llm_completion_tokens, llm_cost, latency_micros)
+                    llm_prompt_tokens, llm_completion_tokens, llm_cost, latency_micros, idempotency_key,
+                    request_hash, response)
                 VALUES (:id, :ticket, :method, :dep, :depc, :urg, :urgc, :sen, :senc, :rule, :rsv, :mv,
                     :nid, :nsim, :ndep, :text, :customer, :channel, :source, CAST(:lat AS jsonb),
-                    CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros)
+                    CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros, :key,
+                    :requesthash, CAST(:response AS jsonb))
+                ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 """)
                 .param("id", result.decisionId())
                 .param("ticket", ticket.ticketId())
@@ -95,6 +117,9 @@ public class DecisionLog {
                 .param("ct", llm == null ? null : llm.completionTokens())
                 .param("cost", llm == null ? null : llm.cost())
                 .param("micros", Math.round(result.latencyMillis() * 1000))
+                .param("key", request == null ? null : request.key())
+                .param("requesthash", request == null ? null : request.requestHash())
+                .param("response", request == null ? null : json.writeValueAsString(result))
                 .update();
     }
 
