@@ -86,14 +86,39 @@ public final class FlowLoad {
         System.exit(0);
     }
 
-    /** Real customer questions (Banking77's training texts), so the sanitiser and classifier do real work. */
+    /** Real customer questions (Banking77's training texts, RFC 4180 CSV with quoted newlines), 3,000 of them. */
     static List<String> texts(Path csv) throws IOException {
+        String content = Files.readString(csv, StandardCharsets.UTF_8);
         List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8).subList(1, 3001)) {
-            int comma = line.lastIndexOf(',');
-            String text = comma > 0 ? line.substring(0, comma) : line;
-            texts.add(text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1)
-                    .replace("\"\"", "\"") : text);
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean first = true;
+        boolean header = true;
+        for (int i = 0; i < content.length() && texts.size() < 3000; i++) {
+            char c = content.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' && first) {
+                if (!header) {
+                    texts.add(field.toString().strip().replace('\n', ' '));
+                }
+                first = false;
+            } else if (c == '\n') {
+                field.setLength(0);
+                first = true;
+                header = false;
+            } else if (first) {
+                field.append(c);
+            }
         }
         return texts;
     }
