@@ -80,14 +80,25 @@ class CacheTier implements Tier {
                     + round(top.similarity()) + " < " + settings.minSimilarity());
         }
         if (top.department() == null) {
-            return new TierOutcome.Undecided("nearest ticket " + top.ticketId() + " has no label yet");
+            // Tickets still waiting for a validated label (every ticket is indexed as it arrives) have nothing to
+            // reuse; the nearest labelled one is judged instead, by the same bars.
+            Optional<SimilarTicket> labelled = neighbours.stream().filter(n -> n.department() != null).findFirst();
+            if (labelled.isEmpty()) {
+                return new TierOutcome.Undecided("none of the " + neighbours.size() + " nearest tickets has a label");
+            }
+            top = labelled.get();
+            if (top.similarity() < settings.minSimilarity()) {
+                return new TierOutcome.Undecided("nearest labelled ticket " + top.ticketId() + " has similarity "
+                        + round(top.similarity()) + " < " + settings.minSimilarity());
+            }
         }
         double estimate = accuracy.estimate(top.ticketId());
         if (estimate < settings.minAccuracy()) {
             return new TierOutcome.Undecided("reusing " + top.ticketId() + "'s label is right only "
                     + round(estimate) + " of the time (< " + settings.minAccuracy() + ")");
         }
-        LabelScore department = new LabelScore(top.department(), estimate);
+        LabelScore department = new LabelScore(Objects.requireNonNull(top.department(), "chosen as labelled"),
+                estimate);
         return new TierOutcome.Decided(department,
                 top.urgency() == null ? null : new LabelScore(top.urgency(), estimate),
                 top.sentiment() == null ? null : new LabelScore(top.sentiment(), estimate),

@@ -162,6 +162,25 @@ class TierChainIT {
     }
 
     @Test
+    void anUnlabelledNearDuplicateDoesNotHideTheNearestLabelledOne() {
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("NEW-1", 0.99, null, null, null),
+                new Neighbour("H-4", 0.95, "Shipping/Delivery", "Low", "Negative")))));
+        ClassificationResult reused = classify(ticket("T-CACHE-4", "Parcel", "My parcel never arrived"));
+
+        assertThat(reused.routingMethod()).isEqualTo(RoutingMethod.CACHE);
+        assertThat(reused.department()).extracting(LabelScore::label).isEqualTo("Shipping/Delivery");
+        assertThat(reused.explanation().summary()).contains("H-4");
+
+        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+                new Neighbour("NEW-2", 0.99, null, null, null),
+                new Neighbour("H-5", 0.60, "Billing", "Low", "Neutral")))));
+        ClassificationResult far = classify(ticket("T-CACHE-5", "Parcel", "My parcel never arrived"));
+        assertThat(far.routingMethod()).as("the labelled one is judged by the same similarity bar")
+                .isNotEqualTo(RoutingMethod.CACHE);
+    }
+
+    @Test
     void cacheRefusesAHitWhenHistoricalAccuracyIsBelowTheBar() {
         embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-BAD", 0.97, "Sales", "Low", "Positive")))));
