@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vectorCacheSize most vectors remembered, keyed by the model and the SHA-256 of the text (never the text
  *     itself); {@code 0} turns the cache off. Each entry is on the heap: with MiniLM a vector is 384 floats, 1.5 KB,
  *     about 1.8 KB with its key and bookkeeping, so the default 10,000 entries take about 18 MB; with OpenAI's
- *     1,536 dimensions an entry is about 6 KB (about 60 MB at 10,000: lower it to stay well within a 512 MiB heap)
+ *     1,536 dimensions an entry is about 6.5 KB (about 65 MB at 10,000: lower it to stay well within a 512 MiB heap)
  */
 @ConfigurationProperties("triage.embedding")
 public record VectorCacheProperties(@DefaultValue("10000") int vectorCacheSize) {
