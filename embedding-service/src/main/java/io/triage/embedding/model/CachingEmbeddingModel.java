@@ -49,7 +49,8 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
         this.vectors = cache.asMap();
         this.hits = outcomes(meters, "hit");
         this.misses = outcomes(meters, "miss");
-        Gauge.builder("embedding.vector.cache.entries", cache, c -> c.synchronous().estimatedSize())
+        // Micrometer holds a gauge's object weakly: this view lives as long as the model.
+        Gauge.builder("embedding.vector.cache.entries", vectors, Map::size)
                 .description("Vectors held by the recent-vector cache").tag("model", model.name()).register(meters);
     }
 
