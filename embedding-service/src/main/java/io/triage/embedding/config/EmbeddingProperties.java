@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in-process and a Lucene index on local disk. Each feature's own settings live with it: {@code openai.*} in
  * {@code model.OpenAiProperties}, {@code lucene.*} and {@code qdrant.*} in {@code store}, {@code backfill.*},
  * {@code sync.*} and {@code reconcile.*} in their packages, {@code batch-size} in {@code ticket.PipelineProperties},
- * the API's limits in {@code api.ApiProperties}.
+ * {@code vector-cache-size} in {@code model.VectorCacheProperties}, the API's limits in {@code api.ApiProperties}.
  *
  * @param model which embedding model turns ticket text into vectors: {@code minilm} (default, in-process, 384-d)
  *     or {@code openai} (text-embedding-3-small, 1536-d, needs {@code openai.api-key})

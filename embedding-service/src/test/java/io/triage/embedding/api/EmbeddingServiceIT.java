@@ -2,6 +2,7 @@ package io.triage.embedding.api;
 
 import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -91,6 +92,38 @@ class EmbeddingServiceIT implements PlatformContract {
         assertThat(json(found)).extractingPath("$.matches[*].ticketId").asArray().containsExactly("S-1");
         assertThat(json(found)).extractingPath("$.matches[0].metadata.department").isEqualTo("billing");
         assertThat(json(found)).hasPath("$.matches[0].similarity");
+    }
+
+    @Test
+    void aTextSearchedThenEmbeddedIsEncodedOnce() {
+        embed(ticket("V-1", "C-v", "Router installation was cancelled without any notice", "billing"));
+        String text = "The engineer missed the installation appointment and the new router in the flat still shows"
+                + " no signal at all";
+        String search = "{\"text\":\"%s\",\"k\":10,\"filters\":{\"customerId\":\"C-v\"}}".formatted(text);
+        double hitsBefore = vectorCacheHits();
+
+        HttpResponse<String> before = http().post("/search", ApiKeys.CLASSIFIER, search);
+        HttpResponse<String> embedded = embed(ticket("V-2", "C-v", text, "billing"));
+
+        assertThat(json(embedded)).extractingPath("$.embedded").isEqualTo(1);
+        assertThat(vectorCacheHits()).as("the ticket's text was encoded by the search").isEqualTo(hitsBefore + 1);
+        HttpResponse<String> after = http().post("/search", ApiKeys.CLASSIFIER, search);
+        assertThat(JsonPath.<List<String>>read(after.body(), "$.matches[?(@.ticketId != 'V-2')].ticketId"))
+                .isEqualTo(JsonPath.read(before.body(), "$.matches[*].ticketId")).contains("V-1");
+        assertThat(JsonPath.<List<Double>>read(after.body(), "$.matches[?(@.ticketId != 'V-2')].similarity"))
+                .as("the cached vector finds what the encoded one found").isEqualTo(
+                        JsonPath.read(before.body(), "$.matches[*].similarity"));
+        assertThat(JsonPath.<Double>read(after.body(), "$.matches[0].similarity"))
+                .as("the embedded ticket's vector is the search's").isCloseTo(1.0, within(1e-5));
+        assertThat(json(after)).extractingPath("$.matches[0].ticketId").isEqualTo("V-2");
+    }
+
+    /** {@code embedding_vector_cache_total{outcome="hit"}} as Prometheus scrapes it. */
+    double vectorCacheHits() {
+        return http().get("/actuator/prometheus", ApiKeys.OPS).body().lines()
+                .filter(line -> line.startsWith("embedding_vector_cache_total{") && line.contains("outcome=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
