@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.fault.Fault;
 import io.triage.simulators.servicenow.ServiceNowSettings;
@@ -66,7 +67,8 @@ class PrometheusRulesIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        AlertedSources.servicenow(registry, servicenow);
+        SimulatedSources.servicenow(registry, servicenow);
+        registry.add(SimulatedSources.SERVICENOW + "max-attempts", () -> "1");
         registry.add("triage.ingestion.alerts.consecutive-failures", () -> "1");
         registry.add("triage.ingestion.alerts.slack-webhook-url", () -> slack.baseUri() + HOOK);
     }
@@ -97,9 +99,9 @@ class PrometheusRulesIT {
     void sourceRulesNameOnlySeriesTheServiceEmits() throws IOException {
         ServiceHttp http = ServiceHttp.onPort(port);
         servicenow.faults().percentage(100, 1, new Fault.ServerError(503));
-        assertThat((String) JsonPath.read(AlertedSources.pull(http, "servicenow"), "$.status")).isEqualTo("FAILED");
+        assertThat((String) JsonPath.read(SimulatedSources.pull(http, "servicenow"), "$.status")).isEqualTo("FAILED");
         servicenow.faults().clear();
-        assertThat((String) JsonPath.read(AlertedSources.pull(http, "servicenow"), "$.status"))
+        assertThat((String) JsonPath.read(SimulatedSources.pull(http, "servicenow"), "$.status"))
                 .isEqualTo("SUCCEEDED");
         assertThat(http.post("/webhooks/servicenow", null, "{}").statusCode()).isEqualTo(401);
         // The incident's post is refused (404 no_service) after the pull's end is seen; wait for it to be counted.

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.simulators.HttpSimulator;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
@@ -81,9 +82,12 @@ class SourceAlertsIT {
         registry.add("triage.ingestion.alerts.slack-webhook-url", () -> slack.baseUri() + HOOK);
         // Short, so retries and lag show within a test; the real default is a minute.
         registry.add("triage.ingestion.alerts.check-interval", () -> "300ms");
-        AlertedSources.servicenow(registry, servicenow);
-        AlertedSources.zendesk(registry, zendesk);
-        AlertedSources.jira(registry, jira);
+        SimulatedSources.servicenow(registry, servicenow);
+        registry.add(SimulatedSources.SERVICENOW + "max-attempts", () -> "1");
+        SimulatedSources.zendesk(registry, zendesk);
+        registry.add(SimulatedSources.ZENDESK + "max-attempts", () -> "1");
+        SimulatedSources.jira(registry, jira);
+        registry.add(SimulatedSources.JIRA + "max-attempts", () -> "1");
     }
 
     @AfterAll
@@ -95,7 +99,7 @@ class SourceAlertsIT {
     }
 
     String pull(String source) {
-        return AlertedSources.pull(ServiceHttp.onPort(port), source);
+        return SimulatedSources.pull(ServiceHttp.onPort(port), source);
     }
 
     /** Pulls the source {@code count} times while every call to it answers 503; each pull must fail. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.fault.Fault;
 import io.triage.simulators.servicenow.ServiceNowSettings;
@@ -54,7 +55,8 @@ class SourceAlertsWithoutSlackIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("triage.ingestion.alerts.slack-webhook-url", () -> " ");
         registry.add("triage.ingestion.alerts.check-interval", () -> "300ms");
-        AlertedSources.servicenow(registry, servicenow);
+        SimulatedSources.servicenow(registry, servicenow);
+        registry.add(SimulatedSources.SERVICENOW + "max-attempts", () -> "1");
     }
 
     @AfterAll
@@ -68,7 +70,7 @@ class SourceAlertsWithoutSlackIT {
         double loggedBefore = meters.counter("ingestion_alert_notifications_total", "outcome", "logged").count();
         servicenow.faults().percentage(100, 1, new Fault.ServerError(503));
         for (int i = 0; i < 3; i++) {
-            String run = AlertedSources.pull(ServiceHttp.onPort(port), "servicenow");
+            String run = SimulatedSources.pull(ServiceHttp.onPort(port), "servicenow");
             assertThat((String) JsonPath.read(run, "$.status")).isEqualTo("FAILED");
         }
         servicenow.faults().clear();

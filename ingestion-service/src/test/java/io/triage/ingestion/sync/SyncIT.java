@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.SimJson;
 import io.triage.simulators.fault.Fault;
@@ -69,27 +70,12 @@ class SyncIT {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        String sn = "triage.ingestion.sources.servicenow.";
-        registry.add(sn + "enabled", () -> "true");
-        registry.add(sn + "base-url", () -> servicenow.baseUri().toString());
-        registry.add(sn + "client-id", () -> "sim-client");
-        registry.add(sn + "client-secret", () -> "sim-secret");
-        registry.add(sn + "username", () -> "integration");
-        registry.add(sn + "password", () -> "integration-password");
-        registry.add(sn + "page-size", () -> "10");
-        String zd = "triage.ingestion.sources.zendesk.";
-        registry.add(zd + "enabled", () -> "true");
-        registry.add(zd + "base-url", () -> zendesk.baseUri().toString());
-        registry.add(zd + "username", () -> "agent@example.com");
-        registry.add(zd + "password", () -> "sim-zendesk-token");
-        registry.add(zd + "page-size", () -> "5");
-        String jr = "triage.ingestion.sources.jira.";
-        registry.add(jr + "enabled", () -> "true");
-        registry.add(jr + "base-url", () -> jira.baseUri().toString());
-        registry.add(jr + "username", () -> "agent@example.com");
-        registry.add(jr + "password", () -> "sim-jira-token");
-        registry.add(jr + "query", () -> "project = SUP");
-        registry.add(jr + "page-size", () -> "3");
+        SimulatedSources.servicenow(registry, servicenow);
+        registry.add(SimulatedSources.SERVICENOW + "page-size", () -> "10");
+        SimulatedSources.zendesk(registry, zendesk);
+        registry.add(SimulatedSources.ZENDESK + "page-size", () -> "5");
+        SimulatedSources.jira(registry, jira);
+        registry.add(SimulatedSources.JIRA + "page-size", () -> "3");
     }
 
     @AfterAll
@@ -105,11 +91,7 @@ class SyncIT {
 
     /** Starts a pull through the API and waits for its end; answers the finished run. */
     String pull(String source) {
-        HttpResponse<String> started = http().post("/sources/" + source + "/sync", ApiKeys.OPS, "");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http().get(location, ApiKeys.OPS).body(), run -> !"RUNNING".equals(status(run)));
+        return SimulatedSources.pullOnce(http(), source);
     }
 
     /** A sync run's status: RUNNING, SUCCEEDED, FAILED or SKIPPED. */

@@ -1,4 +1,4 @@
-package io.triage.ingestion.alerting;
+package io.triage.ingestion.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,41 +14,44 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.ServiceHttp;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The sources of the alert tests, pointed at their simulators, and a pull through the API. */
-final class AlertedSources {
+/**
+ * ingestion-service's sources pointed at their simulators (enabled, base URL, the simulators' credentials), and a pull
+ * through the API. Tests add their own settings (page size, attempts) under the same prefix.
+ */
+public final class SimulatedSources {
 
-    private AlertedSources() {
+    public static final String SERVICENOW = "triage.ingestion.sources.servicenow.";
+    public static final String ZENDESK = "triage.ingestion.sources.zendesk.";
+    public static final String JIRA = "triage.ingestion.sources.jira.";
+
+    private SimulatedSources() {
     }
 
-    /** ServiceNow, one attempt per call, so an injected 5xx fails the pull at once. */
-    static void servicenow(DynamicPropertyRegistry registry, ServiceNowSimulator servicenow) {
-        String sn = "triage.ingestion.sources.servicenow.";
+    public static void servicenow(DynamicPropertyRegistry registry, ServiceNowSimulator servicenow) {
+        String sn = SERVICENOW;
         registry.add(sn + "enabled", () -> "true");
         registry.add(sn + "base-url", () -> servicenow.baseUri().toString());
         registry.add(sn + "client-id", () -> "sim-client");
         registry.add(sn + "client-secret", () -> "sim-secret");
         registry.add(sn + "username", () -> "integration");
         registry.add(sn + "password", () -> "integration-password");
-        registry.add(sn + "max-attempts", () -> "1");
     }
 
-    static void zendesk(DynamicPropertyRegistry registry, ZendeskSimulator zendesk) {
-        String zd = "triage.ingestion.sources.zendesk.";
+    public static void zendesk(DynamicPropertyRegistry registry, ZendeskSimulator zendesk) {
+        String zd = ZENDESK;
         registry.add(zd + "enabled", () -> "true");
         registry.add(zd + "base-url", () -> zendesk.baseUri().toString());
         registry.add(zd + "username", () -> "agent@example.com");
         registry.add(zd + "password", () -> "sim-zendesk-token");
-        registry.add(zd + "max-attempts", () -> "1");
     }
 
-    static void jira(DynamicPropertyRegistry registry, JiraSimulator jira) {
-        String jr = "triage.ingestion.sources.jira.";
+    public static void jira(DynamicPropertyRegistry registry, JiraSimulator jira) {
+        String jr = JIRA;
         registry.add(jr + "enabled", () -> "true");
         registry.add(jr + "base-url", () -> jira.baseUri().toString());
         registry.add(jr + "username", () -> "agent@example.com");
         registry.add(jr + "password", () -> "sim-jira-token");
         registry.add(jr + "query", () -> "project = SUP");
-        registry.add(jr + "max-attempts", () -> "1");
     }
 
     /**
@@ -56,7 +59,7 @@ final class AlertedSources {
      * before its source's lock is released, so a pull started right after it may be skipped: it is started again
      * (skipped pulls neither count as failures nor reset them).
      */
-    static String pull(ServiceHttp http, String source) {
+    public static String pull(ServiceHttp http, String source) {
         for (int attempt = 1; ; attempt++) {
             String run = pullOnce(http, source);
             if (!"SKIPPED".equals(JsonPath.read(run, "$.status")) || attempt == 5) {
@@ -65,7 +68,8 @@ final class AlertedSources {
         }
     }
 
-    private static String pullOnce(ServiceHttp http, String source) {
+    /** Starts a pull through the API and waits for its end, whatever it is (SKIPPED included). */
+    public static String pullOnce(ServiceHttp http, String source) {
         HttpResponse<String> started = http.post("/sources/" + source + "/sync", ApiKeys.OPS, "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
