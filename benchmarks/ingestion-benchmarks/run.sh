@@ -11,13 +11,15 @@
 # pull      10,000 incidents pulled with the flow off (fetch + normalise + sanitise + store only), then 10,000 more
 #           with it on: tickets/s from the sync run's own start and finish.
 # webhooks  tickets at a fixed rate per source (open loop), Zendesk and Jira through their simulators' signed
-#           webhooks, ServiceNow as its REST Message posts them: created -> decision stored, p50/p95/p99.
+#           webhooks, ServiceNow as its REST Message posts them: created -> decision stored, p50/p95/p99, and the CPU
+#           each process spent per ticket. Each run starts with an empty outbox. RATES="10 25 50" runs several rates.
 # Results: benchmarks/results/ingestion-flow.md (copy the tables printed here).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export PATH="$JAVA_HOME/bin:$PATH"
 export TRIAGE_DATA_DIR="${TRIAGE_DATA_DIR:-$ROOT/../shared/data}"
 OPS='X-API-Key: local-ops-key'
 SN=http://127.0.0.1:9101
@@ -30,10 +32,17 @@ CP="benchmarks/ingestion-benchmarks/target/classes:$(./mvnw -B -q -ntp -pl bench
   dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 flowload() { "$JAVA_HOME/bin/java" -cp "$CP" io.triage.ingestion.benchmarks.FlowLoad "$@"; }
 
-ingestion_pid() { ss -ltnpH 'sport = :8083' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+ingestion_pid() { ss -ltnpH 'sport = :8083' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true; }
 
-# The command line ingestion-service runs with now, kept across restarts.
-mapfile -d '' INGESTION_CMD < "/proc/$(ingestion_pid)/cmdline"
+# The command line ingestion-service runs with (as ./triage up started it), kept for restarts, also across runs.
+SAVED_CMD="$ROOT/var/ingestion-service.cmdline"
+if [[ -n "$(ingestion_pid)" ]]; then
+  cp "/proc/$(ingestion_pid)/cmdline" "$SAVED_CMD"
+elif [[ ! -f "$SAVED_CMD" ]]; then
+  echo "ingestion-service is not running; start the suite with TRIAGE_KEEP_RUNNING=1 ./triage up" >&2
+  exit 1
+fi
+mapfile -d '' INGESTION_CMD < "$SAVED_CMD"
 
 await_ingestion() {
   for _ in $(seq 1 240); do
@@ -49,8 +58,10 @@ start_ingestion() {
   local arg key keep cmd=()
   for arg in "${INGESTION_CMD[@]}"; do
     keep=1
-    for key in "$@"; do [[ "$arg" == "${key%%=*}="* ]] && keep=0; done
-    ((keep)) && cmd+=("$arg")
+    for key in "$@"; do
+      if [[ "$arg" == "${key%%=*}="* ]]; then keep=0; fi
+    done
+    if ((keep)); then cmd+=("$arg"); fi
   done
   "${cmd[@]}" "$@" >>"$LOG" 2>&1 &
   await_ingestion
@@ -58,6 +69,7 @@ start_ingestion() {
 
 stop_ingestion() {  # $1: signal
   local pid; pid="$(ingestion_pid)"
+  if [[ -z "$pid" ]]; then return 0; fi
   kill "-$1" "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }
@@ -67,6 +79,7 @@ sync_run() { curl -fsS -H "$OPS" "http://127.0.0.1:8083$1"; }
 crash() {
   echo "== crash: 10,000 incidents, 5 % faults, kill -9 of ingestion-service mid-sync"
   curl -fsS -X POST "$SN/_sim/reset" >/dev/null
+  local since; since="$(date -u +%FT%TZ)"
   flowload seed-servicenow 10000
   stop_ingestion TERM
   start_ingestion --triage.ingestion.sources.servicenow.max-pages=1000
@@ -90,14 +103,16 @@ crash() {
   echo "waiting for every decision (the outbox redelivers what the crash interrupted)"
   local last=-1 now stable=0
   for _ in $(seq 1 180); do
-    now="$(flowload count-servicenow 10000 | tail -1 | cut -d'|' -f4 | tr -d ' ')"
+    now="$(flowload count-servicenow 10000 "$since" | tail -1 | cut -d'|' -f4 | tr -d ' ')"
     if [[ "$now" == "10000" ]]; then break; fi
     if [[ "$now" == "$last" ]]; then stable=$((stable + 1)); else stable=0; fi
-    ((stable >= 30)) && break
+    if ((stable >= 30)); then break; fi
     last="$now"
     sleep 5
   done
-  flowload count-servicenow 10000
+  flowload count-servicenow 10000 "$since"
+  echo "classify-service replays of an already logged decision: $(curl -fsS -H "$OPS" \
+    http://127.0.0.1:8080/actuator/prometheus | awk '/^classify_idempotent_replays_total/ {print $2}')"
 }
 
 pull() {
@@ -118,14 +133,49 @@ pull() {
   flowload pull servicenow
 }
 
-webhooks() {
-  local source
-  for source in zendesk jira servicenow; do
-    echo "== webhooks: $source alone at $RATE tickets/s for $SECONDS_PER_RUN s"
-    flowload webhooks "$RATE" "$SECONDS_PER_RUN" "$source"
+# CPU seconds used so far by the process listening on each port, and by Postgres.
+cpu_snapshot() {
+  local port pid
+  for port in 8080 8081 8082 8083 8084 9101 9102 9103; do
+    pid="$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
+    if [[ -n "$pid" ]]; then echo "$port $(awk '{print ($14 + $15) / 100}' "/proc/$pid/stat")"; fi
   done
-  echo "== webhooks: all three sources at $RATE tickets/s each for $SECONDS_PER_RUN s"
-  flowload webhooks "$RATE" "$SECONDS_PER_RUN" zendesk,jira,servicenow
+  echo "postgres $(pgrep postgres | xargs -I{} awk '{print $14 + $15}' /proc/{}/stat 2>/dev/null \
+    | awk '{s += $1} END {print s / 100}')"
+}
+
+# Waits until the outbox is empty (the previous run's tickets are all decided and indexed).
+drain() {
+  local open
+  for _ in $(seq 1 600); do
+    open="$(psql -h 127.0.0.1 -U postgres -d triage -Atc 'SELECT count(*) FROM ingestion.event_publication')"
+    if [[ "$open" == 0 ]]; then return; fi
+    sleep 1
+  done
+}
+
+webhooks_run() {  # $1: rate per source, $2: sources
+  local before tickets
+  drain
+  before="$(cpu_snapshot)"
+  flowload webhooks "$1" "$SECONDS_PER_RUN" "$2"
+  drain
+  tickets=$(( $1 * SECONDS_PER_RUN * $(tr ',' '\n' <<<"$2" | wc -l) ))
+  echo "CPU per ticket (ms), from the run's start until its outbox drained:"
+  paste <(echo "$before") <(cpu_snapshot) | awk -v n="$tickets" \
+    '{printf "  %s %.1f", ($1 == 8080 ? "classify" : $1 == 8081 ? "rules" : $1 == 8082 ? "embedding" : $1 == 8083 ? "ingestion" : $1 == 8084 ? "audit" : $1 == 9101 || $1 == 9102 || $1 == 9103 ? "simulator:" $1 : $1), ($4 - $2) * 1000 / n} END {print ""}'
+}
+
+webhooks() {
+  local source rate
+  for rate in ${RATES:-$RATE}; do
+    for source in zendesk jira servicenow; do
+      echo "== webhooks: $source alone at $rate tickets/s for $SECONDS_PER_RUN s"
+      webhooks_run "$rate" "$source"
+    done
+    echo "== webhooks: all three sources at $rate tickets/s each for $SECONDS_PER_RUN s"
+    webhooks_run "$rate" zendesk,jira,servicenow
+  done
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)"

@@ -143,7 +143,7 @@ public class SourceSync {
             Objects.requireNonNull(connector, "pulls start only for enabled sources");
             connector.pull(watermarks.of(source), (tickets, reached) -> transaction.executeWithoutResult(status -> {
                 for (SourceTicket ticket : tickets) {
-                    intake.receive(ticket.ticket(), ticket.attributes());
+                    intake.store(ticket.ticket(), ticket.attributes());
                     freshness.seen(source, ticket.ticket().sourceUpdatedAt());
                 }
                 watermarks.commit(source, reached);

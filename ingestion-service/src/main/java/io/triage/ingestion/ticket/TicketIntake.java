@@ -29,14 +29,21 @@ public class TicketIntake {
         this.events = events;
     }
 
+    /** Stores an imported ticket ({@code POST /tickets}) and answers its sanitised copy as stored now. */
     @Transactional
     public CleanTicket receive(NewTicket ticket) {
-        return receive(ticket, SourceAttributes.NONE);
+        Ticket stored = store(ticket, SourceAttributes.NONE).ticket();
+        return clean.find(stored.id()).orElseThrow();
     }
 
-    /** As {@link #receive(NewTicket)}, for a connector that also knows the source's number, priority and fields. */
+    /**
+     * Stores a ticket a connector (webhook or pull) brought, with what the source says beyond its text; joins the
+     * caller's transaction (a pulled page is stored with its watermark).
+     *
+     * @return the stored ticket, and whether this call inserted or changed it
+     */
     @Transactional
-    public CleanTicket receive(NewTicket ticket, SourceAttributes attributes) {
+    public TicketRepository.Upsert store(NewTicket ticket, SourceAttributes attributes) {
         TicketRepository.Upsert upsert = tickets.upsert(ticket, attributes);
         Ticket stored = upsert.ticket();
         // A redelivered or older version changed nothing, so its clean copy is already current.
@@ -44,7 +51,7 @@ public class TicketIntake {
             clean.upsert(stored, sanitise(stored));
             events.publishEvent(new TicketChanged(stored.id(), stored.source(), stored.sourceUpdatedAt()));
         }
-        return clean.find(stored.id()).orElseThrow();
+        return upsert;
     }
 
     private SanitizedText sanitise(Ticket stored) {

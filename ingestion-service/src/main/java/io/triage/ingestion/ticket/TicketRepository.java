@@ -1,6 +1,7 @@
 package io.triage.ingestion.ticket;
 
 import java.sql.Timestamp;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ public class TicketRepository {
      * their text is required).
      */
     public Upsert upsert(NewTicket ticket, SourceAttributes attributes) {
-        int changed = jdbc.sql("""
+        // RETURNING answers the row when this call inserted or changed it; otherwise it is read.
+        Optional<Ticket> written = jdbc.sql("""
                 INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
                                      source_updated_at, number, source_priority, source_created_at, source_fields)
                 VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt,
@@ -45,6 +47,7 @@ public class TicketRepository {
                        number = excluded.number, source_priority = excluded.source_priority,
                        source_created_at = excluded.source_created_at, source_fields = excluded.source_fields
                  WHERE tickets.source_updated_at < excluded.source_updated_at
+                RETURNING *
                 """)
                 .param("id", UUID.randomUUID())
                 .param("source", ticket.source().name())
@@ -58,13 +61,17 @@ public class TicketRepository {
                 .param("priority", attributes.priority())
                 .param("createdAt", attributes.createdAt() == null ? null : Timestamp.from(attributes.createdAt()))
                 .param("fields", attributes.sourceFields())
-                .update();
+                .query(TicketRepository::map)
+                .optional();
+        if (written.isPresent()) {
+            return new Upsert(written.get(), true);
+        }
         Ticket stored = jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
                 .param("source", ticket.source().name())
                 .param("externalId", ticket.externalId())
                 .query(TicketRepository::map)
                 .single();
-        return new Upsert(stored, changed > 0);
+        return new Upsert(stored, false);
     }
 
     /** The stored ticket after an upsert; {@code changed} is false for a redelivered or older version. */

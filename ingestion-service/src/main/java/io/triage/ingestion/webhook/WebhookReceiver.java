@@ -97,7 +97,7 @@ public class WebhookReceiver {
         if (!deliveries.claim(source, deliveryId)) {
             return WebhookOutcome.DUPLICATE;
         }
-        intake.receive(ticket.ticket(), ticket.attributes());
+        intake.store(ticket.ticket(), ticket.attributes());
         freshness.seen(source, ticket.ticket().sourceUpdatedAt());
         return WebhookOutcome.ACCEPTED;
     }

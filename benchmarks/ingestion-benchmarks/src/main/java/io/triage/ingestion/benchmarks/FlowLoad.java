@@ -45,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       its decision's {@code decided_at} in {@code ingestion.ticket_decisions} minus the moment it was created.</li>
  *   <li>{@code seed-servicenow <count>}: creates incidents in the ServiceNow simulator (for the pull runs).</li>
  *   <li>{@code pull <source>}: starts a pull and reports tickets/s from the run's own start and finish.</li>
- *   <li>{@code count-servicenow <expected>}: for the crash run, how many ServiceNow tickets were stored, decided
- *       once, decided more than once in classify-service's log, or lost.</li>
+ *   <li>{@code count-servicenow <expected> <seeded-since>}: for the crash run, how many of the ServiceNow incidents
+ *       created since that instant were stored, decided once, decided more than once in classify-service's log, or
+ *       lost.</li>
  * </ul>
  */
 public final class FlowLoad {
@@ -70,7 +71,7 @@ public final class FlowLoad {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: FlowLoad webhooks <rate> <seconds> <sources> | seed-servicenow <count> | "
-                    + "pull <source> | count-servicenow <expected>");
+                    + "pull <source> | count-servicenow <expected> <seeded-since>");
             System.exit(2);
         }
         FlowLoad load = new FlowLoad(texts(Path.of(env("TRIAGE_DATA_DIR", "../shared/data"), "banking77",
@@ -80,7 +81,7 @@ public final class FlowLoad {
                     List.of(args[3].split(",")));
             case "seed-servicenow" -> load.seedServiceNow(Integer.parseInt(args[1]));
             case "pull" -> load.pull(args[1]);
-            case "count-servicenow" -> load.countServiceNow(Integer.parseInt(args[1]));
+            case "count-servicenow" -> load.countServiceNow(Integer.parseInt(args[1]), Instant.parse(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         System.exit(0);
@@ -169,7 +170,7 @@ public final class FlowLoad {
                 + "more than 50 ms late%n", sent.size(), (sendEnd - runStart) / 1000.0, total, rate,
                 failures.size(), lateStarts.get());
         failures.stream().limit(5).forEach(f -> System.out.println("  send failure: " + f));
-        awaitDecisions(sent, Duration.ofSeconds(Math.max(120, seconds * 4L)));
+        awaitDecisions(sent, Duration.ofSeconds(Math.max(600, seconds * 10L)));
         report(sent);
     }
 
@@ -347,10 +348,11 @@ public final class FlowLoad {
 
     // ---------------------------------------------------------------- the crash run's ledger
 
-    void countServiceNow(int expected) throws SQLException {
+    void countServiceNow(int expected, Instant since) throws SQLException {
         try (Connection db = DriverManager.getConnection(database);
-                ResultSet rs = db.createStatement().executeQuery("""
-                        WITH t AS (SELECT id FROM ingestion.tickets WHERE source = 'SERVICENOW'),
+                PreparedStatement query = db.prepareStatement("""
+                        WITH t AS (SELECT id FROM ingestion.tickets
+                                    WHERE source = 'SERVICENOW' AND source_created_at >= ?),
                              logged AS (SELECT c.ticket_id, count(*) AS n FROM classify.decisions c
                                           JOIN t ON t.id::text = c.ticket_id GROUP BY c.ticket_id)
                         SELECT (SELECT count(*) FROM t),
@@ -361,6 +363,9 @@ public final class FlowLoad {
                                (SELECT coalesce(sum(n), 0) FROM logged),
                                (SELECT count(*) FROM logged WHERE n > 1),
                                (SELECT count(*) FROM ingestion.event_publication WHERE completion_date IS NULL)""")) {
+            // The simulator writes sys_created_on to the second.
+            query.setTimestamp(1, java.sql.Timestamp.from(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            ResultSet rs = query.executeQuery();
             rs.next();
             long stored = rs.getLong(1);
             long decided = rs.getLong(2);
