@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import io.triage.ingestion.config.IngestionProperties.Source;
@@ -27,6 +31,10 @@ final class ServiceNowConnector implements SourceConnector {
 
     private final Source settings;
     private final ServiceNowTickets tickets;
+    /** Page fetches run ahead of the pull's own thread, one at a time per pull. */
+    private static final Executor FETCHES = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("servicenow-page-fetch").factory());
+
     private final Clock clock;
     private final RestClient client;
     private final SourceCalls calls;
@@ -52,19 +60,12 @@ final class ServiceNowConnector implements SourceConnector {
                 : from.updatedUpto().minus(settings.overlap());
         String query = "sys_updated_on>=" + ServiceNowTickets.GLIDE.withZone(settings.queryZone()).format(since)
                 + (settings.query().isBlank() ? "" : "^" + settings.query()) + "^ORDERBYsys_updated_on";
+        // The next page is fetched while this one is stored: the offset is known in advance, and a page fetched
+        // that turns out not to be needed is dropped.
         int offset = 0;
+        CompletableFuture<ResponseEntity<JsonNode>> next = fetch(query, offset);
         for (int page = 0; page < settings.maxPages(); page++) {
-            int at = offset;
-            ResponseEntity<JsonNode> response = calls.call(() -> authorised(token -> client.get()
-                    .uri(uri -> uri.path("/api/now/table/incident")
-                            .queryParam("sysparm_query", "{query}")
-                            .queryParam("sysparm_limit", settings.pageSize())
-                            .queryParam("sysparm_offset", at)
-                            .queryParam("sysparm_display_value", "false")
-                            .queryParam("sysparm_exclude_reference_link", "true")
-                            .build(Map.of("query", query)))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .retrieve().toEntity(JsonNode.class)));
+            ResponseEntity<JsonNode> response = join(next);
             JsonNode rows = response.getBody() == null ? null : response.getBody().path("result");
             if (rows == null || !rows.isArray() || rows.isEmpty()) {
                 return;
@@ -79,12 +80,42 @@ final class ServiceNowConnector implements SourceConnector {
             for (SourceTicket ticket : stored) {
                 newest = Pages.newest(newest, ticket);
             }
-            sink.accept(stored, new Watermark(newest, null));
             // Pages can come back short (the limit applies before ACLs), so the Link header decides, not the size.
-            if (!Pages.hasNextLink(response.getHeaders(), rows.size(), settings.pageSize())) {
+            boolean more = Pages.hasNextLink(response.getHeaders(), rows.size(), settings.pageSize())
+                    && page + 1 < settings.maxPages();
+            if (more) {
+                next = fetch(query, offset + settings.pageSize());
+            }
+            sink.accept(stored, new Watermark(newest, null));
+            if (!more) {
                 return;
             }
             offset += settings.pageSize();
+        }
+    }
+
+    private CompletableFuture<ResponseEntity<JsonNode>> fetch(String query, int offset) {
+        return CompletableFuture.supplyAsync(() -> calls.call(() -> authorised(token -> client.get()
+                .uri(uri -> uri.path("/api/now/table/incident")
+                        .queryParam("sysparm_query", "{query}")
+                        .queryParam("sysparm_limit", settings.pageSize())
+                        .queryParam("sysparm_offset", offset)
+                        .queryParam("sysparm_display_value", "false")
+                        .queryParam("sysparm_exclude_reference_link", "true")
+                        .build(Map.of("query", query)))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve().toEntity(JsonNode.class))), FETCHES);
+    }
+
+    /** The page, or the fetch's own failure (not wrapped), as if it had been fetched on this thread. */
+    private static ResponseEntity<JsonNode> join(CompletableFuture<ResponseEntity<JsonNode>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
