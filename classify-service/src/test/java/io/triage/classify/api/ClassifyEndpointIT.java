@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -15,7 +15,6 @@ import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
-import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ClassifyEndpointIT implements PlatformContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
 
     @LocalServerPort
     int port;
@@ -58,21 +55,17 @@ class ClassifyEndpointIT implements PlatformContract {
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit).forEach(StubServer::close);
+        downstreams.close();
     }
 
     @BeforeEach
     void answeringDependencies() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
-        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        downstreams.quiet();
     }
 
     @Override
@@ -181,8 +174,8 @@ class ClassifyEndpointIT implements PlatformContract {
 
     @Test
     void failingRulesEngineOpensItsCircuitAndIsNoLongerCalled() {
-        rules.onAny("/", request -> StubReply.json(503, "{\"title\":\"Service unavailable\"}"));
-        rules.clearReceived();
+        downstreams.rules().onAny("/", request -> StubReply.json(503, "{\"title\":\"Service unavailable\"}"));
+        downstreams.rules().clearReceived();
         List<JsonNode> skipped = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> response = classify("""
@@ -196,6 +189,7 @@ class ClassifyEndpointIT implements PlatformContract {
             assertThat(tier.path("tier").asString()).isEqualTo("RULE");
             assertThat(tier.path("reason").asString()).contains("rules-engine unavailable (OPEN)");
         });
-        assertThat(rules.received("/rules/evaluate")).as("the open circuit spares rules-engine").hasSizeLessThan(10);
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("the open circuit spares rules-engine")
+                .hasSizeLessThan(10);
     }
 }

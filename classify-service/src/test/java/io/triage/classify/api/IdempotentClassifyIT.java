@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
@@ -26,7 +27,6 @@ import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
-import io.triage.testsupport.stub.StubServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +55,7 @@ import tools.jackson.databind.JsonNode;
 @Import(TestModel.class)
 class IdempotentClassifyIT {
 
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
 
     @LocalServerPort
     int port;
@@ -67,25 +65,17 @@ class IdempotentClassifyIT {
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit).forEach(StubServer::close);
+        downstreams.close();
     }
 
     @BeforeEach
     void answeringDependencies() {
-        for (StubServer server : List.of(rules, embedding, audit)) {
-            server.delay(Duration.ZERO);
-            server.clearReceived();
-        }
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
-        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        downstreams.quiet();
     }
 
     private HttpResponse<String> classify(@Nullable String idempotencyKey, String json) {
@@ -146,7 +136,7 @@ class IdempotentClassifyIT {
     }
 
     private List<String> auditEventIdsDelivered() {
-        return audit.received("/audit/events").stream()
+        return downstreams.audit().received("/audit/events").stream()
                 .map(request -> JsonBody.tree(request.bodyText()).path("eventId").asString()).toList();
     }
 
@@ -159,7 +149,7 @@ class IdempotentClassifyIT {
 
     @Test
     void repeatedKeyIsAnsweredFromTheLogWithoutASecondDecisionOrAuditEvent() {
-        rules.onAny("/", request -> StubReply.json(
+        downstreams.rules().onAny("/", request -> StubReply.json(
                 Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
         String key = "ingestion:T-IDEM-1:v3";
         String body = ticket("T-IDEM-1", "My account locked after three attempts");
@@ -174,7 +164,7 @@ class IdempotentClassifyIT {
         assertThat(JsonBody.tree(second)).as("the stored answer, as first sent").isEqualTo(JsonBody.tree(first));
         assertThat(replayed(first)).isNull();
         assertThat(replayed(second)).isEqualTo("true");
-        assertThat(rules.received("/rules/evaluate")).as("the chain ran once").hasSize(1);
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("the chain ran once").hasSize(1);
         assertThat(decisionsWithKey(key)).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM decisions WHERE ticket_id = 'T-IDEM-1'").query(Long.class)
                 .single()).isOne();
@@ -205,7 +195,7 @@ class IdempotentClassifyIT {
         String key = "ingestion:T-IDEM-2:v1";
         decisionId(classify(key, ticket("T-IDEM-2", "Where is my parcel?")));
         long before = decisions();
-        rules.clearReceived();
+        downstreams.rules().clearReceived();
 
         HttpResponse<String> reused = classify(key, ticket("T-IDEM-2", "Where is my refund?"));
 
@@ -214,7 +204,7 @@ class IdempotentClassifyIT {
                 .isEqualTo("Idempotency-Key reused with a different request");
         assertThat(JsonBody.tree(reused).path("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(decisions()).isEqualTo(before);
-        assertThat(rules.received()).as("the chain did not run").isEmpty();
+        assertThat(downstreams.rules().received()).as("the chain did not run").isEmpty();
     }
 
     @Test
@@ -234,7 +224,7 @@ class IdempotentClassifyIT {
         assertThat(rawClassify(new byte[] {'k', 0x7F, 'y'}, parcel)).startsWith("HTTP/1.1 400");
         assertThat(rawClassify(new byte[] {'k', 0x01, 'y'}, parcel)).startsWith("HTTP/1.1 400");
         assertThat(decisions()).isEqualTo(before);
-        assertThat(rules.received()).as("the chain did not run").isEmpty();
+        assertThat(downstreams.rules().received()).as("the chain did not run").isEmpty();
         assertThat(decisionId(classify("k".repeat(200), ticket("T-IDEM-3", "Where is my parcel?"))))
                 .as("200 characters are a key").hasSize(36);
     }
@@ -257,7 +247,7 @@ class IdempotentClassifyIT {
     void concurrentFirstRequestsWithOneKeyLogExactlyOneDecision() throws Exception {
         // rules-engine answers slowly, so every request has passed the replay lookup before the first one is logged:
         // the unique index, not the lookup, has to decide.
-        rules.delay(Duration.ofSeconds(1));
+        downstreams.rules().delay(Duration.ofSeconds(1));
         String key = "ingestion:T-IDEM-5:v1";
         String body = ticket("T-IDEM-5", "My account locked after three attempts");
         int threads = 8;
@@ -276,7 +266,8 @@ class IdempotentClassifyIT {
             }
         }
 
-        assertThat(rules.received("/rules/evaluate")).as("the requests raced through the chain").hasSizeGreaterThan(1);
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("the requests raced through the chain")
+                .hasSizeGreaterThan(1);
         String decisionId = decisionId(responses.getFirst());
         assertThat(responses).extracting(IdempotentClassifyIT::decisionId).containsOnly(decisionId);
         assertThat(responses).filteredOn(response -> replayed(response) == null).hasSize(1);

@@ -9,6 +9,7 @@ import java.util.List;
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs.Neighbour;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
@@ -60,9 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TierChainIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
     static final StubServer llm = new StubServer();
 
     @LocalServerPort
@@ -76,27 +75,22 @@ class TierChainIT {
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
         registry.add("triage.classify.tiers.llm.base-url", () -> llm.baseUrl() + "/v1");
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
+        downstreams.close();
+        llm.close();
     }
 
     @BeforeEach
     void quietDependencies() {
-        for (StubServer server : List.of(rules, embedding, audit, llm)) {
-            server.start();
-            server.delay(Duration.ZERO);
-            server.clearReceived();
-        }
-        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        downstreams.quiet();
+        llm.start();
+        llm.delay(Duration.ZERO);
+        llm.clearReceived();
         llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
                 Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
     }
@@ -113,7 +107,7 @@ class TierChainIT {
 
     @Test
     void confidentRuleDecidesAndTheModelAddsSentiment() {
-        rules.onAny("/", request -> StubReply.json(
+        downstreams.rules().onAny("/", request -> StubReply.json(
                 Stubs.ruleFired("R001", "Security", "High", 0.95, "account locked")));
         ClassificationResult result = classify(ticket("T-RULE-1", "Locked out",
                 "My account locked after three attempts, please help"));
@@ -126,20 +120,22 @@ class TierChainIT {
         assertThat(result.modelVersion()).isEqualTo(TestModel.VERSION);
         assertThat(result.explanation().matchedRule()).isEqualTo("R001");
         assertThat(result.explanation().matchedText()).isEqualTo("account locked");
-        assertThat(embedding.received()).as("later tiers are not asked").isEmpty();
-        assertThat(rules.received("/rules/evaluate").getFirst().header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(downstreams.embedding().received()).as("later tiers are not asked").isEmpty();
+        assertThat(downstreams.rules().received("/rules/evaluate").getFirst().header("X-API-Key"))
+                .isEqualTo(ApiKeys.CLASSIFIER);
     }
 
     @Test
     void textIsSanitisedBeforeAnyTierSeesIt() {
         classify(ticket("T-PII-1", "Refund", "Please refund jane.doe@example.com, card 4111 1111 1111 1111"));
-        String sent = rules.received("/rules/evaluate").getFirst().bodyText();
+        String sent = downstreams.rules().received("/rules/evaluate").getFirst().bodyText();
         assertThat(sent).doesNotContain("jane.doe@example.com").doesNotContain("4111 1111 1111 1111");
     }
 
     @Test
     void ruleBelowTheShortCircuitThresholdDoesNotDecide() {
-        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R002", "Billing", "Medium", 0.7, "refund")));
+        downstreams.rules().onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R002", "Billing", "Medium", 0.7, "refund")));
         ClassificationResult result = classify(ticket("T-RULE-2", "Refund?", "I might want a refund one day"));
         assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
         assertThat(result.explanation().matchedRule()).isEqualTo("R002");
@@ -147,7 +143,7 @@ class TierChainIT {
 
     @Test
     void nearDuplicateWithGoodHistoryDecidesFromTheCache() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-1", 0.96, "Shipping/Delivery", "Low", "Negative"),
                 new Neighbour("H-2", 0.81, "Billing", "Low", "Neutral")))));
         ClassificationResult result = classify(ticket("T-CACHE-1", "Parcel", "My parcel never arrived"));
@@ -163,7 +159,7 @@ class TierChainIT {
 
     @Test
     void anUnlabelledNearDuplicateDoesNotHideTheNearestLabelledOne() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("NEW-1", 0.99, null, null, null),
                 new Neighbour("H-4", 0.95, "Shipping/Delivery", "Low", "Negative")))));
         ClassificationResult reused = classify(ticket("T-CACHE-4", "Parcel", "My parcel never arrived"));
@@ -172,7 +168,7 @@ class TierChainIT {
         assertThat(reused.department()).extracting(LabelScore::label).isEqualTo("Shipping/Delivery");
         assertThat(reused.explanation().summary()).contains("H-4");
 
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("NEW-2", 0.99, null, null, null),
                 new Neighbour("H-5", 0.60, "Billing", "Low", "Neutral")))));
         ClassificationResult far = classify(ticket("T-CACHE-5", "Parcel", "My parcel never arrived"));
@@ -182,7 +178,7 @@ class TierChainIT {
 
     @Test
     void cacheRefusesAHitWhenHistoricalAccuracyIsBelowTheBar() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-BAD", 0.97, "Sales", "Low", "Positive")))));
         ClassificationResult first = classify(ticket("T-CACHE-2", "Upgrade", "Can I upgrade my plan?"));
         assertThat(first.routingMethod()).isEqualTo(RoutingMethod.CACHE);
@@ -215,7 +211,7 @@ class TierChainIT {
 
     @Test
     void unsureTicketGoesToTheLlmWithSimilarTicketsAsExamples() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-10", 0.84, "Billing", "Medium", "Neutral"),
                 new Neighbour("H-11", 0.80, "Billing", "Low", "Neutral")))));
         ClassificationResult result = classify(ticket("T-LLM-1", "zork", "blorp quux frobnicate wibble"));
@@ -236,7 +232,7 @@ class TierChainIT {
 
     @Test
     void farNeighboursMeanAZeroShotPrompt() {
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-20", 0.41, "Sales", "Low", "Positive")))));
         ClassificationResult result = classify(ticket("T-LLM-2", "zork", "snark plugh xyzzy grue"));
 
@@ -271,8 +267,8 @@ class TierChainIT {
 
     @Test
     void deadRulesEngineAndEmbeddingServiceAreSkippedNotErrors() {
-        rules.stop();
-        embedding.stop();
+        downstreams.rules().stop();
+        downstreams.embedding().stop();
         ClassificationResult result = classify(ticket("T-DOWN-1", "Locked", "account locked again"));
 
         assertThat(result.skippedTiers()).extracting(SkippedTier::tier)
@@ -296,8 +292,9 @@ class TierChainIT {
 
     @Test
     void slowRulesEngineIsCutAtItsDeadline() {
-        rules.delay(Duration.ofSeconds(3));
-        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        downstreams.rules().delay(Duration.ofSeconds(3));
+        downstreams.rules().onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
         ClassificationResult result = classify(ticket("T-SLOW-1", "Locked", "account locked again"));
 
         assertThat(result.routingMethod()).isNotEqualTo(RoutingMethod.RULE);
@@ -309,29 +306,30 @@ class TierChainIT {
 
     @Test
     void everyDecisionIsLoggedAndReachesAuditServiceEvenAfterAnOutage() {
-        audit.stop();
-        rules.onAny("/", request -> StubReply.json(Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        downstreams.audit().stop();
+        downstreams.rules().onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
         ClassificationResult result = classify(ticket("T-AUDIT-1", "Locked", "account locked"));
         assertThat(jdbc.sql("SELECT routing_method FROM decisions WHERE id = :id").param("id", result.decisionId())
                 .query(String.class).single()).isEqualTo(result.routingMethod().name());
 
-        audit.start();
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(audit.received("/audit/events"))
-                .anySatisfy(event -> {
+        downstreams.audit().start();
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
+                downstreams.audit().received("/audit/events")).anySatisfy(event -> {
                     JsonNode body = JsonBody.tree(event.bodyText());
                     assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
                     assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
                     assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
                 }));
-        assertThat(audit.received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
+        assertThat(downstreams.audit().received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
                 .doesNotContain("account locked"));
     }
 
     @Test
     void feedbackIsForwardedToRulesEngineAndEmbeddingService() {
-        rules.onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
+        downstreams.rules().onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
                 : StubReply.json(Stubs.ruleFired("R005", "Billing", "Medium", 0.9, "refund")));
-        embedding.onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
+        downstreams.embedding().onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
                 : StubReply.json(Stubs.neighbours(List.of())));
         classify(ticket("T-FB-1", "Refund", "refund please"));
 
@@ -346,7 +344,7 @@ class TierChainIT {
                 {"ticketId":"T-FB-1","department":"Security"}""").body()).path("duplicate").asBoolean()).isTrue();
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-            assertThat(rules.received("/rules/feedback")).singleElement()
+            assertThat(downstreams.rules().received("/rules/feedback")).singleElement()
                     .satisfies(r -> {
                         JsonNode body = JsonBody.tree(r.bodyText());
                         assertThat(body.path("ruleId").asString()).isEqualTo("R005");
@@ -354,7 +352,7 @@ class TierChainIT {
                         assertThat(body.path("ruleSetVersion").isIntegralNumber()).isTrue();
                         assertThat(body.path("ruleSetVersion").asInt()).isEqualTo(7);
                     });
-            assertThat(embedding.received("/embeddings/T-FB-1/labels")).singleElement()
+            assertThat(downstreams.embedding().received("/embeddings/T-FB-1/labels")).singleElement()
                     .satisfies(r -> assertThat(JsonBody.tree(r.bodyText()).path("department").asString())
                             .isEqualTo("Security"));
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs.Neighbour;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
@@ -13,6 +14,7 @@ import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,9 +40,7 @@ class ExperimentIT {
 
     static final int TICKETS = 24;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
     static final StubServer llm = new StubServer();
 
     @LocalServerPort
@@ -48,26 +48,29 @@ class ExperimentIT {
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
         registry.add("triage.classify.tiers.llm.base-url", () -> llm.baseUrl() + "/v1");
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
+        downstreams.close();
+        llm.close();
+    }
+
+    @BeforeEach
+    void quietDependencies() {
+        downstreams.quiet();
     }
 
     @Test
     void armsAreAssignedByTicketIdAndComparedFromFeedback() {
         // Rules fire only on "locked"; the gibberish tickets reach the LLM, whose stub bills a token per 4 characters.
-        rules.onAny("/", request -> StubReply.json(request.bodyText().contains("locked")
+        downstreams.rules().onAny("/", request -> StubReply.json(request.bodyText().contains("locked")
                 ? Stubs.ruleFired("R001", "Security", "High", 0.95, "locked") : Stubs.noRule()));
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
+        downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("H-1", 0.86, "Billing", "Medium", "Neutral"),
                 new Neighbour("H-2", 0.84, "Billing", "Low", "Neutral")))));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
         llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(
                 Stubs.llmAnswer("Billing", "Medium", "Neutral", 0.8), request.bodyText().length() / 4, 30)));
         ServiceHttp http = ServiceHttp.onPort(port);
@@ -96,7 +99,7 @@ class ExperimentIT {
                     arm.get("accuracy").get("estimate").asDouble());
         }
         assertThat(decisions).isEqualTo(TICKETS);
-        assertThat(rules.received("/rules/evaluate")).as("only the rules-first arm asks rules-engine")
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("only the rules-first arm asks rules-engine")
                 .hasSize((int) armDecisions(rulesVsMl, ExperimentAssignment.RULES_FIRST));
 
         JsonNode ragVsZeroShot = JSON.readTree(http.get("/experiments/rag-vs-zero-shot/report", ApiKeys.OPS)

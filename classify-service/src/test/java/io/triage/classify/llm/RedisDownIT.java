@@ -2,8 +2,7 @@ package io.triage.classify.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
 import io.triage.testsupport.ApiKeys;
@@ -13,6 +12,7 @@ import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +30,7 @@ import tools.jackson.databind.JsonNode;
 @Import(TestModel.class)
 class RedisDownIT {
 
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
     static final StubServer llm = new StubServer();
     /** A port nothing listens on once the server is stopped: Redis "down". */
     static final StubServer redis = new StubServer();
@@ -43,23 +41,24 @@ class RedisDownIT {
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         redis.stop();
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
         registry.add("triage.classify.tiers.llm.base-url", () -> llm.baseUrl() + "/v1");
         registry.add("spring.data.redis.port", redis::port);
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit, llm).forEach(StubServer::close);
+        downstreams.close();
+        llm.close();
+    }
+
+    @BeforeEach
+    void quietDependencies() {
+        downstreams.quiet();
     }
 
     @Test
     void llmTierAnswersWithoutItsCache() {
-        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
         llm.onAny("/", request -> StubReply.json(Stubs.chatCompletion(Stubs.llmAnswer("Sales", "Low", "Positive", 0.9),
                 200, 30)));
         String ticket = """

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.triage.classify.lifecycle.ingestion.IngestionStub.Validated;
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
@@ -58,9 +59,7 @@ import tools.jackson.databind.JsonNode;
 class RetrainingFromIngestionIT {
 
     static final StubServer ingestion = new StubServer();
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
     static final IngestionStub stub = new IngestionStub();
 
     @LocalServerPort
@@ -72,27 +71,25 @@ class RetrainingFromIngestionIT {
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("spring.http.serviceclient.ingestion.base-url", ingestion::baseUrl);
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        downstreams.register(registry);
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(ingestion, rules, embedding, audit).forEach(StubServer::close);
+        ingestion.close();
+        downstreams.close();
     }
 
     @BeforeEach
     void quietDependencies() {
-        for (StubServer server : List.of(ingestion, rules, embedding, audit)) {
-            server.start();
-            server.clearReceived();
-        }
-        rules.onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
+        downstreams.quiet();
+        ingestion.start();
+        ingestion.clearReceived();
+        // Feedback is forwarded here: rules-engine and embedding-service acknowledge it.
+        downstreams.rules().onAny("/", request -> request.path().equals("/rules/feedback") ? StubReply.status(204)
                 : StubReply.json(Stubs.noRule()));
-        embedding.onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
+        downstreams.embedding().onAny("/", request -> request.method().equals("PATCH") ? StubReply.json("{}")
                 : StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
         ingestion.onAny("/", request -> request.method().equals("PUT") ? StubReply.json("{}")
                 : stub.serve(request, List.of()));
     }
@@ -155,7 +152,8 @@ class RetrainingFromIngestionIT {
         assertThat(feedback("{\"ticketId\":\"T-EXTERNAL-1\",\"department\":\"Billing\"}").statusCode())
                 .isEqualTo(201);
         await().atMost(Duration.ofMinutes(2))
-                .untilAsserted(() -> assertThat(embedding.received("/embeddings/T-EXTERNAL-1/labels")).hasSize(1));
+                .untilAsserted(() -> assertThat(downstreams.embedding().received("/embeddings/T-EXTERNAL-1/labels"))
+                        .hasSize(1));
         assertThat(ingestion.received()).as("no call for a ticket id that is not ingestion's").isEmpty();
     }
 

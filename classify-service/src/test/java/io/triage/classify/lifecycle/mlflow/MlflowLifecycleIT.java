@@ -3,12 +3,11 @@ package io.triage.classify.lifecycle.mlflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.mlflow.FakeMlflowServer.Run;
 import io.triage.classify.lifecycle.serving.ModelServing;
-import io.triage.classify.testing.Stubs;
+import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
@@ -16,10 +15,9 @@ import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
-import io.triage.testsupport.stub.StubReply;
-import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,9 +49,7 @@ class MlflowLifecycleIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final FakeMlflowServer mlflow = new FakeMlflowServer();
-    static final StubServer rules = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final Downstreams downstreams = new Downstreams();
 
     @LocalServerPort
     int port;
@@ -67,17 +63,18 @@ class MlflowLifecycleIT {
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
         registry.add("triage.classify.models.mlflow.tracking-uri", mlflow::trackingUri);
-        registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
-        rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
-        embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        downstreams.register(registry);
+    }
+
+    /** Once, before the service starts: the tests here look at MLflow, not at the chain's calls. */
+    @BeforeAll
+    static void quietDependencies() {
+        downstreams.quiet();
     }
 
     @AfterAll
     static void stopServers() {
-        List.of(rules, embedding, audit).forEach(StubServer::close);
+        downstreams.close();
         mlflow.close();
     }
 
