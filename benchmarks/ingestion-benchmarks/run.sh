@@ -76,6 +76,27 @@ stop_ingestion() {  # $1: signal
 
 sync_run() { curl -fsS -H "$OPS" "http://127.0.0.1:8083$1"; }
 
+# CPU seconds used so far by the process listening on each port, and by Postgres.
+cpu_snapshot() {
+  local port pid
+  for port in 8080 8081 8082 8083 8084 9101; do  # 9101: the one simulator process serving all four systems
+    pid="$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
+    if [[ -n "$pid" ]]; then echo "$port $(awk '{print ($14 + $15) / 100}' "/proc/$pid/stat")"; fi
+  done
+  echo "postgres $(pgrep postgres | xargs -I{} awk '{print $14 + $15}' /proc/{}/stat 2>/dev/null \
+    | awk '{s += $1} END {print s / 100}')"
+}
+
+# Waits until the outbox is empty (the previous run's tickets are all decided and indexed).
+drain() {
+  local open
+  for _ in $(seq 1 600); do
+    open="$(psql -h 127.0.0.1 -U postgres -d triage -Atc 'SELECT count(*) FROM ingestion.event_publication')"
+    if [[ "$open" == 0 ]]; then return; fi
+    sleep 1
+  done
+}
+
 crash() {
   echo "== crash: 10,000 incidents, 5 % faults, kill -9 of ingestion-service mid-sync"
   curl -fsS -X POST "$SN/_sim/reset" >/dev/null
@@ -124,34 +145,15 @@ pull() {
     --triage.ingestion.flow.classify=false --triage.ingestion.flow.index=false
   echo "| source | status | pages | tickets | took | rate |"
   echo "|---|---|---|---|---|---|"
+  local before; before="$(cpu_snapshot)"
   flowload pull servicenow
+  cpu_per_ticket "$before" 10000
   echo "== pull: 10,000 more with the flow on (classification and indexing run alongside)"
   curl -fsS -X POST "$SN/_sim/reset" >/dev/null
   flowload seed-servicenow 10000
   stop_ingestion TERM
   start_ingestion --triage.ingestion.sources.servicenow.max-pages=1000
   flowload pull servicenow
-}
-
-# CPU seconds used so far by the process listening on each port, and by Postgres.
-cpu_snapshot() {
-  local port pid
-  for port in 8080 8081 8082 8083 8084 9101 9102 9103; do
-    pid="$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
-    if [[ -n "$pid" ]]; then echo "$port $(awk '{print ($14 + $15) / 100}' "/proc/$pid/stat")"; fi
-  done
-  echo "postgres $(pgrep postgres | xargs -I{} awk '{print $14 + $15}' /proc/{}/stat 2>/dev/null \
-    | awk '{s += $1} END {print s / 100}')"
-}
-
-# Waits until the outbox is empty (the previous run's tickets are all decided and indexed).
-drain() {
-  local open
-  for _ in $(seq 1 600); do
-    open="$(psql -h 127.0.0.1 -U postgres -d triage -Atc 'SELECT count(*) FROM ingestion.event_publication')"
-    if [[ "$open" == 0 ]]; then return; fi
-    sleep 1
-  done
 }
 
 webhooks_run() {  # $1: rate per source, $2: sources
@@ -162,8 +164,12 @@ webhooks_run() {  # $1: rate per source, $2: sources
   drain
   tickets=$(( $1 * SECONDS_PER_RUN * $(tr ',' '\n' <<<"$2" | wc -l) ))
   echo "CPU per ticket (ms), from the run's start until its outbox drained:"
-  paste <(echo "$before") <(cpu_snapshot) | awk -v n="$tickets" \
-    '{printf "  %s %.1f", ($1 == 8080 ? "classify" : $1 == 8081 ? "rules" : $1 == 8082 ? "embedding" : $1 == 8083 ? "ingestion" : $1 == 8084 ? "audit" : $1 == 9101 || $1 == 9102 || $1 == 9103 ? "simulator:" $1 : $1), ($4 - $2) * 1000 / n} END {print ""}'
+  cpu_per_ticket "$before" "$tickets"
+}
+
+cpu_per_ticket() {  # $1: an earlier cpu_snapshot, $2: tickets since
+  paste <(echo "$1") <(cpu_snapshot) | awk -v n="$2" \
+    '{printf "  %s %.1f", ($1 == 8080 ? "classify" : $1 == 8081 ? "rules" : $1 == 8082 ? "embedding" : $1 == 8083 ? "ingestion" : $1 == 8084 ? "audit" : $1 == 9101 ? "simulators" : $1), ($4 - $2) * 1000 / n} END {print ""}'
 }
 
 webhooks() {
