@@ -21,6 +21,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -178,12 +179,22 @@ class TicketFlow {
     }
 
     private TicketDecision refused(CleanTicket ticket, HttpClientErrorException e) {
-        JsonNode problem = e.getResponseBodyAs(JsonNode.class);
-        String detail = e.getStatusCode().value() + " "
-                + (problem == null ? e.getStatusText() : problem.path("detail").asString(e.getStatusText()));
+        String detail = e.getStatusCode().value() + " " + problemDetail(e);
         log.warn("classify-service refused ticket {}: {}", ticket.ticketId(), detail);
         return new TicketDecision(ticket.ticketId(), ticket.sourceUpdatedAt(), TicketDecision.REFUSED, null, null,
                 null, null, null, null, null, null, null, detail, Instant.now());
+    }
+
+    /** The ProblemDetail's {@code detail}, or the status's reason when the body is not one (a proxy's HTML page). */
+    private static String problemDetail(HttpClientErrorException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String reason = status == null ? "" : status.getReasonPhrase();
+        try {
+            JsonNode problem = e.getResponseBodyAs(JsonNode.class);
+            return problem == null ? reason : problem.path("detail").asString(reason);
+        } catch (RuntimeException notJson) {
+            return reason;
+        }
     }
 
     private static @Nullable String text(JsonNode node) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +76,7 @@ class TicketFlowIT {
     static StubReply decision(StubRequest request) {
         JsonNode ticket = tree(request.bodyText());
         String key = request.header("Idempotency-Key");
-        UUID decisionId = UUID.nameUUIDFromBytes(String.valueOf(key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID decisionId = UUID.nameUUIDFromBytes(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
         return StubReply.json("""
                 {"decisionId":"%s","ticketId":"%s","routingMethod":"ML",
                  "department":{"label":"Billing","confidence":0.93},"urgency":{"label":"High","confidence":0.8},
@@ -188,6 +189,17 @@ class TicketFlowIT {
         assertThat(decision.path("department").isNull()).isTrue();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> classifyCalls(ticketId).size() == 1);
+    }
+
+    @Test
+    void aRefusalThatIsNotAProblemDetailIsKeptWithItsStatus() {
+        classify.fail("/classify", StubFailure.reply(StubReply.bytes(413, "text/html",
+                "<html><body>Request Entity Too Large</body></html>".getBytes(StandardCharsets.UTF_8))));
+        String ticketId = importTicket("flow-6", "A very long story", Instant.now());
+
+        JsonNode decision = awaitDecision(ticketId);
+        assertThat(decision.path("status").asString()).isEqualTo("REFUSED");
+        assertThat(decision.path("problem").asString()).isEqualTo("413 Content Too Large");
     }
 
     @Test
