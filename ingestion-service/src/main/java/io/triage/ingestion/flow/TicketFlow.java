@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -16,7 +17,6 @@ import io.triage.ingestion.ticket.CleanTicket;
 import io.triage.ingestion.ticket.CleanTicketRepository;
 import io.triage.ingestion.ticket.TicketChanged;
 import io.triage.platform.client.ResilientCalls;
-import io.triage.platform.client.TransientFailures;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +50,8 @@ class TicketFlow {
     private static final Logger log = LoggerFactory.getLogger(TicketFlow.class);
     /** The ids classify-service accepts; another customer id (an e-mail, say) is not sent. */
     private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9._:/#-]{1,128}");
+    /** The answers that refuse the ticket itself; any other failure is retried. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 413, 422);
 
     private final CleanTicketRepository tickets;
     private final TicketDecisions decisions;
@@ -95,10 +97,11 @@ class TicketFlow {
                     () -> classify.classify(idempotencyKey(ticket), request(ticket))));
             decision = decided(ticket, answer);
         } catch (HttpClientErrorException e) {
-            if (TransientFailures.isTransient(e) || e.getStatusCode().value() == 409) {
+            if (!REFUSALS.contains(e.getStatusCode().value())) {
+                // 429 and 409 pass; 401, 403 and 404 are our configuration (key, address): retried once it is fixed.
                 throw e;
             }
-            // Our request is wrong for classify-service (too long, a value it refuses): asking again cannot help.
+            // The ticket is wrong for classify-service (too long, a value it refuses): asking again cannot help.
             decision = refused(ticket, e);
         }
         boolean stored = decisions.store(decision);
@@ -133,7 +136,7 @@ class TicketFlow {
             });
             count("index", "indexed");
         } catch (HttpClientErrorException e) {
-            if (TransientFailures.isTransient(e)) {
+            if (!REFUSALS.contains(e.getStatusCode().value())) {
                 throw e;
             }
             // embedding-service refuses the ticket; the nightly sync would be refused alike, so it is only reported.

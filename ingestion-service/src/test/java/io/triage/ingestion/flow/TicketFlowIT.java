@@ -203,6 +203,19 @@ class TicketFlowIT {
     }
 
     @Test
+    void aKeyClassifyServiceRefusesIsRetriedNotHeldAgainstTheTicket() {
+        classify.fail("/classify", StubFailure.reply(StubReply.json(403, """
+                {"type":"about:blank","title":"Forbidden","status":403,"detail":"the key lacks the role"}
+                """)));
+        String ticketId = importTicket("flow-7", "Where is my card", Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> classifyCalls(ticketId).size() >= 2);
+        assertThat(http().get("/tickets/" + ticketId + "/decision", ApiKeys.OPS).statusCode()).isEqualTo(404);
+
+        classify.heal();
+        assertThat(awaitDecision(ticketId).path("status").asString()).isEqualTo("DECIDED");
+    }
+
+    @Test
     void anErasedTicketIsNeitherClassifiedNorIndexedAnyMore() {
         classify.fail("/classify", StubFailure.status(503));
         embedding.fail("/embeddings", StubFailure.status(503));
