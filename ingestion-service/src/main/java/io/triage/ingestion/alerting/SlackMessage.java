@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,7 +69,7 @@ record SlackMessage(String text, List<Map<String, Object>> blocks) {
     }
 
     private static String tag(SourceIncident incident) {
-        return incident.source().name().toLowerCase(Locale.ROOT);
+        return incident.source().tag();
     }
 
     /** Slack's three control characters in mrkdwn. */

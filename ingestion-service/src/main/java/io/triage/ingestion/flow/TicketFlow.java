@@ -3,9 +3,9 @@ package io.triage.ingestion.flow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -108,7 +108,7 @@ class TicketFlow {
         count("classify", decision.status().equals(TicketDecision.DECIDED) ? "decided" : "refused");
         if (stored) {
             Timer.builder("ingestion_flow_decision_delay").description("ticket received → decision stored")
-                    .tag("source", tag(changed)).register(meters)
+                    .tag("source", changed.source().tag()).register(meters)
                     .record(Duration.between(ticket.createdAt(), Instant.now()));
         }
     }
@@ -162,7 +162,7 @@ class TicketFlow {
         String customer = ticket.customerId() != null && ACCEPTED_ID.matcher(ticket.customerId()).matches()
                 ? ticket.customerId() : null;
         return new ClassifyService.Ticket(ticket.ticketId().toString(), null, text, ticket.channel(), customer,
-                ticket.source().name().toLowerCase(Locale.ROOT));
+                ticket.source().tag());
     }
 
     /** Names the ticket version: the same version always gets the same decision. */
@@ -173,7 +173,7 @@ class TicketFlow {
 
     private static TicketDecision decided(CleanTicket ticket, JsonNode answer) {
         return new TicketDecision(ticket.ticketId(), ticket.sourceUpdatedAt(), TicketDecision.DECIDED,
-                java.util.UUID.fromString(answer.path("decisionId").asString()),
+                UUID.fromString(answer.path("decisionId").asString()),
                 text(answer.path("routingMethod")), text(answer.path("department").path("label")),
                 text(answer.path("urgency").path("label")), text(answer.path("sentiment").path("label")),
                 answer.path("department").path("confidence").isNumber()
@@ -215,9 +215,5 @@ class TicketFlow {
 
     private void count(String step, String outcome) {
         meters.counter("ingestion_flow_total", "step", step, "outcome", outcome).increment();
-    }
-
-    private static String tag(TicketChanged changed) {
-        return changed.source().name().toLowerCase(Locale.ROOT);
     }
 }

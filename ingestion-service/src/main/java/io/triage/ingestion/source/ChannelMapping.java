@@ -51,7 +51,7 @@ public class ChannelMapping {
         if (settings.channels() != null) {
             settings.channels().forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
         }
-        String name = source.name().toLowerCase(Locale.ROOT);
+        String name = source.tag();
         map.values().forEach(channel -> requirePlatformChannel(name + ".channels", channel));
         if (!settings.defaultChannel().isEmpty()) {
             requirePlatformChannel(name + ".default-channel", settings.defaultChannel());
@@ -77,7 +77,7 @@ public class ChannelMapping {
         if (mapped != null) {
             return mapped;
         }
-        meters.counter("ingestion_unmapped_channels_total", "source", source.name().toLowerCase(Locale.ROOT))
+        meters.counter("ingestion_unmapped_channels_total", "source", source.tag())
                 .increment();
         String fallback = Objects.requireNonNull(defaults.get(source), "registered with its mapping");
         return fallback.isEmpty() ? null : fallback;

@@ -3,7 +3,6 @@ package io.triage.ingestion.source;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +25,7 @@ public class SourceFreshness {
     SourceFreshness(MeterRegistry meters, Clock clock) {
         for (TicketSource source : new TicketSource[] {TicketSource.SERVICENOW, TicketSource.ZENDESK,
                 TicketSource.JIRA}) {
-            String tag = source.name().toLowerCase(Locale.ROOT);
+            String tag = source.tag();
             AtomicReference<Instant> success = new AtomicReference<>();
             AtomicReference<Instant> newest = new AtomicReference<>();
             lastSuccess.put(source, success);

@@ -29,12 +29,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServiceNowConnector implements SourceConnector {
 
-    private final Source settings;
-    private final ServiceNowTickets tickets;
     /** Page fetches run ahead of the pull's own thread, one at a time per pull. */
     private static final Executor FETCHES = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("servicenow-page-fetch").factory());
 
+    private final Source settings;
+    private final ServiceNowTickets tickets;
     private final Clock clock;
     private final RestClient client;
     private final SourceCalls calls;

@@ -132,7 +132,7 @@ public class SourceSync {
     void run(UUID id, TicketSource source) {
         SourceConnector connector = connectors.get(source);
         Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(),
-                "ingestion-sync-" + tag(source), lockAtMost, Duration.ZERO));
+                "ingestion-sync-" + source.tag(), lockAtMost, Duration.ZERO));
         if (lock.isEmpty()) {
             finish(id, source, "SKIPPED", "another pull of this source is running");
             return;
@@ -153,7 +153,7 @@ public class SourceSync {
             finish(id, source, "SUCCEEDED", null);
         } catch (RuntimeException e) {
             // The failure's kind only: messages of HTTP errors can quote the source's response.
-            log.warn("Pull {} of {} failed: {}", id, tag(source), e.getClass().getSimpleName());
+            log.warn("Pull {} of {} failed: {}", id, source.tag(), e.getClass().getSimpleName());
             finish(id, source, "FAILED", e.getClass().getSimpleName());
         } finally {
             lock.get().unlock();
@@ -162,12 +162,8 @@ public class SourceSync {
 
     private void finish(UUID id, TicketSource source, String status, @Nullable String error) {
         runs.finish(id, status, error);
-        meters.counter("ingestion_pulls_total", "source", tag(source), "outcome",
+        meters.counter("ingestion_pulls_total", "source", source.tag(), "outcome",
                 status.toLowerCase(Locale.ROOT)).increment();
         events.publishEvent(new PullFinished(source, status, error));
-    }
-
-    private static String tag(TicketSource source) {
-        return source.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -88,7 +88,7 @@ public class WebhookReceiver {
         String deliveryId = deliveryId(source, headers, payload, body);
         WebhookOutcome outcome = ticket.map(t -> transaction.execute(status -> store(source, deliveryId, t)))
                 .orElse(WebhookOutcome.IGNORED);
-        meters.counter("ingestion_webhooks_total", "source", tag(source), "outcome",
+        meters.counter("ingestion_webhooks_total", "source", source.tag(), "outcome",
                 outcome.name().toLowerCase(Locale.ROOT)).increment();
         return outcome;
     }
@@ -171,7 +171,7 @@ public class WebhookReceiver {
     }
 
     private void reject(TicketSource source, String reason) {
-        meters.counter("ingestion_webhook_rejects_total", "source", tag(source), "reason", reason).increment();
+        meters.counter("ingestion_webhook_rejects_total", "source", source.tag(), "reason", reason).increment();
     }
 
     private static TicketSource source(String name) {
@@ -190,10 +190,6 @@ public class WebhookReceiver {
             case JIRA -> sources.jira();
             case IMPORT -> null;
         };
-    }
-
-    static String tag(TicketSource source) {
-        return source.name().toLowerCase(Locale.ROOT);
     }
 
     private static String abbreviate(String name) {
