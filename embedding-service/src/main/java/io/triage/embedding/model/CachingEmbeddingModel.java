@@ -1,10 +1,6 @@
 package io.triage.embedding.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * milliseconds apart. Encoding is deterministic for a given model and text, so a remembered vector is the one the
  * model would return again.
  *
- * <p>Entries are keyed by the model's name and dimension and the SHA-256 of the exact text: the cache holds hashes and
- * vectors, never text. At most {@code maxEntries} are kept (Caffeine, which evicts the least likely to be asked
+ * <p>Entries are keyed by the SHA-256 of the exact text ({@link ContentHash}; one cache wraps one model, so its name
+ * and dimension are the same for every entry): the cache holds hashes and vectors, never text. At most {@code maxEntries} are kept (Caffeine, which evicts the least likely to be asked
  * again). A batch looks every text up and sends only the misses to the model, in one call; the answer keeps the
  * order of the texts. Concurrent calls for the same text share one encode: the first claims the entry with a
  * pending future, the others wait for it. A failed encode is never kept: its entries are dropped, the failure goes
@@ -39,13 +35,13 @@ import org.jspecify.annotations.Nullable;
 public final class CachingEmbeddingModel implements EmbeddingModel {
 
     private final EmbeddingModel model;
-    private final ConcurrentMap<VectorKey, CompletableFuture<float[]>> vectors;
+    private final ConcurrentMap<String, CompletableFuture<float[]>> vectors;
     private final Counter hits;
     private final Counter misses;
 
     private CachingEmbeddingModel(EmbeddingModel model, int maxEntries, MeterRegistry meters) {
         this.model = model;
-        AsyncCache<VectorKey, float[]> cache = Caffeine.newBuilder().maximumSize(maxEntries).buildAsync();
+        AsyncCache<String, float[]> cache = Caffeine.newBuilder().maximumSize(maxEntries).buildAsync();
         this.vectors = cache.asMap();
         this.hits = outcomes(meters, "hit");
         this.misses = outcomes(meters, "miss");
@@ -81,9 +77,9 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
     @Override
     public List<float[]> embed(List<String> texts) {
         List<CompletableFuture<float[]>> answers = new ArrayList<>(texts.size());
-        Map<VectorKey, Claim> claims = new LinkedHashMap<>();
+        Map<String, Claim> claims = new LinkedHashMap<>();
         for (String text : texts) {
-            VectorKey key = key(text);
+            String key = ContentHash.of(text);
             Claim mine = claims.get(key);
             CompletableFuture<float[]> pending = new CompletableFuture<>();
             @Nullable CompletableFuture<float[]> known =
@@ -104,7 +100,7 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
     }
 
     /** Encodes the claimed texts in one call and fills their entries; on failure, drops them and fails the waiters. */
-    private void encode(Map<VectorKey, Claim> claims) {
+    private void encode(Map<String, Claim> claims) {
         try {
             List<float[]> encoded = model.embed(claims.values().stream().map(Claim::text).toList());
             if (encoded.size() != claims.size()) {
@@ -134,19 +130,6 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
             }
             throw e;
         }
-    }
-
-    private VectorKey key(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return new VectorKey(model.name(), model.dimension(), HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** What a vector is remembered by: the model, its dimension and the SHA-256 of the text (hex). */
-    private record VectorKey(String model, int dimension, String sha256) {
     }
 
     /** A text this call encodes, and the entry other callers wait on meanwhile. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.embedding.model.ContentHash;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.VectorRecord;
 import io.triage.embedding.store.VectorStore;
