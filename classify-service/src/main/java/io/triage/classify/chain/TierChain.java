@@ -73,7 +73,7 @@ public class TierChain {
     public LoggedDecision classify(TicketInput input, String idempotencyKey) {
         TicketValidation.check(input, "", properties.maxTextChars());
         IdempotentRequest request = new IdempotentRequest(idempotencyKey, RequestFingerprint.of(input));
-        return replays.find(request).map(stored -> new LoggedDecision(stored, true))
+        return replays.replay(request)
                 .orElseGet(() -> run(input, request));
     }
 

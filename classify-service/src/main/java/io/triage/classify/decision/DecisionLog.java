@@ -67,7 +67,7 @@ public class DecisionLog {
         }
         if (request != null && inserted == 0) {
             // The insert waited for the winner's transaction and found its committed row: answer that decision.
-            return replays.find(request).map(stored -> new LoggedDecision(stored, true))
+            return replays.replay(request)
                     .orElseThrow(() -> new ConflictException(
                             "another request with this Idempotency-Key was logged and then removed; send a new key"));
         }

@@ -36,10 +36,10 @@ public class IdempotentReplays {
     }
 
     /**
-     * The answer stored with {@code request}'s key; empty when the key is new. The key sent with another request is
-     * a 422 and changes nothing.
+     * The decision logged with {@code request}'s key, to answer again ({@link LoggedDecision#replayed()}); empty when
+     * the key is new. The key sent with another request is a 422 and changes nothing.
      */
-    public Optional<ClassificationResult> find(IdempotentRequest request) {
+    public Optional<LoggedDecision> replay(IdempotentRequest request) {
         Optional<Stored> stored;
         try {
             stored = jdbc.sql("SELECT request_hash, response::text FROM decisions WHERE idempotency_key = :key")
@@ -58,6 +58,7 @@ public class IdempotentReplays {
                     .with("field", IdempotentRequest.HEADER);
         }
         replays.increment();
-        return Optional.of(json.readValue(stored.get().response(), ClassificationResult.class));
+        ClassificationResult answer = json.readValue(stored.get().response(), ClassificationResult.class);
+        return Optional.of(new LoggedDecision(answer, true));
     }
 }
