@@ -21,11 +21,13 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.JsonNode;
@@ -63,10 +65,12 @@ class TicketFlow {
     private final MeterRegistry meters;
     private final Semaphore classifying;
     private final Semaphore indexing;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     TicketFlow(CleanTicketRepository tickets, TicketDecisions decisions, ClassifyService classify, SearchIndex index,
             ResilientCalls calls, IncompleteEventPublications incomplete, IngestionProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.decisions = decisions;
         this.classify = classify;
@@ -77,6 +81,8 @@ class TicketFlow {
         this.meters = meters;
         this.classifying = new Semaphore(Math.max(1, settings.concurrency()), true);
         this.indexing = new Semaphore(Math.max(1, settings.concurrency()), true);
+        this.transaction = transaction;
+        this.events = events;
     }
 
     @Async
@@ -104,13 +110,27 @@ class TicketFlow {
             // The ticket is wrong for classify-service (too long, a value it refuses): asking again cannot help.
             decision = refused(ticket, e);
         }
-        boolean stored = decisions.store(decision);
+        boolean stored = store(decision, changed);
         count("classify", decision.status().equals(TicketDecision.DECIDED) ? "decided" : "refused");
         if (stored) {
             Timer.builder("ingestion_flow_decision_delay").description("ticket received → decision stored")
                     .tag("source", changed.source().tag()).register(meters)
                     .record(Duration.between(ticket.createdAt(), Instant.now()));
         }
+    }
+
+    /**
+     * Stores the decision and, when it is a decision and was stored, publishes {@link DecisionStored} in the same
+     * transaction: the write-back follows at least once, and never for a decision that lost to a newer one.
+     */
+    private boolean store(TicketDecision decision, TicketChanged changed) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean stored = decisions.store(decision);
+            if (stored && decision.decisionId() != null && decision.status().equals(TicketDecision.DECIDED)) {
+                events.publishEvent(new DecisionStored(decision.ticketId(), changed.source(), decision.decisionId()));
+            }
+            return stored;
+        }));
     }
 
     @Async
