@@ -128,7 +128,11 @@ public record IngestionProperties(
      *                 platform's ({@code email}, {@code phone}, {@code chat}, {@code web}, {@code social}); adds to and
      *                 overrides the built-in map (none by default)
      * @param defaultChannel the platform channel for a value the map does not know; empty means none (null). Such
-     *                       values are counted in {@code ingestion_unmapped_channels_total}, never refused
+     *                       values are counted in {@code ingestion_unmapped_channels_total}, never refused; the
+     *                       source's own value is kept with the ticket's source fields either way
+     * @param requestTypeField Jira only: the JSM "Customer Request Type" custom field, whose request type name is
+     *                         mapped through {@code channels}; empty reads none
+     * @param teamField Jira only: the Team custom field, kept with the ticket so an agent's change to it is seen
      */
     public record Source(
             @DefaultValue("false") boolean enabled,
@@ -151,7 +155,9 @@ public record IngestionProperties(
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("60s") Duration maxRetryAfter,
             @Nullable Map<String, String> channels,
-            @DefaultValue("") String defaultChannel) {
+            @DefaultValue("") String defaultChannel,
+            @DefaultValue("customfield_10010") String requestTypeField,
+            @DefaultValue("customfield_10001") String teamField) {
     }
 
     /**

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a source's channel values (ServiceNow {@code contact_type}, Zendesk {@code via.channel}) to the platform's.
+ * Maps a source's channel values (ServiceNow {@code contact_type}, Zendesk {@code via.channel}, a JSM request type's
+ * name) to the platform's.
  * A value the source produced never refuses a ticket: an unknown one becomes the configured default (or none) and
  * is counted in {@code ingestion_unmapped_channels_total{source}}.
  */
@@ -32,6 +33,9 @@ public class ChannelMapping {
             Map.entry("whatsapp", "chat"), Map.entry("twitter", "social"), Map.entry("facebook", "social"),
             Map.entry("instagram_dm", "social"));
 
+    /** JSM request types named after the channel that creates them by default; others are configured. */
+    private static final Map<String, String> JIRA = Map.of("emailed request", "email", "email request", "email");
+
     /** The values {@code NewTicket.channel} accepts; a configured mapping to anything else is a startup error. */
     private static final Set<String> PLATFORM_CHANNELS = Set.of("email", "phone", "chat", "web", "social");
 
@@ -43,7 +47,7 @@ public class ChannelMapping {
         this.meters = meters;
         register(TicketSource.SERVICENOW, SERVICENOW, properties.sources().servicenow());
         register(TicketSource.ZENDESK, ZENDESK, properties.sources().zendesk());
-        register(TicketSource.JIRA, Map.of(), properties.sources().jira());
+        register(TicketSource.JIRA, JIRA, properties.sources().jira());
     }
 
     private void register(TicketSource source, Map<String, String> builtIn, Source settings) {

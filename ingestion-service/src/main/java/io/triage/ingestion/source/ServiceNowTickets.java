@@ -24,7 +24,8 @@ public class ServiceNowTickets {
     public static final DateTimeFormatter GLIDE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    private static final String[] KEPT = {"state", "urgency", "impact", "category", "subcategory", "sys_mod_count"};
+    private static final String[] KEPT = {"state", "urgency", "impact", "category", "subcategory", "sys_mod_count",
+            "contact_type"};
 
     private final ChannelMapping channels;
     private final JsonMapper json;

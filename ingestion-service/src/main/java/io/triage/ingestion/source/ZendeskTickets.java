@@ -45,6 +45,11 @@ public class ZendeskTickets {
                 fields.put(kept, value);
             }
         }
+        // The source's own channel value is kept as it is, mapped or not.
+        String via = SourceJson.optional(ticket.path("via"), "channel");
+        if (via != null) {
+            fields.put("via_channel", via);
+        }
         if (ticket.path("tags").isArray()) {
             fields.set("tags", ticket.get("tags"));
         }

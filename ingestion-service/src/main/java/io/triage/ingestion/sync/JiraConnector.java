@@ -29,6 +29,8 @@ final class JiraConnector implements SourceConnector {
     private static final String FIELDS = "summary,description,priority,reporter,status,labels,issuetype,project,"
             + "created,updated";
 
+    private final String fields;
+
     private final Source settings;
     private final JiraTickets tickets;
     private final Clock clock;
@@ -39,6 +41,7 @@ final class JiraConnector implements SourceConnector {
     JiraConnector(Source settings, JiraTickets tickets, Clock clock) {
         this.settings = settings;
         this.tickets = tickets;
+        this.fields = FIELDS + "," + String.join(",", tickets.extraFields());
         this.clock = clock;
         this.client = SourceClients.of("jira", settings);
         this.calls = new SourceCalls("jira", settings);
@@ -70,7 +73,7 @@ final class JiraConnector implements SourceConnector {
             JsonNode body = calls.call(() -> client.get()
                     .uri(uri -> {
                         uri.path("/rest/api/3/search/jql").queryParam("jql", "{jql}")
-                                .queryParam("maxResults", settings.pageSize()).queryParam("fields", FIELDS);
+                                .queryParam("maxResults", settings.pageSize()).queryParam("fields", fields);
                         if (at != null) {
                             uri.queryParam("nextPageToken", "{token}");
                         }

@@ -126,6 +126,27 @@ class WebhookIT {
     }
 
     @Test
+    void jsmRequestTypeIsMappedToAChannelAndKept() {
+        jira.webhookTarget(URI.create("http://127.0.0.1:" + port + "/webhooks/jira"), JIRA_SECRET);
+        String emailed = jira.createIssue(SimJson.parse("""
+                {"summary":"Card lost","description":"Card lost","requestType":"Emailed request"}
+                """)).get("id").asString();
+        double before = meters.counter("ingestion_unmapped_channels_total", "source", "jira").count();
+        String portal = jira.createIssue(SimJson.parse("""
+                {"summary":"Card lost","description":"Card lost","requestType":"Get IT help"}
+                """)).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> tickets("JIRA", emailed) + tickets("JIRA", portal) == 2);
+
+        assertThat(column("channel", "JIRA", emailed)).isEqualTo("email");
+        assertThat(column("source_fields->>'request_type'", "JIRA", emailed)).isEqualTo("Emailed request");
+        // Not mapped: no channel, counted, and the source's value is kept; never refused.
+        assertThat(column("channel", "JIRA", portal)).isNull();
+        assertThat(column("source_fields->>'request_type'", "JIRA", portal)).isEqualTo("Get IT help");
+        assertThat(meters.counter("ingestion_unmapped_channels_total", "source", "jira").count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void zendeskHtmlBecomesPlainTextAndChannelIsMapped() {
         HttpResponse<String> response = deliveries().zendesk(ZENDESK_SECRET, Instant.now(),
                 SignedDeliveries.zendeskEvent("evt-html", "501", "Printer", "2024-05-01T09:30:41Z"));
@@ -136,6 +157,7 @@ class WebhookIT {
         assertThat(column("source_priority", "ZENDESK", "501")).isEqualTo("urgent");
         assertThat(column("customer_id", "ZENDESK", "501")).isEqualTo("20978392");
         assertThat(column("source_fields->>'status'", "ZENDESK", "501")).isEqualTo("OPEN");
+        assertThat(column("source_fields->>'via_channel'", "ZENDESK", "501")).isEqualTo("email");
     }
 
     @Test

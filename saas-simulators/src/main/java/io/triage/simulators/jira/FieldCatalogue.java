@@ -20,6 +20,8 @@ final class FieldCatalogue {
                     .put("name", Character.toUpperCase(system.charAt(0)) + system.substring(1)).put("custom", false);
         }
         custom(fields, settings.teamFieldId(), "Team", "team", "com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team");
+        custom(fields, JiraSimulator.REQUEST_TYPE_FIELD, "Customer Request Type", "sd-customerrequesttype",
+                "com.atlassian.servicedesk:vp-origin");
         settings.slaFieldIds().forEach((name, id) ->
                 custom(fields, id, name, "sd-servicelevelagreement", "com.atlassian.servicedesk:sd-sla-field"));
         return fields;

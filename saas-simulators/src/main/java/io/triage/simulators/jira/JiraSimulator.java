@@ -45,6 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JiraSimulator extends HttpSimulator {
 
+    /** The JSM "Customer Request Type" field (the id JSM Cloud sites usually give it). */
+    public static final String REQUEST_TYPE_FIELD = "customfield_10010";
     static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     private static final Pattern ISSUE = Pattern.compile("^/rest/api/3/issue/([A-Za-z0-9-]+)(/comment)?$");
     private static final Pattern SLA = Pattern.compile("^/rest/servicedeskapi/request/([A-Za-z0-9-]+)/sla$");
@@ -118,7 +120,8 @@ public final class JiraSimulator extends HttpSimulator {
      * Seeds an issue from {@code summary}, {@code description} (ADF or plain text), {@code priority} (name),
      * {@code labels}, {@code status}, {@code created}/{@code updated} (ISO-8601 instants) and {@code sla}
      * ({@code [{"name":"Time to first response","goalMinutes":240}]}; by default first response 4 h and resolution
-     * 24 h). Sends {@code jira:issue_created}. Returns the stored issue.
+     * 24 h) and {@code requestType} (a JSM request type's name, kept in {@link #REQUEST_TYPE_FIELD} as
+     * {@code {"requestType":{"name":…}}}). Sends {@code jira:issue_created}. Returns the stored issue.
      */
     public JsonNode createIssue(JsonNode seed) {
         ObjectNode issue;
@@ -145,6 +148,10 @@ public final class JiraSimulator extends HttpSimulator {
             fields.put("created", JIRA_TIME.format(created));
             fields.put("updated", JIRA_TIME.format(updated));
             fields.putNull(settings.teamFieldId());
+            if (seed.hasNonNull("requestType")) {
+                fields.putObject(REQUEST_TYPE_FIELD).putObject("requestType")
+                        .put("name", seed.get("requestType").asString());
+            }
             issues.put(id, issue);
             comments.put(id, new ArrayList<>());
             slas.put(id, JsmSla.fromSeed(seed.path("sla"), created));
