@@ -4,7 +4,7 @@
 #     TRIAGE_KEEP_RUNNING=1 ./triage up --fresh
 # (TRIAGE_KEEP_RUNNING: the crash run kills ingestion-service with SIGKILL and starts it again itself).
 #
-#   benchmarks/ingestion-benchmarks/run.sh [crash] [pull] [webhooks]      (default: all three, in this order)
+#   benchmarks/ingestion-benchmarks/run.sh [crash] [pull] [webhooks] [writeback]   (default: all four, in order)
 #
 # crash     10,000 incidents pulled from the ServiceNow simulator answering 5 % of calls with 503 or 429, with
 #           ingestion-service killed (kill -9) mid-sync and started again: counts lost and duplicated decisions.
@@ -13,7 +13,10 @@
 # webhooks  tickets at a fixed rate per source (open loop), Zendesk and Jira through their simulators' signed
 #           webhooks, ServiceNow as its REST Message posts them: created -> decision stored, p50/p95/p99, and the CPU
 #           each process spent per ticket. Each run starts with an empty outbox. RATES="10 25 50" runs several rates.
-# Results: benchmarks/results/ingestion-flow.md (copy the tables printed here).
+# writeback tickets at a fixed rate per source as in webhooks, with a field mapping published for each source (every
+#           department automated) and 5 % of the simulators' API calls failing (2.5 % 503, 2.5 % 429 with
+#           Retry-After: 1): created -> fields set in the simulator, attempts, dead letters, duplicate notes.
+# Results: benchmarks/results/ingestion-flow.md and benchmarks/results/writeback.md (copy the tables printed here).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -184,8 +187,54 @@ webhooks() {
   done
 }
 
+ADMIN='X-API-Key: local-admin-key'
+
+# A mapping per source that automates every department: group, priority and a note are written for each ticket.
+publish_mappings() {
+  local source yaml
+  for source in servicenow zendesk jira; do
+    yaml="$(benchmarks/ingestion-benchmarks/mapping.sh "$source")"
+    curl -fsS -X PUT -H "$ADMIN" -H 'Content-Type: application/yaml' --data-binary "$yaml" \
+      "http://127.0.0.1:8083/mappings/$source" >/dev/null
+    curl -fsS -X POST -H "$ADMIN" -H 'Content-Type: application/json' -d '{"reason":"write-back benchmark"}' \
+      "http://127.0.0.1:8083/mappings/$source/publish" >/dev/null
+  done
+}
+
+faults() {  # $1: on | off
+  local port
+  for port in 9101 9102 9103; do
+    curl -fsS -X DELETE "http://127.0.0.1:$port/_sim/faults" >/dev/null
+    if [[ "$1" == on ]]; then
+      curl -fsS -H 'Content-Type: application/json' "http://127.0.0.1:$port/_sim/faults" \
+        -d '{"fault":"server_error","status":503,"percent":2.5,"seed":3}' >/dev/null
+      curl -fsS -H 'Content-Type: application/json' "http://127.0.0.1:$port/_sim/faults" \
+        -d '{"fault":"rate_limited","retryAfterSeconds":1,"percent":2.5,"seed":4}' >/dev/null
+    fi
+  done
+}
+
+writeback() {
+  publish_mappings
+  local source rate
+  for rate in ${RATES:-$RATE}; do
+    for source in servicenow zendesk jira; do
+      echo "== writeback: $source alone at $rate tickets/s for $SECONDS_PER_RUN s, 5 % transient faults"
+      drain
+      faults on
+      local before; before="$(cpu_snapshot)"
+      flowload writebacks "$rate" "$SECONDS_PER_RUN" "$source"
+      faults off
+      echo "CPU per ticket (ms), decision and write-back included:"
+      cpu_per_ticket "$before" $((rate * SECONDS_PER_RUN))
+    done
+  done
+  echo "ingestion_writeback_total:"
+  curl -fsS -H "$OPS" http://127.0.0.1:8083/actuator/prometheus | grep '^ingestion_writeback_total' || true
+}
+
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)"
-for run in "${@:-crash pull webhooks}"; do
+for run in "${@:-crash pull webhooks writeback}"; do
   for step in $run; do "$step"; done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -43,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       and Jira tickets are created in their simulators, which send their signed webhooks to ingestion-service;
  *       ServiceNow incidents are posted as its REST Message would (shared-secret header). Latency per ticket is
  *       its decision's {@code decided_at} in {@code ingestion.ticket_decisions} minus the moment it was created.</li>
+ *   <li>{@code writebacks <per-source rate/s> <seconds> <source,...>}: the same load, with the write-back that
+ *       follows each decision (a field mapping published per source): created → fields set in the simulator
+ *       ({@code ingestion.writebacks.completed_at}), attempts, dead letters, and duplicate notes counted in the
+ *       simulators themselves. ServiceNow incidents are also created in its simulator first, so there is something
+ *       to write back to.</li>
  *   <li>{@code seed-servicenow <count>}: creates incidents in the ServiceNow simulator (for the pull runs).</li>
  *   <li>{@code pull <source>}: starts a pull and reports tickets/s from the run's own start and finish.</li>
  *   <li>{@code count-servicenow <expected> <seeded-since>}: for the crash run, how many of the ServiceNow incidents
@@ -70,7 +75,7 @@ public final class FlowLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: FlowLoad webhooks <rate> <seconds> <sources> | seed-servicenow <count> | "
+            System.err.println("usage: FlowLoad webhooks|writebacks <rate> <seconds> <sources> | seed-servicenow <count> | "
                     + "pull <source> | count-servicenow <expected> <seeded-since>");
             System.exit(2);
         }
@@ -78,6 +83,8 @@ public final class FlowLoad {
                 "train.csv")));
         switch (args[0]) {
             case "webhooks" -> load.webhooks(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    List.of(args[3].split(",")));
+            case "writebacks" -> load.writebacks(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     List.of(args[3].split(",")));
             case "seed-servicenow" -> load.seedServiceNow(Integer.parseInt(args[1]));
             case "pull" -> load.pull(args[1]);
@@ -130,6 +137,13 @@ public final class FlowLoad {
     }
 
     void webhooks(int rate, int seconds, List<String> sources) throws Exception {
+        List<Sent> sent = send(rate, seconds, sources, false);
+        awaitDecisions(sent, Duration.ofSeconds(Math.max(600, seconds * 10L)));
+        report(sent);
+    }
+
+    /** Creates the tickets at a fixed rate per source (open loop); answers those whose creation succeeded. */
+    private List<Sent> send(int rate, int seconds, List<String> sources, boolean seedServiceNow) throws Exception {
         long runStart = System.currentTimeMillis();
         List<Sent> sent = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -151,7 +165,7 @@ public final class FlowLoad {
                     lateStarts.incrementAndGet();
                 }
                 long at = System.currentTimeMillis();
-                create(source, i).whenComplete((externalId, failure) -> {
+                create(source, i, seedServiceNow).whenComplete((externalId, failure) -> {
                     synchronized (sent) {
                         if (externalId != null) {
                             sent.add(new Sent(source, externalId, at));
@@ -170,11 +184,10 @@ public final class FlowLoad {
                 + "more than 50 ms late%n", sent.size(), (sendEnd - runStart) / 1000.0, total, rate,
                 failures.size(), lateStarts.get());
         failures.stream().limit(5).forEach(f -> System.out.println("  send failure: " + f));
-        awaitDecisions(sent, Duration.ofSeconds(Math.max(600, seconds * 10L)));
-        report(sent);
+        return sent;
     }
 
-    private java.util.concurrent.CompletableFuture<String> create(String source, int i) {
+    private java.util.concurrent.CompletableFuture<String> create(String source, int i, boolean seedServiceNow) {
         String text = texts.get(Math.floorMod(source.hashCode() * 31 + i, texts.size()));
         String subject = text.length() > 60 ? text.substring(0, 60) : text;
         return switch (source) {
@@ -186,11 +199,13 @@ public final class FlowLoad {
             case "servicenow" -> {
                 String sysId = UUID.randomUUID().toString().replace("-", "");
                 Instant now = Instant.now();
-                yield post(ingestion + "/webhooks/servicenow", Map.of("X-Triage-Webhook-Secret", SERVICENOW_SECRET),
-                        Map.of("sys_id", sysId, "number", "INC" + (1_000_000 + i), "short_description", subject,
-                                "description", text, "contact_type", "email", "caller_id", "",
-                                "sys_created_on", GLIDE.format(now), "sys_updated_on", GLIDE.format(now)))
-                        .thenApply(body -> sysId);
+                Map<String, Object> incident = Map.of("sys_id", sysId, "number", "INC" + (1_000_000 + i),
+                        "short_description", subject, "description", text, "contact_type", "email", "caller_id", "",
+                        "sys_created_on", GLIDE.format(now), "sys_updated_on", GLIDE.format(now));
+                var seeded = seedServiceNow ? post("http://127.0.0.1:9101/_sim/incidents", Map.of(), incident)
+                        : java.util.concurrent.CompletableFuture.completedFuture((JsonNode) JSON.createObjectNode());
+                yield seeded.thenCompose(ignored -> post(ingestion + "/webhooks/servicenow",
+                        Map.of("X-Triage-Webhook-Secret", SERVICENOW_SECRET), incident)).thenApply(body -> sysId);
             }
             default -> throw new IllegalArgumentException("unknown source " + source);
         };
@@ -291,6 +306,117 @@ public final class FlowLoad {
                 System.out.println("decided by: " + String.join(", ", methods));
             }
         }
+    }
+
+    // ---------------------------------------------------------------- write-back
+
+    void writebacks(int rate, int seconds, List<String> sources) throws Exception {
+        List<Sent> sent = send(rate, seconds, sources, true);
+        Duration ceiling = Duration.ofSeconds(Math.max(600, seconds * 10L));
+        Instant deadline = Instant.now().plus(ceiling);
+        long finished = 0;
+        while (Instant.now().isBefore(deadline)) {
+            finished = writebacksFinished(sent);
+            if (finished >= sent.size()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        if (finished < sent.size()) {
+            System.out.printf("only %d of %d write-backs finished within %s%n", finished, sent.size(), ceiling);
+        }
+        reportWritebacks(sent);
+    }
+
+    /** Tickets whose write-back is done, either way (written, or dead-lettered). */
+    private long writebacksFinished(List<Sent> sent) throws SQLException {
+        try (Connection db = DriverManager.getConnection(database)) {
+            load(db, sent);
+            try (ResultSet rs = db.createStatement().executeQuery("""
+                    SELECT count(*) FROM sent s
+                      JOIN ingestion.tickets t ON t.source = upper(s.source) AND t.external_id = s.external_id
+                      JOIN ingestion.writebacks w ON w.ticket_id = t.id
+                     WHERE w.state IN ('SUCCEEDED', 'FAILED')""")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void reportWritebacks(List<Sent> sent) throws Exception {
+        Map<String, long[]> notes = duplicateNotes(sent);
+        try (Connection db = DriverManager.getConnection(database)) {
+            load(db, sent);
+            System.out.println();
+            System.out.println("| source | tickets | decided | written | dead-lettered | attempts | p50 | p95 | p99 | max "
+                    + "| tickets with one note | with two or more |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            try (ResultSet rs = db.createStatement().executeQuery("""
+                    WITH j AS (
+                      SELECT s.source, d.ticket_id AS decided, w.state, w.attempts,
+                             extract(epoch FROM w.completed_at) * 1000 - s.sent_ms AS ms
+                        FROM sent s
+                        LEFT JOIN ingestion.tickets t ON t.source = upper(s.source) AND t.external_id = s.external_id
+                        LEFT JOIN ingestion.ticket_decisions d ON d.ticket_id = t.id
+                        LEFT JOIN ingestion.writebacks w ON w.ticket_id = t.id)
+                    SELECT source, count(*), count(decided), count(*) FILTER (WHERE state = 'SUCCEEDED'),
+                           count(*) FILTER (WHERE state = 'FAILED'), coalesce(sum(attempts), 0),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
+                           percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
+                           max(ms) FILTER (WHERE state = 'SUCCEEDED')
+                      FROM j GROUP BY ROLLUP (source) ORDER BY source NULLS LAST""")) {
+                while (rs.next()) {
+                    String source = rs.getString(1);
+                    long[] counted = source == null
+                            ? notes.values().stream().reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
+                            : notes.getOrDefault(source, new long[2]);
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f ms | %.0f ms | %.0f ms | "
+                            + "%.0f ms | %d | %d |%n", source == null ? "**all**" : source, rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
+                            rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), counted[0], counted[1]);
+                }
+            }
+        }
+    }
+
+    /** Per source: tickets whose notes in the simulator hold our marker once, and twice or more (must be none). */
+    private Map<String, long[]> duplicateNotes(List<Sent> sent) throws Exception {
+        Map<String, long[]> counts = new ConcurrentHashMap<>();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
+        List<java.util.concurrent.CompletableFuture<Void>> reads = new ArrayList<>();
+        for (Sent s : sent) {
+            inFlight.acquire();
+            String url = switch (s.source()) {
+                case "servicenow" -> "http://127.0.0.1:9101/_sim/incidents/" + s.externalId() + "/journal";
+                case "zendesk" -> "http://127.0.0.1:9102/_sim/tickets/" + s.externalId();
+                case "jira" -> "http://127.0.0.1:9103/_sim/issues/" + s.externalId();
+                default -> throw new IllegalArgumentException(s.source());
+            };
+            reads.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                        int markers = occurrences(response.body(), "[triage:");
+                        long[] c = counts.computeIfAbsent(s.source(), k -> new long[2]);
+                        synchronized (c) {
+                            if (markers == 1) {
+                                c[0]++;
+                            } else if (markers > 1) {
+                                c[1]++;
+                            }
+                        }
+                    }).whenComplete((v, e) -> inFlight.release()));
+        }
+        java.util.concurrent.CompletableFuture.allOf(reads.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .join();
+        return counts;
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- pulls
