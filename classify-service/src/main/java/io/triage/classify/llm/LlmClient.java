@@ -20,8 +20,8 @@ import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Chat completions through the OpenAI Java SDK against any OpenAI-compatible endpoint, with the strict response
- * schema of the taxonomy at the call. The SDK's own retries are off: retries and circuit breaking belong to {@code ResilientCalls}, which is why
- * transient SDK failures are rethrown as the platform's transient kind.
+ * schema of the taxonomy at the call. The SDK's own retries are off: retries and circuit breaking belong to
+ * {@code ResilientCalls}, which is why transient SDK failures are rethrown as the platform's transient kind.
  */
 @Component
 class LlmClient implements AutoCloseable {

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Last tier: an LLM with the cache tier's similar tickets as few-shot examples (zero-shot when the best is below
  * 0.75 or the ticket is in the zero-shot arm). Prompt and schema list the taxonomy's labels as they are at the call
- * (read once per ticket, so the retry asks for the same set). Answers are validated against the strict schema; an invalid answer
- * is retried once, then the ticket goes to review. Off (skipped) while no API key is configured. Fallback when the
+ * (read once per ticket, so the retry asks for the same set). Answers are validated against the strict schema; an
+ * invalid answer is retried once, then the ticket goes to review. Off (skipped) while no API key is configured. Fallback when the
  * endpoint is down, slow or its circuit is open: skipped, and the ticket goes to review.
  */
 @Component

@@ -7,8 +7,8 @@ import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
 
 /**
- * The prompt of the seed: instructions with the taxonomy's label vocabularies, then (RAG) the similar historical tickets with
- * their department, urgency and sentiment as examples, then the new ticket. Texts are sanitised before they get here.
+ * The prompt of the seed: instructions with the taxonomy's label vocabularies, then (RAG) the similar historical
+ * tickets with their department, urgency and sentiment as examples, then the new ticket. Texts are sanitised before they get here.
  */
 final class Prompts {
 

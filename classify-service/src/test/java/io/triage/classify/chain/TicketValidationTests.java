@@ -23,7 +23,8 @@ class TicketValidationTests {
     @Test
     void aPlainTicketIsAccepted() {
         assertThatNoException().isThrownBy(() -> TicketValidation.check(
-                new TicketInput("INC-1", "Refund", "Please refund", "Email", "CUST-1", "ServiceNow"), "", 100, CHANNELS));
+                new TicketInput("INC-1", "Refund", "Please refund", "Email", "CUST-1", "ServiceNow"), "", 100,
+                CHANNELS));
     }
 
     @Test

@@ -34,7 +34,8 @@ class AnswerSchemaTests {
     @Test
     void missingOrExtraFieldsAreRefused() {
         assertThat(AnswerSchema.parse(JSON, """
-                {"department":"Billing","urgency":"High","sentiment":"Negative","confidence":0.8}""", LABELS)).isEmpty();
+                {"department":"Billing","urgency":"High","sentiment":"Negative","confidence":0.8}""", LABELS))
+                .isEmpty();
         assertThat(AnswerSchema.parse(JSON, """
                 {"department":"Billing","urgency":"High","sentiment":"Negative","confidence":0.8,"reason":"x",
                  "extra":1}""", LABELS)).isEmpty();
