@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param subject     subject line (raw; sanitised before the model sees it)
  * @param description body text (raw; sanitised before the model sees it)
  * @param ticketId    the ticket's id; decides canary routing by a stable hash
- * @param channel     email, phone, chat, web or social
+ * @param channel     the channel it came in on (not used by the model, so not checked)
  * @param customerId  the customer's id (not used by the model)
  */
 public record PredictRequest(@Size(max = 1000) @Nullable String subject,

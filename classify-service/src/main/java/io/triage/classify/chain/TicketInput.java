@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  * @param ticketId     the ticket's id at its source, when known
  * @param subject      subject line
  * @param description  body text
- * @param channel      channel it came in on (email, phone, chat, web, social)
+ * @param channel      channel it came in on: one of the taxonomy's, or the source's own value (e.g. ServiceNow
+ *                     {@code contact_type}) mapped per source; see {@code SourceChannels}
  * @param customerId   the customer, when known; only its hash is logged
- * @param sourceSystem the ticketing system that sent it (ServiceNow, Zendesk, Jira, api …)
+ * @param sourceSystem the system that sent it (servicenow, zendesk, jira, import …, any case); a ticketing
+ *                     system's unmapped channel values are kept instead of refused
  */
 public record TicketInput(@Nullable String ticketId, @Nullable String subject, String description,
         @Nullable String channel, @Nullable String customerId, @Nullable String sourceSystem) {

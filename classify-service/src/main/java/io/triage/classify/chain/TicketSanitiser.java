@@ -1,26 +1,31 @@
 package io.triage.classify.chain;
 
-import java.util.Locale;
-
+import io.triage.classify.taxonomy.SourceChannels;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.pii.PiiSanitizer;
 import org.springframework.stereotype.Component;
 
-/** The chain's first step: nothing downstream (tiers, logs, prompts, audit) ever sees the raw text. */
+/**
+ * The chain's first step: nothing downstream (tiers, logs, prompts, audit) ever sees the raw text; the channel is
+ * the platform's (a source's value mapped, or a ticketing system's unmapped value kept in lower case).
+ */
 @Component
 class TicketSanitiser {
 
     private final PiiSanitizer sanitizer;
+    private final SourceChannels channels;
 
-    TicketSanitiser(PiiSanitizer sanitizer) {
+    TicketSanitiser(PiiSanitizer sanitizer, SourceChannels channels) {
         this.sanitizer = sanitizer;
+        this.channels = channels;
     }
 
     SanitisedTicket sanitise(TicketInput input) {
         String subject = input.subject() == null ? "" : sanitizer.sanitize(input.subject()).text();
         String description = sanitizer.sanitize(input.description()).text();
-        String channel = input.channel() == null ? "" : input.channel().toLowerCase(Locale.ROOT);
+        String channel = input.channel() == null || input.channel().isBlank() ? ""
+                : channels.platformChannel(input.sourceSystem(), input.channel());
         String customerHash = input.customerId() == null ? null : Hashes.sha256(input.customerId());
         String source = input.sourceSystem() == null ? "api" : input.sourceSystem();
         return new SanitisedTicket(input.ticketId(), subject, description, channel, customerHash, source);

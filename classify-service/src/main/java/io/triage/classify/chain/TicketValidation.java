@@ -1,7 +1,10 @@
 package io.triage.classify.chain;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.triage.classify.taxonomy.ChannelValue;
+import io.triage.classify.taxonomy.SourceChannels;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.TooLargeException;
 import org.jspecify.annotations.Nullable;
@@ -10,13 +13,17 @@ import org.jspecify.annotations.Nullable;
 public final class TicketValidation {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#-]{0,127}");
+    private static final Pattern CHANNEL = Pattern.compile("(?=.*\\S)\\P{Cntrl}{1,32}");
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
 
     private TicketValidation() {
     }
 
-    /** Checks one ticket; {@code prefix} is prepended to field names (e.g. {@code tickets[3].}). */
-    public static void check(@Nullable TicketInput ticket, String prefix, int maxTextChars) {
+    /**
+     * Checks one ticket; {@code prefix} is prepended to field names (e.g. {@code tickets[3].}). A channel must be
+     * one of the platform's or map to one for the ticket's source; a ticketing system's unmapped value passes.
+     */
+    public static void check(@Nullable TicketInput ticket, String prefix, int maxTextChars, SourceChannels channels) {
         if (ticket == null) {
             throw new InvalidInputException(prefix.isEmpty() ? "ticket" : prefix.substring(0, prefix.length() - 1),
                     "a ticket is required");
@@ -29,15 +36,37 @@ public final class TicketValidation {
             throw new TooLargeException("subject and description together hold " + length
                     + " characters; at most " + maxTextChars + " are accepted").with("field", prefix + "description");
         }
-        if (ticket.channel() != null && !Channels.known(ticket.channel())) {
-            throw new InvalidInputException(prefix + "channel", "unknown channel '" + abbreviate(ticket.channel())
-                    + "'; known: " + Channels.ACCEPTED);
+        if (ticket.channel() != null) {
+            checkChannel(ticket, prefix + "channel", channels);
         }
         checkId(ticket.ticketId(), prefix + "ticketId");
         checkId(ticket.customerId(), prefix + "customerId");
         if (ticket.sourceSystem() != null && !SOURCE.matcher(ticket.sourceSystem()).matches()) {
             throw new InvalidInputException(prefix + "sourceSystem", "must be 1-64 letters, digits, space, _ . -");
         }
+    }
+
+    /**
+     * The decision log and audit-service hold at most 32 characters of channel; a blank one is no channel for a
+     * ticketing system (a ServiceNow record may have no contact type).
+     */
+    private static void checkChannel(TicketInput ticket, String field, SourceChannels channels) {
+        String channel = ticket.channel();
+        if (channel == null || (channel.isBlank() && ticketingSystem(ticket.sourceSystem()))) {
+            return;
+        }
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new InvalidInputException(field, "must be 1-32 characters, not blank, without control characters");
+        }
+        if (channels.resolve(ticket.sourceSystem(), channel) instanceof ChannelValue.Unknown) {
+            throw new InvalidInputException(field, "unknown channel '" + abbreviate(channel) + "'; known: "
+                    + channels.channels() + (ticket.sourceSystem() == null ? "; or name the sourceSystem"
+                    + " (servicenow, zendesk, jira) whose channel value it is" : ""));
+        }
+    }
+
+    private static boolean ticketingSystem(@Nullable String source) {
+        return source != null && SourceChannels.TICKETING_SYSTEMS.contains(source.strip().toLowerCase(Locale.ROOT));
     }
 
     private static void checkId(@Nullable String id, String field) {

@@ -14,6 +14,7 @@ import io.triage.classify.decision.IdempotentReplays;
 import io.triage.classify.decision.IdempotentRequest;
 import io.triage.classify.decision.LoggedDecision;
 import io.triage.classify.experiment.ExperimentAssignment;
+import io.triage.classify.taxonomy.SourceChannels;
 import io.triage.classify.tier.ClassificationResult;
 import io.triage.classify.tier.ExperimentArms;
 import io.triage.classify.tier.RoutingMethod;
@@ -43,10 +44,11 @@ public class TierChain {
     private final IdempotentReplays replays;
     private final RoutingMetrics metrics;
     private final ChainProperties properties;
+    private final SourceChannels channels;
 
     TierChain(List<Tier> tiers, Deadlines deadlines, TicketSanitiser sanitiser, ExperimentAssignment experiments,
             ResultAssembler assembler, DecisionLog decisions, IdempotentReplays replays, RoutingMetrics metrics,
-            ChainProperties properties) {
+            ChainProperties properties, SourceChannels channels) {
         this.tiers = List.copyOf(tiers);
         this.deadlines = deadlines;
         this.sanitiser = sanitiser;
@@ -56,11 +58,12 @@ public class TierChain {
         this.replays = replays;
         this.metrics = metrics;
         this.properties = properties;
+        this.channels = channels;
     }
 
     /** Validates, classifies and logs one ticket. */
     public ClassificationResult classify(TicketInput input) {
-        TicketValidation.check(input, "", properties.maxTextChars());
+        TicketValidation.check(input, "", properties.maxTextChars(), channels);
         return run(input, null).result();
     }
 
@@ -71,7 +74,7 @@ public class TierChain {
      * answer it, replayed.
      */
     public LoggedDecision classify(TicketInput input, String idempotencyKey) {
-        TicketValidation.check(input, "", properties.maxTextChars());
+        TicketValidation.check(input, "", properties.maxTextChars(), channels);
         IdempotentRequest request = new IdempotentRequest(idempotencyKey, RequestFingerprint.of(input));
         return replays.replay(request)
                 .orElseGet(() -> run(input, request));
@@ -87,7 +90,7 @@ public class TierChain {
                     + inputs.size()).with("field", "tickets");
         }
         for (int i = 0; i < inputs.size(); i++) {
-            TicketValidation.check(inputs.get(i), "tickets[" + i + "].", properties.maxTextChars());
+            TicketValidation.check(inputs.get(i), "tickets[" + i + "].", properties.maxTextChars(), channels);
         }
         Semaphore slots = new Semaphore(properties.batchThreads());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

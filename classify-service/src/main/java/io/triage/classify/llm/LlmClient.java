@@ -1,6 +1,7 @@
 package io.triage.classify.llm;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -12,21 +13,26 @@ import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
+import io.triage.classify.taxonomy.Labels;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Chat completions through the OpenAI Java SDK against any OpenAI-compatible endpoint, with the strict response
- * schema. The SDK's own retries are off: retries and circuit breaking belong to {@code ResilientCalls}, which is why
- * transient SDK failures are rethrown as the platform's transient kind.
+ * schema of the taxonomy at the call. The SDK's own retries are off: retries and circuit breaking belong to
+ * {@code ResilientCalls}, which is why transient SDK failures are rethrown as the platform's transient kind.
  */
 @Component
 class LlmClient implements AutoCloseable {
 
     private final LlmTierProperties settings;
     private final @Nullable OpenAIClient client;
-    private final ResponseFormatJsonSchema format;
+    /** The response format of the last label set asked with; rebuilt only when the taxonomy changed. */
+    private final AtomicReference<Format> format = new AtomicReference<>(new Format("", null));
+
+    private record Format(String fingerprint, @Nullable ResponseFormatJsonSchema schema) {
+    }
 
     LlmClient(LlmTierProperties properties) {
         this.settings = properties;
@@ -34,12 +40,22 @@ class LlmClient implements AutoCloseable {
                 ? OpenAIOkHttpClient.builder().apiKey(settings.apiKey()).baseUrl(settings.baseUrl())
                         .timeout(settings.timeout()).maxRetries(0).build()
                 : null;
+    }
+
+    private ResponseFormatJsonSchema format(Labels labels) {
+        Format current = format.get();
+        if (current.fingerprint().equals(labels.fingerprint()) && current.schema() != null) {
+            return current.schema();
+        }
         var schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
-        for (Map.Entry<String, Object> entry : AnswerSchema.schema().entrySet()) {
+        for (Map.Entry<String, Object> entry : AnswerSchema.schema(labels).entrySet()) {
             schema.putAdditionalProperty(entry.getKey(), JsonValue.from(entry.getValue()));
         }
-        this.format = ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
-                .name("ticket_classification").strict(true).schema(schema.build()).build()).build();
+        ResponseFormatJsonSchema built = ResponseFormatJsonSchema.builder().jsonSchema(
+                ResponseFormatJsonSchema.JsonSchema.builder().name("ticket_classification").strict(true)
+                        .schema(schema.build()).build()).build();
+        format.set(new Format(labels.fingerprint(), built));
+        return built;
     }
 
     boolean configured() {
@@ -50,14 +66,15 @@ class LlmClient implements AutoCloseable {
         return settings.model();
     }
 
-    Completion complete(String system, String user) {
+    /** One completion whose answer must follow the response schema of {@code labels}. */
+    Completion complete(String system, String user, Labels labels) {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model(settings.model())
                 .addSystemMessage(system)
                 .addUserMessage(user)
                 .temperature(0.0)
                 .maxCompletionTokens(settings.maxCompletionTokens())
-                .responseFormat(format)
+                .responseFormat(format(labels))
                 .build();
         OpenAIClient openAi = client;
         if (openAi == null) {

@@ -3,6 +3,7 @@ package io.triage.classify.llm;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.triage.classify.taxonomy.Labels;
 import io.triage.classify.tier.Hashes;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
@@ -13,7 +14,8 @@ import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Validated LLM responses in Redis for 24 h, keyed by model and prompt hash under the deployment's key prefix.
+ * Validated LLM responses in Redis for 24 h, keyed by model and the hash of taxonomy and prompt under the
+ * deployment's key prefix.
  * Fallback when Redis is down or its circuit is open: no cache (every prompt goes to the LLM).
  */
 @Component
@@ -36,8 +38,12 @@ class LlmResponseCache {
         this.settings = properties;
     }
 
-    String key(String model, String system, String user) {
-        return prefix + model + ":" + Hashes.sha256(system + "\u0000" + user);
+    /**
+     * The key of one prompt's answer. The taxonomy's fingerprint is part of it besides the prompt: an answer is only
+     * valid under the label set (and so the response schema) it was made under.
+     */
+    String key(String model, Labels labels, String system, String user) {
+        return prefix + model + ":" + Hashes.sha256(labels.fingerprint() + "\u0000" + system + "\u0000" + user);
     }
 
     Optional<Completion> get(String key) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.triage.classify.taxonomy.Labels;
+import io.triage.classify.taxonomy.Taxonomy;
 import io.triage.classify.tier.ExperimentArms;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.LabelScore;
@@ -22,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Last tier: an LLM with the cache tier's similar tickets as few-shot examples (zero-shot when the best is below
- * 0.75 or the ticket is in the zero-shot arm). Answers are validated against the strict schema; an invalid answer
- * is retried once, then the ticket goes to review. Off (skipped) while no API key is configured. Fallback when the
+ * 0.75 or the ticket is in the zero-shot arm). Prompt and schema list the taxonomy's labels as they are at the call
+ * (read once per ticket, so the retry asks for the same set). Answers are validated against the strict schema; an
+ * invalid answer is retried once, then the ticket goes to review. Off (skipped) while no API key is configured. Fallback when the
  * endpoint is down, slow or its circuit is open: skipped, and the ticket goes to review.
  */
 @Component
@@ -39,15 +42,17 @@ class LlmTier implements Tier {
     private final ResilientCalls calls;
     private final JsonMapper json;
     private final LlmTierProperties settings;
+    private final Taxonomy taxonomy;
 
     LlmTier(LlmClient client, LlmResponseCache cache, LlmCosts costs, ResilientCalls calls, JsonMapper json,
-            LlmTierProperties properties) {
+            LlmTierProperties properties, Taxonomy taxonomy) {
         this.client = client;
         this.cache = cache;
         this.costs = costs;
         this.calls = calls;
         this.json = json;
         this.settings = properties;
+        this.taxonomy = taxonomy;
     }
 
     @Override
@@ -69,6 +74,8 @@ class LlmTier implements Tier {
         List<SimilarTicket> examples = examples(context);
         String mode = examples.isEmpty() ? ExperimentArms.ZERO_SHOT : ExperimentArms.RAG;
         String user = Prompts.user(context.ticket(), examples);
+        Labels labels = taxonomy.current();
+        String system = Prompts.system(labels);
         long prompt = 0;
         long completion = 0;
         double cost = 0;
@@ -76,15 +83,15 @@ class LlmTier implements Tier {
         Optional<LlmAnswer> answer = Optional.empty();
         for (int attempt = 1; attempt <= 2 && answer.isEmpty(); attempt++) {
             String message = attempt == 1 ? user : user + Prompts.RETRY_NOTE;
-            String key = cache.key(client.model(), Prompts.SYSTEM, message);
+            String key = cache.key(client.model(), labels, system, message);
             Optional<Completion> hit = cache.get(key);
             Optional<Completion> answered = hit.isPresent() ? hit : calls.callOrElse(DOWNSTREAM,
-                    () -> Optional.of(client.complete(Prompts.SYSTEM, message)), LlmTier::unavailable);
+                    () -> Optional.of(client.complete(system, message, labels)), LlmTier::unavailable);
             if (answered.isEmpty()) {
                 return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
             }
             Completion response = answered.get();
-            answer = AnswerSchema.parse(json, response.content());
+            answer = AnswerSchema.parse(json, response.content(), labels);
             cached = hit.isPresent();
             if (hit.isEmpty()) {
                 prompt += response.promptTokens();

@@ -2,22 +2,21 @@ package io.triage.classify.llm;
 
 import java.util.List;
 
+import io.triage.classify.taxonomy.Labels;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
-import io.triage.classify.tier.Taxonomy;
 
 /**
- * The prompt of the seed: instructions with the label vocabularies, then (RAG) the similar historical tickets with
- * their department, urgency and sentiment as examples, then the new ticket. Texts are sanitised before they get here.
+ * The prompt of the seed: instructions with the taxonomy's label vocabularies, then (RAG) the similar historical
+ * tickets with their department, urgency and sentiment as examples, then the new ticket. Texts are sanitised before they get here.
  */
 final class Prompts {
 
-    static final String SYSTEM = """
+    private static final String SYSTEM = """
             You route call-centre tickets. Answer with one JSON object and nothing else, with the fields
             department (one of %s), urgency (one of %s), sentiment (one of %s), confidence (a number from 0 to 1:
             how sure you are of the department) and reason (one short sentence). Placeholders such as <PERSON> or
-            <EMAIL> stand for removed personal data.""".formatted(Taxonomy.DEPARTMENTS, Taxonomy.URGENCIES,
-            Taxonomy.SENTIMENTS);
+            <EMAIL> stand for removed personal data.""";
 
     static final String RETRY_NOTE = """
 
@@ -25,6 +24,11 @@ final class Prompts {
             with the five fields and allowed values only.""";
 
     private Prompts() {
+    }
+
+    /** The instructions, with the label vocabularies of the taxonomy as it is at the call. */
+    static String system(Labels labels) {
+        return SYSTEM.formatted(labels.departments(), labels.urgencies(), labels.sentiments());
     }
 
     /** The user message: examples (none for zero-shot) and the ticket. */

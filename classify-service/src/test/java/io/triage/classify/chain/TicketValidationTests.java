@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.triage.classify.taxonomy.SourceChannels;
+import io.triage.classify.testing.Taxonomies;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.platform.problem.TooLargeException;
@@ -11,14 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class TicketValidationTests {
 
+    private static final SourceChannels CHANNELS = Taxonomies.sourceChannels(new SimpleMeterRegistry());
+
     private static ProblemException refusal(TicketInput ticket) {
-        return catchThrowableOfType(ProblemException.class, () -> TicketValidation.check(ticket, "", 100));
+        return catchThrowableOfType(ProblemException.class, () -> TicketValidation.check(ticket, "", 100, CHANNELS));
     }
 
     @Test
     void aPlainTicketIsAccepted() {
         assertThatNoException().isThrownBy(() -> TicketValidation.check(
-                new TicketInput("INC-1", "Refund", "Please refund", "Email", "CUST-1", "ServiceNow"), "", 100));
+                new TicketInput("INC-1", "Refund", "Please refund", "Email", "CUST-1", "ServiceNow"), "", 100,
+                CHANNELS));
     }
 
     @Test
@@ -37,9 +43,33 @@ class TicketValidationTests {
     }
 
     @Test
-    void unknownChannelIs400() {
+    void unknownChannelWithoutATicketingSystemIs400NamingTheFieldAndTheChannels() {
         ProblemException problem = refusal(new TicketInput(null, null, "help", "carrier-pigeon", null, null));
+        assertThat(problem).isInstanceOf(InvalidInputException.class);
         assertThat(problem.properties()).containsEntry("field", "channel");
+        assertThat(problem.getMessage()).contains("[email, phone, chat, web, social, api]");
+        assertThat(refusal(new TicketInput(null, null, "help", "carrier-pigeon", null, "import")).properties())
+                .containsEntry("field", "channel");
+    }
+
+    @Test
+    void aTicketingSystemsChannelValuesPassMappedOrNot() {
+        assertThatNoException().isThrownBy(() -> TicketValidation.check(
+                new TicketInput(null, null, "help", "self-service", null, "servicenow"), "", 100, CHANNELS));
+        assertThatNoException().isThrownBy(() -> TicketValidation.check(
+                new TicketInput(null, null, "help", "carrier-pigeon", null, "Zendesk"), "", 100, CHANNELS));
+        assertThatNoException().isThrownBy(() -> TicketValidation.check(
+                new TicketInput(null, null, "help", "", null, "jira"), "", 100, CHANNELS));
+    }
+
+    @Test
+    void aChannelLongerThanTheLogKeepsOrWithControlCharactersIs400() {
+        assertThat(refusal(new TicketInput(null, null, "help", "x".repeat(33), null, "servicenow")).properties())
+                .containsEntry("field", "channel");
+        assertThat(refusal(new TicketInput(null, null, "help", "web\n", null, "servicenow")).properties())
+                .containsEntry("field", "channel");
+        assertThat(refusal(new TicketInput(null, null, "help", " ", null, null)).properties())
+                .containsEntry("field", "channel");
     }
 
     @Test
@@ -53,7 +83,7 @@ class TicketValidationTests {
     @Test
     void batchFieldsCarryTheTicketsIndex() {
         ProblemException problem = catchThrowableOfType(ProblemException.class, () -> TicketValidation.check(
-                new TicketInput(null, null, "", null, null, null), "tickets[3].", 100));
+                new TicketInput(null, null, "", null, null, null), "tickets[3].", 100, CHANNELS));
         assertThat(problem.properties()).containsEntry("field", "tickets[3].description");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.triage.classify.testing.Taxonomies;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,6 @@ class PromptsTests {
 
     @Test
     void systemPromptNamesEveryAllowedLabel() {
-        assertThat(Prompts.SYSTEM).contains("Shipping/Delivery", "Critical", "Positive");
+        assertThat(Prompts.system(Taxonomies.defaults())).contains("Shipping/Delivery", "Critical", "Positive");
     }
 }

@@ -15,6 +15,8 @@ import io.triage.classify.model.CorruptArtifactException;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
 import io.triage.classify.model.NoModelException;
+import io.triage.classify.taxonomy.ModelHeads;
+import io.triage.classify.taxonomy.ServedLabels;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,10 @@ import org.springframework.stereotype.Service;
  * The ML tier as served: answers from the production version, or from the staging version for the canary share of
  * ticket ids. {@link #refresh()} loads newly promoted versions and swaps them in with one atomic reference write:
  * a request that already read the old pair finishes on it, none waits or fails. A version whose artifact fails its
- * checksum is refused and the current one keeps serving.
+ * checksum is refused and the current one keeps serving. The taxonomy follows the production version's labels.
  */
 @Service
-public class ModelServing implements ModelTier {
+public class ModelServing implements ModelTier, ServedLabels {
 
     private static final Logger log = LoggerFactory.getLogger(ModelServing.class);
 
@@ -104,6 +106,13 @@ public class ModelServing implements ModelTier {
             log.error("model version {} refused: {}", version.version(), e.getMessage());
             return null;
         }
+    }
+
+    /** The production version's heads and labels: the same instance until another version is swapped in. */
+    @Override
+    public ModelHeads production() {
+        LoadedModel production = serving.get().production();
+        return production == null ? ModelHeads.NONE : production.heads();
     }
 
     /** The version answering outside the canary, or -1 before the first promotion. */
