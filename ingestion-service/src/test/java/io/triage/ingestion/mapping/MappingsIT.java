@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
         "triage.ingestion.flow.redeliver-after=1s",
         "triage.ingestion.flow.redelivery-interval=PT1S",
         "triage.platform.resilience.max-attempts=1",
-        "triage.platform.resilience.open-state-wait=1s"})
+        "triage.platform.resilience.open-state-wait=1s",
+        "triage.ingestion.mappings.refresh-interval=1s"})
 @IsolatedBackingServices
 class MappingsIT {
 
@@ -82,6 +84,9 @@ class MappingsIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -365,6 +370,32 @@ class MappingsIT {
         WriteBackPlan after = planner.plan(ticket, decision).orElseThrow();
         assertThat(after.mappingVersion()).isEqualTo(automate).isNotEqualTo(suggest);
         assertThat(after.level()).isEqualTo(WriteBackLevel.AUTOMATE);
+    }
+
+    @Test
+    void aPublishOnAnotherReplicaIsUsedWithinTheRefreshInterval() {
+        putDraft("zendesk", ApiKeys.ADMIN, ZENDESK);
+        assertThat(publish("zendesk", ApiKeys.ADMIN, "here").statusCode()).isEqualTo(200);
+        String ticketId = decidedTicket("ZENDESK", "zd-9", "Second invoice is wrong");
+        var ticket = tickets.find(UUID.fromString(ticketId)).orElseThrow();
+        var decision = decisions.find(UUID.fromString(ticketId)).orElseThrow();
+        assertThat(planner.plan(ticket, decision).orElseThrow().level()).isEqualTo(WriteBackLevel.AUTOMATE);
+
+        // What another replica's publish leaves in the database; this replica's copy is not told.
+        int other = jdbc.sql("SELECT MAX(version) + 1 FROM field_mapping_versions WHERE source = 'ZENDESK'")
+                .query(Integer.class).single();
+        jdbc.sql("UPDATE field_mapping_versions SET state = 'ARCHIVED' WHERE source = 'ZENDESK' AND state = "
+                + "'PUBLISHED'").update();
+        jdbc.sql("INSERT INTO field_mapping_versions (source, version, state, yaml, created_by, published_by, "
+                + "published_at, reason) VALUES ('ZENDESK', ?, 'PUBLISHED', 'levels: {default: suggest}', 'x', 'x', "
+                + "now(), 'elsewhere')").param(other).update();
+        jdbc.sql("INSERT INTO field_mapping_activations (source, version, action, activated_by, reason) "
+                + "VALUES ('ZENDESK', ?, 'publish', 'x', 'elsewhere')").param(other).update();
+
+        WriteBackPlan seen = await().atMost(Duration.ofSeconds(20)).until(
+                () -> planner.plan(ticket, decision).orElseThrow(), p -> p.mappingVersion() == other);
+        assertThat(seen.level()).isEqualTo(WriteBackLevel.SUGGEST);
+        assertThat(seen.fields()).isEmpty();
     }
 
     @Test
