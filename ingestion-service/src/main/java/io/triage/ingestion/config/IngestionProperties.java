@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sources the ticketing systems tickets come from (webhooks and pull); every one is off by default
  * @param flow where a new or changed ticket goes next: classify-service and embedding-service
  * @param alerts Slack messages when a source keeps failing or falls behind
+ * @param mappings field mappings: how decisions are written back to each source ({@code /mappings/{source}})
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
@@ -32,7 +33,18 @@ public record IngestionProperties(
         @DefaultValue Labels labels,
         @DefaultValue Sources sources,
         @DefaultValue Flow flow,
-        @DefaultValue Alerts alerts) {
+        @DefaultValue Alerts alerts,
+        @DefaultValue Mappings mappings) {
+
+    /**
+     * Field mappings.
+     *
+     * @param refreshInterval how old this replica's copy of a source's published mapping may get before the published
+     *                        version number is read again (one indexed row); a publish or rollback on another replica
+     *                        is used here within this time, on this replica at once
+     */
+    public record Mappings(@DefaultValue("5s") Duration refreshInterval) {
+    }
 
     /**
      * What happens to a new or changed ticket after it is stored. Each step is an event in Spring Modulith's

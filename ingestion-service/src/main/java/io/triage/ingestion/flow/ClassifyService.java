@@ -1,13 +1,20 @@
 package io.triage.ingestion.flow;
 
+import java.util.List;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
 
-/** classify-service's {@code POST /classify} (base URL, timeouts and key: {@code spring.http.serviceclient.classify}). */
+/**
+ * classify-service's {@code POST /classify} and {@code GET /taxonomy} (base URL, timeouts and key:
+ * {@code spring.http.serviceclient.classify}).
+ */
 @HttpExchange
 public interface ClassifyService {
 
@@ -32,4 +39,22 @@ public interface ClassifyService {
      */
     @PostExchange("/classify")
     JsonNode classify(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Ticket ticket);
+
+    /**
+     * The labels the deployment classifies into ({@code GET /taxonomy}); field mappings are checked against them.
+     *
+     * @param departments the departments
+     * @param urgencies   the urgencies
+     * @param sentiments  the sentiments
+     * @param channels    the channels
+     * @param origins     per head, where its labels come from ({@code model:<version>} or {@code configuration})
+     */
+    record Taxonomy(@Nullable List<String> departments, @Nullable List<String> urgencies,
+            @Nullable List<String> sentiments, @Nullable List<String> channels,
+            @Nullable Map<String, String> origins) {
+    }
+
+    /** The deployment's taxonomy, as classify-service serves it now. */
+    @GetExchange("/taxonomy")
+    Taxonomy taxonomy();
 }

@@ -78,6 +78,12 @@ public class TicketRepository {
     public record Upsert(Ticket ticket, boolean changed) {
     }
 
+    /** The stored ticket, unless there is none (never received, or erased). */
+    public Optional<Ticket> find(UUID id) {
+        return jdbc.sql("SELECT * FROM tickets WHERE id = :id").param("id", id).query(TicketRepository::map)
+                .optional();
+    }
+
     public long deleteByCustomer(String customerId) {
         return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId")
                 .param("customerId", customerId)
