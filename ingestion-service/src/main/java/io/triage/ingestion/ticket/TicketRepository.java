@@ -78,6 +78,11 @@ public class TicketRepository {
     public record Upsert(Ticket ticket, boolean changed) {
     }
 
+    /** The stored ticket; empty once erased. */
+    public Optional<Ticket> find(UUID id) {
+        return jdbc.sql("SELECT * FROM tickets WHERE id = :id").param("id", id).query(TicketRepository::map).optional();
+    }
+
     public long deleteByCustomer(String customerId) {
         return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId")
                 .param("customerId", customerId)
