@@ -3,7 +3,8 @@
 -- An attempt is counted (attempts + 1) before the source is called: a row with attempts > 0 may already have its note
 -- in the source, so the next attempt looks for the plan's marker first. FAILED is the dead letter (last_status and
 -- last_error say why); POST /writebacks/{id}/replay sets it PENDING again. Goes with its ticket (ON DELETE CASCADE),
--- so an erasure removes it too.
+-- so an erasure removes it too. claimed_until is the lease of the delivery in flight (thread or replica): a duplicate
+-- delivery meanwhile writes nothing and is redelivered later.
 CREATE TABLE writebacks (
     id              UUID        PRIMARY KEY,
     ticket_id       UUID        NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
@@ -20,6 +21,7 @@ CREATE TABLE writebacks (
     created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
     completed_at    TIMESTAMPTZ,
+    claimed_until   TIMESTAMPTZ,
     CONSTRAINT writebacks_one_per_decision UNIQUE (decision_id)
 );
 -- GET /writebacks?state=&source= newest first, and the dead-letter gauge.

@@ -1,5 +1,7 @@
 package io.triage.ingestion.writeback;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +33,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class DecisionWriteBack {
+
+    /** Longer than a delivery can take: attempts × (timeouts + the longest Retry-After waited out). */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final TicketRepository tickets;
     private final TicketDecisions decisions;
@@ -78,6 +83,7 @@ class DecisionWriteBack {
             count(stored.source(), "duplicate");
             return;
         }
+        claim(row.get());
         delivery.deliver(row.get().id(), plan.get(), ticket.receivedAt());
     }
 
@@ -98,7 +104,20 @@ class DecisionWriteBack {
             count(writeBack.source(), "failed");
             return;
         }
+        claim(writeBack);
         delivery.deliver(writeBack.id(), plan.get(), current.get().ticket().receivedAt());
+    }
+
+    /**
+     * Takes the write-back for this delivery. Another one holds it (a duplicate delivery racing it, or one that crashed
+     * within the lease): this one throws, so its publication stays incomplete and is redelivered once the other is
+     * done (and then finds it SUCCEEDED or FAILED) or its lease ran out.
+     */
+    private void claim(WriteBack row) {
+        if (rows.claim(row.id(), Instant.now().plus(LEASE)).isEmpty()) {
+            count(row.source(), "in_flight");
+            throw new WriteBackInFlightException(row.id());
+        }
     }
 
     /** The plan under the published mapping; none while no planner is configured (mappings not installed). */

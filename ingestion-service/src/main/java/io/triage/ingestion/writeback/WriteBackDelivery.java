@@ -97,9 +97,12 @@ class WriteBackDelivery {
             }
             Optional<Duration> wait = wait(attempt, failure);
             if (wait.isEmpty()) {
-                return failed(id, source, failure.status(), failure.reason());
+                return failed(id, source, status, failure.reason() + failure.retryAfter()
+                        .filter(retryAfter -> retryAfter.compareTo(settings.maxRetryAfter()) > 0)
+                        .map(retryAfter -> "; Retry-After " + retryAfter.toSeconds() + " s is longer than "
+                                + "max-retry-after").orElse(""));
             }
-            rows.attemptFailed(id, failure.status(), failure.reason());
+            rows.attemptFailed(id, status, failure.reason());
             log.info("Write-back {} to {}: attempt {} failed ({}); next in {} ms", id, source.tag(), attempt,
                     failure.reason(), wait.get().toMillis());
             pause(wait.get());

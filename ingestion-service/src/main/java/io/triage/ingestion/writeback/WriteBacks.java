@@ -3,6 +3,7 @@ package io.triage.ingestion.writeback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +55,18 @@ public class WriteBacks {
                 .query(this::map).optional();
     }
 
+    /**
+     * Takes the PENDING write-back for one delivery until {@code until}, unless another delivery holds it; empty when
+     * it is not PENDING or is held.
+     */
+    Optional<WriteBack> claim(UUID id, Instant until) {
+        return jdbc.sql("""
+                UPDATE writebacks SET claimed_until = :until
+                 WHERE id = :id AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < now())
+                RETURNING *
+                """).param("id", id).param("until", Timestamp.from(until)).query(this::map).optional();
+    }
+
     /** Counts an attempt, before the source is called; answers the attempts so far, this one included. */
     int attempt(UUID id) {
         return jdbc.sql("UPDATE writebacks SET attempts = attempts + 1, updated_at = now() WHERE id = :id "
@@ -70,14 +83,15 @@ public class WriteBacks {
     void failed(UUID id, @Nullable Integer status, String reason) {
         jdbc.sql("""
                 UPDATE writebacks SET state = 'FAILED', last_status = :status, last_error = :reason,
-                       updated_at = now(), completed_at = now()
+                       updated_at = now(), completed_at = now(), claimed_until = NULL
                  WHERE id = :id
                 """).param("id", id).param("status", status).param("reason", reason).update();
     }
 
     void succeeded(UUID id) {
         jdbc.sql("""
-                UPDATE writebacks SET state = 'SUCCEEDED', updated_at = now(), completed_at = now()
+                UPDATE writebacks SET state = 'SUCCEEDED', updated_at = now(), completed_at = now(),
+                       claimed_until = NULL
                  WHERE id = :id
                 """).param("id", id).update();
     }
@@ -86,7 +100,7 @@ public class WriteBacks {
     Optional<WriteBack> reopen(UUID id, WriteBackPlan plan) {
         return jdbc.sql("""
                 UPDATE writebacks SET state = 'PENDING', plan = CAST(:plan AS jsonb), level = :level,
-                       mapping_version = :mapping, updated_at = now(), completed_at = NULL
+                       mapping_version = :mapping, updated_at = now(), completed_at = NULL, claimed_until = NULL
                  WHERE id = :id AND state = 'FAILED'
                 RETURNING *
                 """).param("id", id).param("plan", json.writeValueAsString(plan)).param("level", plan.level().name())
