@@ -375,6 +375,8 @@ class WriteBackIT {
         UUID decisionId = decidedAndPublished(ticketId, TicketSource.ZENDESK);
 
         JsonNode dead = writeBackOf(ticketId, "FAILED");
+        double deadLetters = meters.get("ingestion_writeback_dead_letters").tag("source", "zendesk").gauge().value();
+        assertThat(deadLetters).isGreaterThanOrEqualTo(1);
         assertThat(dead.path("attempts").asInt()).isEqualTo(3);
         assertThat(dead.path("lastError").asString()).startsWith("503");
         String writeBackId = dead.path("id").asString();
@@ -391,6 +393,8 @@ class WriteBackIT {
 
         JsonNode healed = writeBackOf(ticketId, "SUCCEEDED");
         assertThat(healed.path("attempts").asInt()).isEqualTo(4);
+        assertThat(meters.get("ingestion_writeback_dead_letters").tag("source", "zendesk").gauge().value())
+                .isEqualTo(deadLetters - 1);
         assertThat(zendeskNotes(id, decisionId)).hasSize(1);
         assertThat(http().post("/writebacks/" + writeBackId + "/replay", ApiKeys.OPS, "").statusCode())
                 .as("only a dead letter is replayed").isEqualTo(409);
