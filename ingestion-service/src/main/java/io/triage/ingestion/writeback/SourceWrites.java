@@ -31,6 +31,14 @@ public final class SourceWrites {
     }
 
     /**
+     * The requests of {@code plan} as a dry run shows them: with the note, and a Jira {@code team} under the key
+     * {@code team}, since the site's Team field id takes a call to find (the client sends it under that id).
+     */
+    public static List<PlannedRequest> requests(WriteBackPlan plan) {
+        return requests(plan, "team", true);
+    }
+
+    /**
      * The requests of {@code plan}.
      *
      * @param jiraTeamField the id of the Jira site's Team custom field ({@code customfield_NNNNN}); needed only when a

@@ -3,6 +3,7 @@ package io.triage.ingestion.writeback;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.triage.ingestion.config.IngestionProperties;
 import io.triage.ingestion.mapping.WriteBackPlan;
 import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.NotFoundException;
@@ -22,22 +23,28 @@ public class WriteBackReplays {
     private final DecisionWriteBack writeBacks;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final boolean enabled;
 
-    WriteBackReplays(WriteBacks rows, DecisionWriteBack writeBacks,
-            TransactionTemplate transaction, ApplicationEventPublisher events) {
+    WriteBackReplays(WriteBacks rows, DecisionWriteBack writeBacks, TransactionTemplate transaction,
+            ApplicationEventPublisher events, IngestionProperties properties) {
         this.rows = rows;
         this.writeBacks = writeBacks;
         this.transaction = transaction;
         this.events = events;
+        this.enabled = properties.writeback().enabled();
     }
 
     /**
      * Replays the write-back {@code id}; answers it as now stored (PENDING).
      *
      * @throws NotFoundException no such write-back
-     * @throws ConflictException it is not FAILED, its decision was superseded, or no published mapping writes it back
+     * @throws ConflictException it is not FAILED, its decision was superseded, no published mapping writes it back, or
+     *                           write-back is disabled
      */
     public WriteBack replay(UUID id) {
+        if (!enabled) {
+            throw new ConflictException("Write-back is disabled (triage.ingestion.writeback.enabled=false)");
+        }
         WriteBack row = rows.find(id).orElseThrow(() -> new NotFoundException("No write-back " + id));
         if (row.state() != WriteBackState.FAILED) {
             throw new ConflictException("Write-back " + id + " is " + row.state() + "; only a FAILED one is replayed");

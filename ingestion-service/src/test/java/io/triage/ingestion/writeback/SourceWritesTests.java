@@ -107,4 +107,11 @@ class SourceWritesTests {
                 .singleElement().satisfies(request -> assertThat(request.path())
                         .isEqualTo("/rest/api/3/issue/SUP%2F1/comment"));
     }
+
+    @Test
+    void theDryRunShowsTheNoteAndAJiraTeamUnderItsOwnName() {
+        assertThat(SourceWrites.requests(plan(TicketSource.JIRA, "10042", Map.of("team", "t-42"), List.of())))
+                .extracting(PlannedRequest::body).first()
+                .isEqualTo(Map.of("fields", Map.of("team", "t-42")));
+    }
 }

@@ -436,17 +436,12 @@ class WriteBackIT {
     // --- at least once, one note ---
 
     @Test
-    void aDeliveryAfterACrashThatWroteTheNoteWritesNoSecondNote() throws Exception {
+    void aZendeskDeliveryAfterACrashThatWroteTheNoteWritesNoSecondNote() throws Exception {
         long id = zendeskTicket("[]");
         UUID ticketId = ticket(TicketSource.ZENDESK, Long.toString(id));
         UUID decisionId = decide(ticketId);
         // The earlier delivery counted its attempt and wrote the note, then died before recording the outcome.
-        jdbc.sql("""
-                INSERT INTO writebacks (id, ticket_id, decision_id, source, external_id, level, mapping_version, state,
-                                        attempts, plan)
-                VALUES (:id, :ticket, :decision, 'ZENDESK', :external, 'AUTOMATE', 1, 'PENDING', 1, '{}')
-                """).param("id", UUID.randomUUID()).param("ticket", ticketId).param("decision", decisionId)
-                .param("external", Long.toString(id)).update();
+        crashedAfterOneAttempt(ticketId, decisionId, TicketSource.ZENDESK, Long.toString(id));
         writeZendeskNote(id, "Triage (automate): Billing, urgency High\n" + marker(decisionId));
 
         published(ticketId, TicketSource.ZENDESK, decisionId, 1);
@@ -456,6 +451,45 @@ class WriteBackIT {
         assertThat(zendeskNotes(id, decisionId)).hasSize(1);
         assertThat(zendesk.ticket(id).orElseThrow().path("priority").asString()).as("the fields are still set")
                 .isEqualTo("high");
+    }
+
+    @Test
+    void aServiceNowDeliveryAfterACrashThatWroteTheWorkNoteWritesNoSecondOne() throws Exception {
+        String sysId = servicenow.createIncident(Map.of("short_description", "Crashed")).get("sys_id");
+        UUID ticketId = ticket(TicketSource.SERVICENOW, sysId);
+        UUID decisionId = decide(ticketId);
+        crashedAfterOneAttempt(ticketId, decisionId, TicketSource.SERVICENOW, sysId);
+        writeServiceNowNote(sysId, "Triage (automate): Billing, urgency High\n" + marker(decisionId));
+
+        published(ticketId, TicketSource.SERVICENOW, decisionId, 1);
+
+        JsonNode row = writeBackOf(ticketId, "SUCCEEDED");
+        assertThat(row.path("attempts").asInt()).isEqualTo(2);
+        assertThat(serviceNowNotes(sysId, decisionId)).isEqualTo(1);
+        assertThat(servicenow.incident(sysId).orElseThrow()).containsEntry("urgency", "1");
+    }
+
+    void crashedAfterOneAttempt(UUID ticketId, UUID decisionId, TicketSource source, String externalId) {
+        jdbc.sql("""
+                INSERT INTO writebacks (id, ticket_id, decision_id, source, external_id, level, mapping_version, state,
+                                        attempts, plan)
+                VALUES (:id, :ticket, :decision, :source, :external, 'AUTOMATE', 1, 'PENDING', 1, '{}')
+                """).param("id", UUID.randomUUID()).param("ticket", ticketId).param("decision", decisionId)
+                .param("source", source.name()).param("external", externalId).update();
+    }
+
+    static void writeServiceNowNote(String sysId, String note) throws Exception {
+        String auth = Base64.getEncoder().encodeToString("integration:integration-password"
+                .getBytes(StandardCharsets.UTF_8));
+        String body = SimJson.object().put("work_notes", note).toString();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> written = client.send(HttpRequest.newBuilder(
+                    URI.create(servicenow.baseUri() + "/api/now/table/incident/" + sysId))
+                    .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(written.statusCode()).isEqualTo(200);
+        }
     }
 
     static void writeZendeskNote(long id, String note) throws Exception {
