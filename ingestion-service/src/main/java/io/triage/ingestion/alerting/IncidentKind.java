@@ -7,7 +7,10 @@ enum IncidentKind {
     PULL_FAILURES("pulls failing", "pulls recovered"),
 
     /** Its newest ticket is older than {@code alerts.max-lag}. */
-    LAG("tickets lagging", "tickets caught up");
+    LAG("tickets lagging", "tickets caught up"),
+
+    /** A write-back was refused for its credentials or permissions (401/403); a later successful one closes it. */
+    WRITE_BACK_AUTH("write-back refused (credentials or permissions)", "write-back authorised again");
 
     private final String opened;
     private final String closed;

@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * {@code sync_runs} when a pull ends and at every check); its next successful pull closes it;</li>
  * <li>lag: an enabled source whose newest stored ticket (by source updated-at, over every replica's pulls and
  * webhooks) is older than {@code alerts.max-lag} opens one at a check; a newer ticket closes it. A source with no
- * ticket yet has no lag.</li>
+ * ticket yet has no lag;</li>
+ * <li>write-back auth: a write-back refused with 401/403 opens one ({@link #writeBackRefused}); the source's next
+ * successful write-back closes it ({@link #writeBackSucceeded}).</li>
  * </ul>
  * The check runs every {@code alerts.check-interval}, once per cluster; it also posts the messages an earlier post
  * could not deliver. Incidents live in Postgres, so they survive restarts and replicas agree on them.
@@ -94,6 +96,38 @@ public class SourceAlerts {
         } catch (RuntimeException e) {
             // The next check judges the source again and posts what is still due.
             log.warn("Source alerts after a pull of {} failed: {}", source, e.getClass().getSimpleName());
+        }
+    }
+
+    /** A write-back to {@code source} was refused with {@code status} (401/403): opens its incident, once. */
+    public void writeBackRefused(TicketSource source, int status) {
+        if (incidents.openWriteBackAuth(source, "write-back answered " + status + "; check the source's credentials "
+                + "and the integration user's permissions", clock.instant())) {
+            log.warn("Source incident opened: {} WRITE_BACK_AUTH ({})", source, status);
+            postInBackground(source);
+        }
+    }
+
+    /** A write-back to {@code source} succeeded: closes its write-back auth incident, if one is open. */
+    public void writeBackSucceeded(TicketSource source) {
+        if (incidents.closeWriteBackAuth(source, clock.instant())) {
+            log.info("Source incident closed: {} WRITE_BACK_AUTH", source);
+            postInBackground(source);
+        }
+    }
+
+    /** Posts due messages off the caller's thread; what fails stays due for the next check. */
+    private void postInBackground(TicketSource source) {
+        try {
+            executor.execute(() -> {
+                try {
+                    postDue();
+                } catch (RuntimeException e) {
+                    log.warn("Source alerts of {} not posted: {}", source, e.getClass().getSimpleName());
+                }
+            });
+        } catch (TaskRejectedException e) {
+            log.warn("Source alerts of {} not posted (shutting down); the next check catches up", source);
         }
     }
 

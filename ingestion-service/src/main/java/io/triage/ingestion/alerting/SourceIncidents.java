@@ -85,6 +85,24 @@ class SourceIncidents {
                 .param("at", Timestamp.from(at)).update() == 1;
     }
 
+    /** Opens the source's write-back auth incident unless one is open; true if opened. */
+    boolean openWriteBackAuth(TicketSource source, String detail, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO source_incidents (source, kind, detail, opened_at)
+                VALUES (:source, 'WRITE_BACK_AUTH', :detail, :at)
+                ON CONFLICT (source, kind) WHERE closed_at IS NULL DO NOTHING
+                """).param("source", source.name()).param("detail", detail).param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** Closes the source's open write-back auth incident; true if one was open. */
+    boolean closeWriteBackAuth(TicketSource source, Instant at) {
+        return jdbc.sql("""
+                UPDATE source_incidents SET closed_at = :at
+                 WHERE source = :source AND kind = 'WRITE_BACK_AUTH' AND closed_at IS NULL
+                """).param("source", source.name()).param("at", Timestamp.from(at)).update() == 1;
+    }
+
     /** Incidents with a message still to post, oldest first. */
     List<SourceIncident> withMessagesDue() {
         return jdbc.sql("""

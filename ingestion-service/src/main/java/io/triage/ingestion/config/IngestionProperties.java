@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flow where a new or changed ticket goes next: classify-service and embedding-service
  * @param alerts Slack messages when a source keeps failing or falls behind
  * @param mappings field mappings: how decisions are written back to each source ({@code /mappings/{source}})
+ * @param writeback writing each decision back to its ticket in the source (fields, tags, an internal note)
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
@@ -34,7 +35,8 @@ public record IngestionProperties(
         @DefaultValue Sources sources,
         @DefaultValue Flow flow,
         @DefaultValue Alerts alerts,
-        @DefaultValue Mappings mappings) {
+        @DefaultValue Mappings mappings,
+        @DefaultValue WriteBack writeback) {
 
     /**
      * Field mappings.
@@ -203,6 +205,41 @@ public record IngestionProperties(
             if (!maxLag.isPositive() || !checkInterval.isPositive()) {
                 throw new IllegalArgumentException(
                         "triage.ingestion.alerts.max-lag and check-interval must be positive");
+            }
+        }
+    }
+
+    /**
+     * Write-back: each stored decision is written to its ticket under the source's published mapping (nothing is
+     * written until a mapping is published). Delivered at least once (Spring Modulith's publication registry); a note
+     * carries the decision's marker, so a retry, redelivery or replay never adds a second one.
+     *
+     * @param enabled write decisions back at all; off, stored decisions are only kept
+     * @param maxAttempts attempts per delivery (and per replay) including the first; I/O failures, 5xx and 429 are
+     *                    retried, any other 4xx fails at once. After the last the write-back is FAILED (the dead
+     *                    letter), to be replayed with {@code POST /writebacks/{id}/replay}
+     * @param initialBackoff the backoff before the second attempt; it doubles per attempt, with full jitter (a random
+     *                       wait between zero and the backoff)
+     * @param maxBackoff the longest backoff between two attempts
+     * @param maxRetryAfter the longest {@code Retry-After} of a 429 (or 503) that is waited out; a longer one fails the
+     *                      write-back at once (replay it later)
+     * @param concurrency write-backs in flight at most (all sources together); further ones wait their turn
+     * @param jiraTeamFieldName the name of the Jira custom field a plan's {@code team} goes to, looked up once in
+     *                          {@code GET /rest/api/3/field} (its id differs per site)
+     */
+    public record WriteBack(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("60s") Duration maxRetryAfter,
+            @DefaultValue("4") int concurrency,
+            @DefaultValue("Team") String jiraTeamFieldName) {
+
+        public WriteBack {
+            if (maxAttempts < 1 || concurrency < 1) {
+                throw new IllegalArgumentException(
+                        "triage.ingestion.writeback.max-attempts and concurrency must be at least 1");
             }
         }
     }

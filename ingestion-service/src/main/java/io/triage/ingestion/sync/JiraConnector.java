@@ -1,11 +1,9 @@
 package io.triage.ingestion.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +43,7 @@ final class JiraConnector implements SourceConnector {
         this.clock = clock;
         this.client = SourceClients.of("jira", settings);
         this.calls = new SourceCalls("jira", settings);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = SourceClients.jiraAuthorization(settings);
     }
 
     @Override

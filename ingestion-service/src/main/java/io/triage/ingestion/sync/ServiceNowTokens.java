@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * ServiceNow OAuth tokens ({@code POST /oauth_token.do}, form-urlencoded): a password grant first, then the refresh
  * token when the access token expires or is refused; a refused refresh token falls back to the password grant.
  */
-final class ServiceNowTokens {
+public final class ServiceNowTokens {
 
     /** Renew this long before the announced expiry, so a token does not expire in flight. */
     private static final Duration MARGIN = Duration.ofSeconds(30);
@@ -31,7 +31,7 @@ final class ServiceNowTokens {
     private @Nullable String refresh;
     private Instant expiresAt = Instant.MIN;
 
-    ServiceNowTokens(RestClient client, Source settings, SourceCalls calls, Clock clock) {
+    public ServiceNowTokens(RestClient client, Source settings, SourceCalls calls, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.calls = calls;
@@ -39,7 +39,7 @@ final class ServiceNowTokens {
     }
 
     /** A current access token. */
-    synchronized String access() {
+    public synchronized String access() {
         if (access == null) {
             grant(passwordGrant());
         } else if (clock.instant().isAfter(expiresAt.minus(MARGIN))) {
@@ -49,7 +49,7 @@ final class ServiceNowTokens {
     }
 
     /** A new access token after {@code refused} was answered 401 (unless another call renewed it already). */
-    synchronized String renewAfter(String refused) {
+    public synchronized String renewAfter(String refused) {
         if (access != null && !access.equals(refused)) {
             return access;
         }

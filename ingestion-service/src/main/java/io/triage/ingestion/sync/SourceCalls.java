@@ -19,11 +19,11 @@ import org.springframework.web.client.HttpStatusCodeException;
  * 503s) is honoured instead of the backoff, up to {@code max-retry-after} — a longer wait fails the pull, which the
  * next run resumes from the committed watermark.
  */
-final class SourceCalls {
+public final class SourceCalls {
 
     private final Retry retry;
 
-    SourceCalls(String name, Source settings) {
+    public SourceCalls(String name, Source settings) {
         Duration cap = settings.maxRetryAfter();
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, 0.5);
         this.retry = Retry.of(name, RetryConfig.custom()
@@ -36,12 +36,12 @@ final class SourceCalls {
                 .build());
     }
 
-    <T> T call(Supplier<T> call) {
+    public <T> T call(Supplier<T> call) {
         return Retry.decorateSupplier(retry, call).get();
     }
 
     /** The {@code Retry-After} of a refused call, in seconds as the sources send it. */
-    static Optional<Duration> retryAfter(Throwable failure) {
+    public static Optional<Duration> retryAfter(Throwable failure) {
         if (failure instanceof HttpStatusCodeException status && status.getResponseHeaders() != null) {
             String value = status.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
             if (value != null && value.strip().matches("\\d{1,9}")) {

@@ -1,11 +1,9 @@
 package io.triage.ingestion.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import io.triage.ingestion.config.IngestionProperties.Source;
@@ -41,8 +39,7 @@ final class ZendeskConnector implements SourceConnector {
         this.clock = clock;
         this.client = SourceClients.of("zendesk", settings);
         this.calls = new SourceCalls("zendesk", settings);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.username() + "/token:" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = SourceClients.zendeskAuthorization(settings);
     }
 
     @Override

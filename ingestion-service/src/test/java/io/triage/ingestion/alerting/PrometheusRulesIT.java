@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.Yaml;
  * The {@code triage-sources} group of {@code grafana/alerts/triage-alerts.yml} only names series this service really
  * emits: every {@code ingestion_*} metric of its expressions, with every label value they select on, is in the
  * service's {@code /actuator/prometheus} once a pull has failed (opening an incident whose Slack post is refused), one
- * has succeeded and a webhook was refused.
+ * has succeeded and a webhook was refused. The write-back dead-letter gauge is there from the start, per source.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
@@ -113,7 +113,8 @@ class PrometheusRulesIT {
         assertThat(slack.messages()).isEmpty();
 
         List<String> expressions = sourceRuleExpressions();
-        assertThat(expressions).as("the triage-sources group's rules").hasSize(5);
+        assertThat(expressions).as("the triage-sources group's rules").hasSize(6);
+        assertThat(expressions).anyMatch(expression -> expression.contains("ingestion_writeback_dead_letters"));
         for (String expression : expressions) {
             Matcher selector = SELECTOR.matcher(expression);
             assertThat(selector.find()).as("%s names one of our metrics", expression).isTrue();
