@@ -2,6 +2,7 @@ package io.triage.ingestion.flow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,6 +54,21 @@ public interface ClassifyService {
             @Nullable List<String> sentiments, @Nullable List<String> channels,
             @Nullable Map<String, String> origins) {
     }
+
+    /**
+     * Feedback on a decision: the labels the ticket really has ({@code POST /feedback}). classify-service keeps the
+     * first feedback per decision, so a redelivery changes nothing.
+     *
+     * @param decisionId the decision
+     * @param department the correct department
+     * @param urgency    the correct urgency, when known
+     * @param source     who says so: {@code ticketing-system} for a change seen in the source
+     */
+    record Feedback(UUID decisionId, String department, @Nullable String urgency, String source) {
+    }
+
+    @PostExchange("/feedback")
+    JsonNode feedback(@RequestBody Feedback feedback);
 
     /** The deployment's taxonomy, as classify-service serves it now. */
     @GetExchange("/taxonomy")

@@ -1,9 +1,13 @@
 package io.triage.ingestion.flow;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,17 +41,40 @@ public class TicketDecisions {
     }
 
     /**
+     * Whether the stored decision was made from this input ({@link #inputHash}): a newer version with the same text
+     * and channel needs no new decision.
+     */
+    boolean decidedFrom(UUID ticketId, String inputHash) {
+        return jdbc.sql("SELECT count(*) FROM ticket_decisions WHERE ticket_id = :id AND input_hash = :hash")
+                .param("id", ticketId).param("hash", inputHash).query(Long.class).single() > 0;
+    }
+
+    /** The SHA-256 (hex) of what a decision is made from: the text and the channel sent to classify-service. */
+    static String inputHash(String text, @Nullable String channel) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(String.valueOf(channel).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
      * Stores the decision unless one for a newer version is there. A ticket erased meanwhile stores nothing (its row
      * is gone, so the foreign key finds nothing to attach to and the insert selects no row).
      *
      * @return whether it was stored
      */
-    boolean store(TicketDecision d) {
+    boolean store(TicketDecision d, @Nullable String inputHash) {
         return jdbc.sql("""
                 INSERT INTO ticket_decisions (ticket_id, ticket_version, status, decision_id, routing_method,
-                    department, urgency, sentiment, confidence, model_version, rule_set_version, answer, problem)
+                    department, urgency, sentiment, confidence, model_version, rule_set_version, answer, problem,
+                    input_hash)
                 SELECT :ticket, :version, :status, :decision, :method, :department, :urgency, :sentiment,
-                       :confidence, :model, :rules, CAST(:answer AS jsonb), :problem
+                       :confidence, :model, :rules, CAST(:answer AS jsonb), :problem, :inputHash
                  WHERE EXISTS (SELECT 1 FROM tickets WHERE id = :ticket)
                 ON CONFLICT (ticket_id) DO UPDATE
                    SET ticket_version = excluded.ticket_version, status = excluded.status,
@@ -55,7 +82,8 @@ public class TicketDecisions {
                        department = excluded.department, urgency = excluded.urgency,
                        sentiment = excluded.sentiment, confidence = excluded.confidence,
                        model_version = excluded.model_version, rule_set_version = excluded.rule_set_version,
-                       answer = excluded.answer, problem = excluded.problem, decided_at = now()
+                       answer = excluded.answer, problem = excluded.problem, input_hash = excluded.input_hash,
+                       decided_at = now()
                  WHERE ticket_decisions.ticket_version < excluded.ticket_version
                 """)
                 .param("ticket", d.ticketId())
@@ -71,6 +99,7 @@ public class TicketDecisions {
                 .param("rules", d.ruleSetVersion())
                 .param("answer", d.answer() == null ? null : json.writeValueAsString(d.answer()))
                 .param("problem", d.problem())
+                .param("inputHash", inputHash)
                 .update() > 0;
     }
 

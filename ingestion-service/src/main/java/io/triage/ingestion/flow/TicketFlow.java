@@ -97,10 +97,18 @@ class TicketFlow {
             return;
         }
         CleanTicket ticket = current.get();
+        ClassifyService.Ticket request = request(ticket);
+        String input = TicketDecisions.inputHash(request.description(), request.channel());
+        if (decisions.decidedFrom(changed.ticketId(), input)) {
+            // Same text and channel as the decided version (our write-back echoed, an agent's change of group or
+            // priority): a new decision would only repeat the write-back, or undo the agent's correction.
+            count("classify", "unchanged");
+            return;
+        }
         TicketDecision decision;
         try {
             JsonNode answer = limited(classifying, () -> calls.call(CLASSIFY,
-                    () -> classify.classify(idempotencyKey(ticket), request(ticket))));
+                    () -> classify.classify(idempotencyKey(ticket), request)));
             decision = decided(ticket, answer);
         } catch (HttpClientErrorException e) {
             if (!REFUSALS.contains(e.getStatusCode().value())) {
@@ -110,7 +118,7 @@ class TicketFlow {
             // The ticket is wrong for classify-service (too long, a value it refuses): asking again cannot help.
             decision = refused(ticket, e);
         }
-        boolean stored = store(decision, changed);
+        boolean stored = store(decision, changed, input);
         count("classify", decision.status().equals(TicketDecision.DECIDED) ? "decided" : "refused");
         if (stored) {
             Timer.builder("ingestion_flow_decision_delay").description("ticket received → decision stored")
@@ -123,9 +131,9 @@ class TicketFlow {
      * Stores the decision and, when it is a decision and was stored, publishes {@link DecisionStored} in the same
      * transaction: the write-back follows at least once, and never for a decision that lost to a newer one.
      */
-    private boolean store(TicketDecision decision, TicketChanged changed) {
+    private boolean store(TicketDecision decision, TicketChanged changed, String inputHash) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean stored = decisions.store(decision);
+            boolean stored = decisions.store(decision, inputHash);
             if (stored && decision.decisionId() != null && decision.status().equals(TicketDecision.DECIDED)) {
                 events.publishEvent(new DecisionStored(decision.ticketId(), changed.source(), decision.decisionId()));
             }

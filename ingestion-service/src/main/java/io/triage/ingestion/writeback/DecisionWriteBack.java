@@ -10,6 +10,8 @@ import io.triage.ingestion.config.IngestionProperties;
 import io.triage.ingestion.flow.DecisionStored;
 import io.triage.ingestion.flow.TicketDecision;
 import io.triage.ingestion.flow.TicketDecisions;
+import io.triage.ingestion.mapping.MappedValues;
+import io.triage.ingestion.mapping.ReadBack;
 import io.triage.ingestion.mapping.WriteBackPlan;
 import io.triage.ingestion.mapping.WriteBackPlanner;
 import io.triage.ingestion.ticket.Ticket;
@@ -44,9 +46,11 @@ class DecisionWriteBack {
     private final WriteBackDelivery delivery;
     private final IngestionProperties.WriteBack settings;
     private final MeterRegistry meters;
+    private final MappedValues mapped;
 
-    DecisionWriteBack(TicketRepository tickets, TicketDecisions decisions, ObjectProvider<WriteBackPlanner> planner, WriteBacks rows,
-            WriteBackDelivery delivery, IngestionProperties properties, MeterRegistry meters) {
+    DecisionWriteBack(TicketRepository tickets, TicketDecisions decisions, ObjectProvider<WriteBackPlanner> planner,
+            WriteBacks rows, WriteBackDelivery delivery, IngestionProperties properties, MeterRegistry meters,
+            MappedValues mapped) {
         this.tickets = tickets;
         this.decisions = decisions;
         this.planner = planner;
@@ -54,6 +58,7 @@ class DecisionWriteBack {
         this.delivery = delivery;
         this.settings = properties.writeback();
         this.meters = meters;
+        this.mapped = mapped;
     }
 
     @Async
@@ -84,6 +89,7 @@ class DecisionWriteBack {
             return;
         }
         claim(row.get());
+        expect(row.get(), plan.get());
         delivery.deliver(row.get().id(), plan.get(), ticket.receivedAt());
     }
 
@@ -105,6 +111,7 @@ class DecisionWriteBack {
             return;
         }
         claim(writeBack);
+        expect(writeBack, plan.get());
         delivery.deliver(writeBack.id(), plan.get(), current.get().ticket().receivedAt());
     }
 
@@ -118,6 +125,18 @@ class DecisionWriteBack {
             count(row.source(), "in_flight");
             throw new WriteBackInFlightException(row.id());
         }
+    }
+
+    /**
+     * Records what the ticket's fields should read back as once {@code plan} is written: its fields over the ones the
+     * ticket has now. A later version that reads back otherwise is an agent's correction ({@link Corrections}).
+     */
+    private void expect(WriteBack row, WriteBackPlan plan) {
+        rows.sourceState(row.ticketId()).ifPresent(state -> {
+            ReadBack after = mapped.readBack(plan.source(),
+                    SourceValues.after(SourceValues.of(state.source(), state.fields(), state.priority()), plan));
+            rows.expect(row.id(), after.department(), after.urgency());
+        });
     }
 
     /** The plan under the published mapping; none while no planner is configured (mappings not installed). */

@@ -14,6 +14,7 @@ import io.triage.ingestion.ticket.TicketSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,6 +87,67 @@ public class WriteBacks {
                        updated_at = now(), completed_at = now(), claimed_until = NULL
                  WHERE id = :id
                 """).param("id", id).param("status", status).param("reason", reason).update();
+    }
+
+    /** Records what the source should read back as once this write-back is done (see {@code MappedValues}). */
+    void expect(UUID id, @Nullable String department, @Nullable String urgency) {
+        jdbc.sql("UPDATE writebacks SET expected_department = :department, expected_urgency = :urgency WHERE id = :id")
+                .param("id", id).param("department", department).param("urgency", urgency).update();
+    }
+
+    /**
+     * Moves the expectation to a correction's values, unless another delivery already moved it.
+     *
+     * @return whether this call moved it (and so records the correction)
+     */
+    boolean moveExpectation(Expectation from, @Nullable String department, @Nullable String urgency) {
+        return jdbc.sql("""
+                UPDATE writebacks SET expected_department = :department, expected_urgency = :urgency
+                 WHERE id = :id AND expected_department IS NOT DISTINCT FROM :fromDepartment
+                   AND expected_urgency IS NOT DISTINCT FROM :fromUrgency
+                """).param("id", from.writeBackId()).param("department", department).param("urgency", urgency)
+                .param("fromDepartment", from.department()).param("fromUrgency", from.urgency()).update() > 0;
+    }
+
+    /**
+     * What the source should read back as after the ticket's newest successful write-back.
+     *
+     * @param writeBackId the write-back
+     * @param decisionId  the decision it wrote
+     * @param department  the department the source's fields should point to
+     * @param urgency     the urgency they should point to
+     */
+    record Expectation(UUID writeBackId, UUID decisionId, @Nullable String department, @Nullable String urgency) {
+    }
+
+    Optional<Expectation> expectation(UUID ticketId) {
+        return jdbc.sql("""
+                SELECT id, decision_id, expected_department, expected_urgency FROM writebacks
+                 WHERE ticket_id = :ticket AND state = 'SUCCEEDED' ORDER BY completed_at DESC LIMIT 1
+                """).param("ticket", ticketId)
+                .query((rs, n) -> new Expectation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /**
+     * A ticket's fields as its source shows them now.
+     *
+     * @param source        the ticketing system
+     * @param fields        the kept source fields (JSON object)
+     * @param priority      the source's own priority value
+     * @param sourceUpdated the source's updated-at of the stored version
+     */
+    record SourceState(TicketSource source, JsonNode fields, @Nullable String priority, Instant sourceUpdated) {
+    }
+
+    Optional<SourceState> sourceState(UUID ticketId) {
+        return jdbc.sql("SELECT source, source_fields::text, source_priority, source_updated_at FROM tickets "
+                + "WHERE id = :id").param("id", ticketId)
+                .query((rs, n) -> new SourceState(TicketSource.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? json.createObjectNode() : json.readTree(rs.getString(2)),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     void succeeded(UUID id) {
