@@ -183,4 +183,18 @@ class ArchiverRoleIT {
                 "the manifest of 2024-02 is signed with key 'forged'", "CHECKPOINT_ROWS_MISSING",
                 "positions 6..10 are missing");
     }
+
+    @Test
+    @Order(5)
+    void aManifestThatDoesNotDescribeThePartitionIsRefused() throws SQLException {
+        execute("audit_archiver", """
+                INSERT INTO archives (month, from_seq, to_seq, events, data_file, data_sha256, manifest_file,
+                                      archived_at, verified_at, manifest_key_id, manifest_signature)
+                VALUES ('2024-01', 1, 4, 4, 'audit-2024-01.jsonl.gz', 'x', 'audit-2024-01.manifest.json', now(),
+                        now(), 'forged', '\\x00')""");
+
+        assertThatThrownBy(() -> execute("audit_archiver", "SELECT detach_archived_partition('2024-01')"))
+                .hasMessageContaining("does not match its manifest");
+        assertThat(partitionExists("audit_log_2024_01")).isTrue();
+    }
 }

@@ -130,7 +130,9 @@ class TamperEvidenceIT {
                 "DELETE FROM audit_log WHERE seq = " + seq, "TRUNCATE audit_log",
                 "UPDATE " + currentPartition() + " SET department = 'x' WHERE seq = " + seq,
                 "DELETE FROM " + currentPartition() + " WHERE seq = " + seq,
-                "DELETE FROM checkpoints", "DELETE FROM audit_event_ids")) {
+                "DELETE FROM checkpoints", "DELETE FROM audit_event_ids",
+                "INSERT INTO chain_schemes VALUES (" + (seq + 100) + ", 'audit-event/v1')", "DELETE FROM chain_schemes",
+                "UPDATE checkpoint_mirror_start SET first_checkpoint_id = 0")) {
             assertThatThrownBy(() -> serviceRole.sql(sql).update()).as(sql)
                     .hasStackTraceContaining("permission denied");
         }
