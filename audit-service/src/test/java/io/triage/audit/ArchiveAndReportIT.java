@@ -170,6 +170,8 @@ class ArchiveAndReportIT {
         JsonNode january = archived("2024-01");
         assertThat(january.get("month").asString()).isEqualTo("2024-01");
         assertThat(january.get("events").asLong()).isEqualTo(5);
+        assertThat(january.get("verifiedAt").isNull()).isFalse();
+        assertThat(january.get("manifestKeyId").asString()).startsWith("local-generated-");
         Path data = archiveDirectory().resolve("audit-2024-01.jsonl.gz");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data))))
                 .isEqualTo(january.get("dataSha256").asString());

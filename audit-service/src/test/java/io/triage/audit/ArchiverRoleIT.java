@@ -197,4 +197,16 @@ class ArchiverRoleIT {
                 .hasMessageContaining("does not match its manifest");
         assertThat(partitionExists("audit_log_2024_01")).isTrue();
     }
+
+    @Test
+    @Order(6)
+    void theArchiveJobNeitherArchivesNorDetachesAMonthWithAForgedManifestRecord() {
+        CLOCK.set(Instant.parse("2025-03-20T12:00:00Z"));
+
+        HttpResponse<String> run = http().post("/audit/archive/run", ApiKeys.OPS, "");
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(409);
+        assertThat(run.body()).contains("Refusing to archive 2024-01", "signed with key 'forged'");
+        assertThat(partitionExists("audit_log_2024_01")).isTrue();
+    }
 }

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -36,12 +37,15 @@ import io.triage.audit.checkpoint.CheckpointSigner;
 import io.triage.audit.checkpoint.Checkpoints;
 import io.triage.audit.checkpoint.MerkleTree;
 import io.triage.audit.config.AuditProperties;
+import io.triage.audit.manifest.ArchivedMonth;
 import io.triage.audit.manifest.ManifestSigner;
 import io.triage.audit.manifest.ManifestStatement;
+import io.triage.audit.manifest.VerifiedArchives;
 import io.triage.audit.verify.ArchivedRanges;
 import io.triage.audit.verify.AuditVerification;
 import io.triage.audit.verify.ChainVerifier;
 import io.triage.audit.verify.VerificationReport;
+import io.triage.platform.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +74,7 @@ public class Archiver {
     private final AuditVerification verification;
     private final CheckpointSigner signer;
     private final ManifestSigner manifestSigner;
+    private final VerifiedArchives verifiedArchives;
     private final ArchiverDatabase archiverDatabase;
     private final ArchiveStore store;
     private final JsonMapper json;
@@ -78,7 +83,7 @@ public class Archiver {
 
     Archiver(JdbcClient jdbc, AuditLog log, ChainHasher hasher, Checkpoints checkpoints,
             AuditVerification verification, CheckpointSigner signer, ManifestSigner manifestSigner,
-            ArchiverDatabase archiverDatabase, ArchiveStore store, JsonMapper json, Clock clock,
+            VerifiedArchives verifiedArchives, ArchiverDatabase archiverDatabase, ArchiveStore store, JsonMapper json, Clock clock,
             AuditProperties properties) {
         this.jdbc = jdbc;
         this.log = log;
@@ -87,6 +92,7 @@ public class Archiver {
         this.verification = verification;
         this.signer = signer;
         this.manifestSigner = manifestSigner;
+        this.verifiedArchives = verifiedArchives;
         this.archiverDatabase = archiverDatabase;
         this.store = store;
         this.json = json;
@@ -104,7 +110,7 @@ public class Archiver {
         for (YearMonth month : partitions()) {
             boolean oldEnough = !month.plusMonths(1).atDay(1).plus(settings.after()).isAfter(today);
             if (month.isBefore(current) && oldEnough) {
-                if (!hasSignedManifest(month)) {
+                if (!hasVerifiedManifest(month)) {
                     archive(month);
                 }
                 // a run that stopped between recording the manifest and the detach resumes here
@@ -125,9 +131,17 @@ public class Archiver {
                 .toList();
     }
 
-    private boolean hasSignedManifest(YearMonth month) {
-        return jdbc.sql("SELECT count(*) FROM archives WHERE month = ? AND manifest_signature IS NOT NULL")
-                .param(month.toString()).query(Long.class).single() > 0;
+    /**
+     * Whether the month's manifest is already recorded and its signature verifies (a run stopped before the
+     * detach). A record that does not verify was not written by this job: nothing is archived or detached then.
+     */
+    private boolean hasVerifiedManifest(YearMonth month) {
+        Optional<ArchivedMonth> recorded = verifiedArchives.list().stream()
+                .filter(archive -> archive.month().equals(month.toString())).findFirst();
+        if (recorded.isPresent() && recorded.get().status() != ArchivedMonth.Status.SIGNED) {
+            throw new ConflictException("Refusing to archive " + month + ": " + recorded.get().detail());
+        }
+        return recorded.isPresent();
     }
 
     private void archive(YearMonth month) {
@@ -143,7 +157,7 @@ public class Archiver {
         if (events > 0) {
             VerificationReport report = verification.verify(from, to);
             if (!report.valid() || events != to - from + 1) {
-                throw new IllegalStateException("refusing to archive " + month + ": chain broken at "
+                throw new ConflictException("Refusing to archive " + month + ": chain broken at "
                         + report.firstBrokenSeq());
             }
             checkpoint = checkpoints.create(from, to);

@@ -48,9 +48,8 @@ class ChainVerifierTests {
     static AuditEvent at(AuditEvent e, long seq) {
         return new AuditEvent(seq, e.eventId(), e.recordedAt(), e.decidedAt(), e.ticketRef(), e.userRef(),
                 e.ticketId(), e.userId(), e.onBehalfOfRef(), e.onBehalfOf(), e.modelVersion(), e.ruleSetVersion(),
-                e.routingMethod(), e.prediction(),
-                e.confidence(), e.channel(), e.language(), e.customerSegment(), e.tierLatenciesMicros(), e.traceId(),
-                e.prevHash(), e.hash());
+                e.routingMethod(), e.prediction(), e.confidence(), e.channel(), e.language(), e.customerSegment(),
+                e.tierLatenciesMicros(), e.traceId(), e.prevHash(), e.hash());
     }
 
     @Test
@@ -65,9 +64,8 @@ class ChainVerifierTests {
         AuditEvent e = chain.get(2);
         chain.set(2, new AuditEvent(e.seq(), e.eventId(), e.recordedAt(), e.decidedAt(), e.ticketRef(), e.userRef(),
                 null, null, e.onBehalfOfRef(), null, e.modelVersion(), e.ruleSetVersion(), e.routingMethod(),
-                e.prediction(), e.confidence(),
-                e.channel(), e.language(), e.customerSegment(), e.tierLatenciesMicros(), e.traceId(), e.prevHash(),
-                e.hash()));
+                e.prediction(), e.confidence(), e.channel(), e.language(), e.customerSegment(),
+                e.tierLatenciesMicros(), e.traceId(), e.prevHash(), e.hash()));
         assertThat(verify(chain, 5, chain.getLast().hash())).isEmpty();
     }
 
