@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -44,7 +49,11 @@ class ArchiveAndReportIT {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2023-06-10T12:00:00Z"));
 
     @TempDir
-    static Path archiveDirectory;
+    static Path storage;
+
+    static Path archiveDirectory() {
+        return storage.resolve("archive");
+    }
 
     @TestConfiguration
     static class ClockConfiguration {
@@ -57,7 +66,7 @@ class ArchiveAndReportIT {
 
     @DynamicPropertySource
     static void archiveDirectory(DynamicPropertyRegistry registry) {
-        registry.add("triage.audit.archive.directory", () -> archiveDirectory.toString());
+        LocalStorage.in(storage, registry);
         registry.add("triage.audit.report.min-group-size", () -> "5");
     }
 
@@ -151,6 +160,8 @@ class ArchiveAndReportIT {
         }
         CLOCK.set(Instant.parse("2025-03-02T00:00:00Z"));
         record(Decisions.event(UUID.randomUUID(), "T-mar-2025"));
+        // one periodic checkpoint over every month: archived rows leave it, the live one stays
+        assertThat(http().post("/audit/checkpoints", ApiKeys.OPS, "").statusCode()).isEqualTo(201);
 
         JsonNode run = json(http().post("/audit/archive/run", ApiKeys.OPS, ""));
 
@@ -159,11 +170,27 @@ class ArchiveAndReportIT {
         JsonNode january = archived("2024-01");
         assertThat(january.get("month").asString()).isEqualTo("2024-01");
         assertThat(january.get("events").asLong()).isEqualTo(5);
-        Path data = archiveDirectory.resolve("audit-2024-01.jsonl.gz");
+        assertThat(january.get("verifiedAt").isNull()).isFalse();
+        assertThat(january.get("manifestKeyId").asString()).startsWith("local-generated-");
+        Path data = archiveDirectory().resolve("audit-2024-01.jsonl.gz");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data))))
                 .isEqualTo(january.get("dataSha256").asString());
-        assertThat(JsonBody.json(Files.readString(archiveDirectory.resolve("audit-2024-01.manifest.json"))))
-                .extractingPath("$.signedStatement").asString().contains("triage-audit-checkpoint/v1");
+        JsonNode manifest = AuditServiceIT.JSON.readTree(
+                Files.readString(archiveDirectory().resolve("audit-2024-01.manifest.json")));
+        assertThat(manifest.get("signedStatement").asString()).startsWith("triage-audit-archive/v2\n")
+                .contains("month=2024-01\n", "from=21\n", "to=25\n", "events=5\n",
+                        "dataSha256=" + january.get("dataSha256").asString());
+        assertThat(manifest.get("checkpointStatement").asString()).contains("triage-audit-checkpoint/v1",
+                "from=21\n", "to=25\n");
+        Signature ed25519 = Signature.getInstance("Ed25519");
+        ed25519.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(manifest.get("publicKey").asString()))));
+        ed25519.update(manifest.get("signedStatement").asString().getBytes(StandardCharsets.UTF_8));
+        assertThat(ed25519.verify(Base64.getDecoder().decode(manifest.get("signature").asString()))).isTrue();
+        assertThat(jdbc.sql("SELECT verified_at IS NOT NULL AND manifest_signature IS NOT NULL AND NOT legacy "
+                + "FROM archives WHERE month = '2024-01'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT to_regclass('audit_log_2025_03') IS NOT NULL").query(Boolean.class).single())
+                .as("the current month is never detached").isTrue();
         JsonNode verify = json(http().get("/audit/verify", ApiKeys.COMPLIANCE));
         assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
         assertThat(verify.get("from").asLong()).isEqualTo(26);
@@ -176,7 +203,7 @@ class ArchiveAndReportIT {
         JsonNode run = json(http().post("/audit/archive/run", ApiKeys.OPS, ""));
 
         assertThat(run.get("deleted").toString()).contains("2023-06", "2024-01").doesNotContain("2025-03");
-        assertThat(Files.exists(archiveDirectory.resolve("audit-2024-01.jsonl.gz"))).isFalse();
+        assertThat(Files.exists(archiveDirectory().resolve("audit-2024-01.jsonl.gz"))).isFalse();
         JsonNode january = archived("2024-01");
         assertThat(january.get("filesPresent").asBoolean()).isFalse();
         assertThat(january.get("retentionNote").asString()).contains("month=2024-01", "retention=P7Y");

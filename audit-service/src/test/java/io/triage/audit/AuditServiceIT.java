@@ -4,6 +4,8 @@ import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -16,16 +18,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import io.triage.audit.checkpoint.MerkleTree;
+import io.triage.audit.config.AuditProperties;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +43,14 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditServiceIT implements PlatformContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path storage;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        LocalStorage.in(storage, registry);
+    }
 
     @LocalServerPort
     int port;
@@ -216,10 +233,13 @@ class AuditServiceIT implements PlatformContract {
         JsonNode proof = JSON.readTree(response.body());
         HexFormat hex = HexFormat.of();
 
+        // Step 1 needs the chain key (an auditor who holds it); steps 2 and 3 need no secret.
+        assertThat(proof.get("scheme").asString()).isEqualTo("audit-event/v2");
         byte[] canonical = Base64.getDecoder().decode(proof.get("canonicalBytes").asString());
-        var sha = java.security.MessageDigest.getInstance("SHA-256");
-        sha.update(hex.parseHex(proof.get("event").get("prevHash").asString()));
-        byte[] eventHash = sha.digest(canonical);
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(AuditProperties.LOCAL_CHAIN_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        hmac.update(hex.parseHex(proof.get("event").get("prevHash").asString()));
+        byte[] eventHash = hmac.doFinal(canonical);
         assertThat(hex.formatHex(eventHash)).isEqualTo(proof.get("event").get("hash").asString());
 
         List<byte[]> path = new ArrayList<>();
@@ -231,7 +251,7 @@ class AuditServiceIT implements PlatformContract {
         Signature ed25519 = Signature.getInstance("Ed25519");
         ed25519.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(
                 new X509EncodedKeySpec(Base64.getDecoder().decode(proof.get("publicKey").asString()))));
-        ed25519.update(proof.get("signedStatement").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ed25519.update(proof.get("signedStatement").asString().getBytes(StandardCharsets.UTF_8));
         assertThat(ed25519.verify(Base64.getDecoder().decode(checkpoint.get("signature").asString()))).isTrue();
         assertThat(proof.get("signedStatement").asString()).contains("root=" + checkpoint.get("root").asString());
     }
@@ -250,7 +270,28 @@ class AuditServiceIT implements PlatformContract {
                 ApiKeys.COMPLIANCE).body());
         assertThat(stored.get("ticketId").isNull()).isTrue();
         assertThat(stored.get("userId").isNull()).isTrue();
+        assertThat(stored.get("onBehalfOf").isNull()).isTrue();
+        assertThat(stored.get("userRef").asString()).isEqualTo(event.get("userRef").asString());
         assertThat(stored.get("ticketRef").asString()).isEqualTo(event.get("ticketRef").asString());
         assertThat(verify().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theUserIsTheAuthenticatedPrincipalAndAClaimedUserIsOnlyOnBehalfOf() {
+        String claimsAnotherUser = Decisions.event(UUID.randomUUID(), "T-who").replace("\"userId\":\"agent-7\"",
+                "\"userId\":\"local-admin\"");
+        JsonNode legacy = post(claimsAnotherUser);
+        JsonNode current = post(Decisions.event(UUID.randomUUID(), "T-who-2").replace("\"userId\"",
+                "\"onBehalfOf\""));
+
+        for (JsonNode event : List.of(legacy, current)) {
+            assertThat(event.get("userId").asString()).isEqualTo("local-classifier");
+            assertThat(event.get("userRef").asString()).hasSize(64);
+        }
+        assertThat(legacy.get("onBehalfOf").asString()).isEqualTo("local-admin");
+        assertThat(current.get("onBehalfOf").asString()).isEqualTo("agent-7");
+        assertThat(current.get("onBehalfOfRef").asString()).hasSize(64).isNotEqualTo(current.get("userRef").asString());
+        assertThat(jdbc.sql("SELECT user_id FROM audit_log WHERE event_id = ?::uuid")
+                .param(legacy.get("eventId").asString()).query(String.class).single()).isEqualTo("local-classifier");
     }
 }

@@ -107,7 +107,9 @@ class CrashRecoveryIT {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.flyway.user=" + database.adminUser(),
                 "--spring.flyway.password=" + database.adminPassword(),
-                "--triage.audit.archive.directory=" + workDirectory.resolve("archive")));
+                "--triage.audit.archive.directory=" + workDirectory.resolve("archive"),
+                "--triage.audit.checkpoint-mirror.directory=" + workDirectory.resolve("mirror"),
+                "--triage.audit.archiver.signing.key-file=" + workDirectory.resolve("keys/archiver.properties")));
         if (!BackingServices.get().trustAuthentication()) {
             command.add("--spring.datasource.username=" + database.adminUser());
             command.add("--spring.datasource.password=" + database.adminPassword());

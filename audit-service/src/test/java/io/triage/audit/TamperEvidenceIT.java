@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,16 +21,23 @@ import java.util.List;
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
+import io.triage.audit.chain.ChainHasher;
+import io.triage.audit.checkpoint.Checkpoint;
+import io.triage.audit.checkpoint.CheckpointMirror;
 import io.triage.audit.checkpoint.Checkpoints;
+import io.triage.audit.verify.ChainHash;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +47,14 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
 class TamperEvidenceIT {
+
+    @TempDir
+    static Path storage;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        LocalStorage.in(storage, registry);
+    }
 
     @LocalServerPort
     int port;
@@ -52,6 +70,12 @@ class TamperEvidenceIT {
 
     @Autowired
     Checkpoints checkpoints;
+
+    @Autowired
+    ChainHasher chainHasher;
+
+    @Autowired
+    CheckpointMirror mirror;
 
     ServiceHttp http() {
         return ServiceHttp.onPort(port);
@@ -106,7 +130,9 @@ class TamperEvidenceIT {
                 "DELETE FROM audit_log WHERE seq = " + seq, "TRUNCATE audit_log",
                 "UPDATE " + currentPartition() + " SET department = 'x' WHERE seq = " + seq,
                 "DELETE FROM " + currentPartition() + " WHERE seq = " + seq,
-                "DELETE FROM checkpoints", "DELETE FROM audit_event_ids")) {
+                "DELETE FROM checkpoints", "DELETE FROM audit_event_ids",
+                "INSERT INTO chain_schemes VALUES (" + (seq + 100) + ", 'audit-event/v1')", "DELETE FROM chain_schemes",
+                "UPDATE checkpoint_mirror_start SET first_checkpoint_id = 0")) {
             assertThatThrownBy(() -> serviceRole.sql(sql).update()).as(sql)
                     .hasStackTraceContaining("permission denied");
         }
@@ -190,11 +216,23 @@ class TamperEvidenceIT {
     }
 
     @Test
-    void rewriteThatRehashesTheChainIsCaughtByTheSignedCheckpoint() throws SQLException {
+    void chainRecomputedWithoutTheKeyIsDetected() throws SQLException {
+        long seq = appendTen();
+        tamper("UPDATE audit_log SET department = 'fraud' WHERE seq = " + (seq + 4));
+        rehash(seq + 4, seq + 9, CanonicalForm::hash);
+
+        JsonNode report = verify(seq, seq + 9);
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(seq + 4);
+        assertThat(report.get("findings").get(0).get("kind").asString()).isEqualTo("ALTERED");
+    }
+
+    @Test
+    void rewriteByAHolderOfTheChainKeyIsCaughtByTheSignedCheckpoint() throws SQLException {
         long seq = appendTen();
         checkpoints.create(seq, seq + 9);
         tamper("UPDATE audit_log SET department = 'fraud' WHERE seq = " + (seq + 4));
-        rehash(seq + 4, seq + 9);
+        rehash(seq + 4, seq + 9, chainHasher::hash);
 
         JsonNode report = verify(seq, seq + 9);
         assertThat(report.get("valid").asBoolean()).isFalse();
@@ -203,8 +241,50 @@ class TamperEvidenceIT {
                 "INSERTED", "REORDERED", "no longer matches its hash");
     }
 
-    /** What an attacker without the signing key would do after an edit: re-compute every later hash. */
-    void rehash(long from, long to) throws SQLException {
+    @Test
+    void checkpointRootChangedInTheDatabaseDisagreesWithTheMirror() throws SQLException {
+        long seq = appendTen();
+        Checkpoint checkpoint = checkpoints.create(seq, seq + 9);
+        tamper("UPDATE checkpoints SET root = sha256(root) WHERE id = " + checkpoint.id());
+
+        JsonNode report = verify(seq, seq + 9);
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("findings").toString()).contains("MIRROR_MISMATCH",
+                "checkpoint " + checkpoint.id() + " (positions " + seq + ".." + (seq + 9)
+                        + ") differs from its write-once copy");
+    }
+
+    @Test
+    void checkpointDeletedFromTheDatabaseIsStillInTheMirror() throws SQLException {
+        long seq = appendTen();
+        Checkpoint checkpoint = checkpoints.create(seq, seq + 9);
+        tamper("DELETE FROM checkpoints WHERE id = " + checkpoint.id());
+
+        JsonNode report = verify(seq, seq + 9);
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("findings").toString()).contains("MIRROR_MISMATCH",
+                "is in the write-once mirror but not in the database");
+    }
+
+    @Test
+    void mirrorFilesAreWrittenOnceAndReadOnly() throws Exception {
+        long seq = appendTen();
+        Checkpoint checkpoint = checkpoints.create(seq, seq + 9);
+        Path copy = storage.resolve("mirror").resolve("checkpoint-%019d.json".formatted(checkpoint.id()));
+
+        assertThat(AuditServiceIT.JSON.readTree(Files.readString(copy)).get("root").asString())
+                .isEqualTo(checkpoint.root());
+        // permission bits, not Files.isWritable: a test run as root may write anything
+        assertThat(Files.getPosixFilePermissions(copy)).doesNotContain(PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+        Checkpoint forged = new Checkpoint(checkpoint.id(), checkpoint.fromSeq(), checkpoint.toSeq(), "00".repeat(32),
+                checkpoint.lastHash(), checkpoint.createdAt(), checkpoint.keyId(), checkpoint.signature());
+        assertThatThrownBy(() -> mirror.write(forged)).hasMessageContaining("already holds a different checkpoint");
+        assertThat(mirror.read(checkpoint.id())).contains(checkpoint);
+    }
+
+    /** What an attacker would do after an edit: re-compute every later hash, with or without the chain key. */
+    void rehash(long from, long to, ChainHash chainHash) throws SQLException {
         List<AuditEvent> rows = new ArrayList<>();
         log.forEachInRange(from, to, rows::add);
         HexFormat hex = HexFormat.of();
@@ -215,7 +295,7 @@ class TamperEvidenceIT {
                         "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?")) {
             replica.execute("SET session_replication_role = replica");
             for (AuditEvent row : rows) {
-                byte[] hash = CanonicalForm.hash(prev, row);
+                byte[] hash = chainHash.of(prev, row);
                 update.setBytes(1, prev);
                 update.setBytes(2, hash);
                 update.setLong(3, row.seq());

@@ -13,6 +13,7 @@ import io.triage.platform.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,13 +40,14 @@ class EventController {
         this.proofs = proofs;
     }
 
+    /** The user of every recorded event is the authenticated caller, whatever the body says. */
     @PostMapping("/audit/events")
     @PreAuthorize("hasRole('CLASSIFIER')")
-    ResponseEntity<?> record(@RequestBody JsonNode body) {
+    ResponseEntity<?> record(@RequestBody JsonNode body, Authentication caller) {
         if (body.isArray()) {
-            return ResponseEntity.ok(BatchReceipt.of(recorder.record(parser.batch(body))));
+            return ResponseEntity.ok(BatchReceipt.of(recorder.record(parser.batch(body), caller.getName())));
         }
-        Appended appended = recorder.record(List.of(parser.single(body))).getFirst();
+        Appended appended = recorder.record(List.of(parser.single(body)), caller.getName()).getFirst();
         return ResponseEntity.status(appended.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(appended.event());
     }

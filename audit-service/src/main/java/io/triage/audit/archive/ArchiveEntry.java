@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** An archived month as listed by {@code GET /audit/archive}; {@code deletedAt} is set once retention removed it. */
+/**
+ * An archived month as listed by {@code GET /audit/archive}: {@code verifiedAt}/{@code manifestKeyId} say when the
+ * archiver verified and signed it (absent for months archived before signed manifests); {@code deletedAt} is set
+ * once retention removed it.
+ */
 public record ArchiveEntry(
         String month,
         long fromSeq,
@@ -15,6 +19,8 @@ public record ArchiveEntry(
         String manifestFile,
         @Nullable Long checkpointId,
         Instant archivedAt,
+        @Nullable Instant verifiedAt,
+        @Nullable String manifestKeyId,
         boolean filesPresent,
         @Nullable Instant deletedAt,
         @Nullable String retentionNote,

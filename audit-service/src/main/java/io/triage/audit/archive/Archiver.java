@@ -20,23 +20,32 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
+import io.triage.audit.chain.ChainHasher;
 import io.triage.audit.checkpoint.Checkpoint;
 import io.triage.audit.checkpoint.CheckpointSigner;
 import io.triage.audit.checkpoint.Checkpoints;
 import io.triage.audit.checkpoint.MerkleTree;
 import io.triage.audit.config.AuditProperties;
+import io.triage.audit.manifest.ArchivedMonth;
+import io.triage.audit.manifest.ManifestSigner;
+import io.triage.audit.manifest.ManifestStatement;
+import io.triage.audit.manifest.VerifiedArchives;
+import io.triage.audit.verify.ArchivedRanges;
 import io.triage.audit.verify.AuditVerification;
 import io.triage.audit.verify.ChainVerifier;
 import io.triage.audit.verify.VerificationReport;
+import io.triage.platform.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +54,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Archives months whose partition is old enough: verifies the chain over the month, signs a checkpoint over exactly
- * its events, exports them (without the erasable plain ids) as gzip JSON lines plus a manifest, reads the files
- * back and re-checks hash, chain and Merkle root, and only then records the archive and detaches the partition.
- * Deletes archived files past retention, recording a signed note.
+ * Archives months whose partition is old enough (never the current month): verifies the chain over the month,
+ * signs a checkpoint over exactly its events, writes them (without the erasable plain ids) as gzip JSON lines to
+ * the archive store, reads the stored file back and re-checks count, first and last position, every chain link
+ * and the Merkle root, signs a manifest of what it verified (archiver key), stores and re-reads it, and only then,
+ * as the archiver database role, records the manifest and detaches the partition. Deletes archived files past
+ * retention, recording a signed note.
  */
 @Service
 public class Archiver {
@@ -58,21 +69,31 @@ public class Archiver {
 
     private final JdbcClient jdbc;
     private final AuditLog log;
+    private final ChainHasher hasher;
     private final Checkpoints checkpoints;
     private final AuditVerification verification;
     private final CheckpointSigner signer;
+    private final ManifestSigner manifestSigner;
+    private final VerifiedArchives verifiedArchives;
+    private final ArchiverDatabase archiverDatabase;
     private final ArchiveStore store;
     private final JsonMapper json;
     private final Clock clock;
     private final AuditProperties.Archive settings;
 
-    Archiver(JdbcClient jdbc, AuditLog log, Checkpoints checkpoints, AuditVerification verification,
-            CheckpointSigner signer, ArchiveStore store, JsonMapper json, Clock clock, AuditProperties properties) {
+    Archiver(JdbcClient jdbc, AuditLog log, ChainHasher hasher, Checkpoints checkpoints,
+            AuditVerification verification, CheckpointSigner signer, ManifestSigner manifestSigner,
+            VerifiedArchives verifiedArchives, ArchiverDatabase archiverDatabase, ArchiveStore store, JsonMapper json, Clock clock,
+            AuditProperties properties) {
         this.jdbc = jdbc;
         this.log = log;
+        this.hasher = hasher;
         this.checkpoints = checkpoints;
         this.verification = verification;
         this.signer = signer;
+        this.manifestSigner = manifestSigner;
+        this.verifiedArchives = verifiedArchives;
+        this.archiverDatabase = archiverDatabase;
         this.store = store;
         this.json = json;
         this.clock = clock;
@@ -81,10 +102,19 @@ public class Archiver {
 
     public ArchiveRun run() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // The detach function refuses the current month by the database's clock: never start on one it will refuse.
+        YearMonth databaseMonth = YearMonth.parse(jdbc.sql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM')")
+                .query(String.class).single());
+        YearMonth current = YearMonth.from(today).isBefore(databaseMonth) ? YearMonth.from(today) : databaseMonth;
         List<String> archived = new ArrayList<>();
         for (YearMonth month : partitions()) {
-            if (!month.plusMonths(1).atDay(1).plus(settings.after()).isAfter(today)) {
-                archive(month);
+            boolean oldEnough = !month.plusMonths(1).atDay(1).plus(settings.after()).isAfter(today);
+            if (month.isBefore(current) && oldEnough) {
+                if (!hasVerifiedManifest(month)) {
+                    archive(month);
+                }
+                // a run that stopped between recording the manifest and the detach resumes here
+                archiverDatabase.detach(month.toString());
                 archived.add(month.toString());
             }
         }
@@ -101,6 +131,19 @@ public class Archiver {
                 .toList();
     }
 
+    /**
+     * Whether the month's manifest is already recorded and its signature verifies (a run stopped before the
+     * detach). A record that does not verify was not written by this job: nothing is archived or detached then.
+     */
+    private boolean hasVerifiedManifest(YearMonth month) {
+        Optional<ArchivedMonth> recorded = verifiedArchives.list().stream()
+                .filter(archive -> archive.month().equals(month.toString())).findFirst();
+        if (recorded.isPresent() && recorded.get().status() != ArchivedMonth.Status.SIGNED) {
+            throw new ConflictException("Refusing to archive " + month + ": " + recorded.get().detail());
+        }
+        return recorded.isPresent();
+    }
+
     private void archive(YearMonth month) {
         OffsetDateTime start = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         long[] range = jdbc.sql("SELECT coalesce(min(seq), 0), coalesce(max(seq), -1), count(*) FROM audit_log "
@@ -114,7 +157,7 @@ public class Archiver {
         if (events > 0) {
             VerificationReport report = verification.verify(from, to);
             if (!report.valid() || events != to - from + 1) {
-                throw new IllegalStateException("refusing to archive " + month + ": chain broken at "
+                throw new ConflictException("Refusing to archive " + month + ": chain broken at "
                         + report.firstBrokenSeq());
             }
             checkpoint = checkpoints.create(from, to);
@@ -125,16 +168,22 @@ public class Archiver {
             Path data = Files.createTempFile("audit-archive", ".gz");
             Path manifestPath = Files.createTempFile("audit-manifest", ".json");
             try {
-                Link link = export(from, to, data);
+                export(from, to, data);
                 String sha256 = HEX.formatHex(sha256(Files.newInputStream(data)));
-                ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT, month.toString(), from, to,
-                        events, dataFile, sha256, link.firstPrev(), link.last(), checkpoint,
-                        checkpoint == null ? null : checkpoint.statement(), signer.publicKey());
-                Files.writeString(manifestPath, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
                 store.put(dataFile, data);
+                Link link = reread(dataFile, sha256, from, to, events, checkpoint);
+                ManifestStatement statement = new ManifestStatement(month.toString(), from, to, events, dataFile,
+                        sha256, link.firstPrev(), link.last(), checkpoint == null ? null : checkpoint.id(),
+                        CanonicalForm.truncate(clock.instant()), manifestSigner.keyId());
+                byte[] signature = manifestSigner.sign(statement.statement());
+                ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT, statement,
+                        statement.statement(), Base64.getEncoder().encodeToString(signature),
+                        manifestSigner.publicKey(), checkpoint, checkpoint == null ? null : checkpoint.statement(),
+                        signer.publicKey());
+                Files.writeString(manifestPath, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
                 store.put(manifestFile, manifestPath);
-                checkArchive(manifest);
-                record(manifest, manifestFile, checkpoint);
+                checkStoredManifest(manifestFile, statement);
+                archiverDatabase.recordManifest(statement, manifestFile, signature);
             } finally {
                 Files.deleteIfExists(data);
                 Files.deleteIfExists(manifestPath);
@@ -142,23 +191,18 @@ public class Archiver {
         } catch (IOException e) {
             throw new UncheckedIOException("archiving " + month + " failed", e);
         }
-        jdbc.sql("SELECT detach_archived_partition(?)").param(month.toString()).query().singleValue();
         logger.info("Archived {} ({} events, positions {}..{}) to {}", month, events, from, to, store.location());
     }
 
+    /** The chain links at both ends of an archived range (absent for an empty month). */
     private record Link(@Nullable String firstPrev, @Nullable String last) {
     }
 
-    private Link export(long from, long to, Path data) throws IOException {
-        String[] ends = new String[2];
+    private void export(long from, long to, Path data) throws IOException {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(data)),
                 StandardCharsets.UTF_8))) {
             if (to >= from) {
                 log.forEachInRange(from, to, event -> {
-                    if (ends[0] == null) {
-                        ends[0] = event.prevHash();
-                    }
-                    ends[1] = event.hash();
                     try {
                         out.write(json.writeValueAsString(withoutPlainIds(event)));
                         out.write('\n');
@@ -168,51 +212,64 @@ public class Archiver {
                 });
             }
         }
-        return new Link(ends[0], ends[1]);
     }
 
-    /** Reads the stored files back: file hash, every chain link and the checkpoint's Merkle root must match. */
-    private void checkArchive(ArchiveManifest manifest) throws IOException {
-        if (!HEX.formatHex(sha256(store.open(manifest.dataFile()))).equals(manifest.dataSha256())) {
-            throw new IOException("archive " + manifest.dataFile() + " does not match its SHA-256");
+    /**
+     * Reads the stored data file back: its SHA-256, the number of events, the first and last position, every chain
+     * link (keyed where the chain is) and the checkpoint's Merkle root must all match what was exported.
+     */
+    private Link reread(String dataFile, String sha256, long from, long to, long events,
+            @Nullable Checkpoint checkpoint) throws IOException {
+        if (!HEX.formatHex(sha256(store.open(dataFile))).equals(sha256)) {
+            throw new IOException("archive " + dataFile + " does not match its SHA-256");
         }
-        if (manifest.events() == 0) {
-            return;
+        if (events == 0) {
+            return new Link(null, null);
         }
-        ChainVerifier verifier = new ChainVerifier(manifest.fromSeq(), HEX.parseHex(
-                Objects.requireNonNull(manifest.firstPrevHash(), "a month with events has a first link")));
+        // streamed: a month can hold millions of events; only their hashes (the Merkle leaves) are kept
         List<byte[]> hashes = new ArrayList<>();
+        ChainVerifier verifier = null;
+        AuditEvent first = null;
+        AuditEvent last = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(store.open(manifest.dataFile())), StandardCharsets.UTF_8))) {
+                new GZIPInputStream(store.open(dataFile)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 AuditEvent event = json.readValue(line, AuditEvent.class);
+                if (verifier == null) {
+                    first = event;
+                    verifier = new ChainVerifier(from, HEX.parseHex(event.prevHash()), hasher::hash,
+                            ArchivedRanges.NONE);
+                }
                 verifier.accept(event);
                 hashes.add(HEX.parseHex(event.hash()));
+                last = event;
             }
         }
-        boolean intact = verifier.finish(manifest.toSeq(), HEX.parseHex(
-                        Objects.requireNonNull(manifest.lastHash(), "a month with events has a last link"))).isEmpty()
-                && HEX.formatHex(MerkleTree.root(hashes)).equals(
-                        Objects.requireNonNull(manifest.checkpoint(), "a month with events has a checkpoint").root());
-        if (!intact) {
-            throw new IOException("archive " + manifest.dataFile() + " does not re-verify");
+        if (verifier == null || first == null || last == null || hashes.size() != events) {
+            throw new IOException("archive " + dataFile + " holds " + hashes.size() + " events, not " + events);
         }
+        if (first.seq() != from || last.seq() != to) {
+            throw new IOException("archive " + dataFile + " does not hold positions " + from + ".." + to);
+        }
+        boolean intact = verifier.finish(to, hashes.getLast()).isEmpty()
+                && HEX.formatHex(MerkleTree.root(hashes)).equals(
+                        Objects.requireNonNull(checkpoint, "a month with events has a checkpoint").root());
+        if (!intact) {
+            throw new IOException("archive " + dataFile + " does not re-verify");
+        }
+        return new Link(first.prevHash(), last.hash());
     }
 
-    // JdbcClient.params(Object...) lacks @Nullable on its elements, though it binds a null as SQL NULL just like
-    // param(@Nullable Object) does; the last hash and checkpoint id are NULL for a month without events.
-    @SuppressWarnings("NullAway")
-    private void record(ArchiveManifest manifest, String manifestFile, @Nullable Checkpoint checkpoint) {
-        jdbc.sql("""
-                INSERT INTO archives (month, from_seq, to_seq, events, data_file, data_sha256, last_hash,
-                                      manifest_file, checkpoint_id, archived_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(manifest.month(), manifest.fromSeq(), manifest.toSeq(), manifest.events(),
-                        manifest.dataFile(), manifest.dataSha256(),
-                        manifest.lastHash() == null ? null : HEX.parseHex(manifest.lastHash()), manifestFile,
-                        checkpoint == null ? null : checkpoint.id(),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
+    /** The stored manifest must carry exactly the statement signed, with a signature that verifies. */
+    private void checkStoredManifest(String manifestFile, ManifestStatement statement) throws IOException {
+        ArchiveManifest stored;
+        try (InputStream in = store.open(manifestFile)) {
+            stored = json.readValue(in, ArchiveManifest.class);
+        }
+        if (!stored.signedStatement().equals(statement.statement())
+                || !manifestSigner.verify(stored.signedStatement(), Base64.getDecoder().decode(stored.signature()))) {
+            throw new IOException("archive manifest " + manifestFile + " does not re-verify");
+        }
     }
 
     private List<String> applyRetention(LocalDate today) {
@@ -242,16 +299,14 @@ public class Archiver {
         String note = "triage-audit-retention/v1\nmonth=" + month + "\nfiles=" + dataFile + "," + manifestFile
                 + "\ndataSha256=" + sha256 + "\nretention=" + settings.retention() + "\ndeleted="
                 + CanonicalForm.time(now.toInstant()) + "\nkey=" + signer.keyId() + "\n";
-        jdbc.sql("INSERT INTO retention_notes (month, files, deleted_at, note, key_id, signature) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(month, dataFile + "," + manifestFile, now, note, signer.keyId(), signer.sign(note))
-                .update();
+        archiverDatabase.recordRetention(month, dataFile + "," + manifestFile, now, note, signer.keyId(),
+                signer.sign(note));
         logger.info("Retention: deleted the archive of {} ({})", month, store.location());
     }
 
     private static AuditEvent withoutPlainIds(AuditEvent e) {
         return new AuditEvent(e.seq(), e.eventId(), e.recordedAt(), e.decidedAt(), e.ticketRef(), e.userRef(), null,
-                null, e.modelVersion(), e.ruleSetVersion(), e.routingMethod(), e.prediction(), e.confidence(),
+                null, e.onBehalfOfRef(), null, e.modelVersion(), e.ruleSetVersion(), e.routingMethod(), e.prediction(), e.confidence(),
                 e.channel(), e.language(), e.customerSegment(), e.tierLatenciesMicros(), e.traceId(), e.prevHash(),
                 e.hash());
     }

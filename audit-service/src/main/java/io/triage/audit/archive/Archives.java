@@ -25,11 +25,13 @@ public class Archives {
                   LEFT JOIN retention_notes r ON r.month = a.month ORDER BY a.month""")
                 .query((rs, row) -> {
                     OffsetDateTime deleted = rs.getObject("deleted_at", OffsetDateTime.class);
+                    OffsetDateTime verified = rs.getObject("verified_at", OffsetDateTime.class);
                     byte[] signature = rs.getBytes("signature");
                     return new ArchiveEntry(rs.getString("month"), rs.getLong("from_seq"), rs.getLong("to_seq"),
                             rs.getLong("events"), rs.getString("data_file"), rs.getString("data_sha256"),
                             rs.getString("manifest_file"), (Long) rs.getObject("checkpoint_id"),
                             rs.getObject("archived_at", OffsetDateTime.class).toInstant(),
+                            verified == null ? null : verified.toInstant(), rs.getString("manifest_key_id"),
                             store.exists(rs.getString("data_file")), deleted == null ? null : deleted.toInstant(),
                             rs.getString("note"),
                             signature == null ? null : Base64.getEncoder().encodeToString(signature));

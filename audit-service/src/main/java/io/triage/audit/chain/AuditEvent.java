@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One recorded decision at position {@code seq} of the chain. {@code ticketId}/{@code userId} are the plain ids
- * (cleared by erasure, not hashed); {@code ticketRef}/{@code userRef} are their keyed pseudonyms, which the chain
- * covers. Hashes are lowercase hex.
+ * One recorded decision at position {@code seq} of the chain. {@code userId} is the authenticated principal that
+ * recorded it (never a value from the request body); {@code onBehalfOf} is the end user the caller says it acted
+ * for, as the caller claims it. {@code ticketId}/{@code userId}/{@code onBehalfOf} are the plain ids (cleared by
+ * erasure, not hashed); the {@code *Ref} fields are their keyed pseudonyms, which the chain covers. Hashes are
+ * lowercase hex.
  */
 public record AuditEvent(
         long seq,
@@ -21,6 +23,8 @@ public record AuditEvent(
         @Nullable String userRef,
         @Nullable String ticketId,
         @Nullable String userId,
+        @Nullable String onBehalfOfRef,
+        @Nullable String onBehalfOf,
         String modelVersion,
         @Nullable String ruleSetVersion,
         RoutingMethod routingMethod,

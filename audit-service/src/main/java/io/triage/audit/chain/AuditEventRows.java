@@ -12,7 +12,7 @@ import java.util.UUID;
 public final class AuditEventRows {
 
     public static final String COLUMNS = "seq, event_id, recorded_at, occurred_at, ticket_ref, user_ref, ticket_id, "
-            + "user_id, model_version, rule_set_version, routing_method, department, urgency, sentiment, confidence, "
+            + "user_id, on_behalf_of_ref, on_behalf_of, model_version, rule_set_version, routing_method, department, urgency, sentiment, confidence, "
             + "channel, language, customer_segment, tier_latencies, trace_id, prev_hash, hash";
 
     private AuditEventRows() {
@@ -23,6 +23,7 @@ public final class AuditEventRows {
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("ticket_ref"),
                 rs.getString("user_ref"), rs.getString("ticket_id"), rs.getString("user_id"),
+                rs.getString("on_behalf_of_ref"), rs.getString("on_behalf_of"),
                 rs.getString("model_version"), rs.getString("rule_set_version"),
                 RoutingMethod.valueOf(rs.getString("routing_method")),
                 new Prediction(rs.getString("department"), rs.getString("urgency"), rs.getString("sentiment")),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -33,23 +34,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private static final String INSERT = "INSERT INTO audit_log (" + AuditEventRows.COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Pseudonyms pseudonyms;
+    private final ChainHasher hasher;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate template, Pseudonyms pseudonyms, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate template, Pseudonyms pseudonyms, ChainHasher hasher, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.pseudonyms = pseudonyms;
+        this.hasher = hasher;
         this.clock = clock;
     }
 
-    /** Appends the events not yet recorded, in request order; returns every event of the request as stored. */
+    /**
+     * Appends the events not yet recorded, in request order, as recorded by {@code principal} (the authenticated
+     * caller's name); returns every event of the request as stored.
+     */
     @Transactional
-    public List<Appended> append(List<NewAuditEvent> events) {
+    public List<Appended> append(List<NewAuditEvent> events, String principal) {
         ChainHead head = lockHead();
         Map<UUID, AuditEvent> existing = findByEventIds(events.stream().map(NewAuditEvent::eventId).toList());
         Instant now = CanonicalForm.truncate(clock.instant());
@@ -62,9 +68,9 @@ public class AuditLog {
                 continue;
             }
             // The canonical form covers neither hash, so the copy it is computed over carries an empty one.
-            AuditEvent unhashed = toEvent(++seq, recordedAt, event, prev, new byte[0]);
-            byte[] hash = CanonicalForm.hash(prev, unhashed);
-            fresh.put(event.eventId(), toEvent(seq, recordedAt, event, prev, hash));
+            AuditEvent unhashed = toEvent(++seq, recordedAt, event, principal, prev, new byte[0]);
+            byte[] hash = hasher.hash(prev, unhashed);
+            fresh.put(event.eventId(), toEvent(seq, recordedAt, event, principal, prev, hash));
             prev = hash;
         }
         if (!fresh.isEmpty()) {
@@ -88,15 +94,25 @@ public class AuditLog {
                 .single();
     }
 
-    /** The first position still in the database (positions before it are archived). */
-    public long firstLiveSeq() {
-        return jdbc.sql("SELECT coalesce(max(to_seq), 0) + 1 FROM archives").query(Long.class).single();
+    /** The first position with a stored row, if any (earlier ones are archived, or missing). */
+    public OptionalLong firstStoredSeq() {
+        long first = jdbc.sql("SELECT coalesce(min(seq), 0) FROM audit_log").query(Long.class).single();
+        return first > 0 ? OptionalLong.of(first) : OptionalLong.empty();
     }
 
-    /** The last hash of the archived month ending at {@code seq}, the anchor of the live chain after it. */
-    public Optional<byte[]> archivedHashAt(long seq) {
-        return jdbc.sql("SELECT last_hash FROM archives WHERE to_seq = ? AND last_hash IS NOT NULL").param(seq)
-                .query((rs, row) -> rs.getBytes(1)).optional();
+    /** How many of the positions {@code from..to} have a stored row. */
+    public long storedPositions(long from, long to) {
+        return jdbc.sql("SELECT count(DISTINCT seq) FROM audit_log WHERE seq BETWEEN ? AND ?").params(from, to)
+                .query(Long.class).single();
+    }
+
+    /** The first of the positions {@code from..to} without a stored row, if any. */
+    public OptionalLong firstMissing(long from, long to) {
+        long missing = jdbc.sql("""
+                SELECT coalesce(min(s), 0) FROM generate_series(?::bigint, ?::bigint) s
+                 WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = s)""")
+                .params(from, to).query(Long.class).single();
+        return missing > 0 ? OptionalLong.of(missing) : OptionalLong.empty();
     }
 
     public Optional<AuditEvent> findByEventId(UUID eventId) {
@@ -151,15 +167,16 @@ public class AuditLog {
         return alias + AuditEventRows.COLUMNS.replace(", ", ", " + alias);
     }
 
-    private AuditEvent toEvent(long seq, Instant recordedAt, NewAuditEvent e, byte[] prev, byte[] hash) {
+    private AuditEvent toEvent(long seq, Instant recordedAt, NewAuditEvent e, String principal, byte[] prev,
+            byte[] hash) {
         HexFormat hex = HexFormat.of();
         // Stored as NUMERIC(7,6): round here, as the database would, so the hashed value is the stored value.
         BigDecimal confidence = e.confidence().setScale(6, RoundingMode.HALF_UP);
         Map<String, Long> latencies = e.tierLatenciesMicros() == null ? Map.of()
                 : new TreeMap<>(e.tierLatenciesMicros());
         return new AuditEvent(seq, e.eventId(), recordedAt, CanonicalForm.truncate(e.decidedAt()),
-                pseudonyms.of(e.ticketId()), e.userId() == null ? null : pseudonyms.of(e.userId()), e.ticketId(),
-                e.userId(), e.modelVersion(), e.ruleSetVersion(), e.routingMethod(), e.prediction(), confidence,
+                pseudonyms.of(e.ticketId()), pseudonyms.of(principal), e.ticketId(), principal,
+                e.onBehalfOf() == null ? null : pseudonyms.of(e.onBehalfOf()), e.onBehalfOf(), e.modelVersion(), e.ruleSetVersion(), e.routingMethod(), e.prediction(), confidence,
                 e.channel(), e.language(), e.customerSegment(), latencies, e.traceId(), hex.formatHex(prev),
                 hex.formatHex(hash));
     }
@@ -176,6 +193,8 @@ public class AuditLog {
             ps.setString(++i, e.userRef());
             ps.setString(++i, e.ticketId());
             ps.setString(++i, e.userId());
+            ps.setString(++i, e.onBehalfOfRef());
+            ps.setString(++i, e.onBehalfOf());
             ps.setString(++i, e.modelVersion());
             ps.setString(++i, e.ruleSetVersion());
             ps.setString(++i, e.routingMethod().name());

@@ -38,17 +38,18 @@ public class AuditRecorder {
         this.duplicates = meters.counter("audit_events_duplicate_total");
     }
 
-    public List<Appended> record(List<NewAuditEvent> events) {
-        List<Appended> result = appendTimer.record(() -> appendCreatingPartition(events));
+    /** Records {@code events} as sent by {@code principal}, the authenticated caller (stored as the user). */
+    public List<Appended> record(List<NewAuditEvent> events, String principal) {
+        List<Appended> result = appendTimer.record(() -> appendCreatingPartition(events, principal));
         long fresh = result.stream().filter(a -> !a.duplicate()).count();
         appended.increment(fresh);
         duplicates.increment(result.size() - fresh);
         return result;
     }
 
-    private List<Appended> appendCreatingPartition(List<NewAuditEvent> events) {
+    private List<Appended> appendCreatingPartition(List<NewAuditEvent> events, String principal) {
         try {
-            return log.append(events);
+            return log.append(events, principal);
         } catch (DuplicateKeyException e) {
             // Appends are serialised, so a clash on the event id index means the original's month is archived.
             throw new ConflictException("An event id of this request was recorded in a month that is now archived");
@@ -57,7 +58,7 @@ public class AuditRecorder {
                 throw e;
             }
             log.ensurePartitions(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1), 2);
-            return log.append(events);
+            return log.append(events, principal);
         }
     }
 

@@ -18,15 +18,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The canonical bytes of an event and its chain hash (algorithm {@code audit-event/v1}, documented in the README
- * so a third party can recompute it): each field as a 4-byte big-endian length and its UTF-8 bytes (length
- * {@code -1} and no bytes for an absent field), in a fixed order; {@code hash = SHA-256(prevHash || bytes)}.
- * The chain position and the plain ticket/user ids are deliberately not covered: position is implied by the
- * {@code prevHash} links, and the plain ids must stay erasable.
+ * The canonical bytes of an event (documented in the README so a third party can recompute them): each field as a
+ * 4-byte big-endian length and its UTF-8 bytes (length {@code -1} and no bytes for an absent field), in a fixed
+ * order. {@code audit-event/v1} (rows recorded before the keyed chain): {@code hash = SHA-256(prevHash || bytes)};
+ * {@code audit-event/v2} adds the on-behalf-of pseudonym as a last field and is hashed with a key, see
+ * {@link ChainHasher}. The chain position and the plain ids are deliberately not covered: position is implied by
+ * the {@code prevHash} links, and the plain ids must stay erasable.
  */
 public final class CanonicalForm {
 
     public static final String VERSION = "audit-event/v1";
+    public static final String KEYED_VERSION = "audit-event/v2";
     public static final byte[] GENESIS = new byte[32];
 
     private static final DateTimeFormatter TIME =
@@ -35,18 +37,32 @@ public final class CanonicalForm {
     private CanonicalForm() {
     }
 
+    /** The {@code audit-event/v1} bytes. */
     public static byte[] bytes(AuditEvent e) {
-        Prediction p = e.prediction();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        for (String field : new String[] {VERSION, e.eventId().toString(), time(e.recordedAt()), time(e.decidedAt()),
+        writeCommon(out, VERSION, e);
+        return out.toByteArray();
+    }
+
+    /** The {@code audit-event/v2} bytes: v1's fields under the v2 name, then the on-behalf-of pseudonym. */
+    public static byte[] keyedBytes(AuditEvent e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(320);
+        writeCommon(out, KEYED_VERSION, e);
+        write(out, e.onBehalfOfRef());
+        return out.toByteArray();
+    }
+
+    private static void writeCommon(ByteArrayOutputStream out, String version, AuditEvent e) {
+        Prediction p = e.prediction();
+        for (String field : new String[] {version, e.eventId().toString(), time(e.recordedAt()), time(e.decidedAt()),
                 e.ticketRef(), e.userRef(), e.modelVersion(), e.ruleSetVersion(), e.routingMethod().name(),
                 p.department(), p.urgency(), p.sentiment(), confidence(e.confidence()), e.channel(), e.language(),
                 e.customerSegment(), latencies(e.tierLatenciesMicros()), e.traceId()}) {
             write(out, field);
         }
-        return out.toByteArray();
     }
 
+    /** The unkeyed {@code audit-event/v1} hash, {@code SHA-256(prevHash || bytes)}. */
     public static byte[] hash(byte[] prevHash, AuditEvent event) {
         MessageDigest sha = sha256();
         sha.update(prevHash);

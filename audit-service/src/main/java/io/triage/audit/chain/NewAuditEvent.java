@@ -13,16 +13,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A decision to record, as sent by classify-service. Carries identifiers and labels only — never ticket text or
  * other personal data. {@code decidedAt} is the seed's {@code timestamp}; tier latencies are in microseconds.
+ * Who recorded it is the authenticated principal, never a body field: {@code onBehalfOf} is only what the caller
+ * claims about the end user it acted for (the former {@code userId} property is read into it).
  */
 public record NewAuditEvent(
         @NotNull UUID eventId,
         @NotBlank @Size(max = 128) String ticketId,
-        @Size(max = 128) @Nullable String userId,
+        @JsonAlias("userId") @Size(max = 128) @Nullable String onBehalfOf,
         @NotBlank @Size(max = 64) String modelVersion,
         @Size(max = 64) @Nullable String ruleSetVersion,
         @NotNull RoutingMethod routingMethod,

@@ -1,5 +1,7 @@
 package io.triage.audit.checkpoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
@@ -17,7 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes, stores and looks up signed checkpoints; the table is append-only like the log itself. */
+/**
+ * Takes, stores and looks up signed checkpoints; the table is append-only like the log itself, and every checkpoint
+ * is also written to the write-once {@link CheckpointMirror} before its transaction commits (a checkpoint the mirror
+ * refuses is not taken).
+ */
 @Service
 public class Checkpoints {
 
@@ -27,12 +35,14 @@ public class Checkpoints {
     private final JdbcClient jdbc;
     private final AuditLog log;
     private final CheckpointSigner signer;
+    private final CheckpointMirror mirror;
     private final Clock clock;
 
-    Checkpoints(JdbcClient jdbc, AuditLog log, CheckpointSigner signer, Clock clock) {
+    Checkpoints(JdbcClient jdbc, AuditLog log, CheckpointSigner signer, CheckpointMirror mirror, Clock clock) {
         this.jdbc = jdbc;
         this.log = log;
         this.signer = signer;
+        this.mirror = mirror;
         this.clock = clock;
     }
 
@@ -67,8 +77,14 @@ public class Checkpoints {
                 .params(from, to, hex.parseHex(root), hex.parseHex(last),
                         OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC), signer.keyId(), signature)
                 .query(Long.class).single();
-        return new Checkpoint(id, from, to, root, last, createdAt, signer.keyId(),
+        Checkpoint checkpoint = new Checkpoint(id, from, to, root, last, createdAt, signer.keyId(),
                 Base64.getEncoder().encodeToString(signature));
+        try {
+            mirror.write(checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("checkpoint " + id + " could not be written to the mirror", e);
+        }
+        return checkpoint;
     }
 
     /** The most recent checkpoint whose range includes {@code seq}. */
@@ -86,6 +102,11 @@ public class Checkpoints {
     public List<Checkpoint> list(long afterId, int limit) {
         return jdbc.sql("SELECT * FROM checkpoints WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit).query(Checkpoints::map).list();
+    }
+
+    /** The ids of every checkpoint in the database. */
+    public Set<Long> ids() {
+        return new HashSet<>(jdbc.sql("SELECT id FROM checkpoints").query((rs, row) -> rs.getLong(1)).list());
     }
 
     public Optional<Checkpoint> find(long id) {

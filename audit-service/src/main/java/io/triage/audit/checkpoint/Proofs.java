@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
-import io.triage.audit.chain.CanonicalForm;
+import io.triage.audit.chain.ChainHasher;
 import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,13 @@ public class Proofs {
     private final AuditLog log;
     private final Checkpoints checkpoints;
     private final CheckpointSigner signer;
+    private final ChainHasher hasher;
 
-    Proofs(AuditLog log, Checkpoints checkpoints, CheckpointSigner signer) {
+    Proofs(AuditLog log, Checkpoints checkpoints, CheckpointSigner signer, ChainHasher hasher) {
         this.log = log;
         this.checkpoints = checkpoints;
         this.signer = signer;
+        this.hasher = hasher;
     }
 
     public InclusionProof proof(UUID eventId) {
@@ -39,7 +41,8 @@ public class Proofs {
         int index = Math.toIntExact(event.seq() - checkpoint.fromSeq());
         HexFormat hex = HexFormat.of();
         List<String> path = MerkleTree.inclusionPath(hashes, index).stream().map(hex::formatHex).toList();
-        return new InclusionProof(event, Base64.getEncoder().encodeToString(CanonicalForm.bytes(event)), index,
+        return new InclusionProof(event, hasher.scheme(event.seq()),
+                Base64.getEncoder().encodeToString(hasher.canonicalBytes(event)), index,
                 hashes.size(), path, checkpoint, checkpoint.statement(), signer.publicKey(), InclusionProof.ALGORITHM);
     }
 }

@@ -24,6 +24,13 @@ class DefaultKeyGuard implements InitializingBean {
         if (AuditProperties.LOCAL_PSEUDONYM_KEY.equals(properties.pseudonymKey())) {
             throw new IllegalStateException("triage.audit.pseudonym-key is the local default; set a real key");
         }
+        if (AuditProperties.LOCAL_CHAIN_KEY.equals(properties.chainKey())) {
+            throw new IllegalStateException("triage.audit.chain-key is the local default; set a real key");
+        }
+        if (!properties.archiver().signing().configured()) {
+            throw new IllegalStateException("triage.audit.archiver.signing.private-key is not set; a generated "
+                    + "local key is not for production");
+        }
         if (AuditProperties.LOCAL_SIGNING_PRIVATE_KEY.equals(properties.signing().privateKey())) {
             throw new IllegalStateException("triage.audit.signing.private-key is the local default; set a real key");
         }

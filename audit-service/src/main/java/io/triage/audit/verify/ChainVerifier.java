@@ -12,7 +12,8 @@ import io.triage.audit.chain.CanonicalForm;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Re-computes the chain over stored rows fed in position order and classifies every break. Single use, not
+ * Re-computes the chain over stored rows fed in position order and classifies every break. Missing positions that
+ * a verified archive covers are no finding: the chain continues from the archive's last hash. Single use, not
  * thread-safe. Keeps only a bounded window of recent hashes, so memory does not grow with the range.
  */
 public final class ChainVerifier {
@@ -30,18 +31,29 @@ public final class ChainVerifier {
     /** Predecessor hashes not found so far, with the index of their finding (re-classified if they turn up). */
     private final Map<String, Integer> missingPredecessors = new LinkedHashMap<>();
     private final List<AuditEvent> group = new ArrayList<>();
+    private final ChainHash chainHash;
+    private final ArchivedRanges archived;
     private long expectedSeq;
     private byte @Nullable [] prevHash;
     private byte @Nullable [] twoBackHash;
     private long lastSeq;
     private long checked;
 
+    /** An unkeyed ({@code audit-event/v1}) chain without archives. */
+    public ChainVerifier(long from, byte @Nullable [] anchor) {
+        this(from, anchor, CanonicalForm::hash, ArchivedRanges.NONE);
+    }
+
     /**
      * @param from first position to check
      * @param anchor the hash the event at {@code from} must link to (genesis for position 1), or {@code null} to
      *     trust the first row's own link (its predecessor is archived)
+     * @param chainHash the chain hash by position (keyed or not)
+     * @param archived positions whose rows may be missing because a verified archive holds them
      */
-    public ChainVerifier(long from, byte @Nullable [] anchor) {
+    public ChainVerifier(long from, byte @Nullable [] anchor, ChainHash chainHash, ArchivedRanges archived) {
+        this.chainHash = chainHash;
+        this.archived = archived;
         this.expectedSeq = from;
         this.prevHash = anchor;
         this.lastSeq = from - 1;
@@ -62,8 +74,15 @@ public final class ChainVerifier {
         flush();
         if (headSeq != null) {
             if (lastSeq < headSeq) {
-                findings.add(new Finding(lastSeq + 1, FindingKind.REMOVED,
-                        "positions " + (lastSeq + 1) + ".." + headSeq + " below the chain head are missing"));
+                List<long[]> missing = archived.uncovered(lastSeq + 1, headSeq);
+                missing.forEach(part -> findings.add(new Finding(part[0], FindingKind.REMOVED, "positions " + part[0]
+                        + ".." + part[1] + " below the chain head are missing and no verified archive holds them")));
+                byte[] archivedEnd = archived.lastHashAt(headSeq).orElse(null);
+                if (missing.isEmpty() && archivedEnd != null && headHash != null
+                        && !Arrays.equals(archivedEnd, headHash)) {
+                    findings.add(new Finding(headSeq, FindingKind.ALTERED,
+                            "the last archived event does not match the chain head"));
+                }
             } else if (lastSeq > headSeq) {
                 findings.add(new Finding(headSeq + 1, FindingKind.INSERTED,
                         "rows beyond the chain head (" + headSeq + ") were never appended"));
@@ -104,8 +123,15 @@ public final class ChainVerifier {
         checked++;
         boolean gap = seq > expectedSeq;
         if (gap) {
-            findings.add(new Finding(expectedSeq, FindingKind.REMOVED, "positions " + expectedSeq + ".." + (seq - 1)
-                    + " are missing"));
+            List<long[]> missing = archived.uncovered(expectedSeq, seq - 1);
+            missing.forEach(part -> findings.add(new Finding(part[0], FindingKind.REMOVED, "positions " + part[0]
+                    + ".." + part[1] + " are missing and no verified archive holds them")));
+            byte[] archivedEnd = archived.lastHashAt(seq - 1).orElse(null);
+            if (missing.isEmpty() && archivedEnd != null) {
+                // the gap is an archived range: the chain continues from the archive's last hash
+                prevHash = archivedEnd;
+                gap = false;
+            }
         }
         byte[] storedHash = HEX.parseHex(row.hash());
         byte[] storedPrev = HEX.parseHex(row.prevHash());
@@ -143,7 +169,7 @@ public final class ChainVerifier {
         }
     }
 
-    private static boolean selfConsistent(AuditEvent row) {
-        return Arrays.equals(CanonicalForm.hash(HEX.parseHex(row.prevHash()), row), HEX.parseHex(row.hash()));
+    private boolean selfConsistent(AuditEvent row) {
+        return Arrays.equals(chainHash.of(HEX.parseHex(row.prevHash()), row), HEX.parseHex(row.hash()));
     }
 }

@@ -11,5 +11,14 @@ public enum FindingKind {
     /** Genuine events stand at the wrong positions (swapped or moved rows). */
     REORDERED,
     /** A signed checkpoint does not match the stored events (or its signature is invalid). */
-    CHECKPOINT_MISMATCH
+    CHECKPOINT_MISMATCH,
+    /** Positions a signed checkpoint covers are gone from the database and no verified archive manifest holds them. */
+    CHECKPOINT_ROWS_MISSING,
+    /**
+     * The database's checkpoints and their write-once mirror disagree: a checkpoint differs from its copy, is not
+     * in the mirror, or is in the mirror but not in the database.
+     */
+    MIRROR_MISMATCH,
+    /** An archive record whose manifest is unsigned, signed with another key, or no longer matches its signature. */
+    ARCHIVE_UNVERIFIED
 }

@@ -43,7 +43,7 @@ public class ChainHashingBenchmark {
     static AuditEvent event(long seq, String prev, String hash) {
         return new AuditEvent(seq, new UUID(seq, seq), Instant.parse("2026-11-25T10:00:00.123456Z"),
                 Instant.parse("2026-11-25T09:59:59.5Z"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                null, "INC" + seq, "agent-7", "m-2026.11.1", "rs-12", RoutingMethod.ML,
+                null, "INC" + seq, "agent-7", null, null, "m-2026.11.1", "rs-12", RoutingMethod.ML,
                 new Prediction("billing", "high", "negative"), new BigDecimal("0.910000"), "email", "en", "retail",
                 Map.of("rules", 120L, "ml", 840L), "4bf92f3577b34da6", prev, hash);
     }
