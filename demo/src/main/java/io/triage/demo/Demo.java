@@ -15,6 +15,7 @@ import io.triage.tickets.PiiSpan;
 import io.triage.tickets.PiiType;
 import io.triage.tickets.SyntheticTicket;
 import io.triage.tickets.TicketGenerator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The demo that {@code ./triage up} (and {@code ./triage demo}) runs against the running suite. Every step is a real
@@ -70,6 +71,7 @@ public final class Demo {
         } else {
             steps.skip("tickets are classified with tier, confidence and version", "no model was trained");
         }
+        steps.run("decisions are written back to ServiceNow, Zendesk and Jira", this::writeBack);
         steps.run("audit-service verifies the hash chain of every decision", this::verifyAudit);
         if (steps.passed("ingestion stores tickets once, sanitised")) {
             steps.run("GDPR erasure of one customer completes", this::erase);
@@ -180,6 +182,126 @@ public final class Demo {
         System.out.println("  each is found by POST /search with its own text");
         return "one ticket from each of ServiceNow (pull), Zendesk and Jira (signed webhooks), stored sanitised, "
                 + "classified and searchable";
+    }
+
+    /**
+     * A field mapping is published for each source, one level each: ServiceNow automates (assignment group, urgency
+     * and impact set, work note), Zendesk preselects (group and priority set, the note says they are a suggestion),
+     * Jira only suggests (an internal comment). A ticket created in each simulator is classified and written back; the
+     * fields and the note are then read from the simulator itself.
+     */
+    String writeBack() throws Exception {
+        JsonNode taxonomy = suite.get(CLASSIFY, "/taxonomy", Suite.CLASSIFIER).expect(200, "GET /taxonomy").json();
+        List<String> departments = new ArrayList<>();
+        taxonomy.path("departments").forEach(d -> departments.add(d.asString()));
+        List<String> urgencies = new ArrayList<>();
+        taxonomy.path("urgencies").forEach(u -> urgencies.add(u.asString()));
+        publishMapping("servicenow", Mappings.yaml("servicenow", "automate", departments, urgencies));
+        publishMapping("zendesk", Mappings.yaml("zendesk", "preselect", departments, urgencies));
+        publishMapping("jira", Mappings.yaml("jira", "suggest", departments, urgencies));
+        System.out.println("  mappings published: servicenow automate, zendesk preselect, jira suggest");
+
+        String text = "I was charged twice for my subscription this month, please refund the duplicate payment";
+        String sysId = suite.post(SERVICENOW_SIM, "/_sim/incidents", null, Map.of("short_description",
+                "Charged twice", "description", text, "contact_type", "self-service"))
+                .expect(201, "creating an incident in the ServiceNow simulator").json().path("result")
+                .path("sys_id").asString();
+        JsonNode created = suite.post(ZENDESK_SIM, "/_sim/tickets", null, Map.of("subject", "Charged twice",
+                "description", text, "priority", "normal", "requester_id", 90212))
+                .expect(201, "creating a ticket in the Zendesk simulator").json();
+        String zendeskId = created.path("id").asString(created.path("ticket").path("id").asString());
+        String jiraId = suite.post(JIRA_SIM, "/_sim/issues", null, Map.of("summary", "Charged twice",
+                "description", text)).expect(201, "creating an issue in the Jira simulator").json().path("id")
+                .asString();
+        suite.post(INGESTION, "/sources/servicenow/sync", Suite.OPS, "").expect(202, "POST /sources/servicenow/sync");
+
+        Map<String, String> externalIds = new TreeMap<>(Map.of("SERVICENOW", sysId, "ZENDESK", zendeskId,
+                "JIRA", jiraId));
+        for (var source : externalIds.entrySet()) {
+            JsonNode writeBack = awaitWriteBack(source.getKey(), source.getValue());
+            JsonNode plan = writeBack.path("plan");
+            String shown = switch (source.getKey()) {
+                case "SERVICENOW" -> {
+                    JsonNode incident = Suite.JSON.createObjectNode();
+                    for (JsonNode i : suite.get(SERVICENOW_SIM, "/_sim/incidents", null)
+                            .expect(200, "GET /_sim/incidents").json().path("result")) {
+                        if (i.path("sys_id").asString().equals(sysId)) {
+                            incident = i;
+                        }
+                    }
+                    StepFailed.check(incident.has("sys_id"), "incident " + sysId + " is gone from the simulator");
+                    String journal = suite.get(SERVICENOW_SIM, "/_sim/incidents/" + sysId + "/journal", null)
+                            .expect(200, "GET the incident's journal").body();
+                    StepFailed.check(journal.contains(plan.path("marker").asString()),
+                            "the incident has no work note from the write-back");
+                    yield "assignment_group=" + reference(incident.path("assignment_group")) + " urgency="
+                            + incident.path("urgency").asString() + " impact=" + incident.path("impact").asString()
+                            + ", one work note";
+                }
+                case "ZENDESK" -> {
+                    JsonNode ticket = suite.get(ZENDESK_SIM, "/_sim/tickets/" + zendeskId, null)
+                            .expect(200, "GET the Zendesk ticket").json();
+                    StepFailed.check(ticket.path("comments").toString().contains(plan.path("marker").asString()),
+                            "the Zendesk ticket has no private comment from the write-back");
+                    yield "group_id=" + ticket.path("ticket").path("group_id").asString() + " priority="
+                            + ticket.path("ticket").path("priority").asString() + " tags="
+                            + ticket.path("ticket").path("tags") + ", one private comment";
+                }
+                default -> {
+                    JsonNode issue = suite.get(JIRA_SIM, "/_sim/issues/" + jiraId, null)
+                            .expect(200, "GET the Jira issue").json();
+                    StepFailed.check(issue.path("comments").toString().contains(plan.path("marker").asString()),
+                            "the Jira issue has no internal comment from the write-back");
+                    yield "priority=" + issue.path("issue").path("fields").path("priority").path("name").asString()
+                            + " (unchanged: suggest writes a note only), one internal comment";
+                }
+            };
+            System.out.println("  " + source.getKey() + " " + source.getValue() + " " + writeBack.path("level")
+                    .asString() + ": " + shown);
+            System.out.println("    note: " + Suite.abbreviate(plan.path("note").asString().replace('\n', ' '), 200));
+        }
+        return "a ticket in each of ServiceNow (automate), Zendesk (preselect) and Jira (suggest) got exactly the "
+                + "fields its level promises and one note";
+    }
+
+    private void publishMapping(String source, String yaml) throws Exception {
+        Reply saved = suite.send(suite.request(INGESTION, "/mappings/" + source, Suite.ADMIN)
+                .header("Content-Type", "application/yaml").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(yaml)));
+        saved.expect(200, "PUT /mappings/" + source);
+        suite.post(INGESTION, "/mappings/" + source + "/publish", Suite.ADMIN, Map.of("reason", "demo"))
+                .expect(200, "POST /mappings/" + source + "/publish");
+    }
+
+    private JsonNode awaitWriteBack(String source, String externalId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            String ticketId = null;
+            for (Wire.SourcedTicket t : suite.get(INGESTION, "/tickets?limit=100", Suite.OPS)
+                    .expect(200, "GET /tickets").as(Wire.SourcedTicket[].class)) {
+                if (t.source().equals(source) && t.externalId().equals(externalId)) {
+                    ticketId = t.ticketId();
+                }
+            }
+            if (ticketId != null) {
+                Reply reply = suite.get(INGESTION, "/tickets/" + ticketId + "/writeback", Suite.OPS);
+                if (reply.status() == 200) {
+                    JsonNode writeBack = reply.json();
+                    StepFailed.check(!writeBack.path("state").asString().equals("FAILED"), source + " write-back "
+                            + "failed: " + writeBack.path("lastError").asString());
+                    if (writeBack.path("state").asString().equals("SUCCEEDED")) {
+                        return writeBack;
+                    }
+                }
+            }
+            StepFailed.check(Instant.now().isBefore(deadline), source + " ticket " + externalId
+                    + " was not written back within 90 s");
+            Thread.sleep(300);
+        }
+    }
+
+    /** A ServiceNow reference as the Table API renders it: {@code {"link","value"}}, or a plain sys_id. */
+    private static String reference(JsonNode reference) {
+        return reference.isObject() ? reference.path("value").asString() : reference.asString();
     }
 
     private Wire.TicketDecision awaitDecision(Wire.SourcedTicket t) throws Exception {

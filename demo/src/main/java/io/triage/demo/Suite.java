@@ -24,6 +24,7 @@ final class Suite {
     static final String CLASSIFIER = "local-classifier-key";
     static final String ANALYST = "local-analyst-key";
     static final String COMPLIANCE = "local-compliance-key";
+    static final String ADMIN = "local-admin-key";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String host;
@@ -66,13 +67,13 @@ final class Suite {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpRequest.Builder request(int port, String path, @Nullable String key) {
+    HttpRequest.Builder request(int port, String path, @Nullable String key) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                 .timeout(Duration.ofSeconds(30));
         return key == null ? builder : builder.header("X-API-Key", key);
     }
 
-    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body(), response);
     }
