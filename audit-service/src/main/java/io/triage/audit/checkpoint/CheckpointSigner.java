@@ -1,15 +1,14 @@
 package io.triage.audit.checkpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
+import io.triage.audit.chain.Ed25519;
 import io.triage.audit.config.AuditProperties;
 import org.springframework.stereotype.Component;
 
@@ -38,25 +37,11 @@ public class CheckpointSigner {
     }
 
     public byte[] sign(String statement) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        return Ed25519.sign(privateKey, statement);
     }
 
     public boolean verify(String statement, byte[] signatureBytes) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(publicKey);
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(signatureBytes);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Ed25519.verify(publicKey, statement, signatureBytes);
     }
 
     public String keyId() {

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Properties;
 
+import io.triage.audit.chain.Ed25519;
 import io.triage.audit.chain.CanonicalForm;
 import io.triage.audit.config.AuditProperties;
 import org.jspecify.annotations.Nullable;
@@ -52,25 +53,11 @@ public class ManifestSigner {
     }
 
     public byte[] sign(String statement) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(key().privateKey());
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        return Ed25519.sign(key().privateKey(), statement);
     }
 
     public boolean verify(String statement, byte[] signatureBytes) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key().publicKey());
-            signature.update(statement.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(signatureBytes);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Ed25519.verify(key().publicKey(), statement, signatureBytes);
     }
 
     public String keyId() {
