@@ -61,6 +61,14 @@ public abstract class HttpSimulator implements Simulator {
      */
     protected abstract SimResponse error(int status, @Nullable String message);
 
+    /**
+     * The system's refusal of a request's {@code field} with a 4xx {@code status} (an injected
+     * {@link Fault.ClientError}); by default its error body with a message naming the field.
+     */
+    protected SimResponse invalidField(int status, String field) {
+        return error(status, field + " is not valid");
+    }
+
     /** A system-specific admin route (path under {@code /_sim/}), or null when there is none. */
     protected @Nullable SimResponse admin(SimRequest request) {
         return null;
@@ -179,6 +187,9 @@ public abstract class HttpSimulator implements Simulator {
             }
             case Fault.ExpiredToken expired -> {
                 return unauthorized();
+            }
+            case Fault.ClientError refused -> {
+                return invalidField(refused.status(), refused.field());
             }
             case Fault.DropConnection drop -> {
                 return null;

@@ -15,7 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.triage.ingestion.mapping.MappingActivation;
 import io.triage.ingestion.mapping.MappingLifecycle;
 import io.triage.ingestion.mapping.MappingVersion;
+import io.triage.ingestion.mapping.WriteBackPlan;
 import io.triage.ingestion.ticket.TicketSource;
+import io.triage.ingestion.writeback.PlannedRequest;
+import io.triage.ingestion.writeback.SourceWrites;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +62,13 @@ class MappingController {
     }
 
     record DryRunRequest(@NotNull UUID ticketId, @Nullable @Positive Integer version) {
+    }
+
+    /**
+     * A dry run's answer: the plan, and the exact requests the write-back client would send for it (with the note; a
+     * Jira {@code team} under the key {@code team}, since the site's Team field id takes a call to find).
+     */
+    record DryRunResponse(int version, String state, WriteBackPlan plan, List<PlannedRequest> requests) {
     }
 
     @GetMapping("/mappings/{source}")
@@ -109,9 +119,12 @@ class MappingController {
     @PostMapping("/mappings/{source}/dry-run")
     @PreAuthorize(READ)
     @Operation(summary = "What a ticket's stored decision would write back under a version",
-            description = "The given version, else the draft, else the published one. Writes nothing.")
-    MappingLifecycle.DryRun dryRun(@PathVariable String source, @Valid @RequestBody DryRunRequest request) {
-        return mappings.dryRun(source(source), request.ticketId(), request.version());
+            description = "The given version, else the draft, else the published one, and the exact requests it "
+                    + "would send. Writes nothing.")
+    DryRunResponse dryRun(@PathVariable String source, @Valid @RequestBody DryRunRequest request) {
+        MappingLifecycle.DryRun dryRun = mappings.dryRun(source(source), request.ticketId(), request.version());
+        WriteBackPlan plan = dryRun.plan();
+        return new DryRunResponse(dryRun.version(), dryRun.state(), plan, SourceWrites.requests(plan));
     }
 
     private static TicketSource source(String name) {

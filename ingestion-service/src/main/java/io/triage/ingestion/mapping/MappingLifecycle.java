@@ -57,13 +57,13 @@ public class MappingLifecycle {
     /**
      * A plan made without writing anything.
      *
-     * @param version  the mapping version used
-     * @param state    its state (a draft may be tried before it is published)
-     * @param plan     what the write-back would do
-     * @param requests the exact requests the write-back client would send; empty until the write-back clients
-     *                 (package {@code writeback}) add them
+     * <p>The wire requests are added by the API (package {@code writeback} depends on this one, not the reverse).
+     *
+     * @param version the mapping version used
+     * @param state   its state (a draft may be tried before it is published)
+     * @param plan    what the write-back would do
      */
-    public record DryRun(int version, String state, WriteBackPlan plan, List<Object> requests) {
+    public record DryRun(int version, String state, WriteBackPlan plan) {
     }
 
     public Optional<MappingVersion> published(TicketSource source) {
@@ -154,7 +154,7 @@ public class MappingLifecycle {
         }
         WriteBackPlan plan = WriteBackPlans.of(report.mapping(), chosen.version(), ticket, decision).orElseThrow(
                 () -> new ConflictException("Ticket " + ticketId + "'s decision is not written back"));
-        return new DryRun(chosen.version(), chosen.state(), plan, List.of());
+        return new DryRun(chosen.version(), chosen.state(), plan);
     }
 
     private MappingVersion chosen(TicketSource source, @Nullable Integer version) {

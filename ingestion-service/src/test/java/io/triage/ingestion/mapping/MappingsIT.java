@@ -315,15 +315,35 @@ class MappingsIT {
         assertThat(automate.path("plan").path("fields").path("group_id").asLong()).isEqualTo(360001L);
         assertThat(automate.path("plan").path("fields").path("priority").asString()).isEqualTo("high");
         assertThat(automate.path("plan").path("externalId").asString()).isEqualTo("zd-1");
-        assertThat(automate.path("requests").isArray()).isTrue();
+        JsonNode requests = automate.path("requests");
+        assertThat(requests.size()).isEqualTo(2);
+        JsonNode update = requests.get(0);
+        assertThat(update.path("method").asString()).isEqualTo("PUT");
+        assertThat(update.path("path").asString()).isEqualTo("/api/v2/tickets/zd-1.json");
+        JsonNode ticket = update.path("body").path("ticket");
+        assertThat(ticket.path("group_id").isNumber()).as("Zendesk ids are numbers").isTrue();
+        assertThat(ticket.path("group_id").asLong()).isEqualTo(360001L);
+        assertThat(ticket.path("priority").asString()).isEqualTo("high");
+        assertThat(ticket.path("comment").path("public").asBoolean(true)).as("a private note").isFalse();
+        assertThat(ticket.path("comment").path("body").asString()).isEqualTo(automate.path("plan").path("note")
+                .asString());
+        JsonNode tags = requests.get(1);
+        assertThat(tags.path("method").asString()).isEqualTo("PUT");
+        assertThat(tags.path("path").asString()).isEqualTo("/api/v2/tickets/zd-1/tags.json");
+        assertThat(tags.path("body").path("tags").toString()).isEqualTo("[\"auto_triaged\"]");
 
         JsonNode preselect = dryRun("zendesk", preselected).path("plan");
         assertThat(preselect.path("level").asString()).isEqualTo("PRESELECT");
         assertThat(preselect.path("fields").path("group_id").asLong()).isEqualTo(360002L);
         assertThat(preselect.path("note").asString()).contains("suggestion");
 
-        JsonNode suggest = dryRun("zendesk", suggested).path("plan");
+        JsonNode suggestion = dryRun("zendesk", suggested);
+        JsonNode suggest = suggestion.path("plan");
         assertThat(suggest.path("level").asString()).isEqualTo("SUGGEST");
+        assertThat(suggestion.path("requests").findValuesAsString("path")).as("the note, then the top-level tags")
+                .containsExactly("/api/v2/tickets/zd-3.json", "/api/v2/tickets/zd-3/tags.json");
+        assertThat(suggestion.path("requests").get(0).path("body").path("ticket").propertyNames())
+                .containsExactly("comment");
         assertThat(suggest.path("fields").isEmpty()).isTrue();
         assertThat(suggest.path("note").asString()).contains("Technical");
 

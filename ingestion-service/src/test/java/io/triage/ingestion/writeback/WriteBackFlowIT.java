@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.ingestion.testing.MappingFixtures;
 import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.simulators.SimClock;
 import io.triage.simulators.servicenow.ServiceNowSettings;
@@ -25,16 +26,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole way round: an incident pulled from the ServiceNow simulator is classified (classify-service's stand-in),
- * its decision stored, and written back to the same incident, once, with the decision's marker.
+ * its decision stored, and written back to the same incident under the mapping published through the API, once,
+ * with the decision's marker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "triage.ingestion.flow.index=false")
@@ -43,14 +43,6 @@ class WriteBackFlowIT {
 
     static final StubServer classify = new StubServer();
     static ServiceNowSimulator servicenow;
-
-    @TestConfiguration
-    static class Plans {
-        @Bean
-        FixedPlans fixedPlans() {
-            return new FixedPlans();
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -63,6 +55,7 @@ class WriteBackFlowIT {
     static void start() {
         servicenow = new ServiceNowSimulator(ServiceNowSettings.defaults(), SimClock.at(Instant.now())).start(0);
         classify.on("POST", "/classify", WriteBackFlowIT::decision);
+        classify.on("GET", "/taxonomy", MappingFixtures::taxonomy);
     }
 
     @DynamicPropertySource
@@ -90,6 +83,8 @@ class WriteBackFlowIT {
 
     @Test
     void aPulledIncidentIsClassifiedAndItsDecisionWrittenBackOnce() {
+        int mapping = MappingFixtures.publish(ServiceHttp.onPort(port), "servicenow",
+                MappingFixtures.servicenow(MappingFixtures.AUTOMATE));
         String sysId = servicenow.createIncident(Map.of("short_description", "VPN drops every hour",
                 "description", "Since this morning the VPN drops")).get("sys_id");
 
@@ -97,13 +92,15 @@ class WriteBackFlowIT {
 
         String decisionId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
                 SELECT w.decision_id::text FROM writebacks w JOIN tickets t ON t.id = w.ticket_id
-                 WHERE t.external_id = :sysId AND w.state = 'SUCCEEDED'
-                """).param("sysId", sysId).query(String.class).optional().orElse(null), id -> id != null);
+                 WHERE t.external_id = :sysId AND w.state = 'SUCCEEDED' AND w.mapping_version = :mapping
+                """).param("sysId", sysId).param("mapping", mapping).query(String.class).optional().orElse(null),
+                id -> id != null);
         assertThat(jdbc.sql("SELECT decision_id::text FROM ticket_decisions d JOIN tickets t ON t.id = d.ticket_id "
                 + "WHERE t.external_id = :sysId").param("sysId", sysId).query(String.class).single())
                 .isEqualTo(decisionId);
         assertThat(servicenow.incident(sysId).orElseThrow())
-                .containsEntry("assignment_group", FixedPlans.SERVICENOW_GROUP).containsEntry("urgency", "1");
+                .containsEntry("assignment_group", MappingFixtures.SERVICENOW_NETWORK_GROUP)
+                .containsEntry("urgency", "1").containsEntry("impact", "2");
         assertThat(servicenow.journal(sysId)).singleElement()
                 .satisfies(note -> assertThat(note.value()).contains("Network", "[triage:" + decisionId + "]"));
         assertThat(meters.timer("ingestion_writeback_delay", "source", "servicenow").count()).isEqualTo(1);

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.ingestion.flow.DecisionStored;
+import io.triage.ingestion.testing.MappingFixtures;
 import io.triage.ingestion.testing.SimulatedSources;
 import io.triage.ingestion.ticket.NewTicket;
 import io.triage.ingestion.ticket.TicketRepository;
@@ -36,16 +37,15 @@ import io.triage.simulators.zendesk.ZendeskSimulator;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,7 +56,9 @@ import tools.jackson.databind.JsonNode;
  * Write-back against the ServiceNow, Zendesk and Jira simulators (real wire formats) and real Postgres: a stored
  * decision's {@link DecisionStored} event (published in its own transaction, as the flow does) writes exactly the
  * planned fields, tags added and one note; transient failures are retried, refusals are not, dead letters are listed
- * and replayed, and no redelivery, crash or duplicate ever adds a second note. Plans come from {@link FixedPlans}.
+ * and replayed, and no redelivery, crash or duplicate ever adds a second note. Plans come from mappings published
+ * through the API ({@link MappingFixtures}, checked against classify-service's stood-in taxonomy): each source's
+ * default is published again before every test, and a test publishes its variant as a newer version.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false",
@@ -72,19 +74,10 @@ class WriteBackIT {
     static ZendeskSimulator zendesk;
     static JiraSimulator jira;
     static SlackSimulator slack;
-
-    @TestConfiguration
-    static class Plans {
-        @Bean
-        FixedPlans fixedPlans() {
-            return new FixedPlans();
-        }
-    }
+    static final StubServer classify = new StubServer();
 
     @LocalServerPort
     int port;
-    @Autowired
-    FixedPlans plans;
     @Autowired
     TicketRepository tickets;
     @Autowired
@@ -102,6 +95,7 @@ class WriteBackIT {
         zendesk = new ZendeskSimulator(ZendeskSettings.defaults(), SimClock.at(Instant.now())).start(0);
         jira = new JiraSimulator(JiraSettings.defaults(), SimClock.at(Instant.now())).start(0);
         slack = new SlackSimulator().start(0);
+        classify.on("GET", "/taxonomy", MappingFixtures::taxonomy);
     }
 
     @DynamicPropertySource
@@ -110,6 +104,7 @@ class WriteBackIT {
         SimulatedSources.zendesk(registry, zendesk);
         SimulatedSources.jira(registry, jira);
         registry.add("triage.ingestion.alerts.slack-webhook-url", () -> slack.baseUri() + HOOK);
+        registry.add("spring.http.serviceclient.classify.base-url", classify::baseUrl);
     }
 
     @AfterAll
@@ -118,14 +113,20 @@ class WriteBackIT {
         zendesk.close();
         jira.close();
         slack.close();
+        classify.close();
     }
 
+    int servicenowMapping;
+
     @BeforeEach
-    void healthySources() {
-        plans.reset();
+    void healthySourcesAndTheDefaultMappings() {
         servicenow.faults().clear();
         zendesk.faults().clear();
         jira.faults().clear();
+        servicenowMapping = MappingFixtures.publish(http(), "servicenow",
+                MappingFixtures.servicenow(MappingFixtures.AUTOMATE));
+        MappingFixtures.publish(http(), "zendesk", MappingFixtures.zendesk(MappingFixtures.AUTOMATE));
+        MappingFixtures.publish(http(), "jira", MappingFixtures.jira(MappingFixtures.AUTOMATE));
     }
 
     ServiceHttp http() {
@@ -216,9 +217,10 @@ class WriteBackIT {
         assertThat(row.path("attempts").asInt()).isEqualTo(1);
         assertThat(row.path("decisionId").asString()).isEqualTo(decisionId.toString());
         assertThat(row.path("level").asString()).isEqualTo("AUTOMATE");
+        assertThat(row.path("mappingVersion").asInt()).isEqualTo(servicenowMapping);
         Map<String, String> incident = servicenow.incident(sysId).orElseThrow();
-        assertThat(incident).containsEntry("assignment_group", FixedPlans.SERVICENOW_GROUP)
-                .containsEntry("urgency", "1");
+        assertThat(incident).containsEntry("assignment_group", MappingFixtures.SERVICENOW_BILLING_GROUP)
+                .containsEntry("urgency", "1").containsEntry("impact", "2");
         assertThat(serviceNowNotes(sysId, decisionId)).isEqualTo(1);
         assertThat(servicenow.journal(sysId)).hasSize(1);
     }
@@ -232,7 +234,7 @@ class WriteBackIT {
         writeBackOf(ticketId, "SUCCEEDED");
         JsonNode stored = zendesk.ticket(id).orElseThrow();
         assertThat(stored.path("priority").asString()).isEqualTo("high");
-        assertThat(stored.path("group_id").asLong()).isEqualTo(FixedPlans.ZENDESK_GROUP);
+        assertThat(stored.path("group_id").asLong()).isEqualTo(MappingFixtures.ZENDESK_BILLING_GROUP);
         assertThat(stored.path("tags").toString()).contains("printer", "triage_billing");
         List<JsonNode> notes = zendeskNotes(id, decisionId);
         assertThat(notes).singleElement().satisfies(note -> assertThat(note.path("public").asBoolean()).isFalse());
@@ -248,7 +250,7 @@ class WriteBackIT {
         writeBackOf(ticketId, "SUCCEEDED");
         JsonNode fields = jira.issue(id).orElseThrow().path("fields");
         assertThat(fields.path("priority").path("name").asString()).isEqualTo("High");
-        assertThat(fields.path(jira.settings().teamFieldId()).asString()).isEqualTo(FixedPlans.JIRA_TEAM);
+        assertThat(fields.path(jira.settings().teamFieldId()).asString()).isEqualTo(MappingFixtures.JIRA_BILLING_TEAM);
         assertThat(fields.path("labels").toString()).contains("billing", "triaged");
         assertThat(jiraNotes(id, decisionId)).singleElement()
                 .satisfies(note -> assertThat(note.path("jsdPublic").asBoolean()).isFalse());
@@ -256,7 +258,7 @@ class WriteBackIT {
 
     @Test
     void aSuggestionWritesTheNoteOnly() {
-        plans.suggestOnly();
+        MappingFixtures.publish(http(), "zendesk", MappingFixtures.zendesk(MappingFixtures.SUGGEST));
         long id = zendeskTicket("[\"printer\"]");
         UUID ticketId = ticket(TicketSource.ZENDESK, Long.toString(id));
         UUID decisionId = decidedAndPublished(ticketId, TicketSource.ZENDESK);
@@ -345,11 +347,12 @@ class WriteBackIT {
 
     @Test
     void aFieldTheSourceRefusesFailsAtOnceNamingIt() {
-        plans.zendeskPriority("someday");
+        // Zendesk refuses the mapped group (deleted since the mapping was published) once: a retry would succeed.
+        zendesk.faults().nextRequests(1, new Fault.ClientError(422, "group_id"));
         long zendeskId = zendeskTicket("[]");
         UUID zendeskTicket = ticket(TicketSource.ZENDESK, Long.toString(zendeskId));
         decidedAndPublished(zendeskTicket, TicketSource.ZENDESK);
-        plans.jiraComponents();
+        MappingFixtures.publish(http(), "jira", MappingFixtures.jiraWithComponents());
         String jiraId = jira.createIssue(SimJson.parse("{\"summary\":\"VPN drops\"}")).path("id").asString();
         UUID jiraTicket = ticket(TicketSource.JIRA, jiraId);
         decidedAndPublished(jiraTicket, TicketSource.JIRA);
@@ -357,7 +360,7 @@ class WriteBackIT {
         JsonNode unprocessable = writeBackOf(zendeskTicket, "FAILED");
         assertThat(unprocessable.path("attempts").asInt()).isEqualTo(1);
         assertThat(unprocessable.path("lastStatus").asInt()).isEqualTo(422);
-        assertThat(unprocessable.path("lastError").asString()).contains("fields: priority");
+        assertThat(unprocessable.path("lastError").asString()).contains("fields: group_id");
         JsonNode bad = writeBackOf(jiraTicket, "FAILED");
         assertThat(bad.path("attempts").asInt()).isEqualTo(1);
         assertThat(bad.path("lastStatus").asInt()).isEqualTo(400);
@@ -402,20 +405,24 @@ class WriteBackIT {
 
     @Test
     void aReplayUsesTheMappingPublishedNowSoAFixedMappingHealsIt() {
-        plans.zendeskPriority("someday");
-        long id = zendeskTicket("[]");
-        UUID ticketId = ticket(TicketSource.ZENDESK, Long.toString(id));
-        UUID decisionId = decidedAndPublished(ticketId, TicketSource.ZENDESK);
+        // A priority name the Jira site does not know: the mapping publishes, the site refuses it (400).
+        int unknownPriority = MappingFixtures.publish(http(), "jira", MappingFixtures.jiraWithHighPriority("P2"));
+        String id = jira.createIssue(SimJson.parse("{\"summary\":\"Charged twice\"}")).path("id").asString();
+        UUID ticketId = ticket(TicketSource.JIRA, id);
+        UUID decisionId = decidedAndPublished(ticketId, TicketSource.JIRA);
         JsonNode dead = writeBackOf(ticketId, "FAILED");
+        assertThat(dead.path("mappingVersion").asInt()).isEqualTo(unknownPriority);
+        assertThat(dead.path("lastError").asString()).contains("fields: priority");
 
-        plans.zendeskPriority("urgent");
+        int fixed = MappingFixtures.publish(http(), "jira", MappingFixtures.jiraWithHighPriority("Highest"));
         assertThat(http().post("/writebacks/" + dead.path("id").asString() + "/replay", ApiKeys.OPS, "")
                 .statusCode()).isEqualTo(202);
 
         JsonNode healed = writeBackOf(ticketId, "SUCCEEDED");
-        assertThat(healed.path("mappingVersion").asInt()).isGreaterThan(dead.path("mappingVersion").asInt());
-        assertThat(zendesk.ticket(id).orElseThrow().path("priority").asString()).isEqualTo("urgent");
-        assertThat(zendeskNotes(id, decisionId)).hasSize(1);
+        assertThat(healed.path("mappingVersion").asInt()).isEqualTo(fixed).isGreaterThan(unknownPriority);
+        assertThat(jira.issue(id).orElseThrow().path("fields").path("priority").path("name").asString())
+                .isEqualTo("Highest");
+        assertThat(jiraNotes(id, decisionId)).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,23 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * Answer a 4xx refusal of {@code field} in the system's error shape (Zendesk {@code RecordInvalid} with
+     * {@code details}, Jira {@code errors}, ServiceNow {@code error.message}): a value the real system refuses that the
+     * simulator does not model, e.g. a deleted group or an agent no longer in it. Not 401 or 429, which have their own
+     * faults.
+     */
+    record ClientError(int status, String field) implements Fault {
+        public ClientError {
+            if (status < 400 || status > 499 || status == 401 || status == 429) {
+                throw new IllegalArgumentException("a client error is 4xx other than 401 and 429, not " + status);
+            }
+            if (field.isBlank()) {
+                throw new IllegalArgumentException("a client error names the field it refuses");
+            }
+        }
+    }
+
     /** Answer {@code 429 Too Many Requests} with {@code Retry-After} in whole seconds. */
     record RateLimited(Duration retryAfter) implements Fault {
     }

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * {@code {"fault":"server_error","status":503,"count":2}},
  * {@code {"fault":"rate_limited","retryAfterSeconds":30,"percent":25,"seed":7}},
  * {@code {"fault":"slow","delayMillis":1500,"count":1}}, {@code {"fault":"expired_token","count":1}},
- * {@code {"fault":"drop_connection","count":1}}. Without {@code count} or {@code percent} the fault hits the next
+ * {@code {"fault":"drop_connection","count":1}}, {@code {"fault":"client_error","status":422,"field":"group_id"}}. Without {@code count} or {@code percent} the fault hits the next
  * request only.
  */
 public final class FaultRequest {
@@ -35,8 +35,9 @@ public final class FaultRequest {
             case "slow" -> new Fault.Slow(Duration.ofMillis(body.path("delayMillis").asLong(2000)));
             case "expired_token" -> new Fault.ExpiredToken();
             case "drop_connection" -> new Fault.DropConnection();
+            case "client_error" -> new Fault.ClientError(body.path("status").asInt(400), body.path("field").asString(""));
             default -> throw new IllegalArgumentException("unknown fault '" + kind
-                    + "'; one of server_error, rate_limited, slow, expired_token, drop_connection");
+                    + "'; one of server_error, rate_limited, slow, expired_token, drop_connection, client_error");
         };
     }
 }

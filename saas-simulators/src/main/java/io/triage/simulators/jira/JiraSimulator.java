@@ -284,11 +284,20 @@ public final class JiraSimulator extends HttpSimulator {
         webhooks.sender().clear();
     }
 
+    @Override
+    protected SimResponse invalidField(int status, String field) {
+        return fieldError(status, field, "Field '" + field + "' is not valid.");
+    }
+
     private static SimResponse fieldError(String field, String message) {
+        return fieldError(400, field, message);
+    }
+
+    private static SimResponse fieldError(int status, String field, String message) {
         ObjectNode body = SimJson.object();
         body.putArray("errorMessages");
         body.putObject("errors").put(field, message);
-        return SimResponse.json(400, body);
+        return SimResponse.json(status, body);
     }
 
     private SimResponse issueNotFound() {

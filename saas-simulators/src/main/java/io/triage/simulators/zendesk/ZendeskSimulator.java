@@ -255,6 +255,20 @@ public final class ZendeskSimulator extends HttpSimulator {
     }
 
     @Override
+    protected SimResponse invalidField(int status, String field) {
+        return recordInvalid(status, List.of(field));
+    }
+
+    /** Zendesk's validation failure: {@code RecordInvalid} with one {@code details} entry per refused field. */
+    private static SimResponse recordInvalid(int status, List<String> fields) {
+        ObjectNode details = SimJson.object();
+        fields.forEach(f -> details.putArray(f).addObject().put("description", f + " is not valid"));
+        ObjectNode error = SimJson.object().put("error", "RecordInvalid").put("description", "Record validation errors");
+        error.set("details", details);
+        return SimResponse.json(status, error);
+    }
+
+    @Override
     protected void clearData() {
         synchronized (lock) {
             tickets.clear();
@@ -334,11 +348,7 @@ public final class ZendeskSimulator extends HttpSimulator {
             invalid.add("status");
         }
         if (!invalid.isEmpty()) {
-            ObjectNode details = SimJson.object();
-            invalid.forEach(f -> details.putArray(f).addObject().put("description", f + " is not valid"));
-            ObjectNode error = SimJson.object().put("error", "RecordInvalid").put("description", "Record validation errors");
-            error.set("details", details);
-            return SimResponse.json(422, error);
+            return recordInvalid(422, invalid);
         }
         ObjectNode before;
         ObjectNode after;

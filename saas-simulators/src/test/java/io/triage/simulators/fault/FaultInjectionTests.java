@@ -57,6 +57,32 @@ class FaultInjectionTests {
     }
 
     @Test
+    void clientErrorRefusesTheFieldInEachSystemsShapeOnce() {
+        try (ZendeskSimulator zendesk = new ZendeskSimulator(); JiraSimulator jira = new JiraSimulator();
+                ServiceNowSimulator servicenow = new ServiceNowSimulator()) {
+            zendesk.start(0);
+            jira.start(0);
+            servicenow.start(0);
+            zendesk.faults().nextRequests(1, new Fault.ClientError(422, "group_id"));
+            jira.faults().nextRequests(1, new Fault.ClientError(400, "components"));
+            servicenow.faults().nextRequests(1, new Fault.ClientError(403, "assignment_group"));
+
+            HttpResponse<String> zendeskRefusal = Http.get(zendesk, "/api/v2/tickets/1.json", ZENDESK_AUTH);
+            HttpResponse<String> jiraRefusal = Http.get(jira, "/rest/api/3/search/jql?jql=project%3DSUP", JIRA_AUTH);
+            HttpResponse<String> serviceNowRefusal = Http.get(servicenow, "/api/now/table/incident", SERVICENOW_AUTH);
+
+            assertThat(zendeskRefusal.statusCode()).isEqualTo(422);
+            assertThat(Http.json(zendeskRefusal).path("error").asString()).isEqualTo("RecordInvalid");
+            assertThat(Http.json(zendeskRefusal).path("details").has("group_id")).isTrue();
+            assertThat(jiraRefusal.statusCode()).isEqualTo(400);
+            assertThat(Http.json(jiraRefusal).path("errors").has("components")).isTrue();
+            assertThat(serviceNowRefusal.statusCode()).isEqualTo(403);
+            assertThat(serviceNowRefusal.body()).contains("assignment_group");
+            assertThat(listIncidents(servicenow)).isEqualTo(200);
+        }
+    }
+
+    @Test
     void slowFaultOutlastsAClientTimeout() {
         try (SlackSimulator sim = new SlackSimulator()) {
             sim.start(0);

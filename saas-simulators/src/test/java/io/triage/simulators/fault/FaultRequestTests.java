@@ -23,6 +23,8 @@ class FaultRequestTests {
         assertThat(only("{\"fault\":\"slow\",\"delayMillis\":250}")).isEqualTo(new Fault.Slow(Duration.ofMillis(250)));
         assertThat(only("{\"fault\":\"expired_token\"}")).isEqualTo(new Fault.ExpiredToken());
         assertThat(only("{\"fault\":\"drop_connection\"}")).isEqualTo(new Fault.DropConnection());
+        assertThat(only("{\"fault\":\"client_error\",\"status\":422,\"field\":\"group_id\"}"))
+                .isEqualTo(new Fault.ClientError(422, "group_id"));
     }
 
     @Test
@@ -43,6 +45,16 @@ class FaultRequestTests {
 
         assertThat(faults.next()).isPresent();
         assertThat(faults.next()).isPresent();
+    }
+
+    @Test
+    void aClientErrorNeedsA4xxOtherThanItsOwnFaultsAndAField() {
+        assertThatThrownBy(() -> only("{\"fault\":\"client_error\",\"status\":503,\"field\":\"priority\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> only("{\"fault\":\"client_error\",\"status\":429,\"field\":\"priority\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> only("{\"fault\":\"client_error\",\"status\":422}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
