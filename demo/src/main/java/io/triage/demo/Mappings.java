@@ -9,6 +9,7 @@ import java.util.Locale;
  */
 final class Mappings {
 
+    private static final List<String> RANKS = List.of("low", "medium", "high", "critical");
     private static final List<String> SERVICENOW_URGENCY = List.of("3", "2", "1", "1");
     private static final List<String> SERVICENOW_IMPACT = List.of("3", "2", "2", "1");
     private static final List<String> ZENDESK_PRIORITY = List.of("low", "normal", "high", "urgent");
@@ -21,7 +22,8 @@ final class Mappings {
      * @param source      servicenow, zendesk or jira
      * @param level       suggest, preselect or automate
      * @param departments the deployment's departments
-     * @param urgencies   its urgencies, least urgent first (up to four)
+     * @param urgencies   its urgencies: Low, Medium, High and Critical by name (a model lists its labels
+     *                    alphabetically), others by their position
      */
     static String yaml(String source, String level, List<String> departments, List<String> urgencies) {
         StringBuilder yaml = new StringBuilder("levels:\n  default: ").append(level).append("\ndepartments:\n");
@@ -34,7 +36,8 @@ final class Mappings {
         }
         yaml.append("urgencies:\n");
         for (int i = 0; i < urgencies.size(); i++) {
-            int rank = Math.min(i, 3);
+            int rank = RANKS.indexOf(urgencies.get(i).toLowerCase(Locale.ROOT));
+            rank = rank >= 0 ? rank : Math.min(i, 3);
             yaml.append("  ").append(quoted(urgencies.get(i))).append(": ").append(switch (source) {
                 case "servicenow" -> "{urgency: \"" + SERVICENOW_URGENCY.get(rank) + "\", impact: \""
                         + SERVICENOW_IMPACT.get(rank) + "\"}";

@@ -48,7 +48,10 @@ final class WriteBackPlans {
                 // a note only: no field, no department tag
             }
         }
-        tags.addAll(mapping.tags());
+        if (level != WriteBackLevel.SUGGEST) {
+            // A suggestion writes a note and nothing else, not even the mapping's own tags.
+            tags.addAll(mapping.tags());
+        }
         String marker = WriteBackPlan.markerOf(decisionId);
         String note = NoteTemplate.render(mapping.noteFor(level), NoteValues.of(decision, level)) + "\n" + marker;
         return Optional.of(new WriteBackPlan(ticket.source(), ticket.externalId(), decisionId, version, level,

@@ -87,7 +87,7 @@ class WriteBackPlansTests {
 
         assertThat(plan.level()).isEqualTo(WriteBackLevel.SUGGEST);
         assertThat(plan.fields()).isEmpty();
-        assertThat(plan.tags()).containsExactly("auto_triaged");
+        assertThat(plan.tags()).as("a suggestion writes the note only").isEmpty();
         assertThat(plan.note()).contains("suggests department Technical and urgency High");
     }
 
