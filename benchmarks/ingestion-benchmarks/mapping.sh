@@ -12,7 +12,7 @@ for d in "${departments[@]}"; do
   case "$1" in
     servicenow) printf '  "%s":\n    assignment_group: %032x\n' "$d" "$i" ;;
     zendesk) printf '  "%s":\n    group_id: %d\n' "$d" $((360000 + i)) ;;
-    jira) printf '  "%s":\n    components: ["%s"]\n' "$d" "$d" ;;
+    jira) printf '  "%s":\n    team: "team-%d"\n' "$d" "$i" ;;
   esac
 done
 echo "urgencies:"

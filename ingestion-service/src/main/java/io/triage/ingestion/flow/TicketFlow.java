@@ -147,6 +147,11 @@ class TicketFlow {
         if (!settings.index() || !settings.sources().contains(changed.source())) {
             return;
         }
+        if (!changed.newText()) {
+            // The indexed text is the same; re-embedding it would only cost embedding-service the work again.
+            count("index", "unchanged");
+            return;
+        }
         Optional<CleanTicket> current = current(changed);
         if (current.isEmpty()) {
             count("index", "skipped");

@@ -49,6 +49,20 @@ public class CleanTicketRepository {
                 .update();
     }
 
+    /**
+     * Moves the sanitised copy to a newer version whose text is unchanged: no sanitising, and its {@code seq} stays, so
+     * readers of changed text ({@code GET /tickets/clean}) do not see it again.
+     */
+    void advance(Ticket ticket) {
+        jdbc.sql("""
+                UPDATE tickets_clean SET source_updated_at = :updatedAt
+                 WHERE ticket_id = :id AND source_updated_at < :updatedAt
+                """)
+                .param("id", ticket.id())
+                .param("updatedAt", Timestamp.from(ticket.sourceUpdatedAt()))
+                .update();
+    }
+
     public Optional<CleanTicket> find(UUID ticketId) {
         return jdbc.sql(SELECT + " WHERE c.ticket_id = :id").param("id", ticketId)
                 .query(CleanTicketRepository::map).optional();

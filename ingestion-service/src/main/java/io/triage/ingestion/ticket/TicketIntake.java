@@ -48,8 +48,14 @@ public class TicketIntake {
         Ticket stored = upsert.ticket();
         // A redelivered or older version changed nothing, so its clean copy is already current.
         if (upsert.changed()) {
-            clean.upsert(stored, sanitise(stored));
-            events.publishEvent(new TicketChanged(stored.id(), stored.source(), stored.sourceUpdatedAt()));
+            if (upsert.textChanged()) {
+                clean.upsert(stored, sanitise(stored));
+            } else {
+                // Same text (a field moved, our own write-back echoed): the sanitised copy stands, at the new version.
+                clean.advance(stored);
+            }
+            events.publishEvent(new TicketChanged(stored.id(), stored.source(), stored.sourceUpdatedAt(),
+                    upsert.textChanged()));
         }
         return upsert;
     }

@@ -34,7 +34,10 @@ public class TicketRepository {
      */
     public Upsert upsert(NewTicket ticket, SourceAttributes attributes) {
         // RETURNING answers the row when this call inserted or changed it; otherwise it is read.
-        Optional<Ticket> written = jdbc.sql("""
+        // The CTE reads the stored text as it was before this statement, so the answer says whether the text changed.
+        Optional<Upsert> written = jdbc.sql("""
+                WITH before AS (SELECT subject, description FROM tickets
+                                 WHERE source = :source AND external_id = :externalId)
                 INSERT INTO tickets (id, source, external_id, customer_id, channel, subject, description,
                                      source_updated_at, number, source_priority, source_created_at, source_fields)
                 VALUES (:id, :source, :externalId, :customerId, :channel, :subject, :description, :updatedAt,
@@ -47,7 +50,8 @@ public class TicketRepository {
                        number = excluded.number, source_priority = excluded.source_priority,
                        source_created_at = excluded.source_created_at, source_fields = excluded.source_fields
                  WHERE tickets.source_updated_at < excluded.source_updated_at
-                RETURNING *
+                RETURNING *, (SELECT subject FROM before) AS subject_before,
+                          (SELECT description FROM before) AS description_before
                 """)
                 .param("id", UUID.randomUUID())
                 .param("source", ticket.source().name())
@@ -61,21 +65,32 @@ public class TicketRepository {
                 .param("priority", attributes.priority())
                 .param("createdAt", attributes.createdAt() == null ? null : Timestamp.from(attributes.createdAt()))
                 .param("fields", attributes.sourceFields())
-                .query(TicketRepository::map)
+                .query((rs, row) -> {
+                    Ticket now = map(rs, row);
+                    boolean textChanged = !now.subject().equals(rs.getString("subject_before"))
+                            || !now.description().equals(rs.getString("description_before"));
+                    return new Upsert(now, true, textChanged);
+                })
                 .optional();
         if (written.isPresent()) {
-            return new Upsert(written.get(), true);
+            return written.get();
         }
         Ticket stored = jdbc.sql("SELECT * FROM tickets WHERE source = :source AND external_id = :externalId")
                 .param("source", ticket.source().name())
                 .param("externalId", ticket.externalId())
                 .query(TicketRepository::map)
                 .single();
-        return new Upsert(stored, false);
+        return new Upsert(stored, false, false);
     }
 
-    /** The stored ticket after an upsert; {@code changed} is false for a redelivered or older version. */
-    public record Upsert(Ticket ticket, boolean changed) {
+    /**
+     * The stored ticket after an upsert.
+     *
+     * @param changed     false for a redelivered or older version
+     * @param textChanged whether the subject or description changed (always, for a new ticket); a newer version
+     *                    that only moves fields (group, priority, a comment) keeps its text
+     */
+    public record Upsert(Ticket ticket, boolean changed, boolean textChanged) {
     }
 
     /** The stored ticket, unless there is none (never received, or erased). */

@@ -107,6 +107,10 @@ class TicketFlowIT {
         }, d -> d != null);
     }
 
+    List<StubRequest> indexCalls(String ticketId) {
+        return embedding.received(r -> r.path().equals("/embeddings") && r.bodyText().contains(ticketId));
+    }
+
     List<StubRequest> classifyCalls(String ticketId) {
         return classify.received(r -> r.path().equals("/classify") && r.bodyText().contains(ticketId));
     }
@@ -156,6 +160,27 @@ class TicketFlowIT {
         assertThat(calls).as("the first version, then the newer one; never the repeat or the older one")
                 .hasSize(2);
         assertThat(calls.get(0).header("Idempotency-Key")).isNotEqualTo(calls.get(1).header("Idempotency-Key"));
+    }
+
+    @Test
+    void aNewerVersionWithTheSameTextIsNeitherClassifiedNorIndexedAgain() {
+        Instant first = Instant.parse("2026-11-02T10:00:00Z");
+        String ticketId = importTicket("flow-same", "Please close my savings account", first);
+        awaitDecision(ticketId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !indexCalls(ticketId).isEmpty());
+
+        // A newer version that only moved fields (an agent's change, our own write-back echoed by the source).
+        importTicket("flow-same", "Please close my savings account", first.plusSeconds(60));
+        // Then one whose text changed: classified and indexed again, which also shows the one before was passed.
+        importTicket("flow-same", "Please close my savings account and my card", first.plusSeconds(120));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> classifyCalls(ticketId).size() == 2
+                && indexCalls(ticketId).size() == 2);
+        assertThat(classifyCalls(ticketId).get(1).bodyText()).contains("and my card");
+        assertThat(indexCalls(ticketId).get(1).bodyText()).contains("and my card");
+        assertThat(jdbc.sql("SELECT source_updated_at FROM tickets_clean WHERE ticket_id = :t::uuid")
+                .param("t", ticketId).query(java.sql.Timestamp.class).single().toInstant())
+                .isEqualTo(first.plusSeconds(120));
     }
 
     @Test

@@ -395,7 +395,16 @@ public final class FlowLoad {
             };
             reads.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-                        int markers = occurrences(response.body(), "[triage:");
+                        // One note per journal entry (ServiceNow) or comment (Zendesk, Jira); a note may hold the
+                        // marker more than once (Zendesk's body, html_body and plain_body).
+                        JsonNode body = JSON.readTree(response.body());
+                        JsonNode notes = body.has("comments") ? body.get("comments") : body.path("result");
+                        int markers = 0;
+                        for (JsonNode note : notes) {
+                            if (note.toString().contains("[triage:")) {
+                                markers++;
+                            }
+                        }
                         long[] c = counts.computeIfAbsent(s.source(), k -> new long[2]);
                         synchronized (c) {
                             if (markers == 1) {
@@ -409,14 +418,6 @@ public final class FlowLoad {
         java.util.concurrent.CompletableFuture.allOf(reads.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .join();
         return counts;
-    }
-
-    private static int occurrences(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
     }
 
     // ---------------------------------------------------------------- pulls
