@@ -1,24 +1,27 @@
 package io.triage.classify.chain;
 
+import io.triage.classify.customer.CustomerHashes;
 import io.triage.classify.taxonomy.SourceChannels;
-import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.pii.PiiSanitizer;
 import org.springframework.stereotype.Component;
 
 /**
  * The chain's first step: nothing downstream (tiers, logs, prompts, audit) ever sees the raw text; the channel is
- * the platform's (a source's value mapped, or a ticketing system's unmapped value kept in lower case).
+ * the platform's (a source's value mapped, or a ticketing system's unmapped value kept in lower case); the customer
+ * id is kept only as its keyed hash.
  */
 @Component
 class TicketSanitiser {
 
     private final PiiSanitizer sanitizer;
     private final SourceChannels channels;
+    private final CustomerHashes customers;
 
-    TicketSanitiser(PiiSanitizer sanitizer, SourceChannels channels) {
+    TicketSanitiser(PiiSanitizer sanitizer, SourceChannels channels, CustomerHashes customers) {
         this.sanitizer = sanitizer;
         this.channels = channels;
+        this.customers = customers;
     }
 
     SanitisedTicket sanitise(TicketInput input) {
@@ -26,7 +29,7 @@ class TicketSanitiser {
         String description = sanitizer.sanitize(input.description()).text();
         String channel = input.channel() == null || input.channel().isBlank() ? ""
                 : channels.platformChannel(input.sourceSystem(), input.channel());
-        String customerHash = input.customerId() == null ? null : Hashes.sha256(input.customerId());
+        String customerHash = input.customerId() == null ? null : customers.keyed(input.customerId());
         String source = input.sourceSystem() == null ? "api" : input.sourceSystem();
         return new SanitisedTicket(input.ticketId(), subject, description, channel, customerHash, source);
     }

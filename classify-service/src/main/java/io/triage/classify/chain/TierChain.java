@@ -121,7 +121,7 @@ public class TierChain {
     private LoggedDecision run(TicketInput input, @Nullable IdempotentRequest request) {
         long start = System.nanoTime();
         SanitisedTicket ticket = sanitiser.sanitise(input);
-        TierContext context = new TierContext(ticket, experiments.arms(ticket));
+        TierContext context = new TierContext(UUID.randomUUID(), ticket, experiments.arms(ticket));
         List<String> doubts = new ArrayList<>();
         TierOutcome.Decided decided = null;
         RoutingMethod method = RoutingMethod.NEEDS_REVIEW;
@@ -153,7 +153,8 @@ public class TierChain {
             }
         }
         double millis = (System.nanoTime() - start) / 1e6;
-        ClassificationResult result = assembler.assemble(UUID.randomUUID(), context, method, decided, doubts, millis);
+        ClassificationResult result = assembler.assemble(context.decisionId(), context, method, decided, doubts,
+                millis);
         LoggedDecision logged = decisions.record(result, context, request);
         if (!logged.replayed()) {
             metrics.decided(method);

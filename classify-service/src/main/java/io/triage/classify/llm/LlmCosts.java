@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.classify.tier.TierContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tokens and cost of every LLM call: one row per call in {@code llm_calls}, counters {@code llm_tokens_total{kind}},
+ * Tokens and cost of every LLM call: one row per call in {@code llm_calls} (naming the decision and ticket it was made
+ * for, so that an erasure finds it), counters {@code llm_tokens_total{kind}},
  * and {@code llm_cost_daily}, the cost of the current UTC day (read from the table, so every replica reports the
  * deployment's total; aggregate it with max, not sum).
  */
@@ -44,15 +46,18 @@ class LlmCosts {
                 + completion.completionTokens() * settings.completionPricePerMillion()) / 1_000_000.0;
     }
 
-    void record(String model, String promptHash, String mode, Completion completion, String outcome) {
+    void record(String model, String promptHash, String mode, Completion completion, String outcome,
+            TierContext context) {
         promptTokens.increment(completion.promptTokens());
         completionTokens.increment(completion.completionTokens());
         jdbc.sql("""
-                INSERT INTO llm_calls (model, prompt_hash, mode, prompt_tokens, completion_tokens, cost, outcome)
-                VALUES (:model, :hash, :mode, :pt, :ct, :cost, :outcome)
+                INSERT INTO llm_calls (model, prompt_hash, mode, prompt_tokens, completion_tokens, cost, outcome,
+                    decision_id, ticket_id)
+                VALUES (:model, :hash, :mode, :pt, :ct, :cost, :outcome, :decision, :ticket)
                 """).param("model", model).param("hash", promptHash).param("mode", mode)
                 .param("pt", completion.promptTokens()).param("ct", completion.completionTokens())
-                .param("cost", cost(completion)).param("outcome", outcome).update();
+                .param("cost", cost(completion)).param("outcome", outcome)
+                .param("decision", context.decisionId()).param("ticket", context.ticket().ticketId()).update();
         daily.set(new Reading(Instant.EPOCH, 0));
     }
 

@@ -1,5 +1,6 @@
 package io.triage.classify.llm;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -7,6 +8,7 @@ import io.triage.classify.taxonomy.Labels;
 import io.triage.classify.tier.Hashes;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validated LLM responses in Redis for 24 h, keyed by model and the hash of taxonomy and prompt under the
- * deployment's key prefix.
+ * deployment's key prefix. Every entry written or reused is also noted in {@link LlmCacheIndex} under the tickets and
+ * the customer its prompt came from, so that an erasure can find it.
  * Fallback when Redis is down or its circuit is open: no cache (every prompt goes to the LLM).
  */
 @Component
@@ -28,10 +31,12 @@ class LlmResponseCache {
     private final JsonMapper json;
     private final String prefix;
     private final LlmTierProperties settings;
+    private final LlmCacheIndex index;
 
     LlmResponseCache(StringRedisTemplate redis, ResilientCalls calls, JsonMapper json, PlatformProperties platform,
-            LlmTierProperties properties) {
+            LlmTierProperties properties, LlmCacheIndex index) {
         this.redis = redis;
+        this.index = index;
         this.calls = calls;
         this.json = json;
         this.prefix = platform.redisKeyPrefix() + "classify:llm:";
@@ -53,10 +58,20 @@ class LlmResponseCache {
         return cached.map(value -> json.readValue(value, Completion.class));
     }
 
-    void put(String key, Completion completion) {
+    /** Stores an answer made from the prompt of {@code ticketIds} (the ticket and its examples) and the customer. */
+    void put(String key, Completion completion, Collection<String> ticketIds, @Nullable String customerHash) {
         String value = json.writeValueAsString(completion);
         calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> {
             redis.opsForValue().set(key, value, settings.cacheTtl());
+            index.add(key, ticketIds, customerHash);
+            return Boolean.TRUE;
+        }), failure -> Boolean.FALSE);
+    }
+
+    /** Notes that a cached answer was reused for a prompt of {@code ticketIds} and the customer. */
+    void reused(String key, Collection<String> ticketIds, @Nullable String customerHash) {
+        calls.callOrElse(DOWNSTREAM, () -> transientOnFailure(() -> {
+            index.add(key, ticketIds, customerHash);
             return Boolean.TRUE;
         }), failure -> Boolean.FALSE);
     }

@@ -1,6 +1,7 @@
 package io.triage.classify.llm;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,12 +99,14 @@ class LlmTier implements Tier {
                 completion += response.completionTokens();
                 cost += costs.cost(response);
                 costs.record(client.model(), Hashes.sha256(message), mode, response,
-                        answer.isPresent() ? "valid" : "invalid");
+                        answer.isPresent() ? "valid" : "invalid", context);
                 if (answer.isPresent()) {
-                    cache.put(key, response);
+                    cache.put(key, response, sources(context, examples), context.ticket().customerHash());
                 }
             } else if (answer.isEmpty()) {
                 cache.evict(key);
+            } else {
+                cache.reused(key, sources(context, examples), context.ticket().customerHash());
             }
         }
         context.llmUsage(new LlmUsage(mode, prompt, completion, cost, cached));
@@ -123,6 +126,16 @@ class LlmTier implements Tier {
     private static Optional<Completion> unavailable(Throwable failure) {
         log.warn("LLM tier skipped: {}", failure.toString());
         return Optional.empty();
+    }
+
+    /** The tickets a prompt is made from: the ticket itself (when it has an id) and its examples. */
+    private static List<String> sources(TierContext context, List<SimilarTicket> examples) {
+        List<String> tickets = new ArrayList<>(examples.size() + 1);
+        if (context.ticket().ticketId() != null) {
+            tickets.add(context.ticket().ticketId());
+        }
+        examples.forEach(example -> tickets.add(example.ticketId()));
+        return tickets;
     }
 
     /** The labelled neighbours to show, or none for zero-shot. */

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 fingerprints: what the decision log keeps instead of texts and customer ids. */
+/** SHA-256 fingerprints: what the decision log keeps instead of texts (customer ids get a keyed hash). */
 public final class Hashes {
 
     private Hashes() {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param subject      sanitised subject
  * @param description  sanitised description
  * @param channel      channel, lower case
- * @param customerHash SHA-256 of the customer id, when known
+ * @param customerHash keyed hash (HMAC-SHA256) of the customer id, when known
  * @param sourceSystem the sending system
  */
 public record SanitisedTicket(@Nullable String ticketId, String subject, String description, String channel,

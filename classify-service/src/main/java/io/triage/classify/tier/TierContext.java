@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.triage.classify.model.ModelAnswer;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TierContext {
 
+    private final UUID decisionId;
     private final SanitisedTicket ticket;
     private final Map<String, String> experimentArms;
     private final List<SkippedTier> skipped = new ArrayList<>();
@@ -26,8 +28,19 @@ public final class TierContext {
     private volatile @Nullable LlmUsage llmUsage;
 
     public TierContext(SanitisedTicket ticket, Map<String, String> experimentArms) {
+        this(UUID.randomUUID(), ticket, experimentArms);
+    }
+
+    /** {@code decisionId} is the id the decision will be logged under, known before any tier runs. */
+    public TierContext(UUID decisionId, SanitisedTicket ticket, Map<String, String> experimentArms) {
+        this.decisionId = decisionId;
         this.ticket = ticket;
         this.experimentArms = Map.copyOf(experimentArms);
+    }
+
+    /** The id the decision is logged under, so a tier's side records (LLM calls) can name it. */
+    public UUID decisionId() {
+        return decisionId;
     }
 
     public SanitisedTicket ticket() {

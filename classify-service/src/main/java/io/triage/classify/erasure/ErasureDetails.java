@@ -1,0 +1,27 @@
+package io.triage.classify.erasure;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Deletions of one erasure per store, named as the tables (and the Redis cache) they came from.
+ *
+ * @param decisions          rows of {@code decisions}: the tickets' and the customer's (keyed or legacy hash)
+ * @param decisionFeedback   rows of {@code decision_feedback} of those decisions
+ * @param cacheReuseAccuracy rows of {@code cache_reuse_accuracy} of those tickets as neighbours
+ * @param llmCalls           rows of {@code llm_calls} made for those decisions or tickets
+ * @param idempotencyKeys    {@code Idempotency-Key}s (with their stored answers) that went with those decisions
+ * @param llmCacheEntries    LLM response-cache entries in Redis made from or reused for those tickets or customer
+ */
+public record ErasureDetails(
+        long decisions,
+        @JsonProperty("decision_feedback") long decisionFeedback,
+        @JsonProperty("cache_reuse_accuracy") long cacheReuseAccuracy,
+        @JsonProperty("llm_calls") long llmCalls,
+        @JsonProperty("idempotency_keys") long idempotencyKeys,
+        @JsonProperty("llm_cache_entries") long llmCacheEntries) {
+
+    /** Every deleted record; idempotency keys are part of their decision rows, so not added again. */
+    long total() {
+        return decisions + decisionFeedback + cacheReuseAccuracy + llmCalls + llmCacheEntries;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * GDPR erasure in classify-service: a customer's decisions, feedback, cache reuse accounting, LLM calls and LLM
+ * response-cache entries are deleted once per gdpr-service request, with a receipt of counts.
+ */
+@NullMarked
+package io.triage.classify.erasure;
+
+import org.jspecify.annotations.NullMarked;
