@@ -349,12 +349,13 @@ public final class FlowLoad {
             load(db, sent);
             System.out.println();
             System.out.println("| source | tickets | decided | written | dead-lettered | attempts | p50 | p95 | p99 | max "
-                    + "| tickets with one note | with two or more |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| decided → written p50 / p95 | tickets with one note | with two or more |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             try (ResultSet rs = db.createStatement().executeQuery("""
                     WITH j AS (
                       SELECT s.source, d.ticket_id AS decided, w.state, w.attempts,
-                             extract(epoch FROM w.completed_at) * 1000 - s.sent_ms AS ms
+                             extract(epoch FROM w.completed_at) * 1000 - s.sent_ms AS ms,
+                             extract(epoch FROM w.completed_at - d.decided_at) * 1000 AS write_ms
                         FROM sent s
                         LEFT JOIN ingestion.tickets t ON t.source = upper(s.source) AND t.external_id = s.external_id
                         LEFT JOIN ingestion.ticket_decisions d ON d.ticket_id = t.id
@@ -364,7 +365,9 @@ public final class FlowLoad {
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
                            percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
                            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) FILTER (WHERE state = 'SUCCEEDED'),
-                           max(ms) FILTER (WHERE state = 'SUCCEEDED')
+                           max(ms) FILTER (WHERE state = 'SUCCEEDED'),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY write_ms) FILTER (WHERE state = 'SUCCEEDED'),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY write_ms) FILTER (WHERE state = 'SUCCEEDED')
                       FROM j GROUP BY ROLLUP (source) ORDER BY source NULLS LAST""")) {
                 while (rs.next()) {
                     String source = rs.getString(1);
@@ -372,9 +375,10 @@ public final class FlowLoad {
                             ? notes.values().stream().reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]})
                             : notes.getOrDefault(source, new long[2]);
                     System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.0f ms | %.0f ms | %.0f ms | "
-                            + "%.0f ms | %d | %d |%n", source == null ? "**all**" : source, rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
-                            rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), counted[0], counted[1]);
+                            + "%.0f ms | %.0f / %.0f ms | %d | %d |%n", source == null ? "**all**" : source,
+                            rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                            rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), rs.getDouble(11),
+                            rs.getDouble(12), counted[0], counted[1]);
                 }
             }
         }
