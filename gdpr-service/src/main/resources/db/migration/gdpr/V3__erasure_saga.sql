@@ -28,6 +28,12 @@ ALTER TABLE deletion_receipts
     ADD COLUMN details         JSONB;
 UPDATE deletion_receipts SET last_attempt_at = received_at;
 ALTER TABLE deletion_receipts ALTER COLUMN state DROP DEFAULT, ALTER COLUMN attempts SET DEFAULT 0;
+-- An open request's ingestion answer is asked for again (below): only its first recorded answer reaches the other
+-- stores, and ingestion replays the same count.
+UPDATE deletion_receipts s
+   SET state = 'PENDING', deleted_records = NULL, received_at = NULL
+  FROM deletion_requests r
+ WHERE r.id = s.request_id AND r.status = 'IN_PROGRESS' AND s.store = 'ingestion';
 
 -- The erasure event no longer carries the customer id (publications are kept after delivery): strip it from the
 -- ones already written.

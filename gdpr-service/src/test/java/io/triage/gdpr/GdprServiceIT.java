@@ -193,8 +193,10 @@ class GdprServiceIT implements PlatformContract {
                     INSERT INTO gdpr.deletion_requests (id, customer_id, requested_by, status, completed_at)
                     VALUES (?, 'CUST-open', 'test', 'PENDING', NULL), (?, 'CUST-done', 'test', 'COMPLETED', now())
                     """).params(open, done).update();
-            before.sql("INSERT INTO gdpr.deletion_receipts (request_id, store, deleted_records) VALUES (?, 'ingestion', 2)")
-                    .params(open).update();
+            before.sql("""
+                    INSERT INTO gdpr.deletion_receipts (request_id, store, deleted_records)
+                    VALUES (?, 'ingestion', 2), (?, 'ingestion', 1), (?, 'embedding', 1)
+                    """).params(open, done, done).update();
             String event = "io.triage.gdpr.erasure.CustomerErasureRequested";
             String payload = "{\"requestId\":\"" + open + "\",\"customerId\":\"CUST-open\"}";
             before.sql("""
@@ -215,8 +217,11 @@ class GdprServiceIT implements PlatformContract {
             Map<String, Object> doneRow = before.sql("SELECT * FROM gdpr.deletion_requests WHERE id = ?")
                     .params(done).query().singleRow();
             assertThat(doneRow).containsEntry("customer_id", null).containsEntry("customer_hash", hash.of("CUST-done"));
+            assertThat(before.sql("SELECT state FROM gdpr.deletion_receipts WHERE request_id = ?").params(done)
+                    .query(String.class).list()).as("answers before the upgrade").containsOnly("DONE");
             assertThat(before.sql("SELECT state FROM gdpr.deletion_receipts WHERE request_id = ?").params(open)
-                    .query(String.class).single()).isEqualTo("DONE");
+                    .query(String.class).single()).as("asked again, so its answer reaches the other stores")
+                    .isEqualTo("PENDING");
             assertThat(before.sql("""
                     SELECT listener_id FROM gdpr.event_publication WHERE completion_date IS NULL
                     """).query(String.class).list()).as("the ingestion step is due again, the old vector step retired")
