@@ -251,4 +251,38 @@ class ErasureSagaIT {
         assertThat(receipt(done, "audit", "deletedRecords")).isEqualTo("0");
         assertThat(callsFor(classify, id)).hasSize(1);
     }
+
+    @Test
+    void aRequestOpenAtTheUpgradeReachesTheStoresAddedSince() {
+        String listener = jdbc.sql("SELECT listener_id FROM event_publication WHERE event_type LIKE "
+                + "'%CustomerErasureRequested' LIMIT 1").query(String.class).optional()
+                .orElseGet(() -> {
+                    awaitCompleted(requestErasure("CUST-first"));
+                    return jdbc.sql("SELECT listener_id FROM event_publication WHERE event_type LIKE "
+                            + "'%CustomerErasureRequested' LIMIT 1").query(String.class).single();
+                });
+        UUID id = UUID.randomUUID();
+        // As V3/V4 leave it: open, only the stores of the time planned, the ingestion step due again.
+        jdbc.sql("""
+                INSERT INTO deletion_requests (id, customer_id, customer_hash, requested_by, status, due_at)
+                VALUES (:id, 'CUST-upgraded', 'h', 'test', 'IN_PROGRESS', now() + interval '30 days')
+                """).param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO deletion_receipts (request_id, store, state) VALUES (:id, 'ingestion', 'PENDING'),
+                                                                              (:id, 'embedding', 'PENDING')
+                """).param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                               completion_date, status)
+                VALUES (gen_random_uuid(), :listener, 'io.triage.gdpr.erasure.CustomerErasureRequested',
+                        :event, now() - interval '1 hour', NULL, 'FAILED')
+                """).param("listener", listener).param("event", "{\"requestId\":\"" + id + "\"}").update();
+
+        String done = awaitCompleted(id.toString());
+
+        assertThat((List<String>) JsonPath.read(done, "$.receipts[*].store"))
+                .containsExactly("audit", "classify", "embedding", "ingestion");
+        assertThat(callsFor(classify, id.toString())).hasSize(1);
+        assertThat(callsFor(audit, id.toString())).hasSize(1);
+    }
 }

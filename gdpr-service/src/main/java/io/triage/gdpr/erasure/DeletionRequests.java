@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -136,6 +137,8 @@ public class DeletionRequests {
                 """).param("id", requestId).param("store", store).param("error", error).update();
     }
 
+    /** The request and its receipts as of one moment (one snapshot: never COMPLETED beside a receipt not DONE). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<DeletionRequest> find(UUID id) {
         List<DeletionReceipt> receipts = jdbc.sql("""
                 SELECT store, state, deleted_records, received_at, attempts, last_attempt_at, last_error,
