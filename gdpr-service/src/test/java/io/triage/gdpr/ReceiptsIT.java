@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,8 @@ class ReceiptsIT {
         List<Future<?>> recorded = new ArrayList<>();
         try (ExecutorService stores = Executors.newFixedThreadPool(4)) {
             for (UUID id : ids) {
-                recorded.add(stores.submit(() -> requests.recordReceipt(id, "ingestion", 1)));
-                recorded.add(stores.submit(() -> requests.recordReceipt(id, "embedding", 2)));
+                recorded.add(stores.submit(() -> requests.recordReceipt(id, "ingestion", 1, Map.of(), null)));
+                recorded.add(stores.submit(() -> requests.recordReceipt(id, "embedding", 2, Map.of(), null)));
             }
             for (Future<?> receipt : recorded) {
                 receipt.get();

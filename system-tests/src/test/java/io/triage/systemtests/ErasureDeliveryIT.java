@@ -164,6 +164,7 @@ class ErasureDeliveryIT {
     }
 
     private long pending() {
-        return jdbc.sql("SELECT count(*) FROM deletion_requests WHERE status = 'PENDING'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM deletion_requests WHERE status = 'IN_PROGRESS'").query(Long.class)
+                .single();
     }
 }

@@ -6,10 +6,19 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A GDPR erasure request and the receipts of the stores that have applied it. */
-public record DeletionRequest(UUID id, String customerId, String requestedBy, @Nullable String reason,
-        Status status, Instant createdAt, @Nullable Instant completedAt, List<DeletionReceipt> receipts) {
+/**
+ * A GDPR erasure request and its receipt per store.
+ *
+ * @param customerId the customer to erase, kept only while a store still needs it: null once the request is
+ *     COMPLETED (then only a keyed hash of it remains)
+ * @param dueAt requested + the configured deadline (30 days)
+ * @param overdue still open past {@code dueAt}
+ * @param receipts one per configured store (and per store that answered)
+ */
+public record DeletionRequest(UUID id, @Nullable String customerId, String requestedBy, @Nullable String reason,
+        Status status, Instant createdAt, Instant dueAt, boolean overdue, @Nullable Instant completedAt,
+        List<DeletionReceipt> receipts) {
 
-    /** PENDING until every store has sent its receipt. */
-    public enum Status { PENDING, COMPLETED }
+    /** IN_PROGRESS until every configured store has answered. */
+    public enum Status { IN_PROGRESS, COMPLETED }
 }

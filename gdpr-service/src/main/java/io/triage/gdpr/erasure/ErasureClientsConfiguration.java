@@ -8,6 +8,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = "ingestion", types = IngestionStore.class)
 @ImportHttpServices(group = "embedding", types = EmbeddingStore.class)
+@ImportHttpServices(group = "classify", types = ClassifyStore.class)
+@ImportHttpServices(group = "audit", types = AuditStore.class)
 @EnableAsync
 class ErasureClientsConfiguration {
 }

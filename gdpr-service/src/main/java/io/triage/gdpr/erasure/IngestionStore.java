@@ -1,7 +1,9 @@
 package io.triage.gdpr.erasure;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -13,9 +15,12 @@ public interface IngestionStore {
     record Erasure(UUID requestId, String customerId) {
     }
 
-    record Receipt(UUID requestId, String store, long deletedRecords, boolean replayed) {
+    /** @param ticketIds ingestion's ids of the erased tickets, the ids classify-service and audit-service know */
+    record Receipt(UUID requestId, String store, long deletedRecords, boolean replayed,
+            @Nullable List<String> ticketIds) {
     }
 
+    /** Idempotent on the request id: a replay answers the first receipt again, ticket ids included. */
     @PostExchange("/internal/erasures")
     Receipt erase(@RequestBody Erasure erasure);
 }

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alerts Slack messages when a source keeps failing or falls behind
  * @param mappings field mappings: how decisions are written back to each source ({@code /mappings/{source}})
  * @param writeback writing each decision back to its ticket in the source (fields, tags, an internal note)
+ * @param erasure GDPR erasures ({@code POST /internal/erasures}): what is kept of each applied request
  */
 @ConfigurationProperties("triage.ingestion")
 public record IngestionProperties(
@@ -36,7 +37,34 @@ public record IngestionProperties(
         @DefaultValue Flow flow,
         @DefaultValue Alerts alerts,
         @DefaultValue Mappings mappings,
-        @DefaultValue WriteBack writeback) {
+        @DefaultValue WriteBack writeback,
+        @DefaultValue Erasure erasure) {
+
+    /** Local default key of the customer-id hash of applied erasures; refused where default keys are. */
+    public static final String LOCAL_ERASURE_HASH_KEY = "local-ingestion-erasure-hash-key-NOT-FOR-PRODUCTION";
+
+    /**
+     * GDPR erasures. Each applied request keeps its receipt, so a redelivered request is answered, not applied again;
+     * the receipt holds no plain customer id.
+     *
+     * @param customerHashKey HMAC-SHA256 key of the customer-id hash kept with a receipt (a secret,
+     *                        {@code TRIAGE_INGESTION_ERASURE_CUSTOMER_HASH_KEY}); the local default is refused at start
+     *                        when {@code triage.platform.security.allow-default-keys=false}
+     * @param ticketIdsRetention how long a receipt keeps the ids of the tickets it erased (gdpr-service needs them,
+     *                           from the first answer or a replay, to reach classify-service and audit-service); later
+     *                           a replay answers {@code ticketIds: null}. Longer than gdpr-service's redelivery takes
+     * @param cleanupInterval how often receipts past the retention lose their ticket ids (once per cluster)
+     */
+    public record Erasure(
+            @DefaultValue(LOCAL_ERASURE_HASH_KEY) String customerHashKey,
+            @DefaultValue("30d") Duration ticketIdsRetention,
+            @DefaultValue("1h") Duration cleanupInterval) {
+
+        @Override
+        public String toString() {
+            return "Erasure[ticketIdsRetention=" + ticketIdsRetention + ", cleanupInterval=" + cleanupInterval + "]";
+        }
+    }
 
     /**
      * Field mappings.

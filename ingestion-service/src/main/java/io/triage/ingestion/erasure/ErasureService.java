@@ -1,47 +1,78 @@
 package io.triage.ingestion.erasure;
 
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
+import io.triage.ingestion.config.IngestionProperties;
 import io.triage.ingestion.ticket.TicketRepository;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a GDPR erasure to this service's stores exactly once per request id: a redelivered request gets the
- * receipt of the first application and deletes nothing more.
+ * receipt of the first application (ticket ids included) and deletes nothing more. The receipt keeps a keyed hash of
+ * the customer id, never the id, and its ticket ids only for {@code triage.ingestion.erasure.ticket-ids-retention}.
  */
 @Service
 public class ErasureService {
 
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
+    private final CustomerHash hash;
+    private final IngestionProperties.Erasure settings;
 
-    ErasureService(JdbcClient jdbc, TicketRepository tickets) {
+    ErasureService(JdbcClient jdbc, TicketRepository tickets, CustomerHash hash, IngestionProperties properties) {
         this.jdbc = jdbc;
         this.tickets = tickets;
+        this.hash = hash;
+        this.settings = properties.erasure();
     }
 
     @Transactional
     public ErasureReceipt apply(UUID requestId, String customerId) {
         // The row lock makes two concurrent deliveries of one request wait for each other.
         int claimed = jdbc.sql("""
-                INSERT INTO erasures (request_id, customer_id, deleted_tickets) VALUES (:id, :customer, 0)
+                INSERT INTO erasures (request_id, customer_hash, deleted_tickets) VALUES (:id, :hash, 0)
                 ON CONFLICT (request_id) DO NOTHING
-                """).param("id", requestId).param("customer", customerId).update();
+                """).param("id", requestId).param("hash", hash.of(customerId)).update();
         if (claimed == 0) {
             return existing(requestId);
         }
-        // The clean copies and validated labels go with their tickets (ON DELETE CASCADE).
-        long deleted = tickets.deleteByCustomer(customerId);
-        jdbc.sql("UPDATE erasures SET deleted_tickets = :deleted WHERE request_id = :id")
-                .param("deleted", deleted).param("id", requestId).update();
-        return new ErasureReceipt(requestId, "ingestion", deleted, false);
+        // The clean copies, validated labels, decisions and write-backs go with their tickets (ON DELETE CASCADE).
+        List<String> erased = tickets.deleteByCustomer(customerId).stream().map(UUID::toString).toList();
+        jdbc.sql("""
+                UPDATE erasures SET deleted_tickets = :deleted, ticket_ids = string_to_array(:ids, ',')
+                 WHERE request_id = :id
+                """).param("deleted", erased.size()).param("ids", String.join(",", erased))
+                .param("id", requestId).update();
+        return new ErasureReceipt(requestId, "ingestion", erased.size(), false, erased);
+    }
+
+    /** Receipts past the retention lose their ticket ids (once per cluster). */
+    @Scheduled(fixedDelayString = "${triage.ingestion.erasure.cleanup-interval:PT1H}")
+    @SchedulerLock(name = "ingestion-erasure-ticket-ids")
+    public void forgetOldTicketIds() {
+        jdbc.sql("""
+                UPDATE erasures SET ticket_ids = NULL
+                 WHERE ticket_ids IS NOT NULL AND applied_at < now() - :retention * interval '1 second'
+                """).param("retention", settings.ticketIdsRetention().toSeconds()).update();
     }
 
     private ErasureReceipt existing(UUID requestId) {
-        long deleted = jdbc.sql("SELECT deleted_tickets FROM erasures WHERE request_id = :id")
-                .param("id", requestId).query(Long.class).single();
-        return new ErasureReceipt(requestId, "ingestion", deleted, true);
+        return jdbc.sql("SELECT deleted_tickets, ticket_ids FROM erasures WHERE request_id = :id")
+                .param("id", requestId)
+                .query((rs, n) -> new ErasureReceipt(requestId, "ingestion", rs.getLong(1), true,
+                        strings(rs.getArray(2))))
+                .single();
+    }
+
+    private static @Nullable List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 }

@@ -1,6 +1,7 @@
 package io.triage.ingestion.ticket;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -99,10 +100,11 @@ public class TicketRepository {
                 .optional();
     }
 
-    public long deleteByCustomer(String customerId) {
-        return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId")
+    /** Deletes the customer's tickets (their clean copies, labels and decisions go with them); their ids. */
+    public List<UUID> deleteByCustomer(String customerId) {
+        return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId RETURNING id")
                 .param("customerId", customerId)
-                .update();
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     private static Ticket map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

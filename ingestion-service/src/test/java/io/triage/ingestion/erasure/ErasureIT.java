@@ -1,0 +1,152 @@
+package io.triage.ingestion.erasure;
+
+import static io.triage.testsupport.JsonBody.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.BackingServices;
+import io.triage.testsupport.IsolatedBackingServices;
+import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * {@code POST /internal/erasures} as gdpr-service's saga needs it: the receipt names the erased tickets (the ids
+ * classify-service and audit-service know), a replay names the same ones, and nothing of the customer id is kept
+ * but its keyed hash.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
+@IsolatedBackingServices
+class ErasureIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ErasureService erasures;
+
+    @Autowired
+    CustomerHash hash;
+
+    @Autowired
+    Flyway flyway;
+
+    ServiceHttp http() {
+        return ServiceHttp.onPort(port);
+    }
+
+    String store(String externalId, String customer) {
+        HttpResponse<String> stored = http().post("/tickets", ApiKeys.OPS, """
+                {"source":"JIRA","externalId":"%s","customerId":"%s","subject":"Card declined",
+                 "description":"declined twice","sourceUpdatedAt":"2026-11-01T10:00:00Z"}""".formatted(externalId,
+                customer));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        return JsonPath.read(stored.body(), "$.ticketId");
+    }
+
+    HttpResponse<String> erase(UUID requestId, String customer) {
+        HttpResponse<String> response = http().post("/internal/erasures", ApiKeys.COMPLIANCE,
+                "{\"requestId\":\"%s\",\"customerId\":\"%s\"}".formatted(requestId, customer));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    @Test
+    void receiptNamesTheErasedTicketsAndAReplayNamesTheSame() {
+        List<String> tickets = List.of(store("E-1", "C-ids"), store("E-2", "C-ids"));
+        String other = store("E-3", "C-other");
+        UUID request = UUID.randomUUID();
+
+        HttpResponse<String> first = erase(request, "C-ids");
+        store("E-4", "C-ids"); // arrives after the erasure: not part of it
+        HttpResponse<String> replay = erase(request, "C-ids");
+
+        assertThat(json(first)).extractingPath("$.ticketIds").asInstanceOf(
+                LIST).containsExactlyInAnyOrderElementsOf(tickets);
+        assertThat(json(first)).extractingPath("$.deletedRecords").isEqualTo(2);
+        assertThat(json(replay)).extractingPath("$.replayed").isEqualTo(true);
+        assertThat(json(replay)).extractingPath("$.ticketIds").asInstanceOf(
+                LIST).containsExactlyInAnyOrderElementsOf(tickets);
+        assertThat(json(replay)).extractingPath("$.ticketIds").asInstanceOf(
+                LIST).doesNotContain(other);
+    }
+
+    @Test
+    void appliedErasuresKeepOnlyAKeyedHashOfTheCustomerId() {
+        store("E-5", "C-hashed-42");
+        UUID request = UUID.randomUUID();
+        erase(request, "C-hashed-42");
+
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM information_schema.columns
+                 WHERE table_schema = 'ingestion' AND table_name = 'erasures' AND column_name = 'customer_id'
+                """).query(Long.class).single()).as("no plain customer-id column").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM erasures e WHERE CAST(e AS text) LIKE '%C-hashed-42%'")
+                .query(Long.class).single()).as("the id appears in no column").isZero();
+        assertThat(jdbc.sql("SELECT customer_hash FROM erasures WHERE request_id = ?").param(request)
+                .query(String.class).single()).isEqualTo(hash.of("C-hashed-42")).hasSize(64);
+    }
+
+    @Test
+    void ticketIdsAreForgottenAfterTheRetention() {
+        store("E-6", "C-old");
+        UUID request = UUID.randomUUID();
+        erase(request, "C-old");
+        jdbc.sql("UPDATE erasures SET applied_at = now() - interval '31 days' WHERE request_id = ?").param(request)
+                .update();
+
+        erasures.forgetOldTicketIds();
+
+        HttpResponse<String> replay = erase(request, "C-old");
+        assertThat(json(replay)).extractingPath("$.ticketIds").isNull();
+        assertThat(json(replay)).extractingPath("$.deletedRecords").isEqualTo(1);
+    }
+
+    @Test
+    void migrationHashesTheCustomerIdsOfEarlierErasuresAndDropsThem() {
+        TestDatabase database = BackingServices.get().createDatabase();
+        Flyway older = Flyway.configure().configuration(flyway.getConfiguration())
+                .dataSource(database.jdbcUrl(), database.adminUser(), database.adminPassword()).target("12").load();
+        older.migrate();
+        List<UUID> requests = new ArrayList<>();
+        try (var connection = new SingleConnectionDataSource(database.jdbcUrl(), database.adminUser(),
+                database.adminPassword(), true)) {
+            JdbcClient earlier = JdbcClient.create(connection);
+            for (String customer : List.of("C-a", "C-b", "C-a")) {
+                UUID request = UUID.randomUUID();
+                requests.add(request);
+                earlier.sql("INSERT INTO ingestion.erasures (request_id, customer_id, deleted_tickets) VALUES (?, ?, 1)")
+                        .params(request, customer).update();
+            }
+
+            Flyway.configure().configuration(flyway.getConfiguration())
+                    .dataSource(database.jdbcUrl(), database.adminUser(), database.adminPassword()).load().migrate();
+
+            assertThat(earlier.sql("SELECT customer_hash FROM ingestion.erasures WHERE request_id = ?")
+                    .param(requests.get(0)).query(String.class).single()).isEqualTo(hash.of("C-a"));
+            assertThat(earlier.sql("SELECT customer_hash FROM ingestion.erasures WHERE request_id = ?")
+                    .param(requests.get(1)).query(String.class).single()).isEqualTo(hash.of("C-b"));
+            assertThat(earlier.sql("""
+                    SELECT count(*) FROM information_schema.columns
+                     WHERE table_schema = 'ingestion' AND table_name = 'erasures' AND column_name = 'customer_id'
+                    """).query(Long.class).single()).isZero();
+        }
+    }
+}
