@@ -466,7 +466,8 @@ public final class Demo {
         StepFailed.check("COMPLETED".equals(status.status()), "erasure " + accepted.id() + " is still "
                 + status.status() + " after 60 s");
         for (Wire.Receipt receipt : status.receipts()) {
-            System.out.println("  receipt: " + receipt.store() + " deleted " + receipt.deletedRecords() + " records");
+            System.out.println("  receipt: " + receipt.store() + " " + receipt.state() + ", deleted "
+                    + receipt.deletedRecords() + " records " + (receipt.details() == null ? "" : receipt.details()));
         }
         return "request " + accepted.id() + " COMPLETED with " + status.receipts().size() + " store receipts";
     }

@@ -2,6 +2,7 @@ package io.triage.demo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +101,7 @@ final class Wire {
     record Erasure(String id, String status, List<Receipt> receipts) {
     }
 
-    record Receipt(String store, long deletedRecords) {
+    /** One store's part of an erasure: PENDING until it answered, then DONE with what it deleted. */
+    record Receipt(String store, String state, @Nullable Long deletedRecords, @Nullable Map<String, Object> details) {
     }
 }
