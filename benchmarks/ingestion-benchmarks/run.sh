@@ -16,6 +16,7 @@
 # writeback tickets at a fixed rate per source as in webhooks, with a field mapping published for each source (every
 #           department automated) and 5 % of the simulators' API calls failing (2.5 % 503, 2.5 % 429 with
 #           Retry-After: 1): created -> fields set in the simulator, attempts, dead letters, duplicate notes.
+#           SOURCES="zendesk" runs one source only.
 # Results: benchmarks/results/ingestion-flow.md and benchmarks/results/writeback.md (copy the tables printed here).
 set -euo pipefail
 
@@ -218,7 +219,7 @@ writeback() {
   publish_mappings
   local source rate
   for rate in ${RATES:-$RATE}; do
-    for source in servicenow zendesk jira; do
+    for source in ${SOURCES:-servicenow zendesk jira}; do
       echo "== writeback: $source alone at $rate tickets/s for $SECONDS_PER_RUN s, 5 % transient faults"
       drain
       faults on

@@ -254,6 +254,10 @@ public record IngestionProperties(
      * @param concurrency write-backs in flight at most (all sources together); further ones wait their turn
      * @param jiraTeamFieldName the name of the Jira custom field a plan's {@code team} goes to, looked up once in
      *                          {@code GET /rest/api/3/field} (its id differs per site)
+     * @param requestsPerMinute per source, the write-back requests a minute it is sent at most (marker lookups
+     *                          included); 0 is no limit. Default: Zendesk 600 (its account limit is 700 on most plans,
+     *                          shared with pulls and agents), the others none. A request waits for its turn instead of
+     *                          being answered 429 and spending an attempt
      */
     public record WriteBack(
             @DefaultValue("true") boolean enabled,
@@ -262,13 +266,27 @@ public record IngestionProperties(
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("60s") Duration maxRetryAfter,
             @DefaultValue("4") int concurrency,
-            @DefaultValue("Team") String jiraTeamFieldName) {
+            @DefaultValue("Team") String jiraTeamFieldName,
+            @Nullable Map<TicketSource, Integer> requestsPerMinute) {
+
+        /** Zendesk's account limit is 700 requests a minute on most plans; the rest is left to pulls and agents. */
+        private static final Map<TicketSource, Integer> DEFAULT_REQUESTS_PER_MINUTE = Map.of(TicketSource.ZENDESK, 600);
 
         public WriteBack {
             if (maxAttempts < 1 || concurrency < 1) {
                 throw new IllegalArgumentException(
                         "triage.ingestion.writeback.max-attempts and concurrency must be at least 1");
             }
+            if (requestsPerMinute != null && requestsPerMinute.values().stream().anyMatch(n -> n == null || n < 0)) {
+                throw new IllegalArgumentException(
+                        "triage.ingestion.writeback.requests-per-minute values must be 0 (no limit) or more");
+            }
+        }
+
+        /** The write-back requests a minute {@code source} is sent at most; 0 is no limit. */
+        public int requestsPerMinuteTo(TicketSource source) {
+            Integer configured = requestsPerMinute == null ? null : requestsPerMinute.get(source);
+            return configured != null ? configured : DEFAULT_REQUESTS_PER_MINUTE.getOrDefault(source, 0);
         }
     }
 

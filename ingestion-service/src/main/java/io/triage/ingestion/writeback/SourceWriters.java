@@ -26,6 +26,7 @@ class SourceWriters {
         if (usable(sources.jira())) {
             writers.put(TicketSource.JIRA, new JiraWriter(sources.jira(), properties.writeback().jiraTeamFieldName()));
         }
+        writers.forEach((source, writer) -> writer.limitTo(properties.writeback().requestsPerMinuteTo(source)));
     }
 
     private static boolean usable(IngestionProperties.Source source) {
