@@ -1,14 +1,8 @@
 package io.triage.gdpr.erasure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.triage.gdpr.config.GdprProperties;
 import io.triage.platform.PlatformProperties;
+import io.triage.platform.crypto.KeyedHash;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,24 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerHash {
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     CustomerHash(GdprProperties properties, PlatformProperties platform) {
-        if (!platform.security().allowDefaultKeys()
-                && GdprProperties.LOCAL_CUSTOMER_HASH_KEY.equals(properties.customerHashKey())) {
-            throw new IllegalStateException("triage.gdpr.customer-hash-key is the local default; set a real key "
-                    + "(TRIAGE_GDPR_CUSTOMER_HASH_KEY)");
-        }
-        this.key = new SecretKeySpec(properties.customerHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hash = KeyedHash.checked("triage.gdpr.customer-hash-key", "TRIAGE_GDPR_CUSTOMER_HASH_KEY",
+                properties.customerHashKey(), GdprProperties.LOCAL_CUSTOMER_HASH_KEY,
+                platform.security().allowDefaultKeys(), 0);
     }
 
     public String of(String customerId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return hash.of(customerId);
     }
 }

@@ -1,14 +1,8 @@
 package io.triage.ingestion.erasure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.triage.ingestion.config.IngestionProperties;
 import io.triage.platform.PlatformProperties;
+import io.triage.platform.crypto.KeyedHash;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,24 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerHash {
 
-    private final SecretKeySpec key;
+    private final KeyedHash hash;
 
     CustomerHash(IngestionProperties properties, PlatformProperties platform) {
-        String configured = properties.erasure().customerHashKey();
-        if (!platform.security().allowDefaultKeys() && IngestionProperties.LOCAL_ERASURE_HASH_KEY.equals(configured)) {
-            throw new IllegalStateException("triage.ingestion.erasure.customer-hash-key is the local default; set a "
-                    + "real key (TRIAGE_INGESTION_ERASURE_CUSTOMER_HASH_KEY)");
-        }
-        this.key = new SecretKeySpec(configured.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hash = KeyedHash.checked("triage.ingestion.erasure.customer-hash-key",
+                "TRIAGE_INGESTION_ERASURE_CUSTOMER_HASH_KEY", properties.erasure().customerHashKey(),
+                IngestionProperties.LOCAL_ERASURE_HASH_KEY, platform.security().allowDefaultKeys(), 0);
     }
 
     String of(String customerId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return hash.of(customerId);
     }
 }
