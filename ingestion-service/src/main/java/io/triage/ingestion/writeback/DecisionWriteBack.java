@@ -17,7 +17,6 @@ import io.triage.ingestion.mapping.WriteBackPlanner;
 import io.triage.ingestion.ticket.Ticket;
 import io.triage.ingestion.ticket.TicketRepository;
 import io.triage.ingestion.ticket.TicketSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -41,14 +40,14 @@ class DecisionWriteBack {
 
     private final TicketRepository tickets;
     private final TicketDecisions decisions;
-    private final ObjectProvider<WriteBackPlanner> planner;
+    private final WriteBackPlanner planner;
     private final WriteBacks rows;
     private final WriteBackDelivery delivery;
     private final IngestionProperties.WriteBack settings;
     private final MeterRegistry meters;
     private final MappedValues mapped;
 
-    DecisionWriteBack(TicketRepository tickets, TicketDecisions decisions, ObjectProvider<WriteBackPlanner> planner,
+    DecisionWriteBack(TicketRepository tickets, TicketDecisions decisions, WriteBackPlanner planner,
             WriteBacks rows, WriteBackDelivery delivery, IngestionProperties properties, MeterRegistry meters,
             MappedValues mapped) {
         this.tickets = tickets;
@@ -139,10 +138,9 @@ class DecisionWriteBack {
         });
     }
 
-    /** The plan under the published mapping; none while no planner is configured (mappings not installed). */
+    /** The plan under the published mapping; none while the source has no published mapping. */
     Optional<WriteBackPlan> plan(Current current) {
-        WriteBackPlanner available = planner.getIfAvailable();
-        return available == null ? Optional.empty() : available.plan(current.ticket(), current.decision());
+        return planner.plan(current.ticket(), current.decision());
     }
 
     /** The ticket and its stored decision, while that decision is still {@code decisionId}. */
