@@ -20,6 +20,12 @@ import tools.jackson.databind.JsonNode;
 public interface ClassifyService {
 
     /**
+     * The name calls to classify-service go under in {@code ResilientCalls}: one circuit breaker for classification,
+     * feedback and the taxonomy alike, as they all fail together when the service does.
+     */
+    String CALLS = "classify-service";
+
+    /**
      * A ticket in classify-service's request format; only sanitised text is ever sent.
      *
      * @param ticketId     the ticket's id in this service (the id its decision, audit entry and vector share)

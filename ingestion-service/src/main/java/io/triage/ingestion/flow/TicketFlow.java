@@ -47,7 +47,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class TicketFlow {
 
-    static final String CLASSIFY = "classify-service";
     static final String EMBEDDING = "embedding-service";
     private static final Logger log = LoggerFactory.getLogger(TicketFlow.class);
     /** The ids classify-service accepts; another customer id (an e-mail, say) is not sent. */
@@ -107,7 +106,7 @@ class TicketFlow {
         }
         TicketDecision decision;
         try {
-            JsonNode answer = limited(classifying, () -> calls.call(CLASSIFY,
+            JsonNode answer = limited(classifying, () -> calls.call(ClassifyService.CALLS,
                     () -> classify.classify(idempotencyKey(ticket), request)));
             decision = decided(ticket, answer);
         } catch (HttpClientErrorException e) {

@@ -19,8 +19,6 @@ import org.springframework.web.client.RestClientException;
 @Component
 class DeploymentTaxonomy {
 
-    /** The same circuit as the ticket flow's calls: both go to classify-service. */
-    static final String CLASSIFY = "classify-service";
     private static final Logger log = LoggerFactory.getLogger(DeploymentTaxonomy.class);
 
     private final ClassifyService classify;
@@ -41,7 +39,7 @@ class DeploymentTaxonomy {
     /** The taxonomy, or empty when classify-service cannot answer it now. */
     Optional<Taxonomy> current() {
         try {
-            ClassifyService.Taxonomy answer = calls.call(CLASSIFY, classify::taxonomy);
+            ClassifyService.Taxonomy answer = calls.call(ClassifyService.CALLS, classify::taxonomy);
             return Optional.of(Taxonomy.of(orEmpty(answer.departments()), orEmpty(answer.urgencies())));
         } catch (UnavailableException | RestClientException e) {
             // Down, or an older classify-service without GET /taxonomy (404): the caller decides what that means.

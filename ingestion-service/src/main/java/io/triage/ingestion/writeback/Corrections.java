@@ -37,7 +37,6 @@ import org.springframework.web.client.HttpClientErrorException;
 class Corrections {
 
     private static final Logger log = LoggerFactory.getLogger(Corrections.class);
-    private static final String CLASSIFY = "classify-service";
     /** classify-service's answers that refuse the feedback itself; asking again cannot help. */
     private static final Set<Integer> REFUSALS = Set.of(400, 404, 409, 422);
 
@@ -115,7 +114,7 @@ class Corrections {
             return;
         }
         try {
-            calls.call(CLASSIFY, () -> classify.feedback(new ClassifyService.Feedback(correction.decisionId(),
+            calls.call(ClassifyService.CALLS, () -> classify.feedback(new ClassifyService.Feedback(correction.decisionId(),
                     department, correction.urgency(), "ticketing-system")));
             count(correction.source(), "fed_back");
         } catch (HttpClientErrorException e) {
