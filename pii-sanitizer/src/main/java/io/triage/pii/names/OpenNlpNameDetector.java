@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.SimpleTokenizer;
@@ -19,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * PERSON, ORG and LOCATION by an Apache OpenNLP maximum-entropy name finder. The shipped model was trained only on
  * the project's own synthetic sentences (see the module README for the command), never on evaluation data.
  * Text is cut into sentence-sized windows so that cost stays linear in the text length.
+ *
+ * <p>A {@link NameFinderME} is not thread-safe, and building one parses the model's feature-generator XML (about
+ * a millisecond, plus class and service lookups). Finders are therefore pooled and reused, not kept per thread:
+ * services run requests on virtual threads, a new thread per request, where a thread-local finder would be built
+ * again for every ticket. The pool grows to the highest concurrency seen and no further.
  */
 public final class OpenNlpNameDetector implements Detector {
 
@@ -28,7 +34,7 @@ public final class OpenNlpNameDetector implements Detector {
 
     private final TokenNameFinderModel model;
     private final Set<String> commonWords;
-    private final ThreadLocal<NameFinderME> finders;
+    private final ConcurrentLinkedQueue<NameFinderME> finders = new ConcurrentLinkedQueue<>();
 
     /**
      * @param model       a name finder model with types person, organization and location
@@ -37,8 +43,6 @@ public final class OpenNlpNameDetector implements Detector {
     public OpenNlpNameDetector(TokenNameFinderModel model, Set<String> commonWords) {
         this.model = model;
         this.commonWords = Set.copyOf(commonWords);
-        // NameFinderME keeps per-document state and is not thread-safe; the model is.
-        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(this.model));
     }
 
     /** The detector with the model shipped in this jar. */
@@ -61,7 +65,24 @@ public final class OpenNlpNameDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         Span[] positions = SimpleTokenizer.INSTANCE.tokenizePos(text);
-        NameFinderME finder = finders.get();
+        NameFinderME finder = finders.poll();
+        if (finder == null) {
+            finder = new NameFinderME(model);
+        }
+        try {
+            return find(text, positions, finder);
+        } finally {
+            finder.clearAdaptiveData();
+            finders.offer(finder);
+        }
+    }
+
+    /** Finders made so far (pooled and idle); for tests. */
+    int pooledFinders() {
+        return finders.size();
+    }
+
+    private List<Finding> find(String text, Span[] positions, NameFinderME finder) {
         List<Finding> findings = new ArrayList<>();
         int from = 0;
         while (from < positions.length) {
@@ -80,7 +101,6 @@ public final class OpenNlpNameDetector implements Detector {
             }
             from = to;
         }
-        finder.clearAdaptiveData();
         return findings;
     }
 
