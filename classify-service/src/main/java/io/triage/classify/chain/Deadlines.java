@@ -15,8 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a remote tier on a virtual thread under a Resilience4j {@link TimeLimiter} (one per tier, named after its
- * routing method) and stops waiting at its deadline, interrupting the tier, so a slow dependency costs at most its
- * configured timeout (retries and circuit breaking happen inside the tier; the deadline bounds them all).
+ * routing method) and stops waiting at its deadline, so a slow dependency costs at most its configured timeout
+ * (retries and circuit breaking happen inside the tier; the deadline bounds them all).
+ *
+ * <p>The abandoned call is not interrupted: it ends by itself at its client's read timeout. Interrupting a thread
+ * closes any interruptible channel it is reading at that moment — a pooled HTTP or JDBC connection, or the
+ * executable jar's file channel while a class loads — and with virtual threads pinned by class loading that stalled
+ * the whole service under load (every carrier blocked; measured, see benchmarks/results/classify-load.md).
  */
 @Component
 class Deadlines implements AutoCloseable {
@@ -30,7 +35,7 @@ class Deadlines implements AutoCloseable {
             return tier.decide(context);
         }
         TimeLimiter limiter = limiters.timeLimiter(tier.method().name(),
-                () -> TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+                () -> TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(false).build());
         try {
             return limiter.executeFutureSupplier(() -> threads.submit(() -> tier.decide(context)));
         } catch (TimeoutException e) {
