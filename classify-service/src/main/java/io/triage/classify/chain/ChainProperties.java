@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the tier chain itself ({@code triage.classify.tiers.*}). Each tier reads its own sub-tree
- * ({@code .rules}, {@code .cache}, {@code .model}, {@code .llm}; experiments: {@code .experiments}; audit delivery:
- * {@code .audit-redeliver-after}, {@code .audit-redelivery-interval}). The addresses and API keys of rules-engine,
+ * ({@code .rules}, {@code .cache}, {@code .model}, {@code .llm}; experiments: {@code .experiments}; redelivery of
+ * failed feedback forwarding: {@code .audit-redeliver-after}, {@code .audit-redelivery-interval}; decision events
+ * to audit-service: {@code triage.classify.audit.*}). The addresses and API keys of rules-engine,
  * embedding-service and audit-service are HTTP service-client groups ({@code spring.http.serviceclient.rules},
  * {@code .embedding}, {@code .audit}).
  *

@@ -9,7 +9,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
  * The services the chain calls, as declarative HTTP clients (addresses, timeouts and API keys:
- * {@code spring.http.serviceclient.rules|embedding|audit}); asynchronous event listeners for audit delivery.
+ * {@code spring.http.serviceclient.rules|embedding|audit}); asynchronous event listeners for feedback forwarding.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = "rules", types = RulesEngine.class)

@@ -48,4 +48,12 @@ public interface AuditTrail {
 
     @PostExchange("/audit/events")
     void record(@RequestBody Event event);
+
+    /**
+     * Records several events in one request: {@code events} is a JSON array of {@link Event}s, sent as it is.
+     * audit-service answers 200 with a receipt once every event is stored (events it already had count as
+     * duplicates, not errors).
+     */
+    @PostExchange(url = "/audit/events", contentType = "application/json")
+    void recordAll(@RequestBody String events);
 }

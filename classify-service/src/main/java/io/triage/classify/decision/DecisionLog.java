@@ -1,5 +1,7 @@
 package io.triage.classify.decision;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,46 +19,44 @@ import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.UnavailableException;
 import io.triage.platform.web.TraceIds;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Logs every decision in {@code classify.decisions} (labels, tier, versions, hashes of the inputs, latency per tier,
- * experiment arms, the nearest neighbour for cache accounting) and publishes its audit event in the same
- * transaction. A decision made for a request with an {@code Idempotency-Key} also keeps the key, the request's hash
- * and the answer, in the same row; the key's unique index lets only one decision per key be logged.
+ * experiment arms, the nearest neighbour for cache accounting) and queues its audit event in {@code audit_outbox}
+ * with the same statement, one round trip; {@link AuditRelay} sends queued events to audit-service in batches.
+ * A decision made for a request with an {@code Idempotency-Key} also keeps the key, the request's hash and the
+ * answer, in the same row; the key's unique index lets only one decision per key be logged.
  */
 @Service
 public class DecisionLog {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final TraceIds traceIds;
     private final IdempotentReplays replays;
+    private final AuditRelay relay;
 
-    DecisionLog(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json, TraceIds traceIds,
-            IdempotentReplays replays) {
+    DecisionLog(JdbcClient jdbc, JsonMapper json, TraceIds traceIds, IdempotentReplays replays, AuditRelay relay) {
         this.jdbc = jdbc;
-        this.events = events;
         this.json = json;
         this.traceIds = traceIds;
         this.replays = replays;
+        this.relay = relay;
     }
 
     /**
-     * Stores the decision and its audit event; a database failure is a 503 (an unlogged decision is not given).
-     * With {@code request}, the key, the request's hash and {@code result} are stored in the same row; when another
-     * request with the same key was logged first (a concurrent first request), nothing is stored or published and
-     * that request's stored answer is given instead (or 422 when it was another request).
+     * Stores the decision and its audit event (one statement, so both or neither); a database failure is a 503 (an
+     * unlogged decision is not given). With {@code request}, the key, the request's hash and {@code result} are
+     * stored in the same row; when another request with the same key was logged first (a concurrent first
+     * request), nothing is stored or queued and that request's stored answer is given instead (or 422 when it was
+     * another request).
      */
-    @Transactional
     public LoggedDecision record(ClassificationResult result, TierContext context,
             @Nullable IdempotentRequest request) {
         int inserted;
@@ -71,7 +71,7 @@ public class DecisionLog {
                     .orElseThrow(() -> new ConflictException(
                             "another request with this Idempotency-Key was logged and then removed; send a new key"));
         }
-        events.publishEvent(event(result, context));
+        relay.wake();
         return new LoggedDecision(result, false);
     }
 
@@ -81,6 +81,7 @@ public class DecisionLog {
                 : context.neighbours().getFirst();
         LlmUsage llm = context.llmUsage();
         return jdbc.sql("""
+                WITH decision AS (
                 INSERT INTO decisions (id, ticket_id, routing_method, department, department_confidence, urgency,
                     urgency_confidence, sentiment, sentiment_confidence, rule_id, rule_set_version, model_version,
                     neighbour_ticket_id, neighbour_similarity, neighbour_department, text_hash, customer_hash,
@@ -92,6 +93,8 @@ public class DecisionLog {
                     CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros, :key,
                     :requesthash, CAST(:response AS jsonb))
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING id)
+                INSERT INTO audit_outbox (decision_id, event) SELECT id, :event FROM decision
                 """)
                 .param("id", result.decisionId())
                 .param("ticket", ticket.ticketId())
@@ -120,17 +123,21 @@ public class DecisionLog {
                 .param("key", request == null ? null : request.key())
                 .param("requesthash", request == null ? null : request.requestHash())
                 .param("response", request == null ? null : json.writeValueAsString(result))
+                .param("event", json.writeValueAsString(event(result, context)))
                 .update();
     }
 
-    private DecisionRecorded event(ClassificationResult result, TierContext context) {
+    /** The decision as audit-service records it (ids and labels, never ticket text); its id is the decision's. */
+    AuditTrail.Event event(ClassificationResult result, TierContext context) {
         String ticketId = result.ticketId() != null ? result.ticketId() : "decision:" + result.decisionId();
-        return new DecisionRecorded(result.decisionId(), ticketId, caller(),
+        double confidence = result.department() == null ? 0 : result.department().confidence();
+        return new AuditTrail.Event(result.decisionId(), ticketId, caller(),
                 result.modelVersion() == null ? "none" : result.modelVersion(), result.ruleSetVersion(),
-                auditName(result.routingMethod()), label(result.department()), label(result.urgency()),
-                label(result.sentiment()), result.department() == null ? 0 : result.department().confidence(),
-                Instant.now(), context.ticket().channel().isEmpty() ? null : context.ticket().channel(),
-                latencies(context), traceIds.current());
+                auditName(result.routingMethod()), new AuditTrail.Prediction(label(result.department()),
+                        label(result.urgency()), label(result.sentiment())),
+                BigDecimal.valueOf(confidence).setScale(4, RoundingMode.HALF_UP), Instant.now(),
+                context.ticket().channel().isEmpty() ? null : context.ticket().channel(), latencies(context),
+                traceIds.current());
     }
 
     /** audit-service names the rules tier RULES. */

@@ -315,14 +315,20 @@ class TierChainIT {
 
         downstreams.audit().start();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
-                downstreams.audit().received("/audit/events")).anySatisfy(event -> {
-                    JsonNode body = JsonBody.tree(event.bodyText());
+                downstreams.auditEvents()).anySatisfy(body -> {
                     assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
                     assertThat(body.path("ticketId").asString()).isEqualTo("T-AUDIT-1");
                     assertThat(body.path("modelVersion").asString()).isEqualTo(TestModel.VERSION);
+                    assertThat(body.path("routingMethod").asString()).isEqualTo("RULES");
+                    assertThat(body.path("prediction").path("department").asString()).isEqualTo("Security");
+                    assertThat(body.path("confidence").decimalValue()).isEqualByComparingTo("0.9500");
+                    assertThat(body.path("userId").asString()).isEqualTo("local-classifier");
                 }));
         assertThat(downstreams.audit().received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
                 .doesNotContain("account locked"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_outbox WHERE decision_id = :id")
+                .param("id", result.decisionId()).query(Long.class).single()).as("delivered events leave the outbox")
+                .isZero();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.triage.classify.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The services a classification calls, as loopback {@link StubServer}s in their wire formats: rules-engine,
@@ -36,6 +39,20 @@ public final class Downstreams implements AutoCloseable {
         return audit;
     }
 
+    /** Every decision event audit-service received, in order, whether it came alone or in a batch (an array). */
+    public List<JsonNode> auditEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        audit.received("/audit/events").forEach(request -> {
+            JsonNode body = JsonBody.tree(request.bodyText());
+            if (body.isArray()) {
+                body.forEach(events::add);
+            } else {
+                events.add(body);
+            }
+        });
+        return events;
+    }
+
     /** Points the service's HTTP clients for rules-engine, embedding-service and audit-service at the stubs. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.http.serviceclient.rules.base-url", rules::baseUrl);
@@ -45,7 +62,8 @@ public final class Downstreams implements AutoCloseable {
 
     /**
      * Each server listening again, without delay, injected failure or remembered request, and giving the answers
-     * that decide nothing: no rule fires, no neighbour is found, every audit event is accepted (201, echoed).
+     * that decide nothing: no rule fires, no neighbour is found, every audit event is accepted (alone: 201, echoed;
+     * a batch: 200 with audit-service's receipt counts).
      */
     public void quiet() {
         for (StubServer server : servers()) {
@@ -54,7 +72,12 @@ public final class Downstreams implements AutoCloseable {
         }
         rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
         embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
-        audit.onAny("/", request -> StubReply.json(201, request.bodyText()));
+        audit.onAny("/", request -> {
+            JsonNode body = JsonBody.tree(request.bodyText());
+            return body.isArray()
+                    ? StubReply.json(200, "{\"appended\":" + body.size() + ",\"duplicates\":0,\"events\":[]}")
+                    : StubReply.json(201, request.bodyText());
+        });
     }
 
     @Override
