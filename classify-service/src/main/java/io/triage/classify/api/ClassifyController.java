@@ -2,6 +2,7 @@ package io.triage.classify.api;
 
 import java.util.List;
 
+import io.triage.classify.chain.Admission;
 import io.triage.classify.chain.TicketInput;
 import io.triage.classify.chain.TierChain;
 import io.triage.classify.decision.IdempotentRequest;
@@ -23,14 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
  * 400 naming it): a repeat of the request with the same key is answered with the stored answer (same decision id)
  * and {@code Idempotent-Replayed: true}, without classifying, logging or auditing again; the key sent with another
  * ticket is a 422. Concurrent first requests with one key log one decision; the others answer it, replayed.
+ *
+ * <p>Both are bounded by {@link Admission}: beyond {@code triage.classify.admission.max-concurrent} requests at
+ * once, the excess is refused with 503 and {@code Retry-After} instead of slowing every request down.
  */
 @RestController
 class ClassifyController {
 
     private final TierChain chain;
+    private final Admission admission;
 
-    ClassifyController(TierChain chain) {
+    ClassifyController(TierChain chain, Admission admission) {
         this.chain = chain;
+        this.admission = admission;
     }
 
     /**
@@ -53,6 +59,11 @@ class ClassifyController {
     @PreAuthorize("hasRole('CLASSIFIER')")
     ResponseEntity<ClassificationResult> classify(@RequestBody TicketInput ticket,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String idempotencyKey) {
+        return admission.admit(() -> classifyAdmitted(ticket, idempotencyKey));
+    }
+
+    private ResponseEntity<ClassificationResult> classifyAdmitted(TicketInput ticket,
+            @Nullable String idempotencyKey) {
         if (idempotencyKey == null) {
             return ResponseEntity.ok(chain.classify(ticket));
         }
@@ -67,6 +78,6 @@ class ClassifyController {
     @PostMapping("/batch-classify")
     @PreAuthorize("hasRole('CLASSIFIER')")
     BatchResult classifyAll(@RequestBody Batch batch) {
-        return new BatchResult(chain.classifyAll(batch.tickets()));
+        return admission.admit(() -> new BatchResult(chain.classifyAll(batch.tickets())));
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.triage.classify.chain.Admission;
 import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs;
 import io.triage.classify.testing.TestModel;
@@ -62,6 +64,9 @@ class IdempotentClassifyIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Admission admission;
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -173,6 +178,42 @@ class IdempotentClassifyIT {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(auditEventIdsDelivered())
                 .containsExactly(decisionId));
         assertThat(replaysCounted()).isEqualTo(replaysBefore + 1);
+    }
+
+    @Test
+    void overloadIsRefusedWith503AndRetryAfterAndChangesNothingSoTheRetryWithTheKeyDecides() {
+        Bulkhead slots = admission.bulkhead();
+        int taken = 0;
+        while (slots.tryAcquirePermission()) {
+            taken++;
+        }
+        String key = "ingestion:T-IDEM-BUSY:v1";
+        String body = ticket("T-IDEM-BUSY", "My account locked after three attempts");
+        long before = decisions();
+        HttpResponse<String> refused;
+        try {
+            refused = classify(key, body);
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                slots.onComplete();
+            }
+        }
+
+        assertThat(taken).as("the default limit").isEqualTo(16);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonBody.tree(refused).path("detail").asString()).contains("16 requests");
+        assertThat(decisions()).as("nothing logged").isEqualTo(before);
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("no tier ran").isEmpty();
+        String metrics = ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).body();
+        assertThat(metrics).containsPattern("(?m)^classify_admission_rejected_total(\\{[^}]*\\})? [1-9]");
+
+        HttpResponse<String> retried = classify(key, body);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(replayed(retried)).as("the refused request left no decision to replay").isNull();
+        assertThat(decisionsWithKey(key)).isOne();
     }
 
     @Test
