@@ -32,6 +32,12 @@ import org.springframework.web.client.HttpClientErrorException;
  * relay waits, doubling from {@code poll-interval} up to {@code max-backoff}. A batch audit-service refuses as a
  * whole (4xx) is sent again event by event, and an event it refuses alone is marked {@code rejected} with the
  * answer, counted ({@code classify_audit_events_rejected_total}) and logged, so one bad event cannot stop the rest.
+ *
+ * <p>Why not Spring Modulith's publication registry, which the other events use: it delivers each event in its own
+ * listener transaction and so needed one publication row, one transaction held over one HTTP request, and one
+ * completion update per decision — under load 16 % of this service's CPU, and a connection pool held by listeners
+ * waiting on audit-service (benchmarks/results/classify-load.md). Decision events are the one high-volume stream,
+ * and audit-service takes them in batches.
  */
 @Component
 class AuditRelay implements SmartLifecycle {
