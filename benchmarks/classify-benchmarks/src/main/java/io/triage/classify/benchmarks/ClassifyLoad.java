@@ -138,7 +138,8 @@ public final class ClassifyLoad {
 
     static void open(String base, int rate, int seconds) throws InterruptedException {
         List<String> bodies = bodies();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         int total = rate * seconds;
         AtomicLongArray micros = new AtomicLongArray(total);
