@@ -3,7 +3,7 @@
 #     TRIAGE_KEEP_RUNNING=1 ./triage up --fresh
 # (the demo trains and promotes a model and publishes the default rule set).
 #
-#   benchmarks/classify-benchmarks/load.sh [history] [open] [wrk]     (default: all three, in order)
+#   benchmarks/classify-benchmarks/load.sh [history] [open] [wrk] [training]   (default: history open wrk)
 #
 # history  embeds 3,000 generated tickets (seed 102) with their labels as the semantic cache's history
 #          (HISTORY=n for another count) and prints texts/s.
@@ -11,6 +11,8 @@
 #          from each request's intended start (p50/p95/p99/max), the CPU each process spent per ticket, and how
 #          many decisions skipped a tier (a circuit open or a deadline missed).
 # wrk      closed-loop runs with wrk (CONNECTIONS="2 8 32"), with the same CPU and skipped-tier accounting.
+# training the open loop at TRAINING_RATE (400) requests/s while a model trains in the background (a 2,000-ticket
+#          training job started 5 s before the run; the run's numbers are only valid if it ended after the run).
 # Each run is preceded by a 10 s warm-up at the same load, discarded. PROFILE=1 records a JFR file of every
 # service JVM during each measured run (var/profiles/<run>-<service>.jfr).
 # Results: benchmarks/results/classify-load.md (copy the tables printed here).
@@ -106,6 +108,20 @@ open() {
   done
 }
 
+training() {
+  local rate="${TRAINING_RATE:-400}"
+  echo "== open loop at $rate requests/s for $SECONDS_PER_RUN s while a model trains"
+  load model > "$WORK/training.out" 2>&1 &
+  local trainer=$!
+  sleep 5
+  echo "| rate | sent | answered 200 | statuses | with Retry-After | p50 | p95 | p99 | max |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  measured "training-$rate" $((rate * SECONDS_PER_RUN)) load open "$rate" "$SECONDS_PER_RUN"
+  if kill -0 "$trainer" 2>/dev/null; then echo "(the training job was still running when the run ended)"; fi
+  wait "$trainer" || echo "training job failed: $(tail -3 "$WORK/training.out")"
+  tail -2 "$WORK/training.out"
+}
+
 wrk_run() {  # $1: connections
   wrk -t2 -c"$1" -d"$SECONDS_PER_RUN"s --latency -s "$WORK/classify.lua" http://127.0.0.1:8080 | tee "$WORK/wrk.out"
 }
@@ -147,7 +163,8 @@ for step in "${@:-history open wrk}"; do
       history) history ;;
       open) open ;;
       wrk) wrk_runs ;;
-      *) echo "unknown step $s (history, open, wrk)" >&2; exit 2 ;;
+      training) training ;;
+      *) echo "unknown step $s (history, open, wrk, training)" >&2; exit 2 ;;
     esac
   done
 done
