@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Records decisions (one event → 201 with the stored event, or 200 with the original for a repeated event id;
@@ -43,8 +42,8 @@ class EventController {
     /** The user of every recorded event is the authenticated caller, whatever the body says. */
     @PostMapping("/audit/events")
     @PreAuthorize("hasRole('CLASSIFIER')")
-    ResponseEntity<?> record(@RequestBody JsonNode body, Authentication caller) {
-        if (body.isArray()) {
+    ResponseEntity<?> record(@RequestBody byte[] body, Authentication caller) {
+        if (EventParser.isBatch(body)) {
             return ResponseEntity.ok(BatchReceipt.of(recorder.record(parser.batch(body), caller.getName())));
         }
         Appended appended = recorder.record(List.of(parser.single(body)), caller.getName()).getFirst();

@@ -1,6 +1,6 @@
 package io.triage.audit.api;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +14,16 @@ import io.triage.audit.chain.NewAuditEvent;
 import io.triage.audit.config.AuditProperties;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.TooLargeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code POST /audit/events} bodies — one event (a JSON object) or a batch (an array) — and validates every
- * event before anything is written, naming the offending field ({@code [index].field} in a batch).
+ * Reads {@code POST /audit/events} bodies — one event (a JSON object) or a batch (an array) — binding them straight
+ * to {@link NewAuditEvent} records, and validates every event before anything is queued for writing, naming the
+ * offending field ({@code [index].field} in a batch).
  */
 @Component
 class EventParser {
@@ -37,40 +38,65 @@ class EventParser {
         this.properties = properties;
     }
 
-    NewAuditEvent single(JsonNode body) {
-        return parse(body, "");
+    /** Whether {@code body} is a batch (a JSON array) rather than one event (a JSON object). */
+    static boolean isBatch(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '[';
+            }
+        }
+        return false;
     }
 
-    List<NewAuditEvent> batch(JsonNode body) {
-        if (body.isEmpty()) {
+    NewAuditEvent single(byte[] body) {
+        NewAuditEvent event = bind(body, NewAuditEvent.class, "event");
+        if (event == null) {
+            throw new InvalidInputException("event", "An event must be a JSON object");
+        }
+        validate(event, "");
+        return event;
+    }
+
+    List<NewAuditEvent> batch(byte[] body) {
+        NewAuditEvent[] events = Objects.requireNonNull(bind(body, NewAuditEvent[].class, "events"), "an array");
+        if (events.length == 0) {
             throw new InvalidInputException("events", "A batch needs at least one event");
         }
-        if (body.size() > properties.maxBatchSize()) {
+        if (events.length > properties.maxBatchSize()) {
             throw new TooLargeException("A batch holds at most " + properties.maxBatchSize() + " events, got "
-                    + body.size()).with("field", "events");
+                    + events.length).with("field", "events");
         }
-        List<NewAuditEvent> events = new ArrayList<>(body.size());
-        for (int i = 0; i < body.size(); i++) {
-            events.add(parse(body.get(i), "[" + i + "]."));
+        for (int i = 0; i < events.length; i++) {
+            if (events[i] == null) {
+                throw new InvalidInputException("[" + i + "]", "An event must be a JSON object");
+            }
+            validate(events[i], "[" + i + "].");
         }
-        return events;
+        return Arrays.asList(events);
     }
 
-    private NewAuditEvent parse(JsonNode node, String prefix) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException(prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
-                    "An event must be a JSON object");
-        }
-        NewAuditEvent event;
+    /** Binds the body straight to records (no tree in between); a value of the wrong shape names its field. */
+    private <T> @Nullable T bind(byte[] body, Class<T> type, String whole) {
         try {
-            event = json.treeToValue(node, NewAuditEvent.class);
+            return json.readValue(body, type);
         } catch (DatabindException e) {
-            String field = prefix + path(e);
+            String path = path(e);
+            String field = path.isEmpty() ? whole : path;
+            if (path.isEmpty() || path.endsWith("]")) {
+                throw new InvalidInputException(field, "An event must be a JSON object");
+            }
             throw new InvalidInputException(field, "Invalid value for '" + field + "': " + e.getOriginalMessage()
                     .replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "$1").replaceAll("\\(class [^)]*\\)", ""));
         } catch (JacksonException e) {
-            throw new InvalidInputException(prefix.isEmpty() ? "event" : prefix, "Unreadable event");
+            // Worded as the platform words a body it cannot read, since this body is read here instead.
+            var location = e.getLocation();
+            throw new InvalidInputException(whole, (location == null || location.getLineNr() < 1 ? "Malformed JSON"
+                    : "Malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr())
+                    + ": " + e.getOriginalMessage());
         }
+    }
+
+    private void validate(NewAuditEvent event, String prefix) {
         Set<ConstraintViolation<NewAuditEvent>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
             List<Map<String, String>> errors = violations.stream()
@@ -82,7 +108,6 @@ class EventParser {
                     "Invalid " + errors.stream().map(error -> error.get("field")).distinct().toList())
                     .with("errors", errors);
         }
-        return event;
     }
 
     private static String path(DatabindException e) {

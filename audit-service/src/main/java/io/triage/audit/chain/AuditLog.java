@@ -2,8 +2,8 @@ package io.triage.audit.chain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +14,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class AuditLog {
 
-    private static final String INSERT = "INSERT INTO audit_log (" + AuditEventRows.COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ROWS = """
+            WITH rows AS (
+                SELECT * FROM unnest(%s) AS r (%s)
+            ), logged AS (
+                INSERT INTO audit_log (%s) SELECT %s FROM rows
+            ), head AS (
+                UPDATE chain_head SET seq = ?, hash = decode(?, 'hex'), recorded_at = ? WHERE id = 1
+            )
+            INSERT INTO audit_event_ids (event_id, seq, recorded_at) SELECT event_id, seq, recorded_at FROM rows
+            """.formatted(AuditEventColumns.UNNEST_PARAMETERS, AuditEventRows.COLUMNS, AuditEventRows.COLUMNS,
+            AuditEventColumns.SELECT);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -51,38 +62,42 @@ public class AuditLog {
     }
 
     /**
-     * Appends the events not yet recorded, in request order, as recorded by {@code principal} (the authenticated
-     * caller's name); returns every event of the request as stored.
+     * Appends the events of {@code requests} not yet recorded, request after request and each in its own order, in
+     * one transaction: one multi-row insert and one move of the chain head. Returns, per request, every event as
+     * stored; an event id recorded before, or earlier in the same group (even by the same request), is answered
+     * with the original and {@code duplicate=true}.
      */
     @Transactional
-    public List<Appended> append(List<NewAuditEvent> events, String principal) {
+    public List<List<Appended>> append(List<AppendRequest> requests) {
         ChainHead head = lockHead();
-        Map<UUID, AuditEvent> existing = findByEventIds(events.stream().map(NewAuditEvent::eventId).toList());
+        Map<UUID, AuditEvent> existing = findByEventIds(requests.stream()
+                .flatMap(request -> request.events().stream()).map(NewAuditEvent::eventId).distinct().toList());
         Instant now = CanonicalForm.truncate(clock.instant());
         Instant recordedAt = now.isBefore(head.recordedAt()) ? head.recordedAt() : now;
         byte[] prev = head.hash();
         long seq = head.seq();
         Map<UUID, AuditEvent> fresh = new LinkedHashMap<>();
-        for (NewAuditEvent event : events) {
-            if (existing.containsKey(event.eventId()) || fresh.containsKey(event.eventId())) {
-                continue;
+        List<List<Appended>> result = new ArrayList<>(requests.size());
+        for (AppendRequest request : requests) {
+            List<Appended> answers = new ArrayList<>(request.events().size());
+            for (NewAuditEvent event : request.events()) {
+                AuditEvent original = existing.getOrDefault(event.eventId(), fresh.get(event.eventId()));
+                if (original != null) {
+                    answers.add(new Appended(original, true));
+                    continue;
+                }
+                // The canonical form covers neither hash, so the copy it is computed over carries an empty one.
+                AuditEvent unhashed = toEvent(++seq, recordedAt, event, request.principal(), prev, new byte[0]);
+                byte[] hash = hasher.hash(prev, unhashed);
+                AuditEvent stored = toEvent(seq, recordedAt, event, request.principal(), prev, hash);
+                fresh.put(event.eventId(), stored);
+                answers.add(new Appended(stored, false));
+                prev = hash;
             }
-            // The canonical form covers neither hash, so the copy it is computed over carries an empty one.
-            AuditEvent unhashed = toEvent(++seq, recordedAt, event, principal, prev, new byte[0]);
-            byte[] hash = hasher.hash(prev, unhashed);
-            fresh.put(event.eventId(), toEvent(seq, recordedAt, event, principal, prev, hash));
-            prev = hash;
+            result.add(answers);
         }
         if (!fresh.isEmpty()) {
-            insert(List.copyOf(fresh.values()));
-            jdbc.sql("UPDATE chain_head SET seq = ?, hash = ?, recorded_at = ? WHERE id = 1")
-                    .params(seq, prev, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC)).update();
-        }
-        List<Appended> result = new ArrayList<>(events.size());
-        for (NewAuditEvent event : events) {
-            AuditEvent original = existing.get(event.eventId());
-            result.add(original != null ? new Appended(original, true)
-                    : new Appended(Objects.requireNonNull(fresh.get(event.eventId()), "appended above"), false));
+            insertAndMoveHead(List.copyOf(fresh.values()));
         }
         return result;
     }
@@ -181,41 +196,27 @@ public class AuditLog {
                 hex.formatHex(hash));
     }
 
-    private void insert(List<AuditEvent> events) {
-        HexFormat hex = HexFormat.of();
-        template.batchUpdate(INSERT, events, 500, (ps, e) -> {
-            int i = 0;
-            ps.setLong(++i, e.seq());
-            ps.setObject(++i, e.eventId());
-            ps.setObject(++i, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-            ps.setObject(++i, OffsetDateTime.ofInstant(e.decidedAt(), ZoneOffset.UTC));
-            ps.setString(++i, e.ticketRef());
-            ps.setString(++i, e.userRef());
-            ps.setString(++i, e.ticketId());
-            ps.setString(++i, e.userId());
-            ps.setString(++i, e.onBehalfOfRef());
-            ps.setString(++i, e.onBehalfOf());
-            ps.setString(++i, e.modelVersion());
-            ps.setString(++i, e.ruleSetVersion());
-            ps.setString(++i, e.routingMethod().name());
-            ps.setString(++i, e.prediction().department());
-            ps.setString(++i, e.prediction().urgency());
-            ps.setString(++i, e.prediction().sentiment());
-            ps.setBigDecimal(++i, e.confidence());
-            ps.setString(++i, e.channel());
-            ps.setString(++i, e.language());
-            ps.setString(++i, e.customerSegment());
-            ps.setString(++i, CanonicalForm.latencies(e.tierLatenciesMicros()));
-            ps.setString(++i, e.traceId());
-            ps.setBytes(++i, hex.parseHex(e.prevHash()));
-            ps.setBytes(++i, hex.parseHex(e.hash()));
+    /**
+     * One statement, one round trip: the rows as arrays (one per column, {@code unnest}ed in step), inserted into
+     * the log and the event-id index, and the chain head moved to the last of them.
+     */
+    private void insertAndMoveHead(List<AuditEvent> events) {
+        AuditEvent last = events.getLast();
+        template.execute(INSERT_ROWS, (PreparedStatement ps) -> {
+            Connection connection = ps.getConnection();
+            int column = 0;
+            for (Function<AuditEvent, @Nullable Object> value : AuditEventColumns.VALUES) {
+                @Nullable String[] array = new @Nullable String[events.size()];
+                for (int row = 0; row < array.length; row++) {
+                    Object v = value.apply(events.get(row));
+                    array[row] = v == null ? null : v.toString();
+                }
+                ps.setArray(++column, connection.createArrayOf("text", array));
+            }
+            ps.setLong(++column, last.seq());
+            ps.setString(++column, last.hash());
+            ps.setObject(++column, OffsetDateTime.ofInstant(last.recordedAt(), ZoneOffset.UTC));
+            return ps.execute();
         });
-        template.batchUpdate("INSERT INTO audit_event_ids (event_id, seq, recorded_at) VALUES (?, ?, ?)", events, 500,
-                (ps, e) -> {
-                    ps.setObject(1, e.eventId());
-                    ps.setLong(2, e.seq());
-                    ps.setObject(3, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC),
-                            Types.TIMESTAMP_WITH_TIMEZONE);
-                });
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signing the Ed25519 key that signs checkpoints and retention notes
  * @param allowDefaultKeys whether the local default keys may be active ({@code false} in production)
  * @param maxBatchSize most events accepted in one {@code POST /audit/events}; larger batches are refused with 413
+ * @param appendGroupMaxEvents most events written in one group commit: concurrent append requests are queued and
+ *     written together, one transaction (one insert, one move of the chain head, one fsync) per group; a request is
+ *     never split, so a single request larger than this is written as a group of its own
  * @param checkpointInterval how often a signed checkpoint is taken over the events appended since the last one
  * @param partitionsAhead how many monthly partitions beyond the current month are kept created
  * @param archive where and when old partitions are archived, and how long archives are retained
@@ -34,6 +37,7 @@ public record AuditProperties(
         @DefaultValue Signing signing,
         @DefaultValue("true") boolean allowDefaultKeys,
         @DefaultValue("1000") int maxBatchSize,
+        @DefaultValue("1000") int appendGroupMaxEvents,
         @DefaultValue("5m") Duration checkpointInterval,
         @DefaultValue("3") int partitionsAhead,
         @DefaultValue Archive archive,
