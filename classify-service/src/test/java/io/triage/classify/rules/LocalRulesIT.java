@@ -11,6 +11,7 @@ import io.triage.classify.chain.TicketInput;
 import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.TestModel;
 import io.triage.classify.tier.ClassificationResult;
+import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.RoutingMethod;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -86,8 +87,7 @@ class LocalRulesIT {
                 r -> version.equals(r.ruleSetVersion()));
 
         assertThat(result.routingMethod()).isEqualTo(RoutingMethod.RULE);
-        assertThat(result.department().label()).isEqualTo("Security");
-        assertThat(result.department().score()).isEqualTo(0.95);
+        assertThat(result.department()).isEqualTo(new LabelScore("Security", 0.95));
         assertThat(result.explanation().matchedRule()).isEqualTo("L1");
         assertThat(result.explanation().matchedText()).isEqualTo("account locked");
         assertThat(downstreams.rules().received("/rules/evaluate")).as("no call per ticket").isEmpty();
