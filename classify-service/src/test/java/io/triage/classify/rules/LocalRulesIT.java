@@ -3,6 +3,9 @@ package io.triage.classify.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
@@ -109,6 +112,23 @@ class LocalRulesIT {
         assertThat(result.routingMethod()).isEqualTo(RoutingMethod.RULE);
         assertThat(result.department().label()).isEqualTo("Billing");
         assertThat(result.explanation().matchedRule()).isEqualTo("L2");
+    }
+
+    @Test
+    void metricsTheRuleSetStaleAlertNamesAreExported() throws IOException {
+        String version = String.valueOf(downstreams.publishedRules().publish(LOCKED_TO_SECURITY));
+        await().atMost(Duration.ofSeconds(30)).until(() -> classify("T-LOCAL-6").ruleSetVersion(), version::equals);
+
+        var response = ServiceHttp.onPort(port).get("/actuator/prometheus", ApiKeys.OPS);
+        String alerts = Files.readString(Path.of("..", "grafana", "alerts", "triage-alerts.yml"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(alerts).contains("alert: TriageRuleSetStale",
+                "rules_rule_set_staleness_seconds{application=\"classify-service\"}");
+        assertThat(response.body())
+                .containsPattern("rules_rule_set_staleness_seconds\\{[^}]*application=\"classify-service\"")
+                .contains("rules_rule_set_version{", "rules_rule_set_refresh_failures_total{")
+                .containsPattern("rules_hits_total\\{[^}]*rule=\"L1\"");
     }
 
     @Test
