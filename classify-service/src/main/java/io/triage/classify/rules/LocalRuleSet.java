@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.rules.engine.CompiledRuleSet;
 import io.triage.rules.engine.RuleCompiler;
 import io.triage.rules.ruleset.RuleSetParser;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,7 @@ class LocalRuleSet implements InitializingBean, DisposableBean {
     private final Counter refreshFailures;
     private volatile Instant lastChecked;
     private volatile boolean failing;
+    private volatile @Nullable String rejectedEtag;
     private @Nullable ScheduledExecutorService refresher;
 
     @Autowired
@@ -108,11 +110,21 @@ class LocalRuleSet implements InitializingBean, DisposableBean {
             throw new IllegalStateException("GET /rules answered " + response.getStatusCode()
                     + " without a rule set or ETag");
         }
+        if (etag.equals(rejectedEtag)) {
+            // Compiling a large set takes seconds of CPU: a set that failed once is not compiled every poll again.
+            throw new IllegalStateException("rule set " + etag + " did not compile here before");
+        }
         RulesEngine.EvaluationSettings evaluation = published.evaluation() != null ? published.evaluation()
                 : RulesEngine.EvaluationSettings.DEFAULTS;
         RuleCompiler compiler = new RuleCompiler(evaluation.maxGroupStates(), evaluation.maxGroupRules());
-        LoadedRuleSet loaded = new LoadedRuleSet(published.activation().version(), etag, evaluation,
-                compiler.compile(parser.parse(published.yaml()).ruleSetOrThrow()));
+        CompiledRuleSet compiled;
+        try {
+            compiled = compiler.compile(parser.parse(published.yaml()).ruleSetOrThrow());
+        } catch (RuntimeException e) {
+            rejectedEtag = etag;
+            throw e;
+        }
+        LoadedRuleSet loaded = new LoadedRuleSet(published.activation().version(), etag, evaluation, compiled);
         current.set(loaded);
         lastChecked = clock.instant();
         log.info("Rule set version {} compiled for local evaluation ({} rules, ETag {})", loaded.version(),

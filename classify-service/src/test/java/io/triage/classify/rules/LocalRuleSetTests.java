@@ -158,6 +158,16 @@ class LocalRuleSetTests {
         assertThat(rules.current().orElseThrow().version()).isEqualTo(good.version() + 2);
     }
 
+    @Test
+    void aRejectedSetIsNotCompiledAgainOnEveryPoll() {
+        rules.refresh();
+        published.publish("rules:\n  - {id: BAD, pattern: '^x', regex: true, department: D, urgency: Low}\n");
+
+        assertThatThrownBy(rules::refresh).hasMessageContaining("anchors");
+        assertThatThrownBy(rules::refresh).hasMessageContaining("did not compile here before");
+        assertThat(rules.current().orElseThrow().version()).isEqualTo(8);
+    }
+
     private static String shippedRules() throws IOException {
         try (InputStream in = LocalRuleSetTests.class.getResourceAsStream("/rules/initial-rules.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
