@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * First tier: rules-engine's first matching rule decides when its confidence reaches the short-circuit threshold.
- * Fallback when rules-engine is down, slow or its circuit is open: the tier is skipped and the answer says so.
+ * By default the published rule set is evaluated in-process ({@link LocalRuleSet}); with {@code evaluation=remote}
+ * rules-engine is asked per ticket. Fallback when no rule set has been fetched yet, or (remote) rules-engine is down,
+ * slow or its circuit is open: the tier is skipped and the answer says so.
  */
 @Component
 @Order(10)
@@ -28,11 +30,13 @@ class RuleTier implements Tier {
     private final RulesEngine rules;
     private final ResilientCalls calls;
     private final RulesTierProperties settings;
+    private final LocalRuleSet local;
 
-    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties) {
+    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties, LocalRuleSet local) {
         this.rules = rules;
         this.calls = calls;
         this.settings = properties;
+        this.local = local;
     }
 
     @Override
@@ -51,14 +55,30 @@ class RuleTier implements Tier {
             return new TierOutcome.Skipped("switched off by configuration");
         }
         SanitisedTicket ticket = context.ticket();
+        RulesEngine.Evaluation evaluation = new RulesEngine.Evaluation(ticket.ticketId(), ticket.subject(),
+                ticket.description(), ticket.channel());
+        if (settings.evaluation() == RulesTierProperties.Evaluation.LOCAL) {
+            Optional<LoadedRuleSet> loaded = local.current();
+            if (loaded.isEmpty()) {
+                return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (no rule set fetched yet)");
+            }
+            if (!loaded.get().accepts(evaluation)) {
+                // rules-engine refuses such a ticket (413), which the remote tier also reports as a skip.
+                return new TierOutcome.Skipped("ticket longer than the rules' " + loaded.get().settings()
+                        .maxTicketChars() + " characters");
+            }
+            return decide(context, local.evaluate(loaded.get(), evaluation));
+        }
         Optional<RulesEngine.Verdict> answer = calls.callOrElse(DOWNSTREAM,
-                () -> Optional.ofNullable(rules.evaluate(new RulesEngine.Evaluation(ticket.ticketId(),
-                        ticket.subject(), ticket.description(), ticket.channel()))),
-                failure -> Optional.empty());
+                () -> Optional.ofNullable(rules.evaluate(evaluation)), failure -> Optional.empty());
         if (answer.isEmpty()) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
-        RulesEngine.Verdict verdict = answer.get();
+        return decide(context, answer.get());
+    }
+
+    /** The tier's outcome from rules-engine's verdict, however it was reached. */
+    private TierOutcome decide(TierContext context, RulesEngine.Verdict verdict) {
         context.ruleSetVersion(verdict.ruleSetVersion() == null ? null : verdict.ruleSetVersion().toString());
         if (!verdict.matched() || verdict.ruleId() == null || verdict.department() == null) {
             return new TierOutcome.Undecided("no rule fired");

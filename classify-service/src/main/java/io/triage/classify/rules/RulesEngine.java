@@ -1,7 +1,11 @@
 package io.triage.classify.rules;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
@@ -58,6 +62,46 @@ public interface RulesEngine {
      */
     record RuleFeedback(String ruleId, String correctDepartment, @Nullable Integer ruleSetVersion) {
     }
+
+    /**
+     * The active rule set as {@code GET /rules} publishes it (only the fields used here).
+     *
+     * @param activation which version is active
+     * @param yaml       its source, compiled here with rules-core
+     * @param evaluation the settings rules-engine evaluates with; absent from rules-engines older than this field
+     */
+    record PublishedRuleSet(Activation activation, String yaml, @Nullable EvaluationSettings evaluation) {
+    }
+
+    /**
+     * An activation of a rule-set version.
+     *
+     * @param version the active version
+     */
+    record Activation(int version) {
+    }
+
+    /**
+     * How rules-engine evaluates ({@code triage.rules.*} there).
+     *
+     * @param shortCircuitConfidence a match at or above it is flagged {@code shortCircuit}
+     * @param maxTicketChars         larger tickets are refused
+     * @param maxGroupStates         the compiler's largest product automaton per group
+     * @param maxGroupRules          the compiler's most rules per product automaton
+     */
+    record EvaluationSettings(double shortCircuitConfidence, int maxTicketChars, int maxGroupStates,
+            int maxGroupRules) {
+
+        /** rules-engine's defaults, for a rule set published without settings. */
+        static final EvaluationSettings DEFAULTS = new EvaluationSettings(0.85, 20_000, 20_000, 64);
+    }
+
+    /**
+     * The active rule set; {@code 304 Not Modified} without a body while it still has the ETag {@code etag}.
+     */
+    @GetExchange("/rules")
+    ResponseEntity<PublishedRuleSet> activeRuleSet(
+            @Nullable @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String etag);
 
     @PostExchange("/rules/evaluate")
     Verdict evaluate(@RequestBody Evaluation ticket);

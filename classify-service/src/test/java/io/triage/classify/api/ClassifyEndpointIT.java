@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and circuit breaking when rules-engine keeps failing. Dependencies are loopback servers in their wire formats.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Remote rules evaluation: the circuit test opens rules-engine's circuit on POST /rules/evaluate.
+        "triage.classify.tiers.rules.evaluation=remote",
         "triage.classify.tiers.rules.timeout=2s",
         "triage.classify.tiers.cache.timeout=2s",
         "triage.platform.resilience.initial-backoff=10ms",

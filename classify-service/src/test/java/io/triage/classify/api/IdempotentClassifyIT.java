@@ -48,6 +48,8 @@ import tools.jackson.databind.JsonNode;
  * rules-engine, embedding-service and audit-service are loopback servers in their wire formats.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Remote rules evaluation: POST /rules/evaluate counts how often the chain ran.
+        "triage.classify.tiers.rules.evaluation=remote",
         "triage.classify.tiers.rules.timeout=5s",
         "spring.http.serviceclient.rules.read-timeout=10s",
         "triage.classify.tiers.cache.timeout=2s",

@@ -44,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and the LLM are loopback HTTP servers speaking their wire formats. Each tier is driven to be the deciding one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The rules tier's remote mode: these tests drive POST /rules/evaluate (LocalRulesIT covers local mode).
+        "triage.classify.tiers.rules.evaluation=remote",
         "triage.classify.tiers.llm.api-key=stub-key",
         "triage.classify.tiers.llm.model=stub-model",
         "triage.classify.tiers.audit-redeliver-after=1s",

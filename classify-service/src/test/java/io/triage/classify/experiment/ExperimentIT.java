@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * direct-ML arm, prompts without examples in the zero-shot arm, and the per-arm report from feedback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Remote rules evaluation: POST /rules/evaluate shows which arm consulted the rules.
+        "triage.classify.tiers.rules.evaluation=remote",
         "triage.classify.tiers.experiments.direct-ml-share=0.5",
         "triage.classify.tiers.experiments.zero-shot-share=0.5",
         "triage.classify.tiers.llm.api-key=stub-key",

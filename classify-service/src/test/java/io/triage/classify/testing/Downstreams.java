@@ -21,12 +21,22 @@ import tools.jackson.databind.JsonNode;
 public final class Downstreams implements AutoCloseable {
 
     private final StubServer rules = new StubServer();
+    private final PublishedRules publishedRules = new PublishedRules();
     private final StubServer embedding = new StubServer();
     private final StubServer audit = new StubServer();
 
-    /** rules-engine ({@code /rules/evaluate}, {@code /rules/feedback}). */
+    /** rules-engine ({@code /rules/evaluate}, {@code /rules/feedback}, {@code GET /rules}). */
     public StubServer rules() {
         return rules;
+    }
+
+    /**
+     * The rule set rules-engine's {@code GET /rules} publishes (for the rules tier's local evaluation): version 7
+     * without rules after {@link #quiet()}. The route is method-specific, so a test's {@code rules().onAny("/", ...)}
+     * for {@code POST /rules/evaluate} leaves it in place.
+     */
+    public PublishedRules publishedRules() {
+        return publishedRules;
     }
 
     /** embedding-service ({@code /search}, {@code /embeddings/{ticketId}/labels}). */
@@ -62,7 +72,7 @@ public final class Downstreams implements AutoCloseable {
 
     /**
      * Each server listening again, without delay, injected failure or remembered request, and giving the answers
-     * that decide nothing: no rule fires, no neighbour is found, every audit event is accepted (alone: 201, echoed;
+     * that decide nothing: no rule fires (remote evaluation) and the published rule set has no rules (local), no neighbour is found, every audit event is accepted (alone: 201, echoed;
      * a batch: 200 with audit-service's receipt counts).
      */
     public void quiet() {
@@ -71,6 +81,8 @@ public final class Downstreams implements AutoCloseable {
             server.reset();
         }
         rules.onAny("/", request -> StubReply.json(Stubs.noRule()));
+        publishedRules.reset();
+        rules.on("GET", "/rules", publishedRules::answer);
         embedding.onAny("/", request -> StubReply.json(Stubs.neighbours(List.of())));
         audit.onAny("/", request -> {
             JsonNode body = JsonBody.tree(request.bodyText());

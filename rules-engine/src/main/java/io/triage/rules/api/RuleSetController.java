@@ -6,6 +6,7 @@ import io.triage.rules.catalog.ActiveRules;
 import io.triage.rules.catalog.RuleSetLifecycle;
 import io.triage.rules.catalog.RuleSetStore;
 import io.triage.rules.catalog.RuleSetVersion;
+import io.triage.rules.config.RulesEngineProperties;
 import io.triage.rules.engine.TicketText;
 import io.triage.rules.ruleset.Rule;
 import io.triage.rules.ruleset.RuleSet;
@@ -15,9 +16,14 @@ import io.triage.rules.validation.ValidationReport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,17 +39,34 @@ class RuleSetController {
     private final RuleSetStore store;
     private final RuleSetLifecycle lifecycle;
     private final RuleSetValidator validator;
+    private final Evaluation evaluation;
 
     RuleSetController(ActiveRuleSet active, RuleSetStore store, RuleSetLifecycle lifecycle,
-            RuleSetValidator validator) {
+            RuleSetValidator validator, RulesEngineProperties properties) {
         this.active = active;
         this.store = store;
         this.lifecycle = lifecycle;
         this.validator = validator;
+        this.evaluation = new Evaluation(properties.shortCircuitConfidence(), properties.maxTicketChars(),
+                properties.maxGroupStates(), properties.maxGroupRules());
     }
 
-    /** The active rule set. */
-    record ActiveRuleSetResponse(Activation activation, List<Rule> rules, String yaml) {
+    /**
+     * The active rule set, with the settings this replica evaluates it with, so that a caller evaluating it
+     * in-process (classify-service) answers exactly as {@code POST /rules/evaluate} would.
+     */
+    record ActiveRuleSetResponse(Activation activation, List<Rule> rules, String yaml, Evaluation evaluation) {
+    }
+
+    /**
+     * How {@code POST /rules/evaluate} evaluates ({@code triage.rules.*}).
+     *
+     * @param shortCircuitConfidence a match at or above this confidence is flagged {@code shortCircuit}
+     * @param maxTicketChars         larger tickets are refused with 413
+     * @param maxGroupStates         the compiler's largest product automaton per group
+     * @param maxGroupRules          the compiler's most rules per product automaton
+     */
+    record Evaluation(double shortCircuitConfidence, int maxTicketChars, int maxGroupStates, int maxGroupRules) {
     }
 
     /** Every version and every switch between them, newest first. */
@@ -71,11 +94,29 @@ class RuleSetController {
     record DraftResponse(int rules, String savedBy) {
     }
 
+    /**
+     * The active rule set, with a strong ETag over everything in the answer: a poller sending it back in
+     * {@code If-None-Match} gets 304 without a body until a publish or rollback switches the set.
+     */
     @GetMapping("/rules")
     @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFIER')")
-    ActiveRuleSetResponse activeRules() {
+    ResponseEntity<ActiveRuleSetResponse> activeRules() {
         ActiveRules rules = active.get();
-        return new ActiveRuleSetResponse(rules.activation(), rules.compiled().rules(), rules.yaml());
+        // Spring MVC answers 304 itself when the request's If-None-Match names this ETag.
+        return ResponseEntity.ok().eTag(etag(rules)).body(new ActiveRuleSetResponse(rules.activation(),
+                rules.compiled().rules(), rules.yaml(), evaluation));
+    }
+
+    /** Changes with the activation (a rollback to the same version is a new one), the YAML and the settings. */
+    private String etag(ActiveRules rules) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((rules.activation() + "\n" + evaluation + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(rules.yaml().getBytes(StandardCharsets.UTF_8));
+            return "\"v" + rules.version() + "-" + HexFormat.of().formatHex(sha.digest(), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @GetMapping("/rules/versions")
