@@ -3,6 +3,7 @@ package io.triage.embedding.api;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.SearchFilter;
 import io.triage.embedding.store.VectorMatch;
@@ -40,31 +41,37 @@ class SearchController {
         SearchFilter filter = SearchFilters.parse(request.filters());
         @Nullable String text = request.text();
         float @Nullable [] vector = request.vector();
-        Supplier<List<VectorMatch>> search;
+        Supplier<float[]> query;
         if (text != null && vector == null) {
             if (text.isBlank()) {
                 throw new InvalidInputException("text", "must not be empty");
             }
-            search = () -> similar.byText(text, k, filter);
+            query = () -> model.embedQuery(text);
         } else if (vector != null && text == null) {
             if (vector.length != model.dimension()) {
                 throw new InvalidInputException("vector", "must have " + model.dimension() + " dimensions (model "
                         + model.name() + "), not " + vector.length);
             }
-            search = () -> similar.byVector(vector, k, filter);
+            query = () -> vector;
         } else {
             throw new InvalidInputException("text", "give exactly one of text and vector");
         }
-        List<VectorMatch> matches = Unavailability.guard(properties.storeRetryAfter(), search);
-        return new SearchResponse(model.name(), matches);
+        return Unavailability.guard(properties.storeRetryAfter(), () -> {
+            float[] encoded = query.get();
+            List<VectorMatch> matches = similar.byVector(encoded, k, filter);
+            return new SearchResponse(model.name(), matches,
+                    Boolean.TRUE.equals(request.includeVector()) ? encoded : null);
+        });
     }
 
     /**
      * The neighbours, most similar first.
      *
-     * @param model the embedding model the index holds
+     * @param model the embedding model the index holds (and that encoded {@code vector})
      * @param matches ticket ids with cosine similarity and metadata
+     * @param vector the query's unit-length vector, only when asked for with {@code includeVector}
      */
-    record SearchResponse(String model, List<VectorMatch> matches) {
+    record SearchResponse(String model, List<VectorMatch> matches,
+            @JsonInclude(JsonInclude.Include.NON_NULL) float @Nullable [] vector) {
     }
 }

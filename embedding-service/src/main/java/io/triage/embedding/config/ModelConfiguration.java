@@ -5,6 +5,7 @@ import io.triage.embedding.config.EmbeddingProperties.ModelKind;
 import io.triage.embedding.model.CachingEmbeddingModel;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.model.MiniLmEmbeddingModel;
+import io.triage.embedding.model.MiniLmProperties;
 import io.triage.embedding.model.OpenAiEmbeddingModel;
 import io.triage.embedding.model.OpenAiProperties;
 import io.triage.embedding.model.VectorCacheProperties;
@@ -19,12 +20,12 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
 
     @Bean
-    EmbeddingModel embeddingModel(EmbeddingProperties properties, OpenAiProperties openai, VectorCacheProperties cache,
-            MeterRegistry meters) {
+    EmbeddingModel embeddingModel(EmbeddingProperties properties, OpenAiProperties openai, MiniLmProperties minilm,
+            VectorCacheProperties cache, MeterRegistry meters) {
         // The OpenAI model's name is fixed per instance, so its vectors are cached like MiniLM's (and save tokens).
         EmbeddingModel model = properties.model() == ModelKind.OPENAI
                 ? new OpenAiEmbeddingModel(openai, meters)
-                : new MiniLmEmbeddingModel();
+                : new MiniLmEmbeddingModel(minilm, meters);
         return CachingEmbeddingModel.of(model, cache.vectorCacheSize(), meters);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Counts {@code embedding.vector.cache{outcome=hit|miss}} per text (a hit is a vector from the cache or from an
  * encode already under way) and gauges the entries as {@code embedding.vector.cache.entries}.
  */
-public final class CachingEmbeddingModel implements EmbeddingModel {
+public final class CachingEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
     private final EmbeddingModel model;
     private final ConcurrentMap<String, CompletableFuture<float[]>> vectors;
@@ -76,6 +77,24 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embed(List<String> texts) {
+        return lookUp(texts, model::embed);
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        // One text: at most one miss, encoded as a query by the model (MiniLM's search pool).
+        return lookUp(List.of(text), misses -> List.of(model.embedQuery(misses.getFirst()))).getFirst();
+    }
+
+    /** Closes the model when it holds resources (MiniLM's session and workers). */
+    @Override
+    public void close() throws Exception {
+        if (model instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private List<float[]> lookUp(List<String> texts, Function<List<String>, List<float[]>> encoder) {
         List<CompletableFuture<float[]>> answers = new ArrayList<>(texts.size());
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (String text : texts) {
@@ -94,15 +113,15 @@ public final class CachingEmbeddingModel implements EmbeddingModel {
             }
         }
         if (!claims.isEmpty()) {
-            encode(claims);
+            encode(claims, encoder);
         }
         return answers.stream().map(CachingEmbeddingModel::copyOf).toList();
     }
 
     /** Encodes the claimed texts in one call and fills their entries; on failure, drops them and fails the waiters. */
-    private void encode(Map<String, Claim> claims) {
+    private void encode(Map<String, Claim> claims, Function<List<String>, List<float[]>> encoder) {
         try {
-            List<float[]> encoded = model.embed(claims.values().stream().map(Claim::text).toList());
+            List<float[]> encoded = encoder.apply(claims.values().stream().map(Claim::text).toList());
             if (encoded.size() != claims.size()) {
                 throw new IllegalStateException("asked for " + claims.size() + " vectors, got " + encoded.size());
             }

@@ -18,4 +18,12 @@ public interface EmbeddingModel {
      * @throws ModelUnavailableException when a remote model cannot be reached after its retries
      */
     List<float[]> embed(List<String> texts);
+
+    /**
+     * Embeds the text of a search. Same vector as {@link #embed}; a model may run queries apart from bulk batches
+     * (MiniLM has a search pool) so that a large ingest never delays a search.
+     */
+    default float[] embedQuery(String text) {
+        return embed(List.of(text)).getFirst();
+    }
 }

@@ -29,7 +29,7 @@ public class SimilarTickets {
     }
 
     public List<VectorMatch> byText(String text, int k, SearchFilter filter) {
-        return byVector(model.embed(List.of(text)).getFirst(), k, filter);
+        return byVector(model.embedQuery(text), k, filter);
     }
 
     public List<VectorMatch> byVector(float[] vector, int k, SearchFilter filter) {

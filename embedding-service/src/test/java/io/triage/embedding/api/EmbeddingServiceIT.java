@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import io.triage.embedding.reconcile.Reconciler;
@@ -116,6 +117,62 @@ class EmbeddingServiceIT implements PlatformContract {
         assertThat(JsonPath.<Double>read(after.body(), "$.matches[0].similarity"))
                 .as("the embedded ticket's vector is the search's").isCloseTo(1.0, within(1e-5));
         assertThat(json(after)).extractingPath("$.matches[0].ticketId").isEqualTo("V-2");
+    }
+
+    @Test
+    void includeVectorReturnsTheQueryVectorThatFindsTheSameNeighbours() {
+        embed(ticket("Q-1", "C-q", "The invoice shows a double charge for March", "billing"),
+                ticket("Q-2", "C-q", "Wi-Fi drops every evening", "technical"));
+        String filters = "\"k\":2,\"filters\":{\"customerId\":\"C-q\"}";
+
+        HttpResponse<String> byText = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"charged twice on my invoice\",\"includeVector\":true," + filters + "}");
+
+        assertThat(byText.statusCode()).as(byText.body()).isEqualTo(200);
+        assertThat(json(byText)).extractingPath("$.model").isEqualTo("all-minilm-l6-v2-q-384");
+        List<Double> vector = JsonPath.read(byText.body(), "$.vector");
+        assertThat(vector).hasSize(384);
+        assertThat(vector.stream().mapToDouble(v -> v * v).sum()).isCloseTo(1.0, within(1e-4));
+        HttpResponse<String> byVector = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"vector\":" + vector + "," + filters + "}");
+        assertThat(JsonPath.<List<Object>>read(byVector.body(), "$.matches"))
+                .as("the returned vector is the one the text was searched with")
+                .isEqualTo(JsonPath.read(byText.body(), "$.matches"));
+        assertThat(json(byVector)).doesNotHavePath("$.vector");
+    }
+
+    @Test
+    void includeVectorThatIsNotABooleanIs400NamingIt() {
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"invoice\",\"includeVector\":\"please\"}");
+        PlatformContract.assertProblem(response, 400);
+        PlatformContract.assertNamesField(response, "includeVector");
+    }
+
+    @Test
+    void aSearchIsAnsweredWhileABulkIngestIsStillEncoding() {
+        StringBuilder tickets = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            tickets.append(i == 0 ? "" : ",").append(ticket("P-" + i, "C-pool", "Bulk complaint " + i
+                    + ": the parcel with order number " + i + " arrived damaged and the refund is missing", "logistics"));
+        }
+        CompletableFuture<HttpResponse<String>> bulk = CompletableFuture.supplyAsync(
+                () -> http().post("/embeddings", ApiKeys.OPS, "{\"tickets\":[" + tickets + "]}"));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> gauge("embedding_minilm_queue{", "pool=\"bulk\"") > 0);
+
+        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"damaged parcel\"}");
+
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+        assertThat(bulk).as("the search did not wait for the bulk ingest").isNotDone();
+        assertThat(json(bulk.join())).extractingPath("$.embedded").isEqualTo(1000);
+    }
+
+    double gauge(String prefix, String tag) {
+        return http().get("/actuator/prometheus", ApiKeys.OPS).body().lines()
+                .filter(line -> line.startsWith(prefix) && line.contains(tag))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** {@code embedding_vector_cache_total{outcome="hit"}} as Prometheus scrapes it. */

@@ -50,6 +50,20 @@ class CachingEmbeddingModelTests {
     }
 
     @Test
+    void aQueryMissIsEncodedAsAQueryAndItsVectorServesALaterBatch() {
+        CountingEmbeddingModel model = new CountingEmbeddingModel();
+        EmbeddingModel cached = CachingEmbeddingModel.of(model, 10, meters);
+
+        float[] query = cached.embedQuery("Card declined at the shop");
+        List<float[]> batch = cached.embed(List.of("Card declined at the shop", "Router down"));
+
+        assertThat(model.queries).containsExactly("Card declined at the shop");
+        assertThat(model.calls).containsExactly(List.of("Router down"));
+        assertThat(batch.getFirst()).isEqualTo(query);
+        assertThat(outcomes("hit")).isEqualTo(1);
+    }
+
+    @Test
     void aBatchSendsOnlyItsNewTextsToTheModelInOrder() {
         CountingEmbeddingModel model = new CountingEmbeddingModel();
         EmbeddingModel cached = CachingEmbeddingModel.of(model, 10, meters);

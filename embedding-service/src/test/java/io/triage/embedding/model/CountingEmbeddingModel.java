@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 final class CountingEmbeddingModel implements EmbeddingModel {
 
     final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    final List<String> queries = new CopyOnWriteArrayList<>();
     private final Consumer<List<String>> beforeEncoding;
 
     CountingEmbeddingModel() {
@@ -40,6 +41,12 @@ final class CountingEmbeddingModel implements EmbeddingModel {
         calls.add(List.copyOf(texts));
         beforeEncoding.accept(texts);
         return texts.stream().map(CountingEmbeddingModel::vectorOf).toList();
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        queries.add(text);
+        return vectorOf(text);
     }
 
     List<String> textsSeen() {

@@ -3,7 +3,11 @@ package io.triage.benchmarks.embedding;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.model.MiniLmEmbeddingModel;
+import io.triage.embedding.model.Vectors;
 import io.triage.tickets.TicketGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,15 +16,19 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Texts embedded per second by the default model (all-MiniLM-L6-v2 quantised, in-process), one text per call and
- * in batches (the batch is spread over the cores by the model). Texts are realistic synthetic tickets (subject and
- * description, about 350 characters).
+ * in batches, side by side: {@code langchain4j} is the model as embedding-service used it before issue 17
+ * (langchain4j's {@code embedAll}, its session on every core, texts in parallel), {@code encoder} is
+ * {@link MiniLmEmbeddingModel} now (own session, one thread per run, bulk and search pools; a single text goes
+ * through the search pool as a query). Texts are realistic synthetic tickets (subject and description).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -32,13 +40,16 @@ public class EmbeddingThroughputBenchmark {
 
     static final int BATCH = 64;
 
-    MiniLmEmbeddingModel model;
+    @Param({"langchain4j", "encoder"})
+    String implementation;
+
+    EmbeddingModel model;
     List<String> texts;
     int next;
 
     @Setup
     public void setUp() {
-        model = new MiniLmEmbeddingModel();
+        model = implementation.equals("langchain4j") ? new Langchain4jMiniLm() : new MiniLmEmbeddingModel();
         texts = new TicketGenerator(7).generate(1024).stream()
                 .map(t -> t.subject() + ". " + t.description())
                 .toList();
@@ -46,10 +57,17 @@ public class EmbeddingThroughputBenchmark {
                 texts.stream().mapToInt(String::length).average().orElse(0));
     }
 
+    @TearDown
+    public void tearDown() throws Exception {
+        if (model instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
     @Benchmark
     public float[] singleText() {
         next = (next + 1) % texts.size();
-        return model.embed(List.of(texts.get(next))).getFirst();
+        return model.embedQuery(texts.get(next));
     }
 
     @Benchmark
@@ -57,5 +75,27 @@ public class EmbeddingThroughputBenchmark {
     public List<float[]> batchOf64() {
         next = (next + BATCH) % (texts.size() - BATCH);
         return model.embed(texts.subList(next, next + BATCH));
+    }
+
+    /** embedding-service's MiniLM model before issue 17, kept here to measure against. */
+    static final class Langchain4jMiniLm implements EmbeddingModel {
+
+        private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
+        @Override
+        public String name() {
+            return MiniLmEmbeddingModel.NAME;
+        }
+
+        @Override
+        public int dimension() {
+            return 384;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> batch) {
+            return model.embedAll(batch.stream().map(TextSegment::from).toList()).content().stream()
+                    .map(e -> Vectors.normalised(e.vector())).toList();
+        }
     }
 }
