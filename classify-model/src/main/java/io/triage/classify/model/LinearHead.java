@@ -81,20 +81,43 @@ public final class LinearHead {
      * features (indices past the vocabulary) have no name and are left out.
      */
     private List<String> strongestNgrams(SparseVector x, int k, TfidfVectorizer vectorizer) {
-        int classes = labels.size();
-        int[] indices = x.indices();
-        Integer[] byContribution = new Integer[indices.length];
-        double[] contribution = new double[indices.length];
-        for (int j = 0; j < indices.length; j++) {
-            byContribution[j] = j;
-            contribution[j] = indices[j] < vectorizer.size() ? x.values()[j] * weights[indices[j] * classes + k] : 0;
-        }
-        Arrays.sort(byContribution, Comparator.comparingDouble(j -> -contribution[j]));
-        List<String> names = new ArrayList<>(EXPLAINING_NGRAMS);
-        for (int j = 0; j < Math.min(EXPLAINING_NGRAMS, indices.length) && contribution[byContribution[j]] > 0; j++) {
-            names.add(vectorizer.featureName(indices[byContribution[j]]));
+        int[] strongest = strongest(x, weights, labels.size(), k, vectorizer.size(), EXPLAINING_NGRAMS);
+        List<String> names = new ArrayList<>(strongest.length);
+        for (int feature : strongest) {
+            names.add(vectorizer.featureName(feature));
         }
         return names;
+    }
+
+    /**
+     * The features (at most {@code n}, below {@code vocabulary}) with the largest positive value × weight for class
+     * {@code k}, strongest first, ties in feature order. A bounded selection, not a sort of every feature of the text:
+     * this runs for every head of every ticket, and sorting boxed indices was 9 % of classify-service's CPU under load.
+     */
+    static int[] strongest(SparseVector x, float[] weights, int classes, int k, int vocabulary, int n) {
+        int[] indices = x.indices();
+        float[] values = x.values();
+        int[] best = new int[n];
+        double[] bestContribution = new double[n];
+        int found = 0;
+        for (int j = 0; j < indices.length; j++) {
+            if (indices[j] >= vocabulary) {
+                continue;
+            }
+            double contribution = values[j] * weights[indices[j] * classes + k];
+            if (contribution <= 0 || found == n && contribution <= bestContribution[found - 1]) {
+                continue;
+            }
+            int at = found < n ? found++ : found - 1;
+            while (at > 0 && bestContribution[at - 1] < contribution) {
+                best[at] = best[at - 1];
+                bestContribution[at] = bestContribution[at - 1];
+                at--;
+            }
+            best[at] = indices[j];
+            bestContribution[at] = contribution;
+        }
+        return Arrays.copyOf(best, found);
     }
 
     private static Integer[] rank(double[] probabilities) {
