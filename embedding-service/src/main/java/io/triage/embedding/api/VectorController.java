@@ -3,6 +3,7 @@ package io.triage.embedding.api;
 import jakarta.validation.constraints.NotBlank;
 
 import io.triage.embedding.model.EmbeddingModel;
+import io.triage.embedding.store.InactiveModelIndexes;
 import io.triage.embedding.store.StoreHealth;
 import io.triage.embedding.store.VectorStore;
 import io.triage.embedding.ticket.CustomerDeletion;
@@ -25,9 +26,11 @@ class VectorController {
     private final SimilarTickets similar;
     private final EmbeddingModel model;
     private final ApiProperties properties;
+    private final InactiveModelIndexes inactive;
 
     VectorController(EmbeddingPipeline pipeline, VectorStore store, SimilarTickets similar, EmbeddingModel model,
-            ApiProperties properties) {
+            ApiProperties properties, InactiveModelIndexes inactive) {
+        this.inactive = inactive;
         this.pipeline = pipeline;
         this.store = store;
         this.similar = similar;
@@ -38,7 +41,10 @@ class VectorController {
     @DeleteMapping("/vectors")
     @PreAuthorize("hasRole('COMPLIANCE')")
     CustomerDeletion deleteCustomer(@RequestParam @NotBlank String customerId) {
-        return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.deleteCustomer(customerId));
+        // The active store first (rows and index together), then the indexes of earlier models: a failure in the
+        // second leaves the request to be retried by gdpr-service, and a repeat finds nothing left where it got to.
+        return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.deleteCustomer(customerId)
+                .withInactiveIndexes(inactive.deleteByCustomer(customerId)));
     }
 
     @GetMapping("/vector-db/health")

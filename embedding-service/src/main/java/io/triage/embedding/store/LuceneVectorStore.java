@@ -21,6 +21,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -213,6 +214,32 @@ public final class LuceneVectorStore implements VectorStore {
             commit();
             return existing;
         });
+    }
+
+    /**
+     * Deletes a customer's entries from a Lucene index this process does not hold open (that of a model no longer
+     * active), committing at once; 0 when {@code path} holds no index.
+     */
+    public static long deleteByCustomerIn(Path path, String customerId) {
+        try (MMapDirectory other = new MMapDirectory(path)) {
+            if (!DirectoryReader.indexExists(other)) {
+                return 0;
+            }
+            Query query = new TermQuery(new Term(StoreFields.CUSTOMER_ID, customerId));
+            try (IndexWriter writer = new IndexWriter(other, new IndexWriterConfig())) {
+                long existing;
+                try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                    existing = new IndexSearcher(reader).count(query);
+                }
+                if (existing > 0) {
+                    writer.deleteDocuments(query);
+                    writer.commit();
+                }
+                return existing;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete from the Lucene index at " + path, e);
+        }
     }
 
     private void commit() throws IOException {

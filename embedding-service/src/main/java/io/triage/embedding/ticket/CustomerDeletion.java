@@ -6,6 +6,13 @@ package io.triage.embedding.ticket;
  * @param customerId the customer
  * @param deletedFromPostgres rows removed from {@code ticket_embeddings} (all models)
  * @param deletedFromIndex entries removed from the vector index of the active model
+ * @param deletedFromInactiveIndexes entries removed from the indexes of models no longer active (Lucene store)
  */
-public record CustomerDeletion(String customerId, long deletedFromPostgres, long deletedFromIndex) {
+public record CustomerDeletion(String customerId, long deletedFromPostgres, long deletedFromIndex,
+        long deletedFromInactiveIndexes) {
+
+    /** The same deletion, with what the inactive models' indexes held. */
+    public CustomerDeletion withInactiveIndexes(long deleted) {
+        return new CustomerDeletion(customerId, deletedFromPostgres, deletedFromIndex, deleted);
+    }
 }

@@ -11,11 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import io.triage.embedding.reconcile.Reconciler;
+import io.triage.embedding.store.LuceneVectorStore;
+import io.triage.embedding.store.TicketMetadata;
+import io.triage.embedding.store.VectorRecord;
 import io.triage.embedding.store.VectorStore;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -256,6 +260,31 @@ class EmbeddingServiceIT implements PlatformContract {
                 "{\"text\":\"double charge refund\",\"k\":100,\"filters\":{\"customerId\":\"C-gdpr\"}}");
         assertThat(json(search)).extractingPath("$.matches").asArray().isEmpty();
         assertThat(store.revisions()).doesNotContainKeys("G-1", "G-2").containsKey("G-3");
+    }
+
+    @Test
+    void deletingACustomerAlsoReachesTheIndexesOfModelsNoLongerActive() {
+        // An index left by an earlier model (another name, another dimension), as a model switch leaves it.
+        Path earlier = WORK.resolve("index").resolve("an-earlier-model-3");
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        try (LuceneVectorStore old = new LuceneVectorStore(earlier, 3, 16, 100, 100)) {
+            old.upsert(List.of(
+                    new VectorRecord("O-1", new float[] {1, 0, 0}, new TicketMetadata("C-old", null, null, null, at), 1),
+                    new VectorRecord("O-2", new float[] {0, 1, 0}, new TicketMetadata("C-old", null, null, null, at), 1),
+                    new VectorRecord("O-3", new float[] {0, 0, 1}, new TicketMetadata("C-other", null, null, null, at),
+                            1)));
+        }
+
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-old", ApiKeys.COMPLIANCE);
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(json(deleted)).extractingPath("$.deletedFromInactiveIndexes").isEqualTo(2);
+        try (LuceneVectorStore old = new LuceneVectorStore(earlier, 3, 16, 100, 100)) {
+            assertThat(old.revisions()).containsOnlyKeys("O-3");
+        }
+        HttpResponse<String> again = http().delete("/vectors?customerId=C-old", ApiKeys.COMPLIANCE);
+        assertThat(json(again)).as("a repeat finds nothing left").extractingPath("$.deletedFromInactiveIndexes")
+                .isEqualTo(0);
     }
 
     @Test

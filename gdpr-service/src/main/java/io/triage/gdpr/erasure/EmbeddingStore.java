@@ -8,7 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 @HttpExchange
 public interface EmbeddingStore {
 
-    record Deletion(String customerId, long deletedFromPostgres, long deletedFromIndex) {
+    /** {@code deletedFromInactiveIndexes}: the indexes of embedding models no longer active. */
+    record Deletion(String customerId, long deletedFromPostgres, long deletedFromIndex, long deletedFromInactiveIndexes) {
     }
 
     /** Idempotent by nature: a repeat finds nothing left and answers zeros. */

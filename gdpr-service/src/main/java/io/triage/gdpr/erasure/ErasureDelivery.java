@@ -88,9 +88,11 @@ class ErasureDelivery {
     void eraseVectors(TicketsErased event) {
         deliver(event.requestId(), "embedding", task -> {
             EmbeddingStore.Deletion deletion = call("embedding", () -> embedding.delete(task.customerId()));
-            return new Answer(deletion.deletedFromPostgres() + deletion.deletedFromIndex(), Map.of(
+            return new Answer(deletion.deletedFromPostgres() + deletion.deletedFromIndex()
+                    + deletion.deletedFromInactiveIndexes(), Map.of(
                     "deletedFromPostgres", deletion.deletedFromPostgres(),
-                    "deletedFromIndex", deletion.deletedFromIndex()), null);
+                    "deletedFromIndex", deletion.deletedFromIndex(),
+                    "deletedFromInactiveIndexes", deletion.deletedFromInactiveIndexes()), null);
         });
     }
 
