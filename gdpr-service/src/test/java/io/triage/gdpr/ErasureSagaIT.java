@@ -85,7 +85,7 @@ class ErasureSagaIT {
                             .map(t -> "\"" + t + "\"").toList())));
         });
         embedding.on("DELETE", "/vectors", request -> StubReply.json("""
-                {"customerId":"%s","deletedFromPostgres":2,"deletedFromIndex":2,"deletedFromInactiveIndexes":1}"""
+                {"customerId":"%s","deletedFromPostgres":2,"deletedFromIndex":2,"deletedFromInactiveIndexes":1,"blankedBackfillLines":1}"""
                 .formatted(request.query("customerId"))));
         classify.on("POST", "/internal/erasures", request -> StubReply.json("""
                 {"requestId":"%s","store":"classify","deletedRecords":3,"replayed":false,
@@ -165,8 +165,9 @@ class ErasureSagaIT {
         assertThat(receipt(done, "classify", "deletedRecords")).isEqualTo("3");
         assertThat(receipt(done, "classify", "lastError")).isEqualTo("null");
         assertThat(receipt(done, "classify", "details.decisions")).isEqualTo("2");
-        assertThat(receipt(done, "embedding", "deletedRecords")).isEqualTo("5");
+        assertThat(receipt(done, "embedding", "deletedRecords")).isEqualTo("6");
         assertThat(receipt(done, "embedding", "details.deletedFromInactiveIndexes")).isEqualTo("1");
+        assertThat(receipt(done, "embedding", "details.blankedBackfillLines")).isEqualTo("1");
         assertThat(receipt(done, "audit", "deletedRecords")).isEqualTo("5");
         assertThat((String) JsonPath.read(done, "$.completedAt")).isNotNull();
     }

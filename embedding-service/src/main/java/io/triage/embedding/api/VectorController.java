@@ -2,6 +2,7 @@ package io.triage.embedding.api;
 
 import jakarta.validation.constraints.NotBlank;
 
+import io.triage.embedding.backfill.BackfillFiles;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.InactiveModelIndexes;
 import io.triage.embedding.store.StoreHealth;
@@ -9,6 +10,7 @@ import io.triage.embedding.store.VectorStore;
 import io.triage.embedding.ticket.CustomerDeletion;
 import io.triage.embedding.ticket.EmbeddingPipeline;
 import io.triage.embedding.ticket.SimilarTickets;
+import io.triage.platform.problem.UnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +29,12 @@ class VectorController {
     private final EmbeddingModel model;
     private final ApiProperties properties;
     private final InactiveModelIndexes inactive;
+    private final BackfillFiles backfillFiles;
 
     VectorController(EmbeddingPipeline pipeline, VectorStore store, SimilarTickets similar, EmbeddingModel model,
-            ApiProperties properties, InactiveModelIndexes inactive) {
+            ApiProperties properties, InactiveModelIndexes inactive, BackfillFiles backfillFiles) {
         this.inactive = inactive;
+        this.backfillFiles = backfillFiles;
         this.pipeline = pipeline;
         this.store = store;
         this.similar = similar;
@@ -41,10 +45,18 @@ class VectorController {
     @DeleteMapping("/vectors")
     @PreAuthorize("hasRole('COMPLIANCE')")
     CustomerDeletion deleteCustomer(@RequestParam @NotBlank String customerId) {
-        // The active store first (rows and index together), then the indexes of earlier models: a failure in the
-        // second leaves the request to be retried by gdpr-service, and a repeat finds nothing left where it got to.
-        return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.deleteCustomer(customerId)
-                .withInactiveIndexes(inactive.deleteByCustomer(customerId)));
+        // Refused before anything changes while a backfill runs (it would embed the customer's lines again). Then the
+        // active store (rows and index together), the indexes of earlier models and the backfill files: a failure
+        // leaves the request to be retried by gdpr-service, and a repeat finds nothing left where it got to.
+        try {
+            backfillFiles.requireNoBackfillRunning();
+            return Unavailability.guard(properties.storeRetryAfter(), () -> pipeline.deleteCustomer(customerId)
+                    .withInactiveIndexes(inactive.deleteByCustomer(customerId))
+                    .withBackfillLines(backfillFiles.eraseCustomer(customerId)));
+        } catch (BackfillFiles.BackfillRunningException e) {
+            throw new UnavailableException("A backfill is running; nothing was changed. Erase again once it has ended",
+                    properties.storeRetryAfter());
+        }
     }
 
     @GetMapping("/vector-db/health")

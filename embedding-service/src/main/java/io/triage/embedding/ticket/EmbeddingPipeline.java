@@ -105,7 +105,7 @@ public class EmbeddingPipeline {
         return Objects.requireNonNull(transactions.execute(status -> {
             long fromPostgres = rows.deleteByCustomer(customerId);
             long fromIndex = store.deleteByCustomer(customerId);
-            return new CustomerDeletion(customerId, fromPostgres, fromIndex, 0);
+            return new CustomerDeletion(customerId, fromPostgres, fromIndex, 0, 0);
         }));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
@@ -285,6 +286,54 @@ class EmbeddingServiceIT implements PlatformContract {
         HttpResponse<String> again = http().delete("/vectors?customerId=C-old", ApiKeys.COMPLIANCE);
         assertThat(json(again)).as("a repeat finds nothing left").extractingPath("$.deletedFromInactiveIndexes")
                 .isEqualTo(0);
+    }
+
+    @Test
+    void deletingACustomerBlanksTheirLinesInTheBackfillFilesKeepingEveryOtherLineAtItsNumber() throws IOException {
+        Path file = WORK.resolve("backfill").resolve("erasure-history.jsonl");
+        Files.createDirectories(file.getParent());
+        String other = "{\"ticketId\":\"B-2\",\"customerId\":\"C-stays\",\"text\":\"Printer jam\","
+                + "\"createdAt\":\"2026-11-01T10:00:00Z\"}";
+        Files.write(file, List.of(
+                "{\"ticketId\":\"B-1\",\"customerId\":\"C-erased-bf\",\"text\":\"Jane Roe, refund\","
+                        + "\"createdAt\":\"2026-11-01T10:00:00Z\"}",
+                other,
+                "not json, left as it is",
+                "{\"ticketId\":\"B-3\",\"customerId\":\"C-erased-bf\",\"text\":\"Jane again\","
+                        + "\"createdAt\":\"2026-11-01T10:00:00Z\"}"));
+
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-erased-bf", ApiKeys.COMPLIANCE);
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(json(deleted)).extractingPath("$.blankedBackfillLines").isEqualTo(2);
+        assertThat(Files.readAllLines(file)).containsExactly("", other, "not json, left as it is", "");
+        assertThat(Files.readString(file)).doesNotContain("C-erased-bf").doesNotContain("Jane");
+    }
+
+    @Test
+    void deletingWhileABackfillRunsIsRefusedWith503AndChangesNothing() throws IOException {
+        embed(ticket("R-1", "C-wait", "Refund for a double charge", "billing"));
+        Path file = WORK.resolve("backfill").resolve("erasure-running.jsonl");
+        Files.createDirectories(file.getParent());
+        String line = "{\"ticketId\":\"R-2\",\"customerId\":\"C-wait\",\"text\":\"Refund\","
+                + "\"createdAt\":\"2026-11-01T10:00:00Z\"}";
+        Files.write(file, List.of(line));
+        UUID running = UUID.randomUUID();
+        jdbc.sql("INSERT INTO backfills (id, file_name, file_sha256, model, status) VALUES (:id, 'x.jsonl', :sha, "
+                + "'m', 'RUNNING')").param("id", running).param("sha", running.toString()).update();
+        try {
+            HttpResponse<String> refused = http().delete("/vectors?customerId=C-wait", ApiKeys.COMPLIANCE);
+
+            PlatformContract.assertProblem(refused, 503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(rows("C-wait")).as("nothing deleted").isOne();
+            assertThat(Files.readAllLines(file)).containsExactly(line);
+        } finally {
+            jdbc.sql("DELETE FROM backfills WHERE id = :id").param("id", running).update();
+        }
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-wait", ApiKeys.COMPLIANCE);
+        assertThat(json(deleted)).extractingPath("$.blankedBackfillLines").isEqualTo(1);
+        assertThat(rows("C-wait")).isZero();
     }
 
     @Test

@@ -8,8 +8,12 @@ import org.springframework.web.service.annotation.HttpExchange;
 @HttpExchange
 public interface EmbeddingStore {
 
-    /** {@code deletedFromInactiveIndexes}: the indexes of embedding models no longer active. */
-    record Deletion(String customerId, long deletedFromPostgres, long deletedFromIndex, long deletedFromInactiveIndexes) {
+    /**
+     * embedding-service's answer: {@code deletedFromInactiveIndexes} counts the indexes of models no longer active,
+     * {@code blankedBackfillLines} the customer's lines blanked in the backfill files.
+     */
+    record Deletion(String customerId, long deletedFromPostgres, long deletedFromIndex, long deletedFromInactiveIndexes,
+            long blankedBackfillLines) {
     }
 
     /** Idempotent by nature: a repeat finds nothing left and answers zeros. */

@@ -89,10 +89,11 @@ class ErasureDelivery {
         deliver(event.requestId(), "embedding", task -> {
             EmbeddingStore.Deletion deletion = call("embedding", () -> embedding.delete(task.customerId()));
             return new Answer(deletion.deletedFromPostgres() + deletion.deletedFromIndex()
-                    + deletion.deletedFromInactiveIndexes(), Map.of(
+                    + deletion.deletedFromInactiveIndexes() + deletion.blankedBackfillLines(), Map.of(
                     "deletedFromPostgres", deletion.deletedFromPostgres(),
                     "deletedFromIndex", deletion.deletedFromIndex(),
-                    "deletedFromInactiveIndexes", deletion.deletedFromInactiveIndexes()), null);
+                    "deletedFromInactiveIndexes", deletion.deletedFromInactiveIndexes(),
+                    "blankedBackfillLines", deletion.blankedBackfillLines()), null);
         });
     }
 
