@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,16 +33,24 @@ public class BackfillFiles {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path directory;
+    private final Duration staleAfter;
     private final JdbcClient jdbc;
 
     BackfillFiles(BackfillProperties properties, JdbcClient jdbc) {
         this.directory = properties.directory().toAbsolutePath().normalize();
+        this.staleAfter = properties.staleAfter();
         this.jdbc = jdbc;
     }
 
-    /** Throws when a backfill is running, so that an erasure can refuse before it changes anything. */
+    /**
+     * Throws when a backfill is running, so that an erasure can refuse before it changes anything. A backfill whose
+     * runner stopped advancing ({@code stale-after}) does not count: it is resumed later, from the file as it is then.
+     */
     public void requireNoBackfillRunning() {
-        long running = jdbc.sql("SELECT count(*) FROM backfills WHERE status = 'RUNNING'").query(Long.class).single();
+        long running = jdbc.sql("""
+                SELECT count(*) FROM backfills
+                 WHERE status = 'RUNNING' AND updated_at >= now() - make_interval(secs => :stale)
+                """).param("stale", staleAfter.toSeconds()).query(Long.class).single();
         if (running > 0) {
             throw new BackfillRunningException();
         }
