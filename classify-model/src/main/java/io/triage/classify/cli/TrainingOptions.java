@@ -52,7 +52,8 @@ final class TrainingOptions {
     @Nullable Long seed;
 
     @Option(names = "--sentence-encoder", paramLabel = "NAME",
-            description = "Encoder of the combined model; none trains TF-IDF only (default: the standard encoder).")
+            description = "Encoder of the combined model: bge-small-en-v1.5-q (default) or all-minilm-l6-v2-q "
+                    + "(embedding-service's vectors); none trains TF-IDF only.")
     @Nullable String sentenceEncoder;
 
     @Option(names = "--novelty-share", paramLabel = "SHARE",

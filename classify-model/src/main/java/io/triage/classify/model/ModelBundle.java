@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +37,40 @@ public record ModelBundle(TfidfVectorizer vectorizer, Map<String, LinearHead> he
         return sentences == null ? "tfidf-lr" : "tfidf+" + sentences.encoder().name() + "-lr+knn";
     }
 
+    /**
+     * Whether {@link #predict(String, String, float[])} reads a sentence vector, and the embedding-service model
+     * whose vectors it can take instead of encoding the text: empty for the TF-IDF-only model and for an encoder
+     * no embedding-service model equals (bge-small).
+     */
+    public Optional<String> embeddingServiceModel() {
+        return sentences == null ? Optional.empty() : sentences.encoder().embeddingServiceModel();
+    }
+
+    /** Whether answering encodes the text with a sentence encoder (the combined model does). */
+    public boolean encodes() {
+        return sentences != null;
+    }
+
     /** Every head's answer for one (already sanitised) text. */
     public Map<String, HeadPrediction> predict(String text, String modelVersion) {
-        Features features = features(vectorizer.transform(text),
-                sentences == null ? null : sentences.encoder().encode(text), true);
+        return predict(text, modelVersion, null);
+    }
+
+    /**
+     * Every head's answer for one (already sanitised) text whose sentence vector may already be known.
+     *
+     * @param sentence the text's unit-length sentence vector by this model's encoder (e.g. the one embedding-service
+     *                 returned for {@link #embeddingServiceModel()}), used instead of encoding the text; null encodes
+     *                 the text as {@link #predict(String, String)} does. Ignored by a model without sentence features
+     * @throws IllegalArgumentException when {@code sentence} does not have the encoder's dimension
+     */
+    public Map<String, HeadPrediction> predict(String text, String modelVersion, float @Nullable [] sentence) {
+        if (sentences != null && sentence != null && sentence.length != sentences.encoder().dimension()) {
+            throw new IllegalArgumentException("a sentence vector of " + sentence.length + " dimensions, not "
+                    + sentences.encoder().dimension() + " (" + sentences.encoder().name() + ")");
+        }
+        Features features = features(vectorizer.transform(text), sentences == null ? null
+                : sentence != null ? sentence : sentences.encoder().encode(text), true);
         boolean novel = novel(features);
         Map<String, HeadPrediction> answers = new LinkedHashMap<>();
         heads.forEach((name, head) -> answers.put(name,

@@ -1,5 +1,7 @@
 package io.triage.classify.model;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,4 +16,22 @@ public interface ModelTier {
      * @throws NoModelException when no model has been promoted to production yet
      */
     ModelAnswer predict(String sanitisedText, @Nullable String ticketId);
+
+    /**
+     * As {@link #predict(String, String)}, with the text's sentence vector when one is already known: the answering
+     * model reads it instead of encoding the text when its encoder gives that model's vectors
+     * ({@link ModelBundle#embeddingServiceModel()}), and encodes the text otherwise. The default ignores it.
+     */
+    default ModelAnswer predict(String sanitisedText, @Nullable String ticketId, @Nullable SentenceVector sentence) {
+        return predict(sanitisedText, ticketId);
+    }
+
+    /**
+     * The embedding-service model whose query vector the production model can read instead of encoding the text
+     * (so that a caller asks for the vector only when it will be used); empty when there is none (bge-small, the
+     * TF-IDF-only model, no model yet).
+     */
+    default Optional<String> reusableEncoding() {
+        return Optional.empty();
+    }
 }

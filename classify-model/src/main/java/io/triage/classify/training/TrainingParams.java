@@ -36,8 +36,8 @@ public record TrainingParams(double c, int maxIter, FeatureSettings features, do
                     + ", max neighbours=" + maxNeighbours + ", novelty share=" + noveltyShare + " (0 to 0.5)");
         }
         if (sentenceEncoder != null && SentenceEncoders.named(sentenceEncoder).isEmpty()) {
-            throw new IllegalArgumentException("unknown sentence encoder '" + sentenceEncoder + "'; this build has '"
-                    + SentenceEncoders.standard().name() + "'");
+            throw new IllegalArgumentException("unknown sentence encoder '" + sentenceEncoder + "'; this build has "
+                    + SentenceEncoders.names());
         }
     }
 

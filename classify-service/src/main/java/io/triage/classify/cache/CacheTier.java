@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.triage.classify.model.SentenceVector;
 import io.triage.classify.tier.LabelScore;
+import io.triage.classify.tier.ModelAnswers;
 import io.triage.classify.tier.RoutingMethod;
 import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.Tier;
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Component;
  * and reusing its label has been right often enough (≥ 0.85, from feedback). The neighbours found here are the
  * LLM's examples. Fallback when embedding-service is down, slow or its circuit is open: the tier is skipped (and
  * the LLM prompts zero-shot).
+ *
+ * <p>When the production model's encoder gives embedding-service's vectors (trained with the MiniLM encoder), the
+ * search also asks for the query's vector and keeps it in the {@link TierContext}, so the ML tier reads it instead
+ * of encoding the ticket a second time (one encoding per ticket). A skipped search leaves the model to encode.
  */
 @Component
 @Order(20)
@@ -31,10 +37,12 @@ class CacheTier implements Tier {
     private final ReuseAccuracy accuracy;
     private final ResilientCalls calls;
     private final CacheTierProperties settings;
+    private final ModelAnswers models;
 
     CacheTier(SimilarTicketSearch search, ReuseAccuracy accuracy, ResilientCalls calls,
-            CacheTierProperties properties) {
+            CacheTierProperties properties, ModelAnswers models) {
         this.search = search;
+        this.models = models;
         this.accuracy = accuracy;
         this.calls = calls;
         this.settings = properties;
@@ -56,14 +64,17 @@ class CacheTier implements Tier {
             return new TierOutcome.Skipped("switched off by configuration");
         }
         String self = context.ticket().ticketId();
+        // The query's vector only when the production model can read it instead of encoding the ticket again.
+        Optional<String> reusable = models.reusableEncoding();
         // One extra neighbour, because a ticket embedded before it is classified finds itself first.
+        SimilarTicketSearch.Query query = new SimilarTicketSearch.Query(context.ticket().text(),
+                settings.neighbours() + 1, reusable.isPresent() ? Boolean.TRUE : null);
         Optional<SimilarTicketSearch.Matches> answer = calls.callOrElse(DOWNSTREAM,
-                () -> Optional.ofNullable(search.search(
-                        new SimilarTicketSearch.Query(context.ticket().text(), settings.neighbours() + 1))),
-                failure -> Optional.empty());
+                () -> Optional.ofNullable(search.search(query)), failure -> Optional.empty());
         if (answer.isEmpty()) {
             return new TierOutcome.Skipped(DOWNSTREAM + " unavailable (" + calls.state(DOWNSTREAM) + ")");
         }
+        keepVector(context, reusable, answer.get());
         List<SimilarTicketSearch.Match> found = answer.get().matches();
         List<SimilarTicket> neighbours = (found == null ? List.<SimilarTicketSearch.Match>of() : found).stream()
                 .filter(m -> !Objects.equals(m.ticketId(), self))
@@ -104,6 +115,16 @@ class CacheTier implements Tier {
                 top.sentiment() == null ? null : new LabelScore(top.sentiment(), estimate),
                 List.of(department), "near-duplicate of " + top.ticketId() + " (similarity " + round(top.similarity())
                         + "), whose label was right " + round(estimate) + " of the time");
+    }
+
+    /** Keeps the query's vector for the ML tier when it is the one the production model reads. */
+    private static void keepVector(TierContext context, Optional<String> reusable,
+            SimilarTicketSearch.Matches answer) {
+        String model = answer.model();
+        float[] vector = answer.vector();
+        if (model != null && vector != null && reusable.filter(model::equals).isPresent()) {
+            context.sentenceVector(new SentenceVector(model, vector));
+        }
     }
 
     private static SimilarTicket similar(SimilarTicketSearch.Match match) {

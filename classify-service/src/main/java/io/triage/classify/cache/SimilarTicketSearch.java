@@ -2,6 +2,7 @@ package io.triage.classify.cache;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,10 +20,16 @@ public interface SimilarTicketSearch {
     /**
      * A nearest-neighbour query by sanitised text.
      *
-     * @param text sanitised ticket text
-     * @param k    how many neighbours
+     * @param text          sanitised ticket text
+     * @param k             how many neighbours
+     * @param includeVector {@code true} to get the text's vector back (omitted otherwise: 384 floats of JSON per
+     *                      lookup cost CPU on both sides)
      */
-    record Query(String text, int k) {
+    record Query(String text, int k, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean includeVector) {
+
+        Query(String text, int k) {
+            this(text, k, null);
+        }
     }
 
     /**
@@ -50,8 +57,10 @@ public interface SimilarTicketSearch {
      * The neighbours, most similar first.
      *
      * @param matches the hits
+     * @param model   the embedding model that encoded the query
+     * @param vector  the query's unit-length vector, when asked for with {@code includeVector}
      */
-    record Matches(@Nullable List<Match> matches) {
+    record Matches(@Nullable List<Match> matches, @Nullable String model, float @Nullable [] vector) {
     }
 
     /**

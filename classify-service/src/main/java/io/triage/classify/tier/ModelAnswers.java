@@ -1,6 +1,7 @@
 package io.triage.classify.tier;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The in-process model's answer for a ticket, computed at most once per ticket and kept in its {@link TierContext}:
- * the ML tier decides from it, and the chain fills in the heads a deciding tier left open from it.
+ * the ML tier decides from it, and the chain fills in the heads a deciding tier left open from it. When the cache
+ * tier's search returned the ticket's sentence vector ({@link TierContext#sentenceVector()}), the model reads it
+ * instead of encoding the text again.
  */
 @Component
 public class ModelAnswers {
@@ -33,12 +36,22 @@ public class ModelAnswers {
             return null;
         }
         try {
-            ModelAnswer answer = model.predict(context.ticket().text(), context.ticket().ticketId());
+            ModelAnswer answer = model.predict(context.ticket().text(), context.ticket().ticketId(),
+                    context.sentenceVector());
             context.modelAnswer(answer);
             return answer;
         } catch (NoModelException e) {
             return null;
         }
+    }
+
+    /**
+     * The embedding-service model whose query vector the production model reads instead of encoding the ticket
+     * (the cache tier then asks its search for the vector); empty when there is none or no model.
+     */
+    public Optional<String> reusableEncoding() {
+        ModelTier model = models.getIfAvailable();
+        return model == null ? Optional.empty() : model.reusableEncoding();
     }
 
     /** A head's label with its confidence. */

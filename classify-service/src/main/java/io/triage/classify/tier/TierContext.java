@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.triage.classify.model.ModelAnswer;
+import io.triage.classify.model.SentenceVector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ public final class TierContext {
     private volatile @Nullable RuleMatch ruleMatch;
     private volatile @Nullable String ruleSetVersion;
     private volatile @Nullable List<SimilarTicket> neighbours;
+    private volatile @Nullable SentenceVector sentenceVector;
     private volatile @Nullable ModelAnswer modelAnswer;
     private volatile @Nullable LlmUsage llmUsage;
 
@@ -80,6 +82,18 @@ public final class TierContext {
 
     public void neighbours(List<SimilarTicket> found) {
         this.neighbours = List.copyOf(found);
+    }
+
+    /**
+     * The ticket text's sentence vector as embedding-service encoded it for the cache tier's search (asked for only
+     * when the production model can read it), so the ML tier need not encode the text again; {@code null} otherwise.
+     */
+    public @Nullable SentenceVector sentenceVector() {
+        return sentenceVector;
+    }
+
+    public void sentenceVector(SentenceVector vector) {
+        this.sentenceVector = vector;
     }
 
     public @Nullable ModelAnswer modelAnswer() {

@@ -52,6 +52,20 @@ public final class Stubs {
                 + matches.stream().map(Neighbour::json).collect(Collectors.joining(",")) + "]}";
     }
 
+    /**
+     * embedding-service {@code POST /search} with {@code includeVector}: the neighbours and the query's vector, as
+     * encoded by {@code model}.
+     */
+    public static String neighboursWithVector(List<Neighbour> matches, String model, float[] vector) {
+        StringBuilder floats = new StringBuilder();
+        for (int i = 0; i < vector.length; i++) {
+            floats.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return "{\"model\":" + quoted(model) + ",\"matches\":["
+                + matches.stream().map(Neighbour::json).collect(Collectors.joining(",")) + "],\"vector\":["
+                + floats + "]}";
+    }
+
     /** An OpenAI {@code /v1/chat/completions} answer whose assistant message is {@code content}. */
     public static String chatCompletion(String content, long promptTokens, long completionTokens) {
         return """

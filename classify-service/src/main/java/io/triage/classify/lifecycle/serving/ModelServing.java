@@ -3,6 +3,7 @@ package io.triage.classify.lifecycle.serving;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.triage.classify.lifecycle.ModelProperties;
@@ -14,7 +15,10 @@ import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.CorruptArtifactException;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
+import io.triage.classify.model.ModelBundle;
 import io.triage.classify.model.NoModelException;
+import io.triage.classify.model.SentenceFeatures;
+import io.triage.classify.model.SentenceVector;
 import io.triage.classify.taxonomy.ModelHeads;
 import io.triage.classify.taxonomy.ServedLabels;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +35,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class ModelServing implements ModelTier, ServedLabels {
 
+    /** Sentence encodings the ML tier needed, by {@code source}: {@code reused} or {@code encoded}. */
+    static final String ENCODINGS = "classify.sentence.encodings";
+
     private static final Logger log = LoggerFactory.getLogger(ModelServing.class);
 
     private final AtomicReference<ServingModels> serving = new AtomicReference<>(ServingModels.NONE);
     private final ModelStore registry;
     private final ModelProperties properties;
     private final MeterRegistry meters;
+    private final Counter reusedEncodings;
+    private final Counter ownEncodings;
 
     ModelServing(ModelStore registry, ModelProperties properties, MeterRegistry meters) {
         this.registry = registry;
@@ -45,10 +54,25 @@ public class ModelServing implements ModelTier, ServedLabels {
         meters.gauge("classify.model.canary.share", properties, ModelProperties::canaryShare);
         meters.gauge("classify.model.serving.version", serving, s -> versionOf(s.get().production()));
         meters.gauge("classify.model.canary.version", serving, s -> versionOf(s.get().canary()));
+        this.reusedEncodings = Counter.builder(ENCODINGS).tag("source", "reused")
+                .description("sentence vectors the ML tier read from the cache tier's search instead of encoding")
+                .register(meters);
+        this.ownEncodings = Counter.builder(ENCODINGS).tag("source", "encoded")
+                .description("texts the ML tier encoded itself").register(meters);
     }
 
     @Override
     public ModelAnswer predict(String sanitisedText, @Nullable String ticketId) {
+        return predict(sanitisedText, ticketId, null);
+    }
+
+    /**
+     * Reads {@code sentence} instead of encoding the text when the answering model's encoder gives that embedding
+     * model's vectors; counts {@code classify.sentence.encodings} by {@code source}: {@code reused} or
+     * {@code encoded} (the TF-IDF-only model encodes nothing and is not counted).
+     */
+    @Override
+    public ModelAnswer predict(String sanitisedText, @Nullable String ticketId, @Nullable SentenceVector sentence) {
         ServingModels current = serving.get();
         LoadedModel production = current.production();
         if (production == null) {
@@ -59,11 +83,29 @@ public class ModelServing implements ModelTier, ServedLabels {
                 && CanaryRouting.inCanary(ticketId, properties.canaryShare());
         LoadedModel model = canary && candidate != null ? candidate : production;
         String version = Long.toString(model.version());
+        float @Nullable [] reused = sentence != null && readable(model.bundle(), sentence) ? sentence.vector() : null;
         Timer.Sample sample = Timer.start(meters);
-        ModelAnswer answer = new ModelAnswer(version, canary, model.bundle().predict(sanitisedText, version));
+        ModelAnswer answer = new ModelAnswer(version, canary, model.bundle().predict(sanitisedText, version, reused));
         sample.stop(meters.timer("classify.model.predictions", "version", version,
                 "role", canary ? "canary" : "production"));
+        if (model.bundle().encodes()) {
+            (reused != null ? reusedEncodings : ownEncodings).increment();
+        }
         return answer;
+    }
+
+    /** Whether {@code bundle} reads {@code sentence} as its own encoding: the same model, the same dimension. */
+    private static boolean readable(ModelBundle bundle, SentenceVector sentence) {
+        SentenceFeatures features = bundle.sentences();
+        return features != null
+                && bundle.embeddingServiceModel().filter(sentence.model()::equals).isPresent()
+                && sentence.vector().length == features.encoder().dimension();
+    }
+
+    @Override
+    public Optional<String> reusableEncoding() {
+        LoadedModel production = serving.get().production();
+        return production == null ? Optional.empty() : production.bundle().embeddingServiceModel();
     }
 
     /** Loads whatever the registry now has in production and staging; keeps the current model on any failure. */
