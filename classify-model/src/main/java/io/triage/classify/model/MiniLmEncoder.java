@@ -1,11 +1,8 @@
 package io.triage.classify.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
@@ -22,8 +19,6 @@ final class MiniLmEncoder implements SentenceEncoder {
     /** embedding-service's name for the same vectors (MiniLM, 128-token cut, 384 dimensions). */
     static final String EMBEDDING_SERVICE_MODEL = "all-minilm-l6-v2-q-384";
     private static final int DIMENSION = 384;
-    /** Texts per ONNX call: large enough to spread over the cores, small enough to bound memory. */
-    private static final int BATCH = 64;
 
     private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
@@ -44,14 +39,6 @@ final class MiniLmEncoder implements SentenceEncoder {
 
     @Override
     public List<float[]> encode(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(text -> TextSegment.from(text.isBlank() ? "." : text)).toList();
-            for (Embedding embedding : model.embedAll(batch).content()) {
-                vectors.add(BgeSmallEncoder.unitLength(embedding.vector()));
-            }
-        }
-        return vectors;
+        return OnnxEncoding.encode(model, texts);
     }
 }
