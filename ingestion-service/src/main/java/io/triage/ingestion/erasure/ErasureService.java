@@ -25,10 +25,13 @@ public class ErasureService {
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
     private final CustomerHash hash;
+    private final SuppressedTickets suppressed;
     private final IngestionProperties.Erasure settings;
 
-    ErasureService(JdbcClient jdbc, TicketRepository tickets, CustomerHash hash, IngestionProperties properties) {
+    ErasureService(JdbcClient jdbc, TicketRepository tickets, CustomerHash hash, SuppressedTickets suppressed,
+            IngestionProperties properties) {
         this.jdbc = jdbc;
+        this.suppressed = suppressed;
         this.tickets = tickets;
         this.hash = hash;
         this.settings = properties.erasure();
@@ -45,7 +48,9 @@ public class ErasureService {
             return existing(requestId);
         }
         // The clean copies, validated labels, decisions and write-backs go with their tickets (ON DELETE CASCADE).
-        List<String> erased = tickets.deleteByCustomer(customerId).stream().map(UUID::toString).toList();
+        List<TicketRepository.Erased> deleted = tickets.deleteByCustomer(customerId);
+        suppressed.add(deleted);
+        List<String> erased = deleted.stream().map(ticket -> ticket.id().toString()).toList();
         jdbc.sql("""
                 UPDATE erasures SET deleted_tickets = :deleted, ticket_ids = string_to_array(:ids, ',')
                  WHERE request_id = :id

@@ -1,8 +1,11 @@
 package io.triage.ingestion.ticket;
 
+import java.util.Optional;
+
 import io.triage.pii.PiiSanitizationException;
 import io.triage.pii.PiiSanitizer;
 import io.triage.pii.SanitizedText;
+import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.InternalFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,19 +23,27 @@ public class TicketIntake {
     private final CleanTicketRepository clean;
     private final PiiSanitizer sanitizer;
     private final ApplicationEventPublisher events;
+    private final Suppression suppression;
 
     TicketIntake(TicketRepository tickets, CleanTicketRepository clean, PiiSanitizer sanitizer,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Suppression suppression) {
+        this.suppression = suppression;
         this.tickets = tickets;
         this.clean = clean;
         this.sanitizer = sanitizer;
         this.events = events;
     }
 
-    /** Stores an imported ticket ({@code POST /tickets}) and answers its sanitised copy as stored now. */
+    /**
+     * Stores an imported ticket ({@code POST /tickets}) and answers its sanitised copy as stored now.
+     *
+     * @throws ConflictException (409) when a GDPR erasure deleted this ticket: it is not stored again
+     */
     @Transactional
     public CleanTicket receive(NewTicket ticket) {
-        Ticket stored = store(ticket, SourceAttributes.NONE).ticket();
+        Ticket stored = store(ticket, SourceAttributes.NONE).map(TicketRepository.Upsert::ticket)
+                .orElseThrow(() -> new ConflictException(
+                        "This ticket was erased under a GDPR request and is not stored again"));
         return clean.find(stored.id()).orElseThrow();
     }
 
@@ -40,10 +51,14 @@ public class TicketIntake {
      * Stores a ticket a connector (webhook or pull) brought, with what the source says beyond its text; joins the
      * caller's transaction (a pulled page is stored with its watermark).
      *
-     * @return the stored ticket, and whether this call inserted or changed it
+     * @return the stored ticket, and whether this call inserted or changed it; empty when a GDPR erasure deleted
+     *     this ticket, which is then dropped (not stored again, no event)
      */
     @Transactional
-    public TicketRepository.Upsert store(NewTicket ticket, SourceAttributes attributes) {
+    public Optional<TicketRepository.Upsert> store(NewTicket ticket, SourceAttributes attributes) {
+        if (suppression.suppressed(ticket.source(), ticket.externalId())) {
+            return Optional.empty();
+        }
         TicketRepository.Upsert upsert = tickets.upsert(ticket, attributes);
         Ticket stored = upsert.ticket();
         // A redelivered or older version changed nothing, so its clean copy is already current.
@@ -57,7 +72,7 @@ public class TicketIntake {
             events.publishEvent(new TicketChanged(stored.id(), stored.source(), stored.sourceUpdatedAt(),
                     upsert.textChanged()));
         }
-        return upsert;
+        return Optional.of(upsert);
     }
 
     private SanitizedText sanitise(Ticket stored) {

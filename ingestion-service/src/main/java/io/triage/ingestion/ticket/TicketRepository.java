@@ -100,11 +100,16 @@ public class TicketRepository {
                 .optional();
     }
 
-    /** Deletes the customer's tickets (their clean copies, labels and decisions go with them); their ids. */
-    public List<UUID> deleteByCustomer(String customerId) {
-        return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId RETURNING id")
+    /** Deletes the customer's tickets (their clean copies, labels and decisions go with them); which they were. */
+    public List<Erased> deleteByCustomer(String customerId) {
+        return jdbc.sql("DELETE FROM tickets WHERE customer_id = :customerId RETURNING id, source, external_id")
                 .param("customerId", customerId)
-                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                .query((rs, n) -> new Erased(rs.getObject(1, UUID.class), TicketSource.valueOf(rs.getString(2)),
+                        rs.getString(3))).list();
+    }
+
+    /** A ticket an erasure deleted: its id here, and where it came from. */
+    public record Erased(UUID id, TicketSource source, String externalId) {
     }
 
     private static Ticket map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.ingestion.ticket.NewTicket;
+import io.triage.ingestion.ticket.SourceAttributes;
+import io.triage.ingestion.ticket.TicketIntake;
+import io.triage.ingestion.ticket.TicketRepository;
+import io.triage.ingestion.ticket.TicketSource;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -47,6 +55,12 @@ class ErasureIT {
 
     @Autowired
     Flyway flyway;
+
+    @Autowired
+    TicketIntake intake;
+
+    @Autowired
+    MeterRegistry meters;
 
     ServiceHttp http() {
         return ServiceHttp.onPort(port);
@@ -86,6 +100,35 @@ class ErasureIT {
                 LIST).containsExactlyInAnyOrderElementsOf(tickets);
         assertThat(json(replay)).extractingPath("$.ticketIds").asInstanceOf(
                 LIST).doesNotContain(other);
+    }
+
+    @Test
+    void anErasedTicketDeliveredAgainIsDroppedWhileTheCustomersNewTicketsAreStored() {
+        store("S-1", "C-suppressed");
+        erase(UUID.randomUUID(), "C-suppressed");
+        double droppedBefore = dropped();
+
+        HttpResponse<String> reimport = http().post("/tickets", ApiKeys.OPS, """
+                {"source":"JIRA","externalId":"S-1","customerId":"C-suppressed","subject":"Card declined",
+                 "description":"declined twice","sourceUpdatedAt":"2026-11-02T10:00:00Z"}""");
+        // As a webhook or a pull would bring it: through the intake, with a newer version.
+        Optional<TicketRepository.Upsert> pulled = intake.store(new NewTicket(TicketSource.JIRA, "S-1", "C-suppressed",
+                "web", "Card declined", "declined again", Instant.parse("2026-11-03T10:00:00Z")),
+                SourceAttributes.NONE);
+        String fresh = store("S-2", "C-suppressed");
+
+        assertThat(reimport.statusCode()).as(reimport.body()).isEqualTo(409);
+        assertThat(pulled).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM tickets WHERE external_id = 'S-1'").query(Long.class).single())
+                .as("the erased ticket is not stored again").isZero();
+        assertThat(fresh).as("a new ticket of the same customer is stored").isNotBlank();
+        assertThat(dropped()).isEqualTo(droppedBefore + 2);
+        assertThat(jdbc.sql("SELECT count(*) FROM suppressed_tickets s WHERE CAST(s AS text) LIKE '%S-1%'")
+                .query(Long.class).single()).as("the list holds no id in the clear").isZero();
+    }
+
+    private double dropped() {
+        return meters.get("ingestion.tickets.suppressed").counter().count();
     }
 
     @Test
