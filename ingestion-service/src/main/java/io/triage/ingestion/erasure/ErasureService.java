@@ -47,6 +47,7 @@ public class ErasureService {
         if (claimed == 0) {
             return existing(requestId);
         }
+        suppressed.lock(customerId, true);
         // The clean copies, validated labels, decisions and write-backs go with their tickets (ON DELETE CASCADE).
         List<TicketRepository.Erased> deleted = tickets.deleteByCustomer(customerId);
         suppressed.add(deleted);

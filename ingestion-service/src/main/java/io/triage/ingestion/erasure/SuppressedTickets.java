@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.ingestion.ticket.Suppression;
 import io.triage.ingestion.ticket.TicketRepository;
 import io.triage.ingestion.ticket.TicketSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,22 @@ class SuppressedTickets implements Suppression {
         }
     }
 
+    /**
+     * Takes the customer's erasure lock for the caller's transaction: exclusive for an erasure, shared for an intake.
+     * An erasure so waits for deliveries in flight (and then deletes what they stored), and a delivery arriving
+     * during an erasure waits for it (and then finds its ticket on the list).
+     */
+    void lock(String customerId, boolean exclusive) {
+        jdbc.sql(exclusive ? "SELECT pg_advisory_xact_lock(hashtextextended(:hash, 17))"
+                : "SELECT pg_advisory_xact_lock_shared(hashtextextended(:hash, 17))")
+                .param("hash", hash.of(customerId)).query((rs, n) -> 1).list();
+    }
+
     @Override
-    public boolean suppressed(TicketSource source, String externalId) {
+    public boolean suppressed(TicketSource source, String externalId, @Nullable String customerId) {
+        if (customerId != null) {
+            lock(customerId, false);
+        }
         boolean suppressed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM suppressed_tickets WHERE ticket_hash = :hash)")
                 .param("hash", key(source, externalId)).query(Boolean.class).single();
         if (suppressed) {

@@ -56,7 +56,7 @@ public class TicketIntake {
      */
     @Transactional
     public Optional<TicketRepository.Upsert> store(NewTicket ticket, SourceAttributes attributes) {
-        if (suppression.suppressed(ticket.source(), ticket.externalId())) {
+        if (suppression.suppressed(ticket.source(), ticket.externalId(), ticket.customerId())) {
             return Optional.empty();
         }
         TicketRepository.Upsert upsert = tickets.upsert(ticket, attributes);

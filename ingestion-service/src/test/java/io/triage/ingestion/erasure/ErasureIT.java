@@ -3,13 +3,17 @@ package io.triage.ingestion.erasure;
 import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code POST /internal/erasures} as gdpr-service's saga needs it: the receipt names the erased tickets (the ids
@@ -61,6 +67,9 @@ class ErasureIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     ServiceHttp http() {
         return ServiceHttp.onPort(port);
@@ -125,6 +134,30 @@ class ErasureIT {
         assertThat(dropped()).isEqualTo(droppedBefore + 2);
         assertThat(jdbc.sql("SELECT count(*) FROM suppressed_tickets s WHERE CAST(s AS text) LIKE '%S-1%'")
                 .query(Long.class).single()).as("the list holds no id in the clear").isZero();
+    }
+
+    @Test
+    void anErasureWaitsForADeliveryInFlightAndErasesWhatItStored() throws Exception {
+        store("W-1", "C-race");
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CompletableFuture<HttpResponse<String>> erasure = new CompletableFuture<>();
+        String[] inFlight = new String[1];
+        transaction.executeWithoutResult(status -> {
+            // A pull page or webhook storing the customer's ticket, not yet committed when the erasure arrives.
+            inFlight[0] = intake.store(new NewTicket(TicketSource.JIRA, "W-2", "C-race", "web", "Card declined",
+                    "declined in flight", Instant.parse("2026-11-01T10:00:00Z")), SourceAttributes.NONE)
+                    .orElseThrow().ticket().id().toString();
+            Thread.ofVirtual().start(() -> erasure.complete(erase(UUID.randomUUID(), "C-race")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""")
+                    .query(Long.class).single() > 0);
+            assertThat(erasure).as("the erasure waits for the delivery's transaction").isNotDone();
+        });
+
+        HttpResponse<String> receipt = erasure.get(30, TimeUnit.SECONDS);
+        assertThat(json(receipt)).extractingPath("$.ticketIds").asInstanceOf(LIST).contains(inFlight[0]);
+        assertThat(jdbc.sql("SELECT count(*) FROM tickets WHERE customer_id = 'C-race'").query(Long.class).single())
+                .isZero();
     }
 
     private double dropped() {
