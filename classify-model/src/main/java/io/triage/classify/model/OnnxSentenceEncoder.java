@@ -2,22 +2,53 @@ package io.triage.classify.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.jspecify.annotations.Nullable;
 
-/** How the in-process ONNX encoders run a list of texts: in batches, each vector scaled to unit length. */
-final class OnnxEncoding {
+/**
+ * A sentence encoder running a quantised ONNX model in-process from the model file inside its langchain4j jar (no
+ * network, no download): texts in batches, each vector scaled to unit length. {@link SentenceEncoders} names the
+ * models this build ships.
+ */
+final class OnnxSentenceEncoder implements SentenceEncoder {
 
     /** Texts per ONNX call: large enough to spread over the cores, small enough to bound memory. */
     private static final int BATCH = 64;
 
-    private OnnxEncoding() {
+    private final String name;
+    private final int dimension;
+    private final @Nullable String embeddingServiceModel;
+    private final EmbeddingModel model;
+
+    OnnxSentenceEncoder(String name, int dimension, @Nullable String embeddingServiceModel, EmbeddingModel model) {
+        this.name = name;
+        this.dimension = dimension;
+        this.embeddingServiceModel = embeddingServiceModel;
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public Optional<String> embeddingServiceModel() {
+        return Optional.ofNullable(embeddingServiceModel);
     }
 
     /** One unit-length vector per text, in order; a blank text is encoded as "." (the models refuse empty input). */
-    static List<float[]> encode(EmbeddingModel model, List<String> texts) {
+    @Override
+    public List<float[]> encode(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
