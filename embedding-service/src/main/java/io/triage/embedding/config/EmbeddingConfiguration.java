@@ -8,9 +8,13 @@ import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.reconcile.Reconciler;
 import io.triage.embedding.store.VectorStore;
 import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.ErasedCustomers;
+import io.triage.embedding.ticket.ErasureProperties;
 import io.triage.embedding.ticket.PipelineProperties;
 import io.triage.embedding.ticket.SimilarTickets;
 import io.triage.embedding.ticket.TicketEmbeddings;
+import io.triage.platform.PlatformProperties;
+import io.triage.platform.crypto.KeyedHash;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +30,16 @@ class EmbeddingConfiguration {
     }
 
     @Bean
+    ErasedCustomers erasedCustomers(JdbcClient jdbc, ErasureProperties erasure, PlatformProperties platform) {
+        return new ErasedCustomers(jdbc, KeyedHash.checked("triage.embedding.erasure.customer-hash-key",
+                "TRIAGE_EMBEDDING_ERASURE_CUSTOMER_HASH_KEY", erasure.customerHashKey(),
+                ErasureProperties.LOCAL_CUSTOMER_HASH_KEY, platform.security().allowDefaultKeys(), 0));
+    }
+
+    @Bean
     EmbeddingPipeline embeddingPipeline(EmbeddingModel model, VectorStore store, TicketEmbeddings rows,
-            TransactionTemplate transactions, MeterRegistry meters) {
-        return new EmbeddingPipeline(model, store, rows, transactions, meters);
+            ErasedCustomers erased, TransactionTemplate transactions, MeterRegistry meters) {
+        return new EmbeddingPipeline(model, store, rows, erased, transactions, meters);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.triage.embedding.config.EmbeddingProperties.StoreKind;
 import io.triage.embedding.model.EmbeddingModel;
 import io.triage.embedding.store.LuceneProperties;
 import io.triage.embedding.store.LuceneVectorStore;
+import io.triage.embedding.store.InactiveModelIndexes;
 import io.triage.embedding.store.QdrantProperties;
 import io.triage.embedding.store.QdrantVectorStore;
 import io.triage.embedding.store.VectorStore;
@@ -21,8 +22,8 @@ class StoreConfiguration {
     VectorStore vectorStore(EmbeddingProperties properties, LuceneProperties lucene, QdrantProperties qdrant,
             EmbeddingModel model) {
         if (properties.store() == StoreKind.QDRANT) {
-            return new QdrantVectorStore(qdrant, "tickets_" + model.name().replace('-', '_'),
-                    model.dimension());
+            String collection = InactiveModelIndexes.QDRANT_COLLECTION_PREFIX + model.name().replace('-', '_');
+            return new QdrantVectorStore(qdrant, collection, model.dimension());
         }
         return new LuceneVectorStore(lucene.path().resolve(model.name()), model.dimension(), lucene.maxConn(),
                 lucene.beamWidth(), lucene.searchCandidates());

@@ -15,17 +15,21 @@ import org.springframework.stereotype.Component;
  * beside the new one (so that switching back needs no re-embedding), and with it the vectors of every customer it
  * held: a GDPR erasure must reach those too, not only the active index.
  *
- * <p>Lucene only: with Qdrant the old models' collections live in the Qdrant server, which erasure does not reach yet
- * (documented in the README).
+ * <p>With Qdrant the same holds for the old models' collections ({@code tickets_<model>}) in the Qdrant server.
  */
 @Component
 public class InactiveModelIndexes {
 
+    /** The collections of every model are named {@code tickets_<model>} (see the store configuration). */
+    public static final String QDRANT_COLLECTION_PREFIX = "tickets_";
+
+    private final VectorStore store;
     private final boolean lucene;
     private final Path root;
     private final String activeModel;
 
     InactiveModelIndexes(VectorStore store, LuceneProperties lucene, EmbeddingModel model) {
+        this.store = store;
         this.lucene = store instanceof LuceneVectorStore;
         this.root = lucene.path().toAbsolutePath().normalize();
         this.activeModel = model.name();
@@ -44,8 +48,11 @@ public class InactiveModelIndexes {
         }
     }
 
-    /** Deletes the customer's entries from every inactive model's index; the number deleted. */
+    /** Deletes the customer's entries from every inactive model's index or collection; the number deleted. */
     public long deleteByCustomer(String customerId) {
+        if (store instanceof QdrantVectorStore qdrant) {
+            return qdrant.deleteByCustomerInOtherCollections(customerId, QDRANT_COLLECTION_PREFIX);
+        }
         long deleted = 0;
         for (Path directory : directories()) {
             deleted += LuceneVectorStore.deleteByCustomerIn(directory, customerId);

@@ -133,6 +133,23 @@ public final class QdrantVectorStore implements VectorStore {
         return call(() -> client.countAsync(collection));
     }
 
+    /**
+     * Deletes the customer's points from every other collection whose name starts with {@code prefix} (those of
+     * models no longer active, {@code tickets_<model>}); the number deleted.
+     */
+    public long deleteByCustomerInOtherCollections(String customerId, String prefix) {
+        Filter byCustomer = Filter.newBuilder()
+                .addMust(ConditionFactory.matchKeyword(StoreFields.CUSTOMER_ID, customerId)).build();
+        long deleted = 0;
+        for (String other : call(client::listCollectionsAsync)) {
+            if (other.startsWith(prefix) && !other.equals(collection)) {
+                deleted += call(() -> client.countAsync(other, byCustomer, true));
+                call(() -> client.deleteAsync(other, byCustomer));
+            }
+        }
+        return deleted;
+    }
+
     @Override
     public Map<String, Long> revisions() {
         Map<String, Long> revisions = new HashMap<>();

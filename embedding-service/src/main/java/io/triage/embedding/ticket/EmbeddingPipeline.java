@@ -1,5 +1,6 @@
 package io.triage.embedding.ticket;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,17 +30,23 @@ public class EmbeddingPipeline {
     private final EmbeddingModel model;
     private final VectorStore store;
     private final TicketEmbeddings rows;
+    private final ErasedCustomers erased;
     private final TransactionOperations transactions;
     private final Counter embeddedTickets;
+    private final Counter droppedErased;
 
-    public EmbeddingPipeline(EmbeddingModel model, VectorStore store, TicketEmbeddings rows,
+    public EmbeddingPipeline(EmbeddingModel model, VectorStore store, TicketEmbeddings rows, ErasedCustomers erased,
             TransactionOperations transactions, MeterRegistry meters) {
         this.model = model;
         this.store = store;
         this.rows = rows;
+        this.erased = erased;
         this.transactions = transactions;
         this.embeddedTickets = Counter.builder("embedding.tickets.embedded")
                 .description("Tickets whose text was embedded").tag("model", model.name()).register(meters);
+        this.droppedErased = Counter.builder("embedding.tickets.erased.dropped")
+                .description("Tickets not written because their customer was erased after they were created")
+                .register(meters);
     }
 
     public EmbeddingModel model() {
@@ -51,7 +59,9 @@ public class EmbeddingPipeline {
 
     /**
      * Ingests the tickets and runs {@code alsoInTransaction} (e.g. advancing a checkpoint) in the same transaction.
-     * A ticket id given twice keeps its last occurrence.
+     * A ticket id given twice keeps its last occurrence. A ticket whose customer was erased after it was created is
+     * dropped (counted as {@code erased}): it was read before the erasure, by a sync page or a backfill batch, and
+     * would otherwise bring the customer's vectors back.
      */
     public IngestResult ingest(List<TicketText> tickets, Runnable alsoInTransaction) {
         List<TicketText> distinct = lastOccurrences(tickets);
@@ -68,15 +78,26 @@ public class EmbeddingPipeline {
         }
         // Embedding is the slow part and needs no transaction; only the writes do.
         List<float[]> vectors = model.embed(toEmbed.stream().map(TicketText::text).toList());
-        transactions.executeWithoutResult(status -> {
+        int[] dropped = Objects.requireNonNull(transactions.execute(status -> {
+            Map<String, Instant> erasedAt = erased.lockAndFindErased(Stream.concat(toEmbed.stream(),
+                    toRelabel.stream().map(Relabel::ticket)).map(TicketText::customerId).toList());
+            int[] skipped = new int[2];
             List<VectorRecord> records = new ArrayList<>();
             for (int i = 0; i < toEmbed.size(); i++) {
                 TicketText ticket = toEmbed.get(i);
+                if (erasedBefore(ticket, erasedAt)) {
+                    skipped[0]++;
+                    continue;
+                }
                 records.add(rows.save(ticket.ticketId(), vectors.get(i), ContentHash.of(ticket.text()),
                         ticket.metadata()).toRecord());
             }
             for (Relabel relabel : toRelabel) {
                 TicketText ticket = relabel.ticket();
+                if (erasedBefore(ticket, erasedAt)) {
+                    skipped[1]++;
+                    continue;
+                }
                 StoredEmbedding stored = relabel.stored();
                 records.add(rows.save(ticket.ticketId(), stored.vector(), stored.contentHash(), ticket.metadata())
                         .toRecord());
@@ -85,9 +106,17 @@ public class EmbeddingPipeline {
                 store.upsert(records);
             }
             alsoInTransaction.run();
-        });
-        embeddedTickets.increment(toEmbed.size());
-        return new IngestResult(toEmbed.size(), toRelabel.size(), distinct.size() - toEmbed.size() - toRelabel.size());
+            return skipped;
+        }));
+        embeddedTickets.increment(toEmbed.size() - dropped[0]);
+        droppedErased.increment(dropped[0] + dropped[1]);
+        return new IngestResult(toEmbed.size() - dropped[0], toRelabel.size() - dropped[1],
+                distinct.size() - toEmbed.size() - toRelabel.size(), dropped[0] + dropped[1]);
+    }
+
+    private static boolean erasedBefore(TicketText ticket, Map<String, Instant> erasedAt) {
+        Instant erasure = ticket.customerId() == null ? null : erasedAt.get(ticket.customerId());
+        return erasure != null && !ticket.createdAt().isAfter(erasure);
     }
 
     /** Sets the given labels of a known ticket; empty when the ticket has no embedding. */
@@ -100,9 +129,13 @@ public class EmbeddingPipeline {
         }));
     }
 
-    /** Deletes every vector of the customer from Postgres and the index, together. */
+    /**
+     * Deletes every vector of the customer from Postgres and the index, together, and records the erasure so that no
+     * ticket of the customer created before it is written again (see {@link ErasedCustomers}).
+     */
     public CustomerDeletion deleteCustomer(String customerId) {
         return Objects.requireNonNull(transactions.execute(status -> {
+            erased.recordErasure(customerId);
             long fromPostgres = rows.deleteByCustomer(customerId);
             long fromIndex = store.deleteByCustomer(customerId);
             return new CustomerDeletion(customerId, fromPostgres, fromIndex, 0, 0);

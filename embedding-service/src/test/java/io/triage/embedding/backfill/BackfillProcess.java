@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.triage.embedding.model.MiniLmEmbeddingModel;
 import io.triage.embedding.store.LuceneVectorStore;
 import io.triage.embedding.ticket.EmbeddingPipeline;
+import io.triage.embedding.ticket.ErasedCustomers;
 import io.triage.embedding.ticket.TicketEmbeddings;
+import io.triage.platform.crypto.KeyedHash;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,6 +45,7 @@ public final class BackfillProcess {
             LuceneVectorStore store = new LuceneVectorStore(indexDirectory, model.dimension(), 16, 100, 100);
             TicketEmbeddings rows = new TicketEmbeddings(jdbc, model.name());
             EmbeddingPipeline pipeline = new EmbeddingPipeline(model, store, rows,
+                    new ErasedCustomers(jdbc, KeyedHash.checked("key", "KEY", "test-key", "", true, 0)),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new SimpleMeterRegistry());
             Backfills backfills = new Backfills(jdbc);
             return new BackfillWiring(new BackfillRunner(backfills, pipeline, backfillDirectory, batchSize),

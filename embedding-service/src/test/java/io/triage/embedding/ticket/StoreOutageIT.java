@@ -15,6 +15,7 @@ import io.triage.embedding.model.MiniLmEmbeddingModel;
 import io.triage.embedding.store.QdrantProperties;
 import io.triage.embedding.store.QdrantVectorStore;
 import io.triage.embedding.store.StoreUnavailableException;
+import io.triage.platform.crypto.KeyedHash;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +35,7 @@ class StoreOutageIT {
                 2, Duration.ofMillis(10));
         try (QdrantVectorStore down = new QdrantVectorStore(settings, "tickets_test", model.dimension())) {
             EmbeddingPipeline pipeline = new EmbeddingPipeline(model, down, rows,
+                    new ErasedCustomers(database.jdbc(), KeyedHash.checked("key", "KEY", "test-key", "", true, 0)),
                     new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())),
                     new SimpleMeterRegistry());
             TicketText ticket = new TicketText("T-1", "C-1", "Invoice shows a double charge",
