@@ -25,8 +25,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -71,12 +73,13 @@ public final class LuceneVectorStore implements VectorStore {
             Files.createDirectories(path);
             this.directory = new MMapDirectory(path);
             KnnVectorsFormat hnsw = new Lucene99HnswVectorsFormat(maxConn, beamWidth);
-            IndexWriterConfig config = new IndexWriterConfig().setCodec(new Lucene103Codec() {
-                @Override
-                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                    return hnsw;
-                }
-            });
+            IndexWriterConfig config = new IndexWriterConfig().setMergePolicy(expungingMergePolicy())
+                    .setCodec(new Lucene103Codec() {
+                        @Override
+                        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                            return hnsw;
+                        }
+                    });
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -138,9 +141,29 @@ public final class LuceneVectorStore implements VectorStore {
         return delete(new TermInSetQuery(StoreFields.TICKET_ID, terms));
     }
 
+    /**
+     * Deletes the customer's entries and expunges them: a Lucene delete only marks a document, whose stored fields,
+     * terms and vector stay in the segment's files until a merge rewrites it, so every segment holding a deleted
+     * document is rewritten before this returns (GDPR: nothing of the customer is left in the index files). The cost
+     * is a rewrite (and HNSW graph rebuild) of the segments concerned.
+     */
     @Override
     public long deleteByCustomer(String customerId) {
-        return delete(new TermQuery(new Term(StoreFields.CUSTOMER_ID, customerId)));
+        return guarded(() -> {
+            long deleted = delete(new TermQuery(new Term(StoreFields.CUSTOMER_ID, customerId)));
+            if (deleted > 0) {
+                writer.forceMergeDeletes(true);
+                commit();
+            }
+            return deleted;
+        });
+    }
+
+    /** A merge policy whose {@code forceMergeDeletes} rewrites every segment with a deleted document, not 10 %+. */
+    private static MergePolicy expungingMergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setForceMergeDeletesPctAllowed(0.0);
+        return policy;
     }
 
     @Override
@@ -226,13 +249,15 @@ public final class LuceneVectorStore implements VectorStore {
                 return 0;
             }
             Query query = new TermQuery(new Term(StoreFields.CUSTOMER_ID, customerId));
-            try (IndexWriter writer = new IndexWriter(other, new IndexWriterConfig())) {
+            try (IndexWriter writer = new IndexWriter(other,
+                    new IndexWriterConfig().setMergePolicy(expungingMergePolicy()))) {
                 long existing;
                 try (DirectoryReader reader = DirectoryReader.open(writer)) {
                     existing = new IndexSearcher(reader).count(query);
                 }
                 if (existing > 0) {
                     writer.deleteDocuments(query);
+                    writer.forceMergeDeletes(true);
                     writer.commit();
                 }
                 return existing;
