@@ -1,6 +1,7 @@
 package io.triage.platform;
 
 import io.triage.platform.client.ClientConfiguration;
+import io.triage.platform.migration.MigrateAndExitConfiguration;
 import io.triage.platform.scheduling.SchedulingConfiguration;
 import io.triage.platform.security.SecurityConfiguration;
 import io.triage.platform.web.WebConfiguration;
@@ -21,6 +22,6 @@ import org.springframework.context.annotation.Import;
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({SecurityConfiguration.class, WebConfiguration.class, ClientConfiguration.class,
-        SchedulingConfiguration.class})
+        SchedulingConfiguration.class, MigrateAndExitConfiguration.class})
 public class PlatformAutoConfiguration {
 }

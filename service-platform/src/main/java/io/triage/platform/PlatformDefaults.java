@@ -3,6 +3,7 @@ package io.triage.platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.triage.platform.migration.MigrateAndExitConfiguration;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -56,6 +57,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Six services share one server: idle connections are given back instead of held at the maximum.
         defaults.put("spring.datasource.hikari.minimum-idle", 2);
         defaults.put("springdoc.swagger-ui.path", "/swagger-ui.html");
+        if (environment.getProperty(MigrateAndExitConfiguration.PROPERTY, Boolean.class, false)) {
+            // The migration step serves nothing.
+            defaults.put("spring.main.web-application-type", "none");
+        }
         localApiKeys(defaults);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
