@@ -1,0 +1,49 @@
+{{/*
+The environment of one service, shared by its Deployment and its migration Job. Takes a dict: root (the chart's
+root context), name (the service), svc (its values). Holds no database admin credentials: only the migration Job
+adds those.
+*/}}
+{{- define "triage.env" -}}
+{{- $root := .root -}}
+{{- $name := .name -}}
+{{- $svc := .svc -}}
+- {name: JAVA_TOOL_OPTIONS, value: {{ $root.Values.javaToolOptions | quote }}}
+- {name: SPRING_DATASOURCE_URL, value: {{ $root.Values.database.url | quote }}}
+- {name: SPRING_DATASOURCE_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: db-app-password}}}
+- {name: SPRING_DATA_REDIS_HOST, value: {{ $root.Values.redis.host | quote }}}
+- {name: SPRING_DATA_REDIS_PORT, value: {{ $root.Values.redis.port | quote }}}
+- {name: SPRING_DATA_REDIS_SSL_ENABLED, value: {{ $root.Values.redis.ssl | quote }}}
+- {name: SPRING_DATA_REDIS_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: redis-password}}}
+- {name: TRIAGE_PLATFORM_SECURITY_MODE, value: {{ $root.Values.security.mode | quote }}}
+- {name: TRIAGE_PLATFORM_SECURITY_ALLOW_DEFAULT_KEYS, value: "false"}
+- {name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI, value: {{ $root.Values.security.jwtIssuerUri | quote }}}
+{{- range $i, $role := list "admin" "classifier" "analyst" "ops" "compliance" }}
+- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME, value: "{{ $role }}"}
+- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES, value: "{{ upper $role }}"}
+- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_KEY, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: "api-key-{{ $role }}"}}}
+{{- end }}
+{{- range $var, $key := $svc.secretEnv }}
+- {name: {{ $var }}, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $key }}}}}
+{{- end }}
+{{- range $var, $value := $svc.env }}
+- {name: {{ $var }}, value: {{ $value | quote }}}
+{{- end }}
+{{- if and (eq $name "classify-service") $root.Values.mlflow.trackingUri }}
+- {name: MLFLOW_TRACKING_URI, value: {{ $root.Values.mlflow.trackingUri | quote }}}
+- {name: TRIAGE_CLASSIFY_MODELS_MLFLOW_EXPERIMENT, value: {{ $root.Values.mlflow.experiment | quote }}}
+- {name: TRIAGE_CLASSIFY_MODELS_MLFLOW_REGISTERED_MODEL, value: {{ $root.Values.mlflow.registeredModel | quote }}}
+{{- if $root.Values.mlflow.tokenSecretKey }}
+- {name: MLFLOW_TRACKING_TOKEN, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $root.Values.mlflow.tokenSecretKey }}}}}
+{{- end }}
+{{- if $root.Values.mlflow.usernameSecretKey }}
+- {name: MLFLOW_TRACKING_USERNAME, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $root.Values.mlflow.usernameSecretKey }}}}}
+- {name: MLFLOW_TRACKING_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $root.Values.mlflow.passwordSecretKey }}}}}
+{{- end }}
+{{- end }}
+{{- if $root.Values.tracing.otlpEndpoint }}
+- {name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, value: {{ $root.Values.tracing.otlpEndpoint | quote }}}
+{{- end }}
+{{- range $other, $o := $root.Values.services }}
+- {name: TRIAGE_{{ $other | upper | replace "-SERVICE" "" | replace "-" "_" }}_URL, value: "http://{{ $other }}:{{ $o.port }}"}
+{{- end }}
+{{- end }}
