@@ -1,13 +1,17 @@
 package io.triage.demo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.triage.demo.Suite.Reply;
 import io.triage.demo.Wire.CleanTicket;
@@ -74,7 +78,11 @@ public final class Demo {
         steps.run("decisions are written back to ServiceNow, Zendesk and Jira", this::writeBack);
         steps.run("audit-service verifies the hash chain of every decision", this::verifyAudit);
         if (steps.passed("ingestion stores tickets once, sanitised")) {
-            steps.run("GDPR erasure of one customer completes", this::erase);
+            if (steps.run("GDPR erasure of one customer completes", this::erase)) {
+                steps.run("no trace of the erased customer in any table, cache key or file", this::scanForTraces);
+            } else {
+                steps.skip("no trace of the erased customer in any table, cache key or file", "no erasure completed");
+            }
         } else {
             steps.skip("GDPR erasure of one customer completes", "no customer data was imported");
         }
@@ -470,6 +478,63 @@ public final class Demo {
                     + receipt.deletedRecords() + " records " + (receipt.details() == null ? "" : receipt.details()));
         }
         return "request " + accepted.id() + " COMPLETED with " + status.receipts().size() + " store receipts";
+    }
+
+    /**
+     * After the erasure: the customer's id, its tickets' ids (ingestion's and the source's) and their texts (raw and
+     * sanitised) are looked for in every table of the suite's database, every Redis key and value, and every file of
+     * the suite's data directory; none may be found. The audit chain still verifies. Strings another customer's
+     * tickets share (a source id reused by the classify step, a templated text) are not looked for.
+     */
+    String scanForTraces() throws Exception {
+        String customer = tickets.getFirst().customerId();
+        List<String> needles = new ArrayList<>(List.of(customer));
+        Set<String> elsewhere = new HashSet<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            SyntheticTicket t = tickets.get(i);
+            if (!t.customerId().equals(customer)) {
+                elsewhere.addAll(List.of(t.ticketId(), stored.get(i).ticketId(), stored.get(i).text(),
+                        t.description()));
+            }
+        }
+        new TicketGenerator(99).generate(4).forEach(t -> elsewhere.add(t.ticketId()));
+        for (int i = 0; i < tickets.size(); i++) {
+            SyntheticTicket t = tickets.get(i);
+            if (t.customerId().equals(customer)) {
+                Stream.of(t.ticketId(), stored.get(i).ticketId(), stored.get(i).text(), t.description())
+                        .filter(needle -> !elsewhere.contains(needle)).forEach(needles::add);
+            }
+        }
+        TraceScan scan = new TraceScan(needles);
+        String jdbcUrl = System.getProperty("triage.demo.jdbc-url", "jdbc:postgresql://" + suite.host()
+                + ":5432/triage");
+        String redisUri = System.getProperty("triage.demo.redis-uri", "redis://" + suite.host() + ":6379");
+        Path data = Path.of(System.getProperty("triage.demo.data-dir", "var"));
+        List<TraceScan.Trace> traces = new ArrayList<>();
+        traces.addAll(scan.database(jdbcUrl, System.getProperty("triage.demo.jdbc-user", "postgres")));
+        traces.addAll(scan.redis(redisUri));
+        // Not stores the erasure reaches: logs (their retention applies), the launcher's jars and class paths, and
+        // the embedded database's own files (scanned through SQL above).
+        Predicate<Path> notAStore = file -> {
+            String relative = data.relativize(file).toString();
+            return relative.startsWith("logs") || relative.startsWith("run") || relative.startsWith("embedded")
+                    || relative.endsWith(".classpath");
+        };
+        traces.addAll(scan.files(data, notAStore));
+        List<TraceScan.Trace> inLogs = scan.files(data.resolve("logs"),
+                file -> file.getFileName().toString().equals("demo.log"));
+        for (TraceScan.Trace trace : traces) {
+            System.out.println("  TRACE " + trace.where() + ": " + trace.count());
+        }
+        System.out.println("  looked for " + needles.size() + " strings (customer id, " + (needles.size() - 1)
+                + " ticket ids and texts); service logs mentioning them: " + (inLogs.isEmpty() ? "none"
+                : inLogs.stream().map(TraceScan.Trace::where).toList()));
+        StepFailed.check(traces.isEmpty(), traces.size() + " places still hold a trace of " + customer);
+        Wire.Verification report = suite.get(AUDIT, "/audit/verify", Suite.COMPLIANCE)
+                .expect(200, "GET /audit/verify").as(Wire.Verification.class);
+        StepFailed.check(report.valid(), "the audit chain no longer verifies after the erasure");
+        return "no trace in any table, Redis key or data file; audit chain still valid over " + report.eventsChecked()
+                + " events";
     }
 
     static Wire.NewTicket newTicket(SyntheticTicket t) {

@@ -33,6 +33,11 @@ final class Suite {
         this.host = host;
     }
 
+    /** The host every service (and the database and Redis behind them) runs on. */
+    String host() {
+        return host;
+    }
+
     /** A response: status, body parsed when it is JSON, and headers. */
     record Reply(int status, String body, HttpResponse<String> raw) {
 
