@@ -88,6 +88,12 @@ public class DeletionRequests {
                 .optional();
     }
 
+    /** Whether {@code store}'s answer to the request is recorded. */
+    public boolean answered(UUID requestId, String store) {
+        return jdbc.sql("SELECT count(*) FROM deletion_receipts WHERE request_id = :id AND store = :store AND state = 'DONE'")
+                .param("id", requestId).param("store", store).query(Long.class).single() > 0;
+    }
+
     /**
      * Records a store's answer once (a repeat delivery counts nothing twice) and completes the request when every
      * configured store has answered. Ingestion's first answer also keeps its ticket ids and publishes

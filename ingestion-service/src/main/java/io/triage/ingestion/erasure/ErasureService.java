@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies a GDPR erasure to this service's stores exactly once per request id: a redelivered request gets the
  * receipt of the first application (ticket ids included) and deletes nothing more. The receipt keeps a keyed hash of
- * the customer id, never the id, and its ticket ids only for {@code triage.ingestion.erasure.ticket-ids-retention}.
+ * the customer id, never the id, and its ticket ids until gdpr-service confirms it has recorded them
+ * ({@link #releaseTicketIds}), at most for {@code triage.ingestion.erasure.ticket-ids-retention}.
  */
 @Service
 public class ErasureService {
@@ -58,6 +59,17 @@ public class ErasureService {
                 """).param("deleted", erased.size()).param("ids", String.join(",", erased))
                 .param("id", requestId).update();
         return new ErasureReceipt(requestId, "ingestion", erased.size(), false, erased);
+    }
+
+    /**
+     * Drops the ticket ids kept for a replay of the request, once its caller has recorded them.
+     *
+     * @return whether the request is known here
+     */
+    @Transactional
+    public boolean releaseTicketIds(UUID requestId) {
+        return jdbc.sql("UPDATE erasures SET ticket_ids = NULL WHERE request_id = :id")
+                .param("id", requestId).update() == 1;
     }
 
     /** Receipts past the retention lose their ticket ids (once per cluster). */

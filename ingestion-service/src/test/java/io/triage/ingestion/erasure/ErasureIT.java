@@ -181,6 +181,34 @@ class ErasureIT {
     }
 
     @Test
+    void ticketIdsAreDroppedWhenGdprServiceReleasesThem() {
+        store("E-7", "C-release");
+        UUID request = UUID.randomUUID();
+        erase(request, "C-release");
+
+        HttpResponse<String> released = http().delete("/internal/erasures/" + request + "/ticket-ids",
+                ApiKeys.COMPLIANCE);
+        HttpResponse<String> again = http().delete("/internal/erasures/" + request + "/ticket-ids",
+                ApiKeys.COMPLIANCE);
+
+        assertThat(released.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).as("idempotent").isEqualTo(204);
+        assertThat(jdbc.sql("SELECT ticket_ids IS NULL FROM erasures WHERE request_id = ?").param(request)
+                .query(Boolean.class).single()).isTrue();
+        HttpResponse<String> replay = erase(request, "C-release");
+        assertThat(json(replay)).extractingPath("$.ticketIds").isNull();
+        assertThat(json(replay)).extractingPath("$.deletedRecords").isEqualTo(1);
+    }
+
+    @Test
+    void releasingTheTicketIdsOfAnUnknownRequestIs404AndNeedsTheComplianceRole() {
+        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.COMPLIANCE)
+                .statusCode()).isEqualTo(404);
+        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.OPS)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void ticketIdsAreForgottenAfterTheRetention() {
         store("E-6", "C-old");
         UUID request = UUID.randomUUID();
