@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies a GDPR erasure to classify-service exactly once per request id, in one transaction: the decisions of the
  * given tickets or of the customer (keyed hash, or the legacy unsalted one of older rows), their feedback and LLM
  * calls (and with the decision rows their idempotency keys and stored answers), the cache reuse accounting of those
- * tickets as neighbours, and the LLM response-cache entries indexed under those tickets or the customer. A repeat of
+ * tickets as neighbours, and the LLM response-cache entries indexed under those tickets or the customer; other
+ * tickets' decisions that named those tickets as similar keep their answer with the ids replaced. A repeat of
  * the request answers the first receipt and deletes nothing new.
  *
  * <p>The Redis entries are deleted just before the commit rather than after it: deleting a cache entry is harmless
@@ -42,17 +43,19 @@ public class CustomerErasure {
     private final TransactionTemplate transactions;
     private final CustomerHashes customers;
     private final LlmCacheIndex cacheIndex;
+    private final NeighbourReferences references;
     private final JsonMapper json;
     private final Counter applied;
     private final Counter replayed;
     private final Counter failed;
 
     CustomerErasure(JdbcClient jdbc, TransactionTemplate transactions, CustomerHashes customers,
-            LlmCacheIndex cacheIndex, JsonMapper json, MeterRegistry meters) {
+            LlmCacheIndex cacheIndex, NeighbourReferences references, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.customers = customers;
         this.cacheIndex = cacheIndex;
+        this.references = references;
         this.json = json;
         this.applied = counter(meters, "applied");
         this.replayed = counter(meters, "replayed");
@@ -108,10 +111,12 @@ public class CustomerErasure {
                 .param("ids", ids).update();
         long reuse = jdbc.sql("DELETE FROM cache_reuse_accuracy WHERE neighbour_ticket_id = ANY(:tickets)")
                 .param("tickets", ticketArray).update();
+        long neighbours = references.clear(tickets);
         long keys = doomed.stream().filter(Doomed::idempotent).count();
         long cacheEntries = purgeCache(tickets, hashes.getFirst());
 
-        ErasureDetails details = new ErasureDetails(decisions, feedback, reuse, llmCalls, keys, cacheEntries);
+        ErasureDetails details = new ErasureDetails(decisions, feedback, reuse, llmCalls, keys, cacheEntries,
+                neighbours);
         ErasureReceipt receipt = new ErasureReceipt(requestId, details, false);
         jdbc.sql("""
                 UPDATE erasures SET deleted_records = :total, details = CAST(:details AS jsonb)

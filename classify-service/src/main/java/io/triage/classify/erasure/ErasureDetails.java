@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param llmCalls           rows of {@code llm_calls} made for those decisions or tickets
  * @param idempotencyKeys    {@code Idempotency-Key}s (with their stored answers) that went with those decisions
  * @param llmCacheEntries    LLM response-cache entries in Redis made from or reused for those tickets or customer
+ * @param neighbourReferences other tickets' decisions that named one of those tickets as a similar ticket: kept, with
+ *                           the id replaced by {@code "erased"} (not deleted, so not part of {@link #total()})
  */
 public record ErasureDetails(
         long decisions,
@@ -18,7 +20,8 @@ public record ErasureDetails(
         @JsonProperty("cache_reuse_accuracy") long cacheReuseAccuracy,
         @JsonProperty("llm_calls") long llmCalls,
         @JsonProperty("idempotency_keys") long idempotencyKeys,
-        @JsonProperty("llm_cache_entries") long llmCacheEntries) {
+        @JsonProperty("llm_cache_entries") long llmCacheEntries,
+        @JsonProperty("neighbour_references") long neighbourReferences) {
 
     /** Every deleted record; idempotency keys are part of their decision rows, so not added again. */
     long total() {
