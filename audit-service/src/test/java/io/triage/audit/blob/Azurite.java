@@ -83,9 +83,9 @@ public final class Azurite implements BeforeAllCallback {
             int port = freePort();
             Path workspace = Files.createDirectories(Path.of("target", "azurite", String.valueOf(port)))
                     .toAbsolutePath();
-            Process process = new ProcessBuilder(List.of("node", main.toAbsolutePath().toString(), "--silent", "--inMemoryPersistence",
-                    "--skipApiVersionCheck", "--disableTelemetry", "--blobHost", "127.0.0.1", "--blobPort",
-                    String.valueOf(port)))
+            Process process = new ProcessBuilder(List.of("node", main.toAbsolutePath().toString(), "--silent",
+                    "--inMemoryPersistence", "--extentMemoryLimit", "256", "--skipApiVersionCheck",
+                    "--disableTelemetry", "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port)))
                     .directory(workspace.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(workspace.resolve("azurite.log").toFile())
