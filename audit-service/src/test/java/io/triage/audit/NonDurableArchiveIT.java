@@ -2,6 +2,7 @@ package io.triage.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class NonDurableArchiveIT {
     }
 
     @Test
-    void aDueMonthIsWrittenButItsPartitionIsKeptCountedAndReported() {
+    void aDueMonthIsWrittenButItsPartitionIsKeptCountedAndReported() throws IOException {
         ServiceHttp http = ServiceHttp.onPort(port);
         for (int i = 0; i < 3; i++) {
             json(http.post("/audit/events", ApiKeys.CLASSIFIER, Decisions.event(UUID.randomUUID(), "T-jan-" + i)));
@@ -95,6 +96,8 @@ class NonDurableArchiveIT {
         assertThat(finding.get("month").asString()).isEqualTo("2024-01");
         assertThat(finding.get("detail").asString()).contains("not durable", "archive files written");
         assertThat(refusals(http)).isEqualTo(2.0);
+        assertThat(Files.readString(Path.of("..", "grafana", "alerts", "triage-alerts.yml")))
+                .as("the alert watches the series the service exports").contains("audit_archive_detach_refused_total");
         JsonNode verify = json(http.get("/audit/verify", ApiKeys.COMPLIANCE));
         assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
         assertThat(verify.get("from").asLong()).isEqualTo(1);
