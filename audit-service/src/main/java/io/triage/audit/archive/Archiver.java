@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
@@ -45,8 +47,6 @@ import io.triage.audit.verify.ArchivedRanges;
 import io.triage.audit.verify.AuditVerification;
 import io.triage.audit.verify.ChainVerifier;
 import io.triage.audit.verify.VerificationReport;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.platform.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -130,8 +130,8 @@ public class Archiver {
     }
 
     /**
-     * What the last runs left undone on purpose: every month due for archiving whose partition is kept because the
-     * store is not durable ({@code PARTITION_KEPT_STORE_NOT_DURABLE}).
+     * What an operator must act on: with a store that is not durable, every month due for archiving, whose partition
+     * the job keeps ({@code PARTITION_KEPT_STORE_NOT_DURABLE}); nothing with a durable store.
      */
     public List<ArchiveFinding> findings() {
         if (store.durable()) {
