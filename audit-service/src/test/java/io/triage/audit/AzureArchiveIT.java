@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,7 +20,10 @@ import io.triage.audit.blob.Azurite;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,11 +40,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The service with {@code store=azure} for both the archive and the checkpoint mirror, against Azurite: an old month
- * is archived into the container, verified, detached, and the chain still verifies; every checkpoint has its blob.
+ * is archived into the container, verified, detached, and the chain still verifies; every checkpoint has its blob,
+ * against which a checkpoint rewritten in the database is caught.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
 @ExtendWith(Azurite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AzureArchiveIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-01-20T08:00:00Z"));
@@ -71,6 +81,9 @@ class AzureArchiveIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Environment environment;
+
     JsonNode json(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
         return AuditServiceIT.JSON.readTree(response.body());
@@ -86,6 +99,7 @@ class AzureArchiveIT {
     }
 
     @Test
+    @Order(1)
     void anOldMonthIsArchivedToBlobStorageAndDetachedAndCheckpointsAreMirroredAsBlobs() throws Exception {
         ServiceHttp http = ServiceHttp.onPort(port);
         for (int i = 0; i < 4; i++) {
@@ -118,5 +132,27 @@ class AzureArchiveIT {
         assertThat(checkpointIds).hasSizeGreaterThanOrEqualTo(2);
         assertThat(blobs(CHECKPOINTS)).containsExactlyElementsOf(
                 checkpointIds.stream().map("checkpoint-%019d.json"::formatted).toList());
+    }
+
+    @Test
+    @Order(2)
+    void aCheckpointRewrittenInTheDatabaseByASuperuserDisagreesWithItsBlob() throws SQLException {
+        ServiceHttp http = ServiceHttp.onPort(port);
+        record("T-mar-2025-b");
+        long checkpoint = json(http.post("/audit/checkpoints", ApiKeys.OPS, "")).get("id").asLong();
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        try (Connection superuser = DriverManager.getConnection(url,
+                environment.getProperty("spring.flyway.user", "postgres"),
+                environment.getProperty("spring.flyway.password", ""));
+                Statement statement = superuser.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            statement.execute("UPDATE audit.checkpoints SET root = sha256(root) WHERE id = " + checkpoint);
+        }
+
+        JsonNode verify = json(http.get("/audit/verify", ApiKeys.COMPLIANCE));
+
+        assertThat(verify.get("valid").asBoolean()).isFalse();
+        assertThat(verify.get("findings").toString()).contains("MIRROR_MISMATCH",
+                "checkpoint " + checkpoint + " (positions");
     }
 }
