@@ -60,12 +60,15 @@ public record GdprProperties(
      *     owner-only); only the private key is stored there
      * @param retiredPublicKeys earlier signing keys, still published so the certificates they signed stay
      *     verifiable after a rotation: key id → X.509 SubjectPublicKeyInfo, base64
+     * @param backfillInterval how often completed requests without a certificate (completed before certificates
+     *     existed) are looked for and given one (ShedLock'ed)
      */
     public record Certificate(
             @DefaultValue("") String privateKey,
             @DefaultValue("") String keyId,
             @DefaultValue("./var/gdpr-keys/certificate-ed25519.key") Path keyFile,
-            @DefaultValue Map<String, String> retiredPublicKeys) {
+            @DefaultValue Map<String, String> retiredPublicKeys,
+            @DefaultValue("10m") Duration backfillInterval) {
 
         public boolean configured() {
             return !privateKey.isBlank();

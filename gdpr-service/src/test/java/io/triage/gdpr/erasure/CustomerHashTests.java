@@ -19,7 +19,8 @@ class CustomerHashTests {
     static GdprProperties gdpr(String key) {
         return new GdprProperties(Duration.ofSeconds(30), Set.of("ingestion"), Duration.ofDays(30),
                 Duration.ofDays(25), key,
-                new GdprProperties.Certificate("", "", Path.of("target/keys/cert.key"), Map.of()),
+                new GdprProperties.Certificate("", "", Path.of("target/keys/cert.key"), Map.of(),
+                        Duration.ofMinutes(10)),
                 new GdprProperties.Export("", Path.of("target/keys/export.key"), Duration.ofDays(7),
                         Duration.ofSeconds(5), Duration.ofMinutes(5), 3, Duration.ofHours(1)));
     }
