@@ -92,6 +92,7 @@ public record GdprProperties(
      * @param staleAfter a RUNNING export whose runner has not finished it for this long is taken over by another
      *     (a crashed or restarted instance)
      * @param maxAttempts runs an export gets before it is FAILED
+     * @param retryDelay how long after a failed run (a service unreachable or answering an error) it is run again
      * @param purgeInterval how often expired exports are deleted (ShedLock'ed)
      */
     public record Export(
@@ -101,6 +102,7 @@ public record GdprProperties(
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("5m") Duration staleAfter,
             @DefaultValue("3") int maxAttempts,
+            @DefaultValue("30s") Duration retryDelay,
             @DefaultValue("1h") Duration purgeInterval) {
 
         public boolean configured() {

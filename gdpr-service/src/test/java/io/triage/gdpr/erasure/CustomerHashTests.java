@@ -22,7 +22,7 @@ class CustomerHashTests {
                 new GdprProperties.Certificate("", "", Path.of("target/keys/cert.key"), Map.of(),
                         Duration.ofMinutes(10)),
                 new GdprProperties.Export("", Path.of("target/keys/export.key"), Duration.ofDays(7),
-                        Duration.ofSeconds(5), Duration.ofMinutes(5), 3, Duration.ofHours(1)));
+                        Duration.ofSeconds(5), Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofHours(1)));
     }
 
     static PlatformProperties platform(boolean allowDefaultKeys) {
