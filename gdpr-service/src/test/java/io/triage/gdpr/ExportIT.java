@@ -86,7 +86,8 @@ class ExportIT {
             return StubReply.json("""
                     {"decisions":[{"id":"%s","ticketId":"%s","routingMethod":"LLM","department":"Billing",
                       "decidedAt":"2026-11-01T10:00:03Z","feedback":{"department":"Billing","urgency":null,
-                      "sentiment":null,"source":"agent","departmentCorrect":true,"receivedAt":"2026-11-02T10:00:00Z"}}]}"""
+                      "sentiment":null,"source":"agent","departmentCorrect":true,
+                      "receivedAt":"2026-11-02T10:00:00Z"}}]}"""
                     .formatted(UUID.randomUUID(), tickets.getFirst()));
         });
     }

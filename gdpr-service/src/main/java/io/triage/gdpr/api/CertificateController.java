@@ -28,7 +28,7 @@ class CertificateController {
     record PublishedKeys(List<SigningKeys.PublishedKey> keys) {
     }
 
-    /** The signed certificate, byte for byte as issued (so it verifies as served); 404 until the request is complete. */
+    /** The signed certificate, byte for byte as issued (it verifies as served); 404 until the request is complete. */
     @GetMapping("/gdpr/requests/{id}/certificate")
     @PreAuthorize("hasRole('COMPLIANCE')")
     ResponseEntity<String> certificate(@PathVariable UUID id) {

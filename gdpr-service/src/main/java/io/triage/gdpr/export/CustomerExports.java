@@ -176,7 +176,8 @@ public class CustomerExports {
         String counts = rs.getString("counts");
         return new CustomerExport(rs.getObject("id", UUID.class),
                 CustomerExport.State.valueOf(rs.getString("state")), rs.getString("requested_by"),
-                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),
+                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getTimestamp("expires_at").toInstant(),
                 counts == null ? Map.of() : json.readValue(counts, COUNTS), rs.getString("last_error"));
     }
