@@ -38,9 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GdprServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "triage.gdpr.stores=ingestion",
-                "triage.gdpr.export.poll-interval=PT0.5S",
-                "triage.gdpr.certificate.key-file=target/gdpr-keys/certificate-ed25519.key",
-                "triage.gdpr.export.key-file=target/gdpr-keys/export-aes-256.key"})
+                "triage.gdpr.export.poll-interval=PT0.5S"})
 @IsolatedBackingServices
 class CustomerExportIT {
 
