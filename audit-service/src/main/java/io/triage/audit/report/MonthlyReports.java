@@ -40,10 +40,11 @@ public class MonthlyReports {
         List<DecisionCell> cells = cells(month);
         long decisions = cells.stream().mapToLong(DecisionCell::decisions).sum();
         GroupStats all = stats("all", cells, decisions);
-        List<BiasCheck> bias = List.of(bias("channel", cells, decisions, all, DecisionCell::channel),
-                bias("language", cells, decisions, all, DecisionCell::language),
-                bias("customerSegment", cells, decisions, all, DecisionCell::customerSegment),
-                bias("department", cells, decisions, all, DecisionCell::department));
+        List<BiasCheck> bias = List.of(bias("channel", cells, decisions, all, DecisionCell::channel, true),
+                bias("language", cells, decisions, all, DecisionCell::language, true),
+                bias("customerSegment", cells, decisions, all, DecisionCell::customerSegment, true),
+                // An abstention has no department ("(none)"), so abstention rates across departments mean nothing.
+                bias("department", cells, decisions, all, DecisionCell::department, false));
         return new MonthlyReport(month.toString(), clock.instant(), decisions, all.judged(), all.abstentionRate(),
                 all.accuracy(), groups(cells, decisions, DecisionCell::routingMethod),
                 groups(cells, decisions, DecisionCell::department),
@@ -95,14 +96,14 @@ public class MonthlyReports {
     }
 
     private BiasCheck bias(String attribute, List<DecisionCell> cells, long total, GroupStats overall,
-            Function<DecisionCell, String> dimension) {
+            Function<DecisionCell, String> dimension, boolean abstentions) {
         List<GroupStats> groups = groups(cells, total, dimension);
         List<GroupStats> bigEnough = groups.stream().filter(g -> g.decisions() >= settings.minGroupSize()).toList();
         List<Double> accuracies = bigEnough.stream().filter(g -> g.judged() >= settings.minGroupSize())
                 .map(GroupStats::accuracy).toList();
-        List<Double> abstentions = bigEnough.stream().map(GroupStats::abstentionRate).toList();
+        List<Double> abstentionRates = bigEnough.stream().map(GroupStats::abstentionRate).toList();
         Double accuracyGap = spread(accuracies);
-        Double abstentionGap = spread(abstentions);
+        Double abstentionGap = abstentions ? spread(abstentionRates) : null;
         List<String> reasons = new ArrayList<>();
         if (accuracyGap != null && accuracyGap > settings.gapThreshold()) {
             reasons.add("accuracy gap %.3f across %s exceeds %.3f".formatted(accuracyGap, attribute,
