@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
@@ -161,10 +164,15 @@ class MonthlyReportJobIT {
         assertThat(Files.readString(archived("report-2025-03.csv")))
                 .contains("bias:channel,\"chat\",10,", "bias:channel,\"email\",10,0.3333,0.0000,10,1.0000,false");
         assertThat(Files.readString(archived("report-2025-03.html"))).contains("FLAGGED");
-        assertThat(http().get("/metrics", ApiKeys.OPS).body()).contains(
+        String metrics = http().get("/metrics", ApiKeys.OPS).body();
+        assertThat(metrics).contains(
                 "audit_report_bias_gap{attribute=\"channel\",group=\"chat\"}",
                 "audit_report_bias_flagged_groups{attribute=\"channel\"} 1.0",
                 "audit_reports_written_total{format=\"json\"}");
+        Matcher alerted = Pattern.compile("\\baudit_report_[a-z_]+").matcher(
+                Files.readString(Path.of("..", "grafana", "alerts", "triage-alerts.yml")));
+        assertThat(alerted.results().map(MatchResult::group).toList()).as("series the alerts watch").isNotEmpty()
+                .allSatisfy(series -> assertThat(metrics).contains(series + "{"));
     }
 
     @Test
