@@ -185,10 +185,13 @@ public record AuditProperties(
      *     customer segment) above this share is flagged
      * @param minGroupSize groups with fewer decisions (or fewer decisions with feedback, for accuracy) are listed
      *     but left out of the gap, so tiny groups do not raise false alarms
+     * @param cron when the monthly job writes the previous month's report (HTML, CSV, JSON) to the archive store
+     *     (Spring cron, zone UTC; default 02:00 on the 1st); {@code -} disables it
      */
     public record Report(
             @DefaultValue("0.10") double gapThreshold,
-            @DefaultValue("20") int minGroupSize) {
+            @DefaultValue("20") int minGroupSize,
+            @DefaultValue("0 0 2 1 * *") String cron) {
     }
 
     /**

@@ -17,10 +17,12 @@ public class FeedbackLog {
     public boolean record(DecisionFeedback feedback) {
         return jdbc.sql("""
                 INSERT INTO decision_feedback (feedback_id, decision_event_id, correct_department, correct_urgency,
-                                               correct_sentiment)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING""")
-                .params(feedback.feedbackId(), feedback.decisionEventId(), feedback.correctDepartment(),
-                        feedback.correctUrgency(), feedback.correctSentiment())
+                                               correct_sentiment, source)
+                VALUES (:id, :decision, :department, :urgency, :sentiment, :source)
+                ON CONFLICT (feedback_id) DO NOTHING""")
+                .param("id", feedback.feedbackId()).param("decision", feedback.decisionEventId())
+                .param("department", feedback.correctDepartment()).param("urgency", feedback.correctUrgency())
+                .param("sentiment", feedback.correctSentiment()).param("source", feedback.source())
                 .update() == 1;
     }
 }

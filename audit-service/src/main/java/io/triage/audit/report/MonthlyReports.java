@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the monthly compliance report from the month's partition and the feedback feed. Accuracy is department
  * accuracy against the latest feedback per decision; abstentions ({@code NEEDS_REVIEW}) count towards the
- * abstention rate and never towards accuracy.
+ * abstention rate and never towards accuracy. Bias checks cover channel, language, customer segment and (decided)
+ * department: a group with at least {@code min-group-size} judged decisions whose accuracy lies more than
+ * {@code gap-threshold} below the overall accuracy is flagged.
  */
 @Service
 public class MonthlyReports {
@@ -38,9 +40,11 @@ public class MonthlyReports {
         List<DecisionCell> cells = cells(month);
         long decisions = cells.stream().mapToLong(DecisionCell::decisions).sum();
         GroupStats all = stats("all", cells, decisions);
-        List<BiasCheck> bias = List.of(bias("channel", cells, decisions, DecisionCell::channel),
-                bias("language", cells, decisions, DecisionCell::language),
-                bias("customerSegment", cells, decisions, DecisionCell::customerSegment));
+        List<BiasCheck> bias = List.of(bias("channel", cells, decisions, all, DecisionCell::channel, true),
+                bias("language", cells, decisions, all, DecisionCell::language, true),
+                bias("customerSegment", cells, decisions, all, DecisionCell::customerSegment, true),
+                // An abstention has no department ("(none)"), so abstention rates across departments mean nothing.
+                bias("department", cells, decisions, all, DecisionCell::department, false));
         return new MonthlyReport(month.toString(), clock.instant(), decisions, all.judged(), all.abstentionRate(),
                 all.accuracy(), groups(cells, decisions, DecisionCell::routingMethod),
                 groups(cells, decisions, DecisionCell::department),
@@ -91,15 +95,15 @@ public class MonthlyReports {
                 judged == 0 ? null : (double) correct / judged);
     }
 
-    private BiasCheck bias(String attribute, List<DecisionCell> cells, long total,
-            Function<DecisionCell, String> dimension) {
+    private BiasCheck bias(String attribute, List<DecisionCell> cells, long total, GroupStats overall,
+            Function<DecisionCell, String> dimension, boolean abstentions) {
         List<GroupStats> groups = groups(cells, total, dimension);
         List<GroupStats> bigEnough = groups.stream().filter(g -> g.decisions() >= settings.minGroupSize()).toList();
         List<Double> accuracies = bigEnough.stream().filter(g -> g.judged() >= settings.minGroupSize())
                 .map(GroupStats::accuracy).toList();
-        List<Double> abstentions = bigEnough.stream().map(GroupStats::abstentionRate).toList();
+        List<Double> abstentionRates = bigEnough.stream().map(GroupStats::abstentionRate).toList();
         Double accuracyGap = spread(accuracies);
-        Double abstentionGap = spread(abstentions);
+        Double abstentionGap = abstentions ? spread(abstentionRates) : null;
         List<String> reasons = new ArrayList<>();
         if (accuracyGap != null && accuracyGap > settings.gapThreshold()) {
             reasons.add("accuracy gap %.3f across %s exceeds %.3f".formatted(accuracyGap, attribute,
@@ -109,7 +113,29 @@ public class MonthlyReports {
             reasons.add("abstention gap %.3f across %s exceeds %.3f".formatted(abstentionGap, attribute,
                     settings.gapThreshold()));
         }
-        return new BiasCheck(attribute, groups, accuracyGap, abstentionGap, !reasons.isEmpty(), reasons);
+        List<GroupGap> gaps = groupGaps(groups, overall.accuracy());
+        List<String> flaggedGroups = gaps.stream().filter(GroupGap::flagged).map(GroupGap::group).toList();
+        gaps.stream().filter(GroupGap::flagged).forEach(g -> reasons.add(
+                "%s %s: accuracy %.3f is %.3f below the overall %.3f (more than %.3f)".formatted(attribute,
+                        g.group(), g.accuracy(), g.gap(), overall.accuracy(), settings.gapThreshold())));
+        return new BiasCheck(attribute, groups, accuracyGap, abstentionGap, !reasons.isEmpty(), reasons, gaps,
+                flaggedGroups);
+    }
+
+    /** Each group with enough feedback against the overall accuracy; only a group doing worse can be flagged. */
+    private List<GroupGap> groupGaps(List<GroupStats> groups, @Nullable Double overall) {
+        if (overall == null) {
+            return List.of();
+        }
+        List<GroupGap> gaps = new ArrayList<>();
+        for (GroupStats g : groups) {
+            Double accuracy = g.accuracy();
+            if (accuracy != null && g.judged() >= settings.minGroupSize()) {
+                double gap = overall - accuracy;
+                gaps.add(new GroupGap(g.group(), g.judged(), accuracy, gap, gap > settings.gapThreshold()));
+            }
+        }
+        return gaps;
     }
 
     private static @Nullable Double spread(List<Double> values) {

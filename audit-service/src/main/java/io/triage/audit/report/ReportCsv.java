@@ -16,7 +16,8 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  * The CSV form of a {@link MonthlyReport}, one row per group, written with Jackson's CSV generator. Groups are free
  * text (departments, model versions, channels as sent) and are always quoted, with RFC 4180 escaping of quotes,
  * separators and line breaks; the header and the section names are identifiers of this service and stay bare;
- * numbers are plain, with four decimals for ratios and empty when there is none.
+ * numbers are plain, with four decimals for ratios and empty when there is none. {@code flagged} is true on a bias
+ * row whose group's accuracy lies more than the threshold below the overall accuracy.
  */
 final class ReportCsv {
 
@@ -37,17 +38,17 @@ final class ReportCsv {
             csv.writeStartArray();
             HEADER.forEach(name -> identifier(csv, name));
             csv.writeEndArray();
-            section(csv, "routing_method", report.byRoutingMethod(), false);
-            section(csv, "department", report.byDepartment(), false);
-            section(csv, "model_version", report.byModelVersion(), false);
+            section(csv, "routing_method", report.byRoutingMethod(), List.of());
+            section(csv, "department", report.byDepartment(), List.of());
+            section(csv, "model_version", report.byModelVersion(), List.of());
             for (BiasCheck check : report.biasChecks()) {
-                section(csv, "bias:" + check.attribute(), check.groups(), check.flagged());
+                section(csv, "bias:" + check.attribute(), check.groups(), check.flaggedGroups());
             }
         }
         return out.toString();
     }
 
-    private static void section(JsonGenerator csv, String section, List<GroupStats> groups, boolean flagged) {
+    private static void section(JsonGenerator csv, String section, List<GroupStats> groups, List<String> flagged) {
         for (GroupStats g : groups) {
             csv.writeStartArray();
             identifier(csv, section);
@@ -57,7 +58,7 @@ final class ReportCsv {
             ratio(csv, g.abstentionRate());
             csv.writeNumber(g.judged());
             ratio(csv, g.accuracy());
-            csv.writeBoolean(flagged);
+            csv.writeBoolean(flagged.contains(g.group()));
             csv.writeEndArray();
         }
     }

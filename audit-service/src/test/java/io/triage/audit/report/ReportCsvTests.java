@@ -22,10 +22,12 @@ class ReportCsvTests {
     }
 
     @Test
-    void normalDataIsWrittenExactlyAsBefore() {
+    void normalDataIsWrittenWithOnlyTheFlaggedGroupMarked() {
         MonthlyReport report = report(List.of(new GroupStats("billing", 12, 0.6, 0.0, 11, 0.9090909)),
                 List.of(new BiasCheck("channel", List.of(new GroupStats("chat", 10, 0.5, 0.2, 8, 0.5),
-                        new GroupStats("email", 10, 0.5, 0.0, 10, 0.9)), 0.4, 0.2, true, List.of("gap"))));
+                        new GroupStats("email", 10, 0.5, 0.0, 10, 0.9)), 0.4, 0.2, true, List.of("gap"),
+                        List.of(new GroupGap("chat", 8, 0.5, 0.2778, true), new GroupGap("email", 10, 0.9, -0.1222,
+                                false)), List.of("chat"))));
 
         assertThat(ReportFormats.csv(report)).isEqualTo("""
                 section,group,decisions,share,abstention_rate,judged,accuracy,flagged
@@ -34,7 +36,7 @@ class ReportCsvTests {
                 department,"billing",12,0.6000,0.0000,11,0.9091,false
                 model_version,"v3",20,1.0000,0.1000,18,0.7778,false
                 bias:channel,"chat",10,0.5000,0.2000,8,0.5000,true
-                bias:channel,"email",10,0.5000,0.0000,10,0.9000,true
+                bias:channel,"email",10,0.5000,0.0000,10,0.9000,false
                 """);
     }
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Idempotency-Key} from another request reusing it. The canonical form lists ticketId, subject, description,
  * channel, customerId and sourceSystem in that order, each as its length and its value, an absent one as {@code -}:
  * no two different requests share a form (an absent subject is not an empty one, and no text can shift into the
- * next field).
+ * next field). language and customerSegment follow only when either is given, so a request without them keeps the
+ * fingerprint it had before they existed (a retry across an upgrade is still a repeat).
  */
 final class RequestFingerprint {
 
@@ -23,6 +24,10 @@ final class RequestFingerprint {
         field(canonical, input.channel());
         field(canonical, input.customerId());
         field(canonical, input.sourceSystem());
+        if (input.language() != null || input.customerSegment() != null) {
+            field(canonical, input.language());
+            field(canonical, input.customerSegment());
+        }
         return Hashes.sha256(canonical.toString());
     }
 

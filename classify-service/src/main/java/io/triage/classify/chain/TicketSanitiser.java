@@ -1,9 +1,12 @@
 package io.triage.classify.chain;
 
+import java.util.Locale;
+
 import io.triage.classify.customer.CustomerHashes;
 import io.triage.classify.taxonomy.SourceChannels;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.pii.PiiSanitizer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,19 @@ class TicketSanitiser {
                 : channels.platformChannel(input.sourceSystem(), input.channel());
         String customerHash = input.customerId() == null ? null : customers.keyed(input.customerId());
         String source = input.sourceSystem() == null ? "api" : input.sourceSystem();
-        return new SanitisedTicket(input.ticketId(), subject, description, channel, customerHash, source);
+        return new SanitisedTicket(input.ticketId(), subject, description, channel, customerHash, source,
+                language(input.language()), segment(input.customerSegment()));
+    }
+
+    /**
+     * The caller's tag (checked by {@link TicketValidation}) in canonical case ({@code EN-gb} → {@code en-GB}). Nothing in the pipeline detects the
+     * language (the PII sanitiser does not), so a ticket sent without one has none.
+     */
+    static @Nullable String language(@Nullable String tag) {
+        return tag == null ? null : new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+    }
+
+    private static @Nullable String segment(@Nullable String segment) {
+        return segment == null ? null : segment.toLowerCase(Locale.ROOT);
     }
 }

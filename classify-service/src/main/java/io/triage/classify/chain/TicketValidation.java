@@ -1,5 +1,6 @@
 package io.triage.classify.chain;
 
+import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,9 @@ public final class TicketValidation {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#-]{0,127}");
     private static final Pattern CHANNEL = Pattern.compile("(?=.*\\S)\\P{Cntrl}{1,32}");
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
+    /** A BCP 47 tag's common shape: language, then script, region or variant subtags; audit holds 16 characters. */
+    private static final Pattern LANGUAGE = Pattern.compile("(?=.{2,16}$)[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     private TicketValidation() {
     }
@@ -44,6 +48,14 @@ public final class TicketValidation {
         if (ticket.sourceSystem() != null && !SOURCE.matcher(ticket.sourceSystem()).matches()) {
             throw new InvalidInputException(prefix + "sourceSystem", "must be 1-64 letters, digits, space, _ . -");
         }
+        if (ticket.language() != null && !wellFormedLanguage(ticket.language())) {
+            throw new InvalidInputException(prefix + "language",
+                    "must be a BCP 47 language tag of at most 16 characters, e.g. en, de-CH, zh-Hant");
+        }
+        if (ticket.customerSegment() != null && !SEGMENT.matcher(ticket.customerSegment()).matches()) {
+            throw new InvalidInputException(prefix + "customerSegment",
+                    "must be 1-32 letters, digits, _ or -, starting with a letter or digit");
+        }
     }
 
     /**
@@ -67,6 +79,19 @@ public final class TicketValidation {
 
     private static boolean ticketingSystem(@Nullable String source) {
         return source != null && SourceChannels.TICKETING_SYSTEMS.contains(source.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The common shape, and well-formed by BCP 47's grammar (e.g. no two-digit region). */
+    private static boolean wellFormedLanguage(String tag) {
+        if (!LANGUAGE.matcher(tag).matches()) {
+            return false;
+        }
+        try {
+            new Locale.Builder().setLanguageTag(tag);
+            return true;
+        } catch (IllformedLocaleException e) {
+            return false;
+        }
     }
 
     private static void checkId(@Nullable String id, String field) {

@@ -2,6 +2,7 @@ package io.triage.classify.config;
 
 import io.triage.classify.cache.SimilarTicketSearch;
 import io.triage.classify.decision.AuditTrail;
+import io.triage.classify.feedback.AuditFeedback;
 import io.triage.classify.rules.RulesEngine;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -14,7 +15,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = "rules", types = RulesEngine.class)
 @ImportHttpServices(group = "embedding", types = SimilarTicketSearch.class)
-@ImportHttpServices(group = "audit", types = AuditTrail.class)
+@ImportHttpServices(group = "audit", types = {AuditTrail.class, AuditFeedback.class})
 @EnableAsync
 class TierClientsConfiguration {
 }

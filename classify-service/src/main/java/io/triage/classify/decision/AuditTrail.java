@@ -37,12 +37,15 @@ public interface AuditTrail {
      * @param confidence          the decision's confidence
      * @param decidedAt           when
      * @param channel             channel
+     * @param language            the ticket's language (BCP 47), when known
+     * @param customerSegment     the customer's segment, when known
      * @param tierLatenciesMicros per-tier latency
      * @param traceId             trace id
      */
     record Event(UUID eventId, String ticketId, @Nullable String userId, String modelVersion,
             @Nullable String ruleSetVersion, String routingMethod, Prediction prediction, BigDecimal confidence,
-            Instant decidedAt, @Nullable String channel, Map<String, Long> tierLatenciesMicros,
+            Instant decidedAt, @Nullable String channel, @Nullable String language,
+            @Nullable String customerSegment, Map<String, Long> tierLatenciesMicros,
             @Nullable String traceId) {
     }
 

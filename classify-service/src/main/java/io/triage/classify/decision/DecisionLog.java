@@ -136,8 +136,8 @@ public class DecisionLog {
                 auditName(result.routingMethod()), new AuditTrail.Prediction(label(result.department()),
                         label(result.urgency()), label(result.sentiment())),
                 BigDecimal.valueOf(confidence).setScale(4, RoundingMode.HALF_UP), Instant.now(),
-                context.ticket().channel().isEmpty() ? null : context.ticket().channel(), latencies(context),
-                traceIds.current());
+                context.ticket().channel().isEmpty() ? null : context.ticket().channel(), context.ticket().language(),
+                context.ticket().customerSegment(), latencies(context), traceIds.current());
     }
 
     /** audit-service names the rules tier RULES. */

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies feedback: stores it once per decision, updates the cache's reuse accuracy of the decision's nearest
  * neighbour (whether or not the cache decided, as long as the neighbour was close enough to be reused), and
- * publishes the event that forwards it to rules-engine, embedding-service and ingestion-service.
+ * publishes the event that forwards it to rules-engine, embedding-service, ingestion-service and audit-service.
  */
 @Service
 public class Feedback {

@@ -17,7 +17,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * Forwards accepted feedback, at least once (the decision redelivery schedule also resubmits these publications):
  * the correct department to rules-engine when a rule had matched, the labels to the ticket's vector in
  * embedding-service so that the semantic cache and the LLM examples learn them, and the labels to the ticket in
- * ingestion-service as validated labels, the data the weekly retraining learns from.
+ * ingestion-service as validated labels, the data the weekly retraining learns from, and the correct labels to
+ * audit-service, the ground truth of its monthly compliance report.
  */
 @Component
 class FeedbackForwarding {
@@ -27,13 +28,15 @@ class FeedbackForwarding {
     private final RulesEngine rules;
     private final SimilarTicketSearch embeddings;
     private final IngestionService ingestion;
+    private final AuditFeedback audit;
     private final ResilientCalls calls;
 
     FeedbackForwarding(RulesEngine rules, SimilarTicketSearch embeddings, IngestionService ingestion,
-            ResilientCalls calls) {
+            AuditFeedback audit, ResilientCalls calls) {
         this.rules = rules;
         this.embeddings = embeddings;
         this.ingestion = ingestion;
+        this.audit = audit;
         this.calls = calls;
     }
 
@@ -80,6 +83,22 @@ class FeedbackForwarding {
                 feedback.recordedAt());
         refusedIsFinal("ingestion-service", feedback, () -> calls.call("ingestion-service", () -> {
             ingestion.label(ticket.toString(), labels);
+            return null;
+        }));
+    }
+
+    /**
+     * Every accepted feedback, agent's or ticketing system's, by decision id (the decision's audit event id). The
+     * feedback id is derived from the decision id, so audit-service stores a redelivery once and its report never
+     * counts a decision twice.
+     */
+    @ApplicationModuleListener
+    void toAuditService(FeedbackRecorded feedback) {
+        var truth = new AuditFeedback.GroundTruth(AuditFeedback.idOf(feedback.decisionId()), feedback.decisionId(),
+                feedback.department(), feedback.urgency(), feedback.sentiment(),
+                feedback.source() == null ? "agent" : feedback.source());
+        refusedIsFinal("audit-service", feedback, () -> calls.call("audit-service", () -> {
+            audit.record(truth);
             return null;
         }));
     }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Feedback accepted for a decision; forwarded at least once to rules-engine (when a rule matched), to
- * embedding-service (labels of the ticket's vector) and to ingestion-service (the ticket's validated labels).
+ * embedding-service (labels of the ticket's vector), to ingestion-service (the ticket's validated labels) and to
+ * audit-service (the compliance report's ground truth).
  *
  * @param decisionId        the decision
  * @param ticketId          the ticket, when known

@@ -11,9 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param channel      channel, lower case
  * @param customerHash keyed hash (HMAC-SHA256) of the customer id, when known
  * @param sourceSystem the sending system
+ * @param language     BCP 47 language tag in canonical case, when known
+ * @param customerSegment the customer's segment in lower case, when known
  */
 public record SanitisedTicket(@Nullable String ticketId, String subject, String description, String channel,
-        @Nullable String customerHash, String sourceSystem) {
+        @Nullable String customerHash, String sourceSystem, @Nullable String language,
+        @Nullable String customerSegment) {
+
+    /** A ticket without language or customer segment. */
+    public SanitisedTicket(@Nullable String ticketId, String subject, String description, String channel,
+            @Nullable String customerHash, String sourceSystem) {
+        this(ticketId, subject, description, channel, customerHash, sourceSystem, null, null);
+    }
 
     /** Subject and description as one text, the form the model, the cache and the LLM read. */
     public String text() {

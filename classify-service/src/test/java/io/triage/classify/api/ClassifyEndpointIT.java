@@ -166,6 +166,20 @@ class ClassifyEndpointIT implements PlatformContract {
     }
 
     @Test
+    void malformedLanguageOrSegmentIs400NamingTheFieldAndLogsNothing() {
+        long before = decisions();
+        HttpResponse<String> language = classify("{\"description\":\"help\",\"language\":\"english\"}");
+        PlatformContract.assertProblem(language, 400);
+        assertThat(field(language)).isEqualTo("language");
+        HttpResponse<String> segment = http().post("/batch-classify", ApiKeys.CLASSIFIER, """
+                {"tickets":[{"description":"fine","language":"en"},
+                            {"description":"fine","customerSegment":"big spender"}]}""");
+        PlatformContract.assertProblem(segment, 400);
+        assertThat(field(segment)).isEqualTo("tickets[1].customerSegment");
+        assertThat(decisions()).isEqualTo(before);
+    }
+
+    @Test
     void batchOverTheLimitIs413() {
         String tickets = String.join(",", IntStream.range(0, 1001).mapToObj(i -> "{\"description\":\"d\"}").toList());
         HttpResponse<String> response = http().post("/batch-classify", ApiKeys.CLASSIFIER,

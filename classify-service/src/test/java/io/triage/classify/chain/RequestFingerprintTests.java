@@ -38,4 +38,20 @@ class RequestFingerprintTests {
         assertThat(RequestFingerprint.of(new TicketInput(null, "Refund ", "please", null, null, null)))
                 .isNotEqualTo(RequestFingerprint.of(new TicketInput(null, "Refund", " please", null, null, null)));
     }
+
+    @Test
+    void languageAndSegmentTellRequestsApartButLeaveOldFingerprintsAsTheyWere() {
+        TicketInput plain = new TicketInput("INC-1", "Refund", "Please refund", "email", "C-1", "servicenow");
+        assertThat(RequestFingerprint.of(new TicketInput("INC-1", "Refund", "Please refund", "email", "C-1",
+                "servicenow", null, null))).isEqualTo(RequestFingerprint.of(plain));
+        assertThat(List.of(
+                RequestFingerprint.of(new TicketInput("INC-1", "Refund", "Please refund", "email", "C-1",
+                        "servicenow", "en", null)),
+                RequestFingerprint.of(new TicketInput("INC-1", "Refund", "Please refund", "email", "C-1",
+                        "servicenow", null, "en")),
+                RequestFingerprint.of(new TicketInput("INC-1", "Refund", "Please refund", "email", "C-1",
+                        "servicenow", "en", "retail"))))
+                .doesNotContain(RequestFingerprint.of(plain))
+                .doesNotHaveDuplicates();
+    }
 }

@@ -86,4 +86,28 @@ class TicketValidationTests {
                 new TicketInput(null, null, "", null, null, null), "tickets[3].", 100, CHANNELS));
         assertThat(problem.properties()).containsEntry("field", "tickets[3].description");
     }
+
+    @Test
+    void languageTagsAndSegmentsAreAccepted() {
+        assertThatNoException().isThrownBy(() -> TicketValidation.check(new TicketInput(null, null, "help", null,
+                null, null, "de-CH", "Enterprise"), "", 100, CHANNELS));
+        assertThatNoException().isThrownBy(() -> TicketValidation.check(new TicketInput(null, null, "help", null,
+                null, null, "zh-Hant-TW", "smb_2"), "", 100, CHANNELS));
+    }
+
+    @Test
+    void malformedLanguageIs400NamingTheField() {
+        for (String language : new String[] {"english", "e", "en_GB", "en-", "abc-12", "en-US-x-private-use-long"}) {
+            assertThat(refusal(new TicketInput(null, null, "help", null, null, null, language, null)).properties())
+                    .as(language).containsEntry("field", "language");
+        }
+    }
+
+    @Test
+    void malformedCustomerSegmentIs400NamingTheField() {
+        for (String segment : new String[] {"", "big spender", "-retail", "x".repeat(33), "retail\n"}) {
+            assertThat(refusal(new TicketInput(null, null, "help", null, null, null, "en", segment)).properties())
+                    .as(segment).containsEntry("field", "customerSegment");
+        }
+    }
 }

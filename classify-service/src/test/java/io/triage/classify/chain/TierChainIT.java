@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
+import io.triage.classify.feedback.AuditFeedback;
 import io.triage.classify.model.HeadPrediction;
 import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.model.ModelTier;
@@ -372,6 +373,49 @@ class TierChainIT {
         assertThat(ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).body())
                 .contains("routing_decisions_total{method=\"RULE\"", "classification_accuracy{", "cache_hit_rate",
                         "llm_cost_daily", "classify_tier_latency_seconds");
+    }
+
+    @Test
+    void decisionEventCarriesChannelLanguageAndCustomerSegment() {
+        ClassificationResult result = classify(new TicketInput("T-LANG-1", "Refund", "refund please", "chat",
+                "CUST-42", null, "EN-gb", "Enterprise"));
+        ClassificationResult unknown = classify(ticket("T-LANG-2", "Refund", "refund please"));
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(downstreams.auditEvents()).anySatisfy(body -> {
+                assertThat(body.path("eventId").asString()).isEqualTo(result.decisionId().toString());
+                assertThat(body.path("channel").asString()).isEqualTo("chat");
+                assertThat(body.path("language").asString()).isEqualTo("en-GB");
+                assertThat(body.path("customerSegment").asString()).isEqualTo("enterprise");
+            });
+            assertThat(downstreams.auditEvents()).anySatisfy(body -> {
+                assertThat(body.path("eventId").asString()).isEqualTo(unknown.decisionId().toString());
+                assertThat(body.path("language").isNull()).as("nothing detects a language").isTrue();
+                assertThat(body.path("customerSegment").isNull()).isTrue();
+            });
+        });
+    }
+
+    @Test
+    void feedbackReachesAuditServiceAtLeastOnceWithAStableFeedbackId() {
+        ClassificationResult result = classify(ticket("T-FB-AUDIT", "Refund", "refund please"));
+        downstreams.audit().stop();
+        assertThat(post("/feedback", """
+                {"decisionId":"%s","department":"Security","urgency":"High","source":"ticketing-system"}"""
+                .formatted(result.decisionId())).status()).isEqualTo(201);
+
+        downstreams.audit().start();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(
+                downstreams.audit().received("/audit/feedback")).isNotEmpty());
+        assertThat(downstreams.audit().received("/audit/feedback")).allSatisfy(request -> {
+            JsonNode body = JsonBody.tree(request.bodyText());
+            assertThat(body.path("decisionEventId").asString()).isEqualTo(result.decisionId().toString());
+            assertThat(body.path("feedbackId").asString())
+                    .isEqualTo(AuditFeedback.idOf(result.decisionId()).toString());
+            assertThat(body.path("correctDepartment").asString()).isEqualTo("Security");
+            assertThat(body.path("correctUrgency").asString()).isEqualTo("High");
+            assertThat(body.path("source").asString()).isEqualTo("ticketing-system");
+        });
     }
 
     @Test
