@@ -39,9 +39,15 @@ final class IngestionStub {
      * @param urgency     label or null
      * @param sentiment   label or null
      * @param validatedAt validation time
+     * @param customerId  the ticket's customer, or null
      */
     record Validated(String id, String text, @Nullable String department, @Nullable String urgency,
-            @Nullable String sentiment, Instant validatedAt) {
+            @Nullable String sentiment, Instant validatedAt, @Nullable String customerId) {
+
+        Validated(String id, String text, @Nullable String department, @Nullable String urgency,
+                @Nullable String sentiment, Instant validatedAt) {
+            this(id, text, department, urgency, sentiment, validatedAt, null);
+        }
     }
 
     private final ObjectNode page;
@@ -57,7 +63,8 @@ final class IngestionStub {
         assertThat(page.propertyNames()).as("page fields of " + FIXTURE).containsExactlyInAnyOrder("items", "next");
         item = (ObjectNode) page.get("items").get(0);
         assertThat(item.propertyNames()).as("item fields of " + FIXTURE)
-                .containsExactlyInAnyOrder("id", "text", "department", "urgency", "sentiment", "validatedAt");
+                .containsExactlyInAnyOrder("id", "customerId", "text", "department", "urgency", "sentiment",
+                        "validatedAt");
     }
 
     /** One page in the fixture's shape. */
@@ -67,6 +74,7 @@ final class IngestionStub {
         for (Validated v : items) {
             ObjectNode node = item.deepCopy();
             node.put("id", v.id());
+            node.put("customerId", v.customerId());
             node.put("text", v.text());
             node.put("department", v.department());
             node.put("urgency", v.urgency());
