@@ -20,6 +20,7 @@ import io.triage.classify.lifecycle.Stage;
 import io.triage.classify.lifecycle.StoredArtifact;
 import io.triage.classify.lifecycle.TrainingRun;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -144,6 +145,16 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
     @Override
     public void promoteToProduction(long version) {
         moveToStage(Long.toString(version), Stage.PRODUCTION);
+    }
+
+    /**
+     * Not supported yet with MLflow: its registry has no RETIRED stage and the artifact proxy is not asked to delete
+     * here, so the retirement stays pending (and overdue alerts fire) until the version is deleted in MLflow.
+     */
+    @Override
+    public void retire(long version) {
+        throw new ConflictException("model version " + version + " cannot be retired automatically in the MLflow "
+                + "registry; delete the version and its run's artifacts in MLflow, then run the retirement again");
     }
 
     @Override
@@ -355,7 +366,7 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
                 baseline == null ? null : Double.valueOf(baseline),
                 tags.getOrDefault(DECISION_TAG, version.getDescription()), tags.getOrDefault(SHA256_TAG, ""),
                 Instant.ofEpochMilli(version.getCreationTimestamp()),
-                Instant.ofEpochMilli(version.getLastUpdatedTimestamp()));
+                Instant.ofEpochMilli(version.getLastUpdatedTimestamp()), null);
     }
 
     /** MLflow run ids are UUIDs written as 32 hex digits. */
