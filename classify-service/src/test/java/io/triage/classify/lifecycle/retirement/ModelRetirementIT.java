@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -15,11 +16,17 @@ import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.StoredArtifact;
 import io.triage.classify.lifecycle.ingestion.IngestionStub;
 import io.triage.classify.lifecycle.ingestion.IngestionStub.Validated;
+import io.triage.classify.lifecycle.provenance.TrainingData;
+import io.triage.classify.lifecycle.provenance.TrainingOrigin;
+import io.triage.classify.lifecycle.provenance.TrainingSubject;
+import io.triage.classify.lifecycle.provenance.TrainingSubjects;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.TfidfVectorizer;
 import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
+import io.triage.classify.training.LabelledText;
+import io.triage.classify.training.TrainingSet;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.JsonBody;
@@ -80,6 +87,9 @@ class ModelRetirementIT {
 
     @Autowired
     CustomerHashes customers;
+
+    @Autowired
+    TrainingSubjects subjects;
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -250,5 +260,25 @@ class ModelRetirementIT {
         assertThat(jdbc.sql("SELECT version || stage FROM model_versions ORDER BY version").query(String.class)
                 .list()).isEqualTo(before);
         assertThat(metric("classify_model_retirements_total")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void aVersionTrainedOnDataReadBeforeAnErasureIsFlaggedWhenItIsRegistered() {
+        String late = customers.keyed("CUST-LATE");
+        Instant erasedAt = Instant.parse("2026-11-01T10:00:00Z");
+        subjects.erase(late, List.of(), erasedAt, Duration.ofDays(20));
+        TrainingSet set = new TrainingSet(List.of(new LabelledText("my parcel is late", Map.of("department", "A"))),
+                List.of("department"));
+
+        subjects.record(424_242, new TrainingData(set, TrainingOrigin.TICKETS,
+                List.of(new TrainingSubject(UUID.randomUUID().toString(), late))), Duration.ofDays(20));
+
+        JsonNode flagged = JsonBody.tree(http().get("/models/retirements", ApiKeys.COMPLIANCE)).valueStream()
+                .filter(r -> r.path("modelVersion").asLong() == 424_242).findFirst().orElseThrow();
+        assertThat(flagged.path("state").asString()).isEqualTo("PENDING");
+        assertThat(Instant.parse(flagged.path("retireBy").asString())).isEqualTo(erasedAt.plus(Duration.ofDays(20)));
+        assertThat(flagged.path("overdue").asBoolean()).isTrue();
+        assertThat(metric("classify_model_retirements_overdue")).isEqualTo(1);
     }
 }
