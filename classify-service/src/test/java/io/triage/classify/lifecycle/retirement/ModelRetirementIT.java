@@ -2,7 +2,10 @@ package io.triage.classify.lifecycle.retirement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -280,5 +283,18 @@ class ModelRetirementIT {
         assertThat(Instant.parse(flagged.path("retireBy").asString())).isEqualTo(erasedAt.plus(Duration.ofDays(20)));
         assertThat(flagged.path("overdue").asBoolean()).isTrue();
         assertThat(metric("classify_model_retirements_overdue")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void theOverdueAlertNamesASeriesTheServiceExports() throws IOException {
+        String alerts = Files.readString(Path.of("..", "grafana", "alerts", "triage-alerts.yml"));
+        HttpResponse<String> scraped = http().get("/actuator/prometheus", ApiKeys.OPS);
+
+        assertThat(alerts).contains("alert: TriageModelRetirementOverdue",
+                "expr: max(classify_model_retirements_overdue) > 0");
+        assertThat(scraped.body()).containsPattern("(?m)^classify_model_retirements_overdue(\\{[^}]*})? ")
+                .containsPattern("(?m)^classify_model_retirements_pending(\\{[^}]*})? ")
+                .containsPattern("(?m)^classify_model_retirements_total(\\{[^}]*})? ");
     }
 }
