@@ -94,7 +94,9 @@ public class ModelRetirement {
         serving.refresh();
         log.info("production version {} retired, replaced by version {} trained without erased customers' text",
                 servingPending, replacement.version());
-        return replacement;
+        // The job's result says where the replacement is now: promoted, not left in STAGING.
+        return new RegistrationOutcome(replacement.version(), Stage.PRODUCTION, replacement.macroF1(),
+                replacement.baselineF1(), replacement.decision(), replacement.report());
     }
 
     private void retireOne(long version, @Nullable Long replacedBy) {

@@ -220,6 +220,8 @@ class ModelRetirementIT {
         HttpResponse<String> started = http().post("/models/retirements/run", ApiKeys.OPS, "");
         JsonNode job = jobs().awaitEnd(started);
         long replacement = TrainingJobClient.result(job).get("version").asLong();
+        assertThat(job.get("trigger").asString()).isEqualTo("retirement");
+        assertThat(TrainingJobClient.result(job).get("stage").asString()).isEqualTo("PRODUCTION");
 
         assertThat(stage(replacement)).isEqualTo("PRODUCTION");
         assertThat(vocabulary(replacement)).noneMatch(f -> f.contains("zorbl") || f.contains("quibb"));
