@@ -25,6 +25,9 @@ adds those.
 {{- range $var, $key := $svc.secretEnv }}
 - {name: {{ $var }}, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $key }}}}}
 {{- end }}
+{{- range $var, $key := $svc.optionalSecretEnv }}
+- {name: {{ $var }}, valueFrom: {secretKeyRef: {name: {{ $root.Values.existingSecret }}, key: {{ $key }}, optional: true}}}
+{{- end }}
 {{- range $var, $value := $svc.env }}
 - {name: {{ $var }}, value: {{ $value | quote }}}
 {{- end }}

@@ -67,6 +67,8 @@ class ArchiveAndReportIT {
     @DynamicPropertySource
     static void archiveDirectory(DynamicPropertyRegistry registry) {
         LocalStorage.in(storage, registry);
+        // the test's directory stands in for durable storage, so months are detached (NonDurableArchiveIT: kept)
+        registry.add("triage.audit.archive.local.durable", () -> "true");
         registry.add("triage.audit.report.min-group-size", () -> "5");
     }
 

@@ -1,5 +1,7 @@
 package io.triage.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -477,7 +479,35 @@ public final class Demo {
             System.out.println("  receipt: " + receipt.store() + " " + receipt.state() + ", deleted "
                     + receipt.deletedRecords() + " records " + (receipt.details() == null ? "" : receipt.details()));
         }
-        return "request " + accepted.id() + " COMPLETED with " + status.receipts().size() + " store receipts";
+        String verified = verifyCertificate(accepted.id());
+        return "request " + accepted.id() + " COMPLETED with " + status.receipts().size() + " store receipts; "
+                + verified;
+    }
+
+    /**
+     * The signed certificate of a completed erasure, checked as a user would: saved with the published keys and
+     * verified by gdpr-service's JDK-only {@code CertificateVerifier} source file, run by the same JDK.
+     */
+    private String verifyCertificate(String requestId) throws Exception {
+        Reply certificate = suite.get(GDPR, "/gdpr/requests/" + requestId + "/certificate", Suite.COMPLIANCE)
+                .expect(200, "GET /gdpr/requests/" + requestId + "/certificate");
+        Reply keys = suite.get(GDPR, "/gdpr/certificate-keys", Suite.COMPLIANCE)
+                .expect(200, "GET /gdpr/certificate-keys");
+        Path directory = Files.createDirectories(Path.of(System.getProperty("triage.demo.data-dir", "var"), "demo"));
+        Path certificateFile = Files.writeString(directory.resolve("erasure-certificate.json"), certificate.body());
+        Path keysFile = Files.writeString(directory.resolve("certificate-keys.json"), keys.body());
+        System.out.println("  certificate: " + Suite.abbreviate(certificate.body(), 400));
+        Path verifier = Path.of("gdpr-service/src/main/java/io/triage/gdpr/certificate/verifier",
+                "CertificateVerifier.java");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process run = new ProcessBuilder(java, verifier.toString(), certificateFile.toString(), keysFile.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int exit = run.waitFor();
+        System.out.println("  java " + verifier.getFileName() + " " + certificateFile + " " + keysFile + " -> "
+                + output);
+        StepFailed.check(exit == 0, "the erasure certificate does not verify: " + output);
+        return "its Ed25519 certificate verifies (" + certificateFile + ")";
     }
 
     /**
@@ -510,9 +540,6 @@ public final class Demo {
                 + ":5432/triage");
         String redisUri = System.getProperty("triage.demo.redis-uri", "redis://" + suite.host() + ":6379");
         Path data = Path.of(System.getProperty("triage.demo.data-dir", "var"));
-        List<TraceScan.Trace> traces = new ArrayList<>();
-        traces.addAll(scan.database(jdbcUrl, System.getProperty("triage.demo.jdbc-user", "postgres")));
-        traces.addAll(scan.redis(redisUri));
         // Not stores the erasure reaches: logs (their retention applies), the launcher's jars and class paths, and
         // the embedded database's own files (scanned through SQL above).
         Predicate<Path> notAStore = file -> {
@@ -520,7 +547,19 @@ public final class Demo {
             return relative.startsWith("logs") || relative.startsWith("run") || relative.startsWith("embedded")
                     || relative.endsWith(".classpath");
         };
-        traces.addAll(scan.files(data, notAStore));
+        // What follows a completed request settles within seconds (ingestion releasing the ticket ids it kept for a
+        // replay, an outbox relaying its last event): scanned again for up to 15 s before a trace counts.
+        Instant settled = Instant.now().plus(Duration.ofSeconds(15));
+        List<TraceScan.Trace> traces = new ArrayList<>();
+        do {
+            if (!traces.isEmpty()) {
+                Thread.sleep(1000);
+                traces.clear();
+            }
+            traces.addAll(scan.database(jdbcUrl, System.getProperty("triage.demo.jdbc-user", "postgres")));
+            traces.addAll(scan.redis(redisUri));
+            traces.addAll(scan.files(data, notAStore));
+        } while (!traces.isEmpty() && Instant.now().isBefore(settled));
         List<TraceScan.Trace> inLogs = scan.files(data.resolve("logs"),
                 file -> file.getFileName().toString().equals("demo.log"));
         for (TraceScan.Trace trace : traces) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +51,8 @@ class ErasureSagaIT {
     static final StubServer audit = new StubServer();
     /** The tickets ingestion "erased" per request id: two per customer, none for customers named CUST-none*. */
     static final Map<String, List<String>> tickets = new ConcurrentHashMap<>();
+    /** The paths of the ticket-id releases ingestion answered. */
+    static final Set<String> released = ConcurrentHashMap.newKeySet();
 
     @LocalServerPort
     int port;
@@ -83,6 +86,10 @@ class ErasureSagaIT {
                     {"requestId":"%s","store":"ingestion","deletedRecords":%d,"replayed":%s,"ticketIds":[%s]}"""
                     .formatted(id, erased.size(), replayed, String.join(",", erased.stream()
                             .map(t -> "\"" + t + "\"").toList())));
+        });
+        ingestion.on("DELETE", "/internal/erasures", request -> {
+            released.add(request.path());
+            return StubReply.status(204);
         });
         embedding.on("DELETE", "/vectors", request -> StubReply.json("""
                 {"customerId":"%s","deletedFromPostgres":2,"deletedFromIndex":2,"deletedFromInactiveIndexes":1,"blankedBackfillLines":1}"""
@@ -190,6 +197,33 @@ class ErasureSagaIT {
                 .containsExactlyElementsOf(erased);
         assertThat(embedding.received(request -> "CUST-tickets".equals(request.query("customerId")))).hasSize(1);
         assertThat(receipt(status(id), "ingestion", "details.tickets")).isEqualTo("2");
+    }
+
+    static boolean released(String id) {
+        return released.contains("/internal/erasures/" + id + "/ticket-ids");
+    }
+
+    @Test
+    void ingestionReleasesTheTicketIdsOnceTheirReceiptIsRecorded() {
+        String id = requestErasure("CUST-release");
+        awaitCompleted(id);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> released(id));
+        assertThat(callsFor(ingestion, id)).as("ingestion asked once").hasSize(1);
+    }
+
+    @Test
+    void aFailedReleaseIsRetriedWithoutAskingIngestionToEraseAgain() {
+        ingestion.fail(request -> "DELETE".equals(request.method()), StubFailure.status(503));
+        String id = requestErasure("CUST-release-retry");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ingestion.received(request ->
+                "DELETE".equals(request.method()) && request.path().contains(id)).isEmpty());
+        assertThat(released(id)).isFalse();
+        ingestion.heal();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> released(id));
+        awaitCompleted(id);
+        assertThat(callsFor(ingestion, id)).as("the erasure itself is not repeated").hasSize(1);
     }
 
     @Test

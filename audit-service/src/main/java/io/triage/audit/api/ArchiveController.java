@@ -3,6 +3,7 @@ package io.triage.audit.api;
 import java.util.List;
 
 import io.triage.audit.archive.ArchiveEntry;
+import io.triage.audit.archive.ArchiveFinding;
 import io.triage.audit.archive.ArchiveRun;
 import io.triage.audit.archive.Archiver;
 import io.triage.audit.archive.Archives;
@@ -15,8 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ArchiveController {
 
-    /** The archive listing and where its files live. */
-    record ArchiveListing(String location, List<ArchiveEntry> months) {
+    /**
+     * The archive listing: where its files live, whether that store is durable (partitions are detached only then),
+     * the archived months, and findings such as partitions kept because the store is not durable.
+     */
+    record ArchiveListing(String location, boolean durable, List<ArchiveEntry> months, List<ArchiveFinding> findings) {
     }
 
     private final Archives archives;
@@ -30,7 +34,7 @@ class ArchiveController {
     @GetMapping("/audit/archive")
     @PreAuthorize("hasAnyRole('COMPLIANCE', 'OPS')")
     ArchiveListing list() {
-        return new ArchiveListing(archives.location(), archives.list());
+        return new ArchiveListing(archives.location(), archives.durable(), archives.list(), archiver.findings());
     }
 
     @PostMapping("/audit/archive/run")

@@ -11,7 +11,10 @@ import java.util.List;
  */
 public interface ArchiveStore {
 
-    /** Stores the file's content under {@code name}, replacing nothing: an existing name is an error. */
+    /**
+     * Stores the file's content under {@code name}, replacing nothing: an existing name is an error
+     * ({@link java.nio.file.FileAlreadyExistsException}).
+     */
     void put(String name, Path file) throws IOException;
 
     InputStream open(String name) throws IOException;
@@ -24,4 +27,12 @@ public interface ArchiveStore {
 
     /** Where the files live, for manifests and listings (a directory path or a container URL). */
     String location();
+
+    /**
+     * Whether the files outlive the service's pods and disks (and so may be the only copy of a month): archived
+     * partitions are detached and dropped only then. A store that does not say is not.
+     */
+    default boolean durable() {
+        return false;
+    }
 }

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.audit.chain.AuditEvent;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
@@ -58,8 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
  * signs a checkpoint over exactly its events, writes them (without the erasable plain ids) as gzip JSON lines to
  * the archive store, reads the stored file back and re-checks count, first and last position, every chain link
  * and the Merkle root, signs a manifest of what it verified (archiver key), stores and re-reads it, and only then,
- * as the archiver database role, records the manifest and detaches the partition. Deletes archived files past
- * retention, recording a signed note.
+ * as the archiver database role, records the manifest and detaches the partition. Only a durable store may hold
+ * the only copy of a month: with another one the files are written but the partition is kept (counted by
+ * {@code audit_archive_detach_refused_total}, listed as a finding). Deletes archived files past retention, recording
+ * a signed note.
  */
 @Service
 public class Archiver {
@@ -80,11 +84,12 @@ public class Archiver {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditProperties.Archive settings;
+    private final Counter detachRefused;
 
     Archiver(JdbcClient jdbc, AuditLog log, ChainHasher hasher, Checkpoints checkpoints,
             AuditVerification verification, CheckpointSigner signer, ManifestSigner manifestSigner,
             VerifiedArchives verifiedArchives, ArchiverDatabase archiverDatabase, ArchiveStore store, JsonMapper json, Clock clock,
-            AuditProperties properties) {
+            AuditProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.log = log;
         this.hasher = hasher;
@@ -98,27 +103,73 @@ public class Archiver {
         this.json = json;
         this.clock = clock;
         this.settings = properties.archive();
+        this.detachRefused = Counter.builder("audit_archive_detach_refused")
+                .description("Archive runs that kept a due month's partition because the store is not durable")
+                .tag("reason", "store_not_durable").register(meters);
     }
 
     public ArchiveRun run() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        // The detach function refuses the current month by the database's clock: never start on one it will refuse.
-        YearMonth databaseMonth = YearMonth.parse(jdbc.sql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM')")
-                .query(String.class).single());
-        YearMonth current = YearMonth.from(today).isBefore(databaseMonth) ? YearMonth.from(today) : databaseMonth;
         List<String> archived = new ArrayList<>();
-        for (YearMonth month : partitions()) {
-            boolean oldEnough = !month.plusMonths(1).atDay(1).plus(settings.after()).isAfter(today);
-            if (month.isBefore(current) && oldEnough) {
+        List<String> kept = new ArrayList<>();
+        for (YearMonth month : dueMonths(today)) {
+            if (store.durable()) {
                 if (!hasVerifiedManifest(month)) {
-                    archive(month);
+                    SignedManifest manifest = archive(month);
+                    archiverDatabase.recordManifest(manifest.statement(), manifest.file(), manifest.signature());
                 }
                 // a run that stopped between recording the manifest and the detach resumes here
                 archiverDatabase.detach(month.toString());
                 archived.add(month.toString());
+            } else {
+                keep(month);
+                kept.add(month.toString());
             }
         }
-        return new ArchiveRun(archived, applyRetention(today));
+        return new ArchiveRun(archived, kept, applyRetention(today));
+    }
+
+    /**
+     * What an operator must act on: with a store that is not durable, every month due for archiving, whose partition
+     * the job keeps ({@code PARTITION_KEPT_STORE_NOT_DURABLE}); nothing with a durable store.
+     */
+    public List<ArchiveFinding> findings() {
+        if (store.durable()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return dueMonths(today).stream().map(month -> new ArchiveFinding(
+                ArchiveFinding.Kind.PARTITION_KEPT_STORE_NOT_DURABLE, month.toString(),
+                "the partition of " + month + " is due for archiving but kept: the archive store "
+                        + store.location() + " is not durable (triage.audit.archive.store=azure, or "
+                        + "triage.audit.archive.local.durable=true on backed-up storage); archive files "
+                        + (store.exists(manifestFile(month)) ? "written" : "not written yet")))
+                .toList();
+    }
+
+    /** Months whose partition still exists and is old enough to archive; never the current month. */
+    private List<YearMonth> dueMonths(LocalDate today) {
+        // The detach function refuses the current month by the database's clock: never start on one it will refuse.
+        YearMonth databaseMonth = YearMonth.parse(jdbc.sql("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM')")
+                .query(String.class).single());
+        YearMonth current = YearMonth.from(today).isBefore(databaseMonth) ? YearMonth.from(today) : databaseMonth;
+        return partitions().stream()
+                .filter(month -> month.isBefore(current)
+                        && !month.plusMonths(1).atDay(1).plus(settings.after()).isAfter(today))
+                .toList();
+    }
+
+    /**
+     * A store that may vanish with the pod or disk (an {@code emptyDir}, a laptop's working copy) must never hold
+     * the only copy of a month: its files are written once (for inspection and the demo), nothing is recorded in
+     * {@code archives}, and the partition stays. Switching to a durable store later archives the month afresh there.
+     */
+    private void keep(YearMonth month) {
+        if (!hasVerifiedManifest(month) && !store.exists(manifestFile(month))) {
+            archive(month);
+        }
+        detachRefused.increment();
+        logger.warn("Kept the partition of {}: the archive store {} is not durable", month, store.location());
     }
 
     private List<YearMonth> partitions() {
@@ -144,7 +195,15 @@ public class Archiver {
         return recorded.isPresent();
     }
 
-    private void archive(YearMonth month) {
+    /** A manifest written and re-verified in the store, ready to be recorded. */
+    private record SignedManifest(ManifestStatement statement, String file, byte[] signature) {
+    }
+
+    private static String manifestFile(YearMonth month) {
+        return "audit-" + month + ".manifest.json";
+    }
+
+    private SignedManifest archive(YearMonth month) {
         OffsetDateTime start = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         long[] range = jdbc.sql("SELECT coalesce(min(seq), 0), coalesce(max(seq), -1), count(*) FROM audit_log "
                         + "WHERE recorded_at >= ? AND recorded_at < ?")
@@ -163,7 +222,7 @@ public class Archiver {
             checkpoint = checkpoints.create(from, to);
         }
         String dataFile = "audit-" + month + ".jsonl.gz";
-        String manifestFile = "audit-" + month + ".manifest.json";
+        String manifestFile = manifestFile(month);
         try {
             Path data = Files.createTempFile("audit-archive", ".gz");
             Path manifestPath = Files.createTempFile("audit-manifest", ".json");
@@ -183,7 +242,9 @@ public class Archiver {
                 Files.writeString(manifestPath, json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
                 store.put(manifestFile, manifestPath);
                 checkStoredManifest(manifestFile, statement);
-                archiverDatabase.recordManifest(statement, manifestFile, signature);
+                logger.info("Archived {} ({} events, positions {}..{}) to {}", month, events, from, to,
+                        store.location());
+                return new SignedManifest(statement, manifestFile, signature);
             } finally {
                 Files.deleteIfExists(data);
                 Files.deleteIfExists(manifestPath);
@@ -191,7 +252,6 @@ public class Archiver {
         } catch (IOException e) {
             throw new UncheckedIOException("archiving " + month + " failed", e);
         }
-        logger.info("Archived {} ({} events, positions {}..{}) to {}", month, events, from, to, store.location());
     }
 
     /** The chain links at both ends of an archived range (absent for an empty month). */

@@ -42,4 +42,9 @@ public class Archives {
     public String location() {
         return store.location();
     }
+
+    /** Whether the store may hold the only copy of a month (partitions are detached only then). */
+    public boolean durable() {
+        return store.durable();
+    }
 }

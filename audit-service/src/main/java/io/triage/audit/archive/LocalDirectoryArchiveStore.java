@@ -2,19 +2,25 @@ package io.triage.audit.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Archive files in a local directory (the default store; mount durable, backed-up storage in production). */
+/**
+ * Archive files in a local directory (the development default). Durable only when declared so
+ * ({@code triage.audit.archive.local.durable}: a backed-up persistent volume); otherwise partitions are kept.
+ */
 public class LocalDirectoryArchiveStore implements ArchiveStore {
 
     private final Path directory;
+    private final boolean durable;
 
-    public LocalDirectoryArchiveStore(Path directory) {
+    public LocalDirectoryArchiveStore(Path directory, boolean durable) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.durable = durable;
     }
 
     @Override
@@ -22,7 +28,7 @@ public class LocalDirectoryArchiveStore implements ArchiveStore {
         Files.createDirectories(directory);
         Path target = resolve(name);
         if (Files.exists(target)) {
-            throw new IOException("archive file " + name + " already exists");
+            throw new FileAlreadyExistsException(target.toString(), null, "archive file already exists");
         }
         Path partial = directory.resolve(name + ".partial");
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -57,6 +63,11 @@ public class LocalDirectoryArchiveStore implements ArchiveStore {
     @Override
     public String location() {
         return directory.toString();
+    }
+
+    @Override
+    public boolean durable() {
+        return durable;
     }
 
     private Path resolve(String name) {

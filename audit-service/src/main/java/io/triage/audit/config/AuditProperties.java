@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param archiver the database role and signing key that archive months and detach their partitions
  * @param checkpointMirror the write-once copy of every checkpoint outside the database
  * @param report thresholds of the monthly compliance report
+ * @param azure the Azure Blob Storage account of the {@code azure} archive store and checkpoint mirror
  */
 @ConfigurationProperties("triage.audit")
 public record AuditProperties(
@@ -43,7 +44,8 @@ public record AuditProperties(
         @DefaultValue Archive archive,
         @DefaultValue Archiver archiver,
         @DefaultValue CheckpointMirror checkpointMirror,
-        @DefaultValue Report report) {
+        @DefaultValue Report report,
+        @DefaultValue Azure azure) {
 
     /** Local default pseudonym key; refused when {@code allow-default-keys=false}. */
     public static final String LOCAL_PSEUDONYM_KEY = "local-audit-pseudonym-key-NOT-FOR-PRODUCTION";
@@ -79,16 +81,40 @@ public record AuditProperties(
     /**
      * Archive and retention.
      *
-     * @param directory local directory of the archive files (the default store)
+     * @param directory local directory of the archive files (the {@code local} store)
      * @param after a month's partition is archived once the month ended at least this long ago
      * @param retention archived files are deleted (with a signed note) once their month ended this long ago
      * @param interval how often the archive and retention job runs
+     * @param store where archive files go: {@code local} (the directory) or {@code azure} (Blob Storage,
+     *     {@code triage.audit.azure.*}); partitions are detached only when the store is durable
+     * @param local settings of the local directory store
      */
     public record Archive(
             @DefaultValue("./audit-archive") Path directory,
             @DefaultValue("P13M") Period after,
             @DefaultValue("P7Y") Period retention,
-            @DefaultValue("6h") Duration interval) {
+            @DefaultValue("6h") Duration interval,
+            @DefaultValue("local") Store store,
+            @DefaultValue Local local) {
+    }
+
+    /** Where archive files or checkpoint copies are kept. */
+    public enum Store {
+        /** A local directory (the development default). */
+        LOCAL,
+        /** An Azure Blob Storage container ({@code triage.audit.azure.*}). */
+        AZURE
+    }
+
+    /**
+     * The local directory archive store.
+     *
+     * @param durable whether the directory is durable storage (a backed-up persistent volume, not a pod's
+     *     {@code emptyDir} or a laptop's working copy); only then are archived partitions detached and dropped,
+     *     otherwise the files are written and the partition is kept, reported as
+     *     {@code PARTITION_KEPT_STORE_NOT_DURABLE} by {@code GET /audit/archive}
+     */
+    public record Local(@DefaultValue("false") boolean durable) {
     }
 
     /**
@@ -144,9 +170,12 @@ public record AuditProperties(
      * directory, which the database administrators cannot write; {@code /audit/verify} compares the two.
      *
      * @param directory the mirror directory (mount durable, write-once storage in production; shared by replicas)
+     * @param store {@code local} (the directory) or {@code azure} (one blob per checkpoint in
+     *     {@code triage.audit.azure.checkpoint-container})
      */
     public record CheckpointMirror(
-            @DefaultValue("./audit-checkpoint-mirror") Path directory) {
+            @DefaultValue("./audit-checkpoint-mirror") Path directory,
+            @DefaultValue("local") Store store) {
     }
 
     /**
@@ -160,5 +189,53 @@ public record AuditProperties(
     public record Report(
             @DefaultValue("0.10") double gapThreshold,
             @DefaultValue("20") int minGroupSize) {
+    }
+
+    /**
+     * The Azure Blob Storage account of the {@code azure} archive store and checkpoint mirror. Authentication: a
+     * connection string when one is set (Azurite, development), otherwise Entra ID through
+     * {@code DefaultAzureCredential} (workload identity in AKS, managed identity, or the developer's login) against
+     * {@code endpoint}. Every blob is created with {@code If-None-Match: *}, so nothing is ever overwritten; where the
+     * container has version-level immutability (WORM) enabled, archive blobs also get a time-based immutability policy
+     * and checkpoint blobs a legal hold.
+     *
+     * @param endpoint the account's blob endpoint, e.g. {@code https://triageaudit.blob.core.windows.net}
+     * @param connectionString a storage connection string instead (environment
+     *     {@code TRIAGE_AUDIT_AZURE_CONNECTION_STRING}, from a Secret); Azurite's well-known development key is
+     *     refused when {@code allow-default-keys=false}
+     * @param managedIdentityClientId client id of a user-assigned managed identity; empty: the default identity
+     *     (workload identity sets {@code AZURE_CLIENT_ID} itself)
+     * @param archiveContainer container of the archive files (created if missing)
+     * @param checkpointContainer container of the checkpoint copies (created if missing)
+     * @param archiveImmutability how long each archive blob is immutable from its upload; keep it below
+     *     {@code archive.retention} minus {@code archive.after}, or retention cannot delete it in time
+     * @param lockImmutability whether archive immutability policies are {@code Locked} (cannot be shortened or
+     *     removed by anyone) instead of {@code Unlocked}
+     * @param checkpointLegalHold whether each checkpoint blob gets a legal hold (checkpoints are never deleted)
+     * @param requireImmutableStorage refuse to write into a container without version-level immutability
+     *     (production); otherwise it is logged once and blobs are write-once by {@code If-None-Match} only (Azurite)
+     * @param timeout timeout of each storage call
+     */
+    public record Azure(
+            @DefaultValue("") String endpoint,
+            @DefaultValue("") String connectionString,
+            @DefaultValue("") String managedIdentityClientId,
+            @DefaultValue("audit-archive") String archiveContainer,
+            @DefaultValue("audit-checkpoints") String checkpointContainer,
+            @DefaultValue("P5Y") Period archiveImmutability,
+            @DefaultValue("false") boolean lockImmutability,
+            @DefaultValue("true") boolean checkpointLegalHold,
+            @DefaultValue("false") boolean requireImmutableStorage,
+            @DefaultValue("60s") Duration timeout) {
+
+        /** Azurite's published development account key: a connection string with it protects nothing. */
+        public static final String AZURITE_ACCOUNT_KEY =
+                "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+        @Override
+        public String toString() {
+            return "Azure[endpoint=" + endpoint + ", archiveContainer=" + archiveContainer + ", checkpointContainer="
+                    + checkpointContainer + "]";
+        }
     }
 }

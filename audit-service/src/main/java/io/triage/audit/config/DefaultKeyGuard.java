@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start with the well-known local keys when {@code triage.audit.allow-default-keys=false}, as the
- * platform does for API keys: a production log signed or pseudonymised with a published key proves nothing.
+ * platform does for API keys: a production log signed or pseudonymised with a published key proves nothing, and an
+ * archive in a storage account reachable with Azurite's published key is no archive.
  */
 @Component
 class DefaultKeyGuard implements InitializingBean {
@@ -33,6 +34,10 @@ class DefaultKeyGuard implements InitializingBean {
         }
         if (AuditProperties.LOCAL_SIGNING_PRIVATE_KEY.equals(properties.signing().privateKey())) {
             throw new IllegalStateException("triage.audit.signing.private-key is the local default; set a real key");
+        }
+        if (properties.azure().connectionString().contains(AuditProperties.Azure.AZURITE_ACCOUNT_KEY)) {
+            throw new IllegalStateException("triage.audit.azure.connection-string holds Azurite's published "
+                    + "development key; use the storage account's own key or workload identity");
         }
     }
 }

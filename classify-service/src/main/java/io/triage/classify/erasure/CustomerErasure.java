@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies a GDPR erasure to classify-service exactly once per request id, in one transaction: the decisions of the
  * given tickets or of the customer (keyed hash, or the legacy unsalted one of older rows), their feedback and LLM
  * calls (and with the decision rows their idempotency keys and stored answers), the cache reuse accounting of those
- * tickets as neighbours, and the LLM response-cache entries indexed under those tickets or the customer. In the same
+ * tickets as neighbours, and the LLM response-cache entries indexed under those tickets or the customer; other
+ * tickets' decisions that named those tickets as similar keep their answer with the ids replaced. In the same
  * transaction the model versions trained on the customer's tickets are flagged for retirement (by the erasure time
  * + {@code retirement-window}) and the record of which tickets they used is deleted. A repeat of the request
  * answers the first receipt and deletes nothing new.
@@ -51,20 +52,22 @@ public class CustomerErasure {
     private final LlmCacheIndex cacheIndex;
     private final TrainingSubjects trainingSubjects;
     private final Duration retirementWindow;
+    private final NeighbourReferences references;
     private final JsonMapper json;
     private final Counter applied;
     private final Counter replayed;
     private final Counter failed;
 
     CustomerErasure(JdbcClient jdbc, TransactionTemplate transactions, CustomerHashes customers,
-            LlmCacheIndex cacheIndex, TrainingSubjects trainingSubjects, ModelProperties models, JsonMapper json,
-            MeterRegistry meters) {
+            LlmCacheIndex cacheIndex, NeighbourReferences references, TrainingSubjects trainingSubjects,
+            ModelProperties models, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.customers = customers;
         this.cacheIndex = cacheIndex;
         this.trainingSubjects = trainingSubjects;
         this.retirementWindow = models.retirementWindow();
+        this.references = references;
         this.json = json;
         this.applied = counter(meters, "applied");
         this.replayed = counter(meters, "replayed");
@@ -120,6 +123,7 @@ public class CustomerErasure {
                 .param("ids", ids).update();
         long reuse = jdbc.sql("DELETE FROM cache_reuse_accuracy WHERE neighbour_ticket_id = ANY(:tickets)")
                 .param("tickets", ticketArray).update();
+        long neighbours = references.clear(tickets);
         long keys = doomed.stream().filter(Doomed::idempotent).count();
         // Postgres keeps microseconds: the receipt's retireBy then equals the one GET /models/retirements lists.
         ErasedTraining training = trainingSubjects.erase(hashes.getFirst(), tickets,
@@ -127,7 +131,7 @@ public class CustomerErasure {
         long cacheEntries = purgeCache(tickets, hashes.getFirst());
 
         ErasureDetails details = new ErasureDetails(decisions, feedback, reuse, llmCalls, keys, cacheEntries,
-                training.versions(), training.versions().isEmpty() ? null : training.retireBy());
+                neighbours, training.versions(), training.versions().isEmpty() ? null : training.retireBy());
         ErasureReceipt receipt = new ErasureReceipt(requestId, details, false);
         jdbc.sql("""
                 UPDATE erasures SET deleted_records = :total, details = CAST(:details AS jsonb)

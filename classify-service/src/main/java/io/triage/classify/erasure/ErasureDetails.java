@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param llmCalls           rows of {@code llm_calls} made for those decisions or tickets
  * @param idempotencyKeys    {@code Idempotency-Key}s (with their stored answers) that went with those decisions
  * @param llmCacheEntries    LLM response-cache entries in Redis made from or reused for those tickets or customer
+ * @param neighbourReferences other tickets' decisions that named one of those tickets as a similar ticket: kept, with
+ *                           the id replaced by {@code "erased"} (not deleted, so not part of {@link #total()})
  * @param modelVersionsTrainedOnCustomer model versions (any stage) trained on the customer's tickets: each is
  *                           retired (retrained without them, artifact deleted) by {@code retireBy}
  * @param retireBy           the retirement deadline of those versions (erasure time + retirement window); null
@@ -27,6 +29,7 @@ public record ErasureDetails(
         @JsonProperty("llm_calls") long llmCalls,
         @JsonProperty("idempotency_keys") long idempotencyKeys,
         @JsonProperty("llm_cache_entries") long llmCacheEntries,
+        @JsonProperty("neighbour_references") long neighbourReferences,
         @Nullable List<Long> modelVersionsTrainedOnCustomer,
         @Nullable Instant retireBy) {
 

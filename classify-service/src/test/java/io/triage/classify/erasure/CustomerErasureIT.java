@@ -111,7 +111,7 @@ class CustomerErasureIT {
         downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("ER-A-1", 0.96, "Shipping/Delivery", "Low", "Negative"),
                 new Neighbour("H-2", 0.81, "Billing", "Low", "Neutral")))));
-        UUID b2 = classify("ER-B-2", "CUST-B", "My parcel never arrived", null, "CACHE");
+        UUID b2 = classify("ER-B-2", "CUST-B", "My parcel never arrived", "idem-B-2", "CACHE");
         downstreams.embedding().onAny("/", request -> StubReply.json(Stubs.neighbours(List.of(
                 new Neighbour("ER-B-1", 0.96, "Shipping/Delivery", "Low", "Negative"),
                 new Neighbour("H-2", 0.81, "Billing", "Low", "Neutral")))));
@@ -140,6 +140,7 @@ class CustomerErasureIT {
         assertThat(details.path("llm_calls").asLong()).isEqualTo(3);
         assertThat(details.path("idempotency_keys").asLong()).isEqualTo(1);
         assertThat(details.path("llm_cache_entries").asLong()).isEqualTo(3);
+        assertThat(details.path("neighbour_references").asLong()).as("B-2 named ER-A-1 as similar").isEqualTo(1);
         assertThat(receipt.path("deletedRecords").asLong()).isEqualTo(4 + 1 + 1 + 3 + 3);
         assertThat(receipt.toString()).doesNotContain("CUST-A").doesNotContain(keyed("CUST-A"));
 
@@ -167,6 +168,15 @@ class CustomerErasureIT {
         assertThat(count("SELECT count(*) FROM cache_reuse_accuracy WHERE neighbour_ticket_id = 'ER-B-1'",
                 bDecisions)).isEqualTo(1);
         assertThat(bEntries).allSatisfy(entry -> assertThat(redis.hasKey(entry)).as(entry).isTrue());
+        assertThat(count("SELECT count(*) FROM decisions t WHERE CAST(t AS text) LIKE '%ER-A-1%'", bDecisions))
+                .as("no other decision names an erased ticket").isZero();
+        assertThat(count("SELECT count(*) FROM decisions WHERE id = ANY(CAST(:ids AS uuid[]))"
+                + " AND CAST(response AS text) LIKE '%\"erased\"%' AND CAST(response AS text) LIKE '%H-2%'"
+                + " AND neighbour_ticket_id = 'erased'", List.of(b2)))
+                .as("B-2's stored answer keeps its other neighbour").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM decisions WHERE id = ANY(CAST(:ids AS uuid[]))"
+                + " AND neighbour_ticket_id = 'ER-B-1'", List.of(b3)))
+                .as("references to tickets kept stay").isEqualTo(1);
         assertThat(erasures("applied")).isEqualTo(appliedBefore + 1);
     }
 
@@ -175,7 +185,9 @@ class CustomerErasureIT {
         UUID first = classify("ER-R-1", "CUST-R", "Where is my parcel number 77?", null, null);
         feedback(first, "Billing");
         UUID requestId = UUID.randomUUID();
-        JsonNode original = JsonBody.tree(erase(requestId, "CUST-R", List.of("ER-R-1")));
+        HttpResponse<String> applied = erase(requestId, "CUST-R", List.of("ER-R-1"));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        JsonNode original = JsonBody.tree(applied);
         UUID later = classify("ER-R-2", "CUST-R", "Where is my parcel number 78?", null, null);
         double replayedBefore = erasures("replayed");
 
@@ -183,7 +195,7 @@ class CustomerErasureIT {
 
         assertThat(repeat.statusCode()).isEqualTo(200);
         JsonNode replayed = JsonBody.tree(repeat);
-        assertThat(replayed.path("replayed").asBoolean()).isTrue();
+        assertThat(replayed.path("replayed").asBoolean()).as(repeat.body()).isTrue();
         assertThat(replayed.path("requestId").asString()).isEqualTo(requestId.toString());
         assertThat(original.path("details").path("decisions").asLong()).isEqualTo(1);
         assertThat(original.path("details").path("decision_feedback").asLong()).isEqualTo(1);

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction, and ingestion's receipt with the event that reaches the other stores.
  *
  * <p>The plain customer id is kept only while a store may still need it: the transaction that records the last
- * store's answer completes the request and removes it (and the ticket ids), leaving the keyed hash.
+ * store's answer completes the request and removes it (and the ticket ids), leaving the keyed hash; it also
+ * publishes {@link ErasureCompleted} to its synchronous listeners (the certificate is issued in that transaction).
  */
 @Service
 public class DeletionRequests {
@@ -86,6 +87,12 @@ public class DeletionRequests {
                 """).param("id", requestId).param("store", store)
                 .query((rs, n) -> new ErasureTask(requestId, rs.getString(1), strings(rs.getArray(2))))
                 .optional();
+    }
+
+    /** Whether {@code store}'s answer to the request is recorded. */
+    public boolean answered(UUID requestId, String store) {
+        return jdbc.sql("SELECT count(*) FROM deletion_receipts WHERE request_id = :id AND store = :store AND state = 'DONE'")
+                .param("id", requestId).param("store", store).query(Long.class).single() > 0;
     }
 
     /**
@@ -173,7 +180,7 @@ public class DeletionRequests {
     }
 
     private void completeIfEveryStoreAnswered(UUID requestId) {
-        jdbc.sql("""
+        int completed = jdbc.sql("""
                 UPDATE deletion_requests
                    SET status = 'COMPLETED', completed_at = now(), customer_id = NULL, ticket_ids = NULL
                  WHERE id = :id AND status = 'IN_PROGRESS'
@@ -181,6 +188,9 @@ public class DeletionRequests {
                          WHERE request_id = :id AND state = 'DONE' AND store IN (:stores)) >= :count
                 """).param("id", requestId).param("stores", List.copyOf(properties.stores()))
                 .param("count", properties.stores().size()).update();
+        if (completed > 0) {
+            events.publishEvent(new ErasureCompleted(requestId));
+        }
     }
 
     private DeletionReceipt receipt(ResultSet rs) throws SQLException {

@@ -28,7 +28,8 @@ import org.springframework.web.client.RestClientResponseException;
  * runs after the transaction that published its event commits; if a store fails, its receipt says FAILED with the
  * reason, the publication stays incomplete in {@code event_publication} and is delivered again by
  * {@link #redeliver()} (and on restart). A store that has answered is not called again, and the stores are
- * idempotent on the request id besides.
+ * idempotent on the request id besides. Once ingestion's answer is recorded, ingestion-service is told to drop the
+ * ticket ids it kept for a replay.
  *
  * <p>The listeners are not {@code @ApplicationModuleListener}s: those hold a transaction (and a pooled connection)
  * for the whole store call, and noting a failure needs a second one, so a burst of requests exhausted the pool. Here
@@ -81,6 +82,23 @@ class ErasureDelivery {
             List<String> tickets = receipt.ticketIds() == null ? List.of() : receipt.ticketIds();
             return new Answer(receipt.deletedRecords(), Map.of("tickets", tickets.size()), tickets);
         });
+        releaseTicketIds(event.requestId());
+    }
+
+    /**
+     * Once our record of ingestion's receipt (with its ticket ids) is committed, ingestion-service need not keep the
+     * ids for a replay. A failure leaves this publication incomplete: the redelivery finds ingestion answered and
+     * only releases again.
+     */
+    private void releaseTicketIds(UUID requestId) {
+        if (!requests.answered(requestId, DeletionRequests.INGESTION)) {
+            return;
+        }
+        call(DeletionRequests.INGESTION, () -> {
+            ingestion.releaseTicketIds(requestId);
+            return null;
+        });
+        meters.counter("gdpr_erasure_ticket_ids_released_total").increment();
     }
 
     @Async

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
@@ -23,4 +25,8 @@ public interface IngestionStore {
     /** Idempotent on the request id: a replay answers the first receipt again, ticket ids included. */
     @PostExchange("/internal/erasures")
     Receipt erase(@RequestBody Erasure erasure);
+
+    /** We have recorded the receipt: ingestion drops the ticket ids it kept for a replay. Idempotent. */
+    @DeleteExchange("/internal/erasures/{requestId}/ticket-ids")
+    void releaseTicketIds(@PathVariable UUID requestId);
 }

@@ -3,8 +3,10 @@ package io.triage.gdpr.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.triage.gdpr.config.GdprProperties;
@@ -16,7 +18,11 @@ class CustomerHashTests {
 
     static GdprProperties gdpr(String key) {
         return new GdprProperties(Duration.ofSeconds(30), Set.of("ingestion"), Duration.ofDays(30),
-                Duration.ofDays(25), key);
+                Duration.ofDays(25), key,
+                new GdprProperties.Certificate("", "", Path.of("target/keys/cert.key"), Map.of(),
+                        Duration.ofMinutes(10)),
+                new GdprProperties.Export("", Path.of("target/keys/export.key"), Duration.ofDays(7),
+                        Duration.ofSeconds(5), Duration.ofMinutes(5), 3, Duration.ofSeconds(30), Duration.ofHours(1)));
     }
 
     static PlatformProperties platform(boolean allowDefaultKeys) {

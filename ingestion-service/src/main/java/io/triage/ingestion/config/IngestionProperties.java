@@ -50,9 +50,10 @@ public record IngestionProperties(
      * @param customerHashKey HMAC-SHA256 key of the customer-id hash kept with a receipt (a secret,
      *                        {@code TRIAGE_INGESTION_ERASURE_CUSTOMER_HASH_KEY}); the local default is refused at start
      *                        when {@code triage.platform.security.allow-default-keys=false}
-     * @param ticketIdsRetention how long a receipt keeps the ids of the tickets it erased (gdpr-service needs them,
-     *                           from the first answer or a replay, to reach classify-service and audit-service); later
-     *                           a replay answers {@code ticketIds: null}. Longer than gdpr-service's redelivery takes
+     * @param ticketIdsRetention how long at most a receipt keeps the ids of the tickets it erased (gdpr-service needs
+     *                           them, from the first answer or a replay, to reach classify-service and audit-service,
+     *                           and releases them once it has recorded them); later a replay answers
+     *                           {@code ticketIds: null}. Longer than gdpr-service's redelivery takes
      * @param cleanupInterval how often receipts past the retention lose their ticket ids (once per cluster)
      */
     public record Erasure(

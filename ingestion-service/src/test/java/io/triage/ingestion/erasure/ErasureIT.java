@@ -181,6 +181,64 @@ class ErasureIT {
     }
 
     @Test
+    void ticketIdsAreDroppedWhenGdprServiceReleasesThem() {
+        store("E-7", "C-release");
+        UUID request = UUID.randomUUID();
+        erase(request, "C-release");
+
+        HttpResponse<String> released = http().delete("/internal/erasures/" + request + "/ticket-ids",
+                ApiKeys.COMPLIANCE);
+        HttpResponse<String> again = http().delete("/internal/erasures/" + request + "/ticket-ids",
+                ApiKeys.COMPLIANCE);
+
+        assertThat(released.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).as("idempotent").isEqualTo(204);
+        assertThat(jdbc.sql("SELECT ticket_ids IS NULL FROM erasures WHERE request_id = ?").param(request)
+                .query(Boolean.class).single()).isTrue();
+        HttpResponse<String> replay = erase(request, "C-release");
+        assertThat(json(replay)).extractingPath("$.ticketIds").isNull();
+        assertThat(json(replay)).extractingPath("$.deletedRecords").isEqualTo(1);
+    }
+
+    @Test
+    void releasingTheTicketIdsOfAnUnknownRequestIs404AndNeedsTheComplianceRole() {
+        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.COMPLIANCE)
+                .statusCode()).isEqualTo(404);
+        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.OPS)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherTicketsDecisionKeepsItsAnswerWithTheErasedTicketReplaced() {
+        String erased = store("E-8", "C-neighbour");
+        String kept = store("E-9", "C-keeps");
+        jdbc.sql("""
+                INSERT INTO ticket_decisions (ticket_id, ticket_version, status, answer)
+                VALUES (CAST(:id AS uuid), now(), 'DECIDED', CAST(:answer AS jsonb))
+                ON CONFLICT (ticket_id) DO UPDATE SET answer = EXCLUDED.answer
+                """).param("id", kept).param("answer", """
+                {"department":"Billing","explanation":{"summary":"nearest ticket %s has similarity 0.5",
+                 "similarTickets":[{"ticketId":"%s","similarity":0.5},{"ticketId":"%s","similarity":0.4}]}}"""
+                .formatted(erased, erased, kept)).update();
+        jdbc.sql("""
+                INSERT INTO writebacks (id, ticket_id, decision_id, source, external_id, level, mapping_version, state,
+                                        plan)
+                VALUES (gen_random_uuid(), CAST(:id AS uuid), gen_random_uuid(), 'JIRA', 'E-9', 'suggest', 1,
+                        'PENDING', CAST(:plan AS jsonb))
+                """).param("id", kept).param("plan", "{\"note\":\"Why: similar tickets %s (0.50)\"}"
+                .formatted(erased)).update();
+
+        erase(UUID.randomUUID(), "C-neighbour");
+
+        String answer = jdbc.sql("SELECT CAST(answer AS text) FROM ticket_decisions WHERE ticket_id = CAST(? AS uuid)")
+                .param(kept).query(String.class).single();
+        assertThat(answer).doesNotContain(erased).contains("\"erased\"").contains(kept).contains("Billing");
+        String plan = jdbc.sql("SELECT CAST(plan AS text) FROM writebacks WHERE ticket_id = CAST(? AS uuid)")
+                .param(kept).query(String.class).single();
+        assertThat(plan).doesNotContain(erased).contains("similar tickets erased");
+    }
+
+    @Test
     void ticketIdsAreForgottenAfterTheRetention() {
         store("E-6", "C-old");
         UUID request = UUID.randomUUID();

@@ -1,0 +1,4 @@
+@NullMarked
+package io.triage.gdpr.certificate;
+
+import org.jspecify.annotations.NullMarked;
