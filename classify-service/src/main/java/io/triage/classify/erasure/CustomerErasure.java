@@ -1,6 +1,8 @@
 package io.triage.classify.erasure;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.classify.customer.CustomerHashes;
+import io.triage.classify.lifecycle.ModelProperties;
+import io.triage.classify.lifecycle.provenance.ErasedTraining;
+import io.triage.classify.lifecycle.provenance.TrainingSubjects;
 import io.triage.classify.llm.LlmCacheIndex;
 import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * given tickets or of the customer (keyed hash, or the legacy unsalted one of older rows), their feedback and LLM
  * calls (and with the decision rows their idempotency keys and stored answers), the cache reuse accounting of those
  * tickets as neighbours, and the LLM response-cache entries indexed under those tickets or the customer; other
- * tickets' decisions that named those tickets as similar keep their answer with the ids replaced. A repeat of
- * the request answers the first receipt and deletes nothing new.
+ * tickets' decisions that named those tickets as similar keep their answer with the ids replaced. In the same
+ * transaction the model versions trained on the customer's tickets are flagged for retirement (by the erasure time
+ * + {@code retirement-window}) and the record of which tickets they used is deleted. A repeat of the request
+ * answers the first receipt and deletes nothing new.
  *
  * <p>The Redis entries are deleted just before the commit rather than after it: deleting a cache entry is harmless
  * if the commit then fails (the request is retried and finds nothing more to delete there), whereas an entry left
@@ -43,6 +50,8 @@ public class CustomerErasure {
     private final TransactionTemplate transactions;
     private final CustomerHashes customers;
     private final LlmCacheIndex cacheIndex;
+    private final TrainingSubjects trainingSubjects;
+    private final Duration retirementWindow;
     private final NeighbourReferences references;
     private final JsonMapper json;
     private final Counter applied;
@@ -50,11 +59,14 @@ public class CustomerErasure {
     private final Counter failed;
 
     CustomerErasure(JdbcClient jdbc, TransactionTemplate transactions, CustomerHashes customers,
-            LlmCacheIndex cacheIndex, NeighbourReferences references, JsonMapper json, MeterRegistry meters) {
+            LlmCacheIndex cacheIndex, NeighbourReferences references, TrainingSubjects trainingSubjects,
+            ModelProperties models, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.customers = customers;
         this.cacheIndex = cacheIndex;
+        this.trainingSubjects = trainingSubjects;
+        this.retirementWindow = models.retirementWindow();
         this.references = references;
         this.json = json;
         this.applied = counter(meters, "applied");
@@ -113,10 +125,13 @@ public class CustomerErasure {
                 .param("tickets", ticketArray).update();
         long neighbours = references.clear(tickets);
         long keys = doomed.stream().filter(Doomed::idempotent).count();
+        // Postgres keeps microseconds: the receipt's retireBy then equals the one GET /models/retirements lists.
+        ErasedTraining training = trainingSubjects.erase(hashes.getFirst(), tickets,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), retirementWindow);
         long cacheEntries = purgeCache(tickets, hashes.getFirst());
 
         ErasureDetails details = new ErasureDetails(decisions, feedback, reuse, llmCalls, keys, cacheEntries,
-                neighbours);
+                neighbours, training.versions(), training.versions().isEmpty() ? null : training.retireBy());
         ErasureReceipt receipt = new ErasureReceipt(requestId, details, false);
         jdbc.sql("""
                 UPDATE erasures SET deleted_records = :total, details = CAST(:details AS jsonb)

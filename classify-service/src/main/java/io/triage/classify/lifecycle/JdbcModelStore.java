@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcModelStore implements ModelStore {
 
     private static final String VERSION_COLUMNS = "version, run_id, stage, macro_f1, baseline_f1, decision, "
-            + "artifact_sha256, created_at, stage_changed_at";
+            + "artifact_sha256, created_at, stage_changed_at, retired_at";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -77,6 +77,18 @@ public class JdbcModelStore implements ModelStore {
                 .update();
     }
 
+    @Override
+    @Transactional
+    public void retire(long version) {
+        jdbc.sql("""
+                UPDATE model_versions SET stage = 'RETIRED', artifact = NULL, stage_changed_at = now(),
+                                          retired_at = now()
+                 WHERE version = :v AND stage <> 'PRODUCTION'
+                """)
+                .param("v", version)
+                .update();
+    }
+
     private void archive(Stage stage) {
         jdbc.sql("UPDATE model_versions SET stage = 'ARCHIVED', stage_changed_at = now() WHERE stage = :stage")
                 .param("stage", stage.name())
@@ -108,7 +120,10 @@ public class JdbcModelStore implements ModelStore {
 
     @Override
     public Optional<StoredArtifact> artifact(long version) {
-        return jdbc.sql("SELECT version, artifact, artifact_sha256 FROM model_versions WHERE version = :v")
+        return jdbc.sql("""
+                SELECT version, artifact, artifact_sha256 FROM model_versions
+                 WHERE version = :v AND artifact IS NOT NULL
+                """)
                 .param("v", version)
                 .query((rs, row) -> new StoredArtifact(rs.getLong(1), rs.getBytes(2), rs.getString(3)))
                 .optional();
@@ -128,9 +143,11 @@ public class JdbcModelStore implements ModelStore {
     private static ModelVersion map(ResultSet rs, int row) throws SQLException {
         double baseline = rs.getDouble("baseline_f1");
         Double baselineF1 = rs.wasNull() ? null : baseline;
+        Timestamp retiredAt = rs.getTimestamp("retired_at");
         return new ModelVersion(rs.getLong("version"), rs.getObject("run_id", UUID.class),
                 Stage.valueOf(rs.getString("stage")), rs.getDouble("macro_f1"), baselineF1,
                 rs.getString("decision"), rs.getString("artifact_sha256"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("stage_changed_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("stage_changed_at").toInstant(),
+                retiredAt == null ? null : retiredAt.toInstant());
     }
 }

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.TrainingReport;
+import io.triage.classify.lifecycle.provenance.TrainingData;
+import io.triage.classify.lifecycle.provenance.TrainingSubjects;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.CorruptArtifactException;
 import io.triage.classify.model.ModelBundle;
@@ -25,6 +28,7 @@ import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,12 +46,17 @@ public class ModelLifecycle {
     private final ModelProperties properties;
     private final MeterRegistry meters;
     private final PiiSanitizer sanitizer;
+    private final TrainingSubjects subjects;
+    private final TransactionTemplate transactions;
 
-    ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters, PiiSanitizer sanitizer) {
+    ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters, PiiSanitizer sanitizer,
+            TrainingSubjects subjects, TransactionTemplate transactions) {
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;
         this.sanitizer = sanitizer;
+        this.subjects = subjects;
+        this.transactions = transactions;
     }
 
     /**
@@ -65,11 +74,26 @@ public class ModelLifecycle {
      * {@code /models/predict} apply. So no raw personal data enters the vocabulary (feature names are stored in the
      * artifact), and the model is not trained on text it will never be shown (e.g. amounts and names that serving
      * turns into placeholders). Already sanitised text (ingestion's validated tickets) passes through unchanged.
-     * {@code progress} hears every stage: sanitising, the trainer's own, evaluating, registering.
+     * {@code progress} hears every stage: sanitising, the trainer's own, evaluating, registering. The version's
+     * provenance (origin, and for tickets whose they were) is recorded with its registration.
      */
-    public RegistrationOutcome trainAndRegister(TrainingSet raw, String trigger, TrainingProgress progress) {
+    public RegistrationOutcome trainAndRegister(TrainingData raw, String trigger, TrainingProgress progress) {
+        return trainAndRegister(raw, trigger, progress, null);
+    }
+
+    /**
+     * Trains a replacement for a production version that must be retired: registered in STAGING whatever the
+     * promotion rule says (the version it replaces learnt from text that has to go), ready to be promoted.
+     */
+    public RegistrationOutcome trainReplacement(TrainingData raw, String trigger, TrainingProgress progress,
+            long replaced) {
+        return trainAndRegister(raw, trigger, progress, replaced);
+    }
+
+    private RegistrationOutcome trainAndRegister(TrainingData raw, String trigger, TrainingProgress progress,
+            @Nullable Long replaces) {
         Instant started = Instant.now();
-        TrainingSet data = new TrainingSet(sanitised(raw.examples(), progress), raw.heads());
+        TrainingSet data = new TrainingSet(sanitised(raw.set().examples(), progress), raw.set().heads());
         TrainingResult result = ModelTrainer.train(data, params(), null, progress);
         TrainingReport report = result.report();
         List<String> heads = report.heads().stream().map(HeadEvaluation::head).toList();
@@ -81,7 +105,11 @@ public class ModelLifecycle {
                 .orElse(null);
         Stage stage;
         String decision;
-        if (baseline == null) {
+        if (replaces != null) {
+            stage = Stage.STAGING;
+            decision = "replaces version %d, trained on an erased customer's text (macro-F1 %.4f%s)".formatted(
+                    replaces, candidate, baseline == null ? "" : ", production's %.4f".formatted(baseline));
+        } else if (baseline == null) {
             stage = Stage.STAGING;
             decision = "no production model to beat";
         } else if (candidate > baseline + properties.promotionMargin()) {
@@ -96,8 +124,14 @@ public class ModelLifecycle {
         progress.report("registering", 0, 1);
         long trackingStarted = System.nanoTime();
         byte[] artifact = ArtifactCodec.encode(result.bundle());
-        long version = registry.register(run(started, trigger, report), artifact, ArtifactCodec.sha256(artifact),
-                candidate, baseline, stage, decision);
+        TrainingRun run = run(started, trigger, report);
+        String sha256 = ArtifactCodec.sha256(artifact);
+        // One transaction with the registry's tables: no version is visible without its provenance.
+        long version = Objects.requireNonNull(transactions.execute(status -> {
+            long registered = registry.register(run, artifact, sha256, candidate, baseline, stage, decision);
+            subjects.record(registered, raw, properties.retirementWindow());
+            return registered;
+        }));
         meters.timer("classify.model.tracking").record(Duration.ofNanos(System.nanoTime() - trackingStarted));
         meters.counter("classify.model.registrations", "stage", stage.name()).increment();
         return new RegistrationOutcome(version, stage, candidate, baseline, decision, report);

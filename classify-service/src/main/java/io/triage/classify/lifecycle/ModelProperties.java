@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noveltyShare     the combined model asks for review below the similarity under which this share of
  *                         validation texts lies (text unlike any training example); 0 turns it off
  * @param retraining       the weekly retraining job
+ * @param retirementWindow a model version trained on an erased customer's text is retired (retrained without it,
+ *                         its artifact deleted) within this long after the erasure
+ * @param retirementCron   when the retirement job looks for versions to retire, in UTC (Spring cron); it retires
+ *                         every pending one, so any schedule well inside {@code retirement-window} meets it
  * @param jobs             how training and retraining jobs run in the background
  */
 @ConfigurationProperties("triage.classify.models")
@@ -39,6 +43,8 @@ public record ModelProperties(
         @DefaultValue("bge-small-en-v1.5-q") String sentenceEncoder,
         @DefaultValue("0.01") double noveltyShare,
         @DefaultValue Retraining retraining,
+        @DefaultValue("30d") Duration retirementWindow,
+        @DefaultValue("0 30 3 * * *") String retirementCron,
         @DefaultValue Jobs jobs) {
 
     /** The encoder name training uses, or null for TF-IDF + LR only. */

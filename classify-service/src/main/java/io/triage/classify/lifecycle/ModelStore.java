@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where training runs are tracked and model versions registered: the {@code classify} schema by default
  * ({@link JdbcModelStore}), an MLflow tracking server and model registry when one is configured. Stages move
- * NONE → STAGING → PRODUCTION → ARCHIVED; at most one version is in STAGING and one in PRODUCTION, and a reader (the
- * serving poller on any replica) sees either the old or the new production version, never none.
+ * NONE → STAGING → PRODUCTION → ARCHIVED (and RETIRED from any of them); at most one version is in STAGING and one
+ * in PRODUCTION, and a reader (the serving poller on any replica) sees either the old or the new production version,
+ * never none.
  */
 public interface ModelStore {
 
@@ -34,6 +35,13 @@ public interface ModelStore {
 
     /** A version's artifact bytes with the checksum recorded at registration (the loader verifies them). */
     Optional<StoredArtifact> artifact(long version);
+
+    /**
+     * Retires a version trained on an erased customer's text: stage RETIRED, artifact deleted, the rest of its
+     * registry entry kept with the retirement time. The production version is not retired here: it is replaced
+     * (promoted over) first, so serving never loses its model to a retirement.
+     */
+    void retire(long version);
 
     /** The evaluation report of the run that produced a version, as JSON. */
     Optional<String> reportJson(long version);

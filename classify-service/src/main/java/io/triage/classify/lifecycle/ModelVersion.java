@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param artifactSha256 checksum the loader verifies
  * @param createdAt      registration time
  * @param stageChangedAt last stage change
+ * @param retiredAt      when it was retired (stage RETIRED, artifact deleted), if it was
  */
 public record ModelVersion(long version, UUID runId, Stage stage, double macroF1, @Nullable Double baselineF1,
-        String decision, String artifactSha256, Instant createdAt, Instant stageChangedAt) {
+        String decision, String artifactSha256, Instant createdAt, Instant stageChangedAt,
+        @Nullable Instant retiredAt) {
 }

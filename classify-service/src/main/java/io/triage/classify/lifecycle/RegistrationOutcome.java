@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * What a training run led to.
  *
  * @param version    the registered version
- * @param stage      STAGING when it beat production by the margin (or there was none), NONE otherwise
+ * @param stage      STAGING when it beat production by the margin (or there was none), NONE otherwise; PRODUCTION
+ *                   for a retirement's replacement once promoted
  * @param macroF1    the candidate's mean macro-F1 on its test split
  * @param baselineF1 production's mean macro-F1 on the same split, when there is a production model
  * @param decision   the promotion rule's reasoning in words

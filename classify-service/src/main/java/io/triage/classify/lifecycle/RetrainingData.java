@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.triage.classify.lifecycle.ingestion.ValidatedTickets;
+import io.triage.classify.lifecycle.provenance.TrainingData;
+import io.triage.classify.lifecycle.provenance.TrainingSubjects;
 import io.triage.classify.training.TrainingDataException;
 import io.triage.classify.training.TrainingFileReader;
 import io.triage.classify.training.TrainingSet;
@@ -17,34 +19,38 @@ import org.springframework.stereotype.Component;
  * Where the weekly retraining gets its validated tickets ({@code retraining.source}): by default the tickets agents
  * validated in the last {@code window} (90 days), from ingestion-service; or a labelled file (the customer's
  * exported history, mounted as a volume). No data is a clear refusal (422), never an empty model; ingestion-service
- * unreachable is a 503 and production keeps serving.
+ * unreachable is a 503 and production keeps serving. Tickets of erased customers are left out (ingestion-service
+ * has deleted them already; this also covers a page read while an erasure ran).
  */
 @Component
 public class RetrainingData {
 
     private final ModelProperties properties;
     private final ValidatedTickets validated;
+    private final TrainingSubjects subjects;
 
-    RetrainingData(ModelProperties properties, ValidatedTickets validated) {
+    RetrainingData(ModelProperties properties, ValidatedTickets validated, TrainingSubjects subjects) {
         this.properties = properties;
         this.validated = validated;
+        this.subjects = subjects;
     }
 
-    public TrainingSet load() {
+    public TrainingData load() {
         ModelProperties.Retraining retraining = properties.retraining();
         return switch (retraining.effectiveSource()) {
             case INGESTION -> fromIngestion(retraining);
-            case FILE -> fromFile(retraining.dataFile());
+            case FILE -> TrainingData.file(fromFile(retraining.dataFile()));
         };
     }
 
-    private TrainingSet fromIngestion(ModelProperties.Retraining retraining) {
-        TrainingSet set = validated.since(Instant.now().minus(retraining.window()), retraining.pageSize());
-        if (set.examples().isEmpty()) {
+    private TrainingData fromIngestion(ModelProperties.Retraining retraining) {
+        TrainingData data = validated.since(Instant.now().minus(retraining.window()), retraining.pageSize())
+                .without(subjects.erasedCustomers());
+        if (data.set().examples().isEmpty()) {
             throw new TrainingDataException("no validated tickets in the last " + describe(retraining.window())
                     + " (ingestion-service GET /tickets/validated)");
         }
-        return set;
+        return data;
     }
 
     private static TrainingSet fromFile(@Nullable Path file) {

@@ -167,4 +167,26 @@ public interface ModelStoreContract {
         assertThat(store().artifact(unknown)).isEmpty();
         assertThat(store().reportJson(unknown)).isEmpty();
     }
+
+    @Test
+    default void aRetiredVersionKeepsItsEntryAndReportWithoutItsArtifact() {
+        long old = register("old", Stage.STAGING, null);
+        store().promoteToProduction(old);
+        long production = register("new", Stage.STAGING, null);
+        store().promoteToProduction(production);
+
+        store().retire(old);
+        store().retire(old);
+        store().retire(production);
+
+        ModelVersion retired = store().find(old).orElseThrow();
+        assertThat(retired.stage()).isEqualTo(Stage.RETIRED);
+        assertThat(retired.retiredAt()).isNotNull();
+        assertThat(retired.artifactSha256()).isEqualTo(ArtifactCodec.sha256(artifact("old")));
+        assertThat(store().artifact(old)).as("artifact deleted").isEmpty();
+        assertThat(store().reportJson(old)).isPresent();
+        assertThat(store().find(production).orElseThrow().stage()).as("production is replaced, never retired here")
+                .isEqualTo(Stage.PRODUCTION);
+        assertThat(store().artifact(production)).isPresent();
+    }
 }

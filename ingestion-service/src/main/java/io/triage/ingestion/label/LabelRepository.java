@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 class LabelRepository {
 
     private static final String VALIDATED = """
-            SELECT l.ticket_id, c.text, l.department, l.urgency, l.sentiment, l.validated_at
+            SELECT l.ticket_id, t.customer_id, c.text, l.department, l.urgency, l.sentiment, l.validated_at
               FROM ticket_labels l JOIN tickets_clean c ON c.ticket_id = l.ticket_id
+                   JOIN tickets t ON t.id = l.ticket_id
              WHERE l.validated_at >= :since %s
              ORDER BY l.validated_at, l.ticket_id LIMIT :limit
             """;
@@ -83,8 +84,8 @@ class LabelRepository {
     }
 
     private static ValidatedTicket map(ResultSet rs, int row) throws SQLException {
-        return new ValidatedTicket(rs.getObject("ticket_id", UUID.class), rs.getString("text"),
-                rs.getString("department"), rs.getString("urgency"), rs.getString("sentiment"),
+        return new ValidatedTicket(rs.getObject("ticket_id", UUID.class), rs.getString("customer_id"),
+                rs.getString("text"), rs.getString("department"), rs.getString("urgency"), rs.getString("sentiment"),
                 rs.getTimestamp("validated_at").toInstant());
     }
 }

@@ -36,14 +36,15 @@ public interface IngestionService {
      * A ticket with validated labels and its sanitised text.
      *
      * @param id          the ticket
+     * @param customerId  the ticket's customer, when it has one (only its keyed hash is kept, as provenance)
      * @param text        sanitised, normalised subject and description
      * @param department  validated department, if any
      * @param urgency     validated urgency, if any
      * @param sentiment   validated sentiment, if any
      * @param validatedAt when the labels were validated
      */
-    record ValidatedTicket(String id, String text, @Nullable String department, @Nullable String urgency,
-            @Nullable String sentiment, Instant validatedAt) {
+    record ValidatedTicket(String id, @Nullable String customerId, String text, @Nullable String department,
+            @Nullable String urgency, @Nullable String sentiment, Instant validatedAt) {
     }
 
     /**

@@ -80,12 +80,13 @@ class TrainingJobStore {
                 .param("id", id).update();
     }
 
-    void succeeded(UUID id, TrainingSummary result) {
+    void succeeded(UUID id, @Nullable TrainingSummary result) {
         jdbc.sql("""
                 UPDATE training_jobs SET state = 'SUCCEEDED', stage = 'done', done = total, finished_at = now(),
                                          result = CAST(:result AS jsonb)
                 WHERE id = :id AND state IN ('QUEUED', 'RUNNING')
-                """).param("id", id).param("result", JSON.writeValueAsString(result)).update();
+                """).param("id", id).param("result", result == null ? null : JSON.writeValueAsString(result))
+                .update();
     }
 
     /** Fails the job unless it already ended; returns whether it did. */

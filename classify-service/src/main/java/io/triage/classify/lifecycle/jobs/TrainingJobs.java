@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 
@@ -24,6 +25,7 @@ import io.triage.classify.lifecycle.ModelLifecycle;
 import io.triage.classify.lifecycle.ModelProperties;
 import io.triage.classify.lifecycle.RegistrationOutcome;
 import io.triage.classify.lifecycle.RetrainingData;
+import io.triage.classify.lifecycle.provenance.TrainingData;
 import io.triage.classify.training.TrainingDataException;
 import io.triage.classify.training.TrainingProgress;
 import io.triage.classify.training.TrainingSet;
@@ -92,12 +94,27 @@ public class TrainingJobs {
      */
     public TrainingJob submitUpload(TrainingSet data) {
         lifecycle.validate(data);
-        return submit("upload", () -> data);
+        return submit("upload", progress -> train(TrainingData.file(data), "upload", progress));
     }
 
     /** Starts a retraining from the configured retraining data (read by the job, not the request). */
     public TrainingJob submitRetrain(String trigger) {
-        return submit(trigger, retrainingData::load);
+        return submit(trigger, progress -> train(retrainingData.load(), trigger, progress));
+    }
+
+    /**
+     * Runs other model work as a job under the same rules (one at a time across replicas, progress, heartbeat,
+     * failure as a ProblemDetail): {@code work} may train and register (its outcome is the job's result) or only
+     * change the registry (null result).
+     *
+     * @throws ProblemException 409 while another job is active
+     */
+    public TrainingJob submitWork(String trigger, Function<TrainingProgress, @Nullable RegistrationOutcome> work) {
+        return submit(trigger, work);
+    }
+
+    private RegistrationOutcome train(TrainingData data, String trigger, TrainingProgress progress) {
+        return lifecycle.trainAndRegister(data, trigger, progress);
     }
 
     public Optional<TrainingJob> find(UUID id) {
@@ -108,13 +125,13 @@ public class TrainingJobs {
         return store.recent(limit);
     }
 
-    private TrainingJob submit(String trigger, Supplier<TrainingSet> data) {
+    private TrainingJob submit(String trigger, Function<TrainingProgress, @Nullable RegistrationOutcome> work) {
         // A dead replica's job would hold the one slot until the next sweep; clear it first.
         store.failAbandoned(null, settings.staleAfter(), ABANDONED);
         UUID id = UUID.randomUUID();
         TrainingJob job = store.insert(id, trigger, instance).orElseThrow(this::conflict);
         try {
-            runner.execute(() -> run(id, trigger, data));
+            runner.execute(() -> run(id, trigger, work));
         } catch (RejectedExecutionException e) {
             store.failed(id, ABANDONED);
             throw new UnavailableException("classify-service is shutting down", Duration.ofSeconds(30));
@@ -131,7 +148,7 @@ public class TrainingJobs {
                 .orElseGet(() -> new ConflictException("another training job was accepted at the same moment"));
     }
 
-    private void run(UUID id, String trigger, Supplier<TrainingSet> data) {
+    private void run(UUID id, String trigger, Function<TrainingProgress, @Nullable RegistrationOutcome> work) {
         running = id;
         runningHere.incrementAndGet();
         Timer.Sample sample = Timer.start(meters);
@@ -139,14 +156,19 @@ public class TrainingJobs {
         try {
             store.started(id);
             JobProgress progress = new JobProgress(id);
-            RegistrationOutcome registered = workers.submit(() -> {
+            Callable<@Nullable RegistrationOutcome> task = () -> {
                 progress.report("reading", 0, 0);
-                return lifecycle.trainAndRegister(data.get(), trigger, progress);
-            }).get();
-            store.succeeded(id, TrainingSummary.of(registered));
+                return work.apply(progress);
+            };
+            @Nullable RegistrationOutcome registered = workers.submit(task).get();
+            store.succeeded(id, registered == null ? null : TrainingSummary.of(registered));
             outcome = "succeeded";
-            log.info("training job {} registered version {} in stage {}: {}", id, registered.version(),
-                    registered.stage(), registered.decision());
+            if (registered == null) {
+                log.info("job {} ({}) succeeded without registering a version", id, trigger);
+            } else {
+                log.info("training job {} registered version {} in stage {}: {}", id, registered.version(),
+                        registered.stage(), registered.decision());
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             fail(id, cause == null ? e : cause);

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The answer to a training request: where the new version landed and why; the full report is at {@code report}.
  *
  * @param version    registered version
- * @param stage      STAGING or NONE
+ * @param stage      STAGING or NONE; PRODUCTION for the replacement a retirement promoted
  * @param macroF1    mean macro-F1 on its test split
  * @param baselineF1 production's macro-F1 on the same split, when there is a production model
  * @param decision   the promotion rule's reasoning

@@ -12,6 +12,7 @@ import org.mlflow.tracking.creds.MlflowHostCreds;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.web.client.RestClient;
  * the proxy's REST API directly, exactly as the Python client's {@code MlflowArtifactsRepository} does: an artifact
  * root {@code mlflow-artifacts:/<path>} (what {@code mlflow server --serve-artifacts} gives runs) resolves to
  * {@code <tracking uri>/api/2.0/mlflow-artifacts/artifacts/<path>}, an http(s) root is used as it is; upload is
- * {@code PUT} with the bytes as body, download {@code GET}. Other roots (s3://, wasbs://, gs://, file:) are refused
+ * {@code PUT} with the bytes as body, download {@code GET}, delete {@code DELETE}. Other roots (s3://, wasbs://, gs://, file:) are refused
  * with a message naming the fix.
  */
 final class MlflowArtifacts {
@@ -65,6 +66,15 @@ final class MlflowArtifacts {
     byte[] download(String artifactRoot, String path) {
         byte[] bytes = http.get().uri(resolve(artifactRoot, path)).retrieve().body(byte[].class);
         return bytes == null ? new byte[0] : bytes;
+    }
+
+    /** Deletes an artifact; one already gone (404) counts as deleted. */
+    void delete(String artifactRoot, String path) {
+        try {
+            http.delete().uri(resolve(artifactRoot, path)).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound e) {
+            // Deleted before (a retirement interrupted after this step): nothing left to delete.
+        }
     }
 
     URI resolve(String artifactRoot, String path) {

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.ModelRegistry.CreateModelVersion;
 import org.mlflow.api.proto.ModelRegistry.CreateRegisteredModel;
 import org.mlflow.api.proto.ModelRegistry.ModelVersionTag;
+import org.mlflow.api.proto.ModelRegistry.SetModelVersionTag;
 import org.mlflow.api.proto.ModelRegistry.TransitionModelVersionStage;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Metric;
@@ -62,6 +63,7 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
     static final String MACRO_F1_TAG = "macro_f1";
     static final String BASELINE_F1_TAG = "baseline_f1";
     static final String DECISION_TAG = "decision";
+    static final String RETIRED_AT_TAG = "retired_at";
 
     private static final Logger log = LoggerFactory.getLogger(MlflowModelStore.class);
     private static final int PAGE_SIZE = 200;
@@ -144,6 +146,32 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
     @Override
     public void promoteToProduction(long version) {
         moveToStage(Long.toString(version), Stage.PRODUCTION);
+    }
+
+    /**
+     * MLflow has no RETIRED stage: the version's model artifact is deleted through the artifact proxy, the version
+     * is tagged {@value #RETIRED_AT_TAG} and moved to Archived; this store reads such a version as RETIRED. Each step
+     * is idempotent, so a retirement interrupted half-way is completed by the next run.
+     */
+    @Override
+    public void retire(long version) {
+        Optional<org.mlflow.api.proto.ModelRegistry.ModelVersion> found = mlflowVersion(version);
+        if (found.isEmpty() || stage(found.get().getCurrentStage()) == Stage.PRODUCTION) {
+            return;
+        }
+        org.mlflow.api.proto.ModelRegistry.ModelVersion v = found.get();
+        calls.run("delete model artifact", () -> artifacts.delete(v.getSource(), MODEL_FILE));
+        if (!tags(v).containsKey(RETIRED_AT_TAG)) {
+            String request = MlflowJson.print(SetModelVersionTag.newBuilder()
+                    .setName(properties.registeredModel())
+                    .setVersion(v.getVersion())
+                    .setKey(RETIRED_AT_TAG)
+                    .setValue(Instant.now().toString()));
+            calls.call("tag model version", () -> client.sendPost("model-versions/set-tag", request));
+        }
+        if (stage(v.getCurrentStage()) != Stage.ARCHIVED) {
+            moveToStage(v.getVersion(), Stage.ARCHIVED);
+        }
     }
 
     @Override
@@ -350,12 +378,15 @@ public final class MlflowModelStore implements ModelStore, AutoCloseable {
     static ModelVersion map(org.mlflow.api.proto.ModelRegistry.ModelVersion version) {
         Map<String, String> tags = tags(version);
         String baseline = tags.get(BASELINE_F1_TAG);
+        String retiredAt = tags.get(RETIRED_AT_TAG);
         return new ModelVersion(Long.parseLong(version.getVersion()), runUuid(version.getRunId()),
-                stage(version.getCurrentStage()), Double.parseDouble(tags.getOrDefault(MACRO_F1_TAG, "0")),
+                retiredAt == null ? stage(version.getCurrentStage()) : Stage.RETIRED,
+                Double.parseDouble(tags.getOrDefault(MACRO_F1_TAG, "0")),
                 baseline == null ? null : Double.valueOf(baseline),
                 tags.getOrDefault(DECISION_TAG, version.getDescription()), tags.getOrDefault(SHA256_TAG, ""),
                 Instant.ofEpochMilli(version.getCreationTimestamp()),
-                Instant.ofEpochMilli(version.getLastUpdatedTimestamp()));
+                Instant.ofEpochMilli(version.getLastUpdatedTimestamp()),
+                retiredAt == null ? null : Instant.parse(retiredAt));
     }
 
     /** MLflow run ids are UUIDs written as 32 hex digits. */

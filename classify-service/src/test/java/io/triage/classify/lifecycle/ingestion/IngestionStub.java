@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code contracts/ingestion/validated-tickets-page.json}, which ingestion-service's own
  * {@code ValidatedTicketsContractIT} checks against its real answer. A field renamed there fails here, by name.
  */
-final class IngestionStub {
+public final class IngestionStub {
 
     static final String FIXTURE = "/contracts/ingestion/validated-tickets-page.json";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,15 +39,21 @@ final class IngestionStub {
      * @param urgency     label or null
      * @param sentiment   label or null
      * @param validatedAt validation time
+     * @param customerId  the ticket's customer, or null
      */
-    record Validated(String id, String text, @Nullable String department, @Nullable String urgency,
-            @Nullable String sentiment, Instant validatedAt) {
+    public record Validated(String id, String text, @Nullable String department, @Nullable String urgency,
+            @Nullable String sentiment, Instant validatedAt, @Nullable String customerId) {
+
+        public Validated(String id, String text, @Nullable String department, @Nullable String urgency,
+                @Nullable String sentiment, Instant validatedAt) {
+            this(id, text, department, urgency, sentiment, validatedAt, null);
+        }
     }
 
     private final ObjectNode page;
     private final ObjectNode item;
 
-    IngestionStub() {
+    public IngestionStub() {
         try (InputStream in = IngestionStub.class.getResourceAsStream(FIXTURE)) {
             assertThat(in).as(FIXTURE + " on the test classpath (test-support)").isNotNull();
             page = (ObjectNode) JSON.readTree(in);
@@ -57,7 +63,8 @@ final class IngestionStub {
         assertThat(page.propertyNames()).as("page fields of " + FIXTURE).containsExactlyInAnyOrder("items", "next");
         item = (ObjectNode) page.get("items").get(0);
         assertThat(item.propertyNames()).as("item fields of " + FIXTURE)
-                .containsExactlyInAnyOrder("id", "text", "department", "urgency", "sentiment", "validatedAt");
+                .containsExactlyInAnyOrder("id", "customerId", "text", "department", "urgency", "sentiment",
+                        "validatedAt");
     }
 
     /** One page in the fixture's shape. */
@@ -67,6 +74,7 @@ final class IngestionStub {
         for (Validated v : items) {
             ObjectNode node = item.deepCopy();
             node.put("id", v.id());
+            node.put("customerId", v.customerId());
             node.put("text", v.text());
             node.put("department", v.department());
             node.put("urgency", v.urgency());
@@ -82,7 +90,7 @@ final class IngestionStub {
      * Answers {@code GET /tickets/validated} by paging through {@code all} as ingestion-service does: {@code limit}
      * items per page, {@code next} null once a page comes back short.
      */
-    StubReply serve(StubRequest request, List<Validated> all) {
+    public StubReply serve(StubRequest request, List<Validated> all) {
         if (!request.method().equals("GET") || !request.path().equals("/tickets/validated")) {
             return StubReply.json(404, "{}");
         }

@@ -268,6 +268,7 @@ public final class FakeMlflowServer implements AutoCloseable {
             case "POST registered-models/create" -> createRegisteredModel(text(json, "name"));
             case "POST model-versions/create" -> createVersion(json);
             case "POST model-versions/transition-stage" -> transition(json);
+            case "POST model-versions/set-tag" -> setVersionTag(json);
             case "GET model-versions/get" -> Reply.json(JSON.createObjectNode().set("model_version",
                     versionJson(existingVersion(required(query, "name"), required(query, "version")))));
             case "GET registered-models/get-latest-versions" -> latestVersions(required(query, "name"),
@@ -288,6 +289,12 @@ public final class FakeMlflowServer implements AutoCloseable {
                 throw MlflowError.missing("artifact " + artifactPath + " does not exist");
             }
             return new Reply(200, "application/octet-stream", bytes);
+        }
+        if (method.equals("DELETE")) {
+            if (artifacts.remove(artifactPath) == null) {
+                throw MlflowError.missing("artifact " + artifactPath + " does not exist");
+            }
+            return Reply.json(JSON.createObjectNode());
         }
         throw new MlflowError(404, "ENDPOINT_NOT_FOUND", method + " is not an artifact operation");
     }
@@ -383,6 +390,13 @@ public final class FakeMlflowServer implements AutoCloseable {
         json.path("tags").forEach(t -> version.tags.put(text(t, "key"), text(t, "value")));
         versions.add(version);
         return Reply.json(JSON.createObjectNode().set("model_version", versionJson(version)));
+    }
+
+    private Reply setVersionTag(JsonNode json) {
+        Version version = existingVersion(text(json, "name"), text(json, "version"));
+        version.tags.put(text(json, "key"), text(json, "value"));
+        version.updated = clock.incrementAndGet();
+        return Reply.json(JSON.createObjectNode());
     }
 
     private Reply transition(JsonNode json) {
