@@ -20,6 +20,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -88,14 +89,18 @@ class ErasureDelivery {
     /**
      * Once our record of ingestion's receipt (with its ticket ids) is committed, ingestion-service need not keep the
      * ids for a replay. A failure leaves this publication incomplete: the redelivery finds ingestion answered and
-     * only releases again.
+     * only releases again. A 404 (ingestion knows no such request, so keeps nothing of it) counts as released.
      */
     private void releaseTicketIds(UUID requestId) {
         if (!requests.answered(requestId, DeletionRequests.INGESTION)) {
             return;
         }
         call(DeletionRequests.INGESTION, () -> {
-            ingestion.releaseTicketIds(requestId);
+            try {
+                ingestion.releaseTicketIds(requestId);
+            } catch (HttpClientErrorException.NotFound unknown) {
+                log.warn("ingestion-service knows no erasure {}: no ticket ids to release", requestId);
+            }
             return null;
         });
         meters.counter("gdpr_erasure_ticket_ids_released_total").increment();
