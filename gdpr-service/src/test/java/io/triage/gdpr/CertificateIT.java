@@ -48,10 +48,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @IsolatedBackingServices
 class CertificateIT {
 
-    static final StubServer ingestion = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer classify = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final StoreStandIns stores = new StoreStandIns();
+    static final StubServer ingestion = stores.ingestion;
+    static final StubServer embedding = stores.embedding;
+    static final StubServer classify = stores.classify;
+    static final StubServer audit = stores.audit;
     static final Map<String, List<String>> tickets = new ConcurrentHashMap<>();
     static final String TICKET_TEXT = "My card 4111 was charged twice, call me on 0612345678";
 
@@ -69,10 +70,7 @@ class CertificateIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.ingestion.base-url", ingestion::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.classify.base-url", classify::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        stores.register(registry);
     }
 
     @BeforeAll
@@ -104,12 +102,12 @@ class CertificateIT {
 
     @AfterEach
     void heal() {
-        List.of(ingestion, embedding, classify, audit).forEach(StubServer::heal);
+        stores.heal();
     }
 
     @AfterAll
     static void stop() {
-        List.of(ingestion, embedding, classify, audit).forEach(StubServer::close);
+        stores.close();
     }
 
     ServiceHttp http() {
@@ -117,16 +115,11 @@ class CertificateIT {
     }
 
     String requestErasure(String customerId) {
-        HttpResponse<String> response = http().post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
-                "{\"customerId\":\"" + customerId + "\",\"reason\":\"Art. 17\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JsonPath.read(response.body(), "$.id");
+        return StoreStandIns.requestErasure(port, customerId);
     }
 
     String awaitCompleted(String id) {
-        return await().atMost(Duration.ofMinutes(1)).until(
-                () -> http().get("/gdpr/requests/" + id, ApiKeys.COMPLIANCE).body(),
-                body -> "COMPLETED".equals(JsonPath.read(body, "$.status")));
+        return StoreStandIns.awaitCompleted(port, id);
     }
 
     HttpResponse<String> certificate(String id) {

@@ -3,7 +3,6 @@ package io.triage.gdpr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.jayway.jsonpath.JsonPath;
 import io.triage.gdpr.erasure.CustomerHash;
 import io.triage.gdpr.erasure.DeletionRequests;
-import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.stub.StubFailure;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubRequest;
@@ -45,10 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @IsolatedBackingServices
 class ErasureSagaIT {
 
-    static final StubServer ingestion = new StubServer();
-    static final StubServer embedding = new StubServer();
-    static final StubServer classify = new StubServer();
-    static final StubServer audit = new StubServer();
+    static final StoreStandIns stores = new StoreStandIns();
+    static final StubServer ingestion = stores.ingestion;
+    static final StubServer embedding = stores.embedding;
+    static final StubServer classify = stores.classify;
+    static final StubServer audit = stores.audit;
     /** The tickets ingestion "erased" per request id: two per customer, none for customers named CUST-none*. */
     static final Map<String, List<String>> tickets = new ConcurrentHashMap<>();
     /** The paths of the ticket-id releases ingestion answered. */
@@ -68,10 +66,7 @@ class ErasureSagaIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.ingestion.base-url", ingestion::baseUrl);
-        registry.add("spring.http.serviceclient.embedding.base-url", embedding::baseUrl);
-        registry.add("spring.http.serviceclient.classify.base-url", classify::baseUrl);
-        registry.add("spring.http.serviceclient.audit.base-url", audit::baseUrl);
+        stores.register(registry);
     }
 
     @BeforeAll
@@ -107,29 +102,20 @@ class ErasureSagaIT {
 
     @AfterEach
     void heal() {
-        List.of(ingestion, embedding, classify, audit).forEach(StubServer::heal);
+        stores.heal();
     }
 
     @AfterAll
     static void stop() {
-        List.of(ingestion, embedding, classify, audit).forEach(StubServer::close);
-    }
-
-    ServiceHttp http() {
-        return ServiceHttp.onPort(port);
+        stores.close();
     }
 
     String requestErasure(String customerId) {
-        HttpResponse<String> response = http().post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
-                "{\"customerId\":\"" + customerId + "\",\"reason\":\"Art. 17\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JsonPath.read(response.body(), "$.id");
+        return StoreStandIns.requestErasure(port, customerId);
     }
 
     String status(String id) {
-        HttpResponse<String> response = http().get("/gdpr/requests/" + id, ApiKeys.COMPLIANCE);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        return StoreStandIns.status(port, id);
     }
 
     static String receipt(String body, String store, String field) {
@@ -139,8 +125,7 @@ class ErasureSagaIT {
     }
 
     String awaitCompleted(String id) {
-        return await().atMost(Duration.ofMinutes(1)).until(() -> status(id),
-                body -> "COMPLETED".equals(JsonPath.read(body, "$.status")));
+        return StoreStandIns.awaitCompleted(port, id);
     }
 
     static List<StubRequest> callsFor(StubServer store, String id) {
