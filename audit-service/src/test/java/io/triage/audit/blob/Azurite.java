@@ -71,9 +71,28 @@ public final class Azurite implements BeforeAllCallback {
                 Period.ofYears(5), false, true, false, Duration.ofSeconds(30));
     }
 
+    /**
+     * {@code ./triage test} installs Azurite beside the build (it takes a minute on a fresh clone), marking the
+     * installation with {@code <home>.installing} until it is done: wait for it rather than fail.
+     */
+    private static void awaitInstallation(String home, Path main) {
+        Path marker = Path.of(home + ".installing");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!home.isBlank() && !Files.isRegularFile(main) && Files.exists(marker)
+                && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static int start() {
         String home = System.getProperty(HOME_PROPERTY, System.getenv().getOrDefault("AZURITE_HOME", ""));
         Path main = Path.of(home, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        awaitInstallation(home, main);
         if (home.isBlank() || !Files.isRegularFile(main)) {
             throw new IllegalStateException("Azurite is not installed at '" + home + "' (" + HOME_PROPERTY
                     + "): run ./triage test, which installs it, or npm install --prefix var/tools/azurite "
