@@ -3,11 +3,13 @@ package io.triage.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class JwtChecksTests {
 
@@ -16,6 +18,20 @@ class JwtChecksTests {
         assertThatIllegalStateException()
                 .isThrownBy(() -> JwtChecks.of(new JwtProperties(List.of(), List.of(), "triage."), "roles"))
                 .withMessageContaining("triage.platform.security.jwt.audiences");
+    }
+
+    @Test
+    void blankAudiencesAsAnEmptyHelmListRendersThemCountAsNone() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> JwtChecks.of(new JwtProperties(List.of(" "), List.of(), "triage."), "roles"))
+                .withMessageContaining("triage.platform.security.jwt.audiences");
+    }
+
+    @Test
+    void aBlankAuthorizedPartyListAcceptsAnyClientOfTheAudience() {
+        JwtChecks checks = JwtChecks.of(new JwtProperties(List.of("api://triage"), List.of(""), "triage."), "roles");
+        assertThat(checks.problems(jwt("api://triage", "any-client"))).isEmpty();
+        assertThat(checks.problems(jwt("api://payroll", "any-client"))).hasSize(1);
     }
 
     @Test
@@ -37,6 +53,11 @@ class JwtChecksTests {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    private static Jwt jwt(String audience, String client) {
+        return Jwt.withTokenValue("token").header("alg", "RS256").subject("agent-7").audience(List.of(audience))
+                .claim("azp", client).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
     }
 
     private static List<String> names(JwtChecks checks, List<String> claimed) {
