@@ -17,6 +17,9 @@ adds those.
 - {name: TRIAGE_PLATFORM_SECURITY_MODE, value: {{ $root.Values.security.mode | quote }}}
 - {name: TRIAGE_PLATFORM_SECURITY_ALLOW_DEFAULT_KEYS, value: "false"}
 - {name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI, value: {{ $root.Values.security.jwtIssuerUri | quote }}}
+- {name: TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES, value: {{ join "," $root.Values.security.jwtAudiences | quote }}}
+- {name: TRIAGE_PLATFORM_SECURITY_JWT_AUTHORIZED_PARTIES, value: {{ join "," $root.Values.security.jwtAuthorizedParties | quote }}}
+- {name: TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX, value: {{ $root.Values.security.jwtRolePrefix | quote }}}
 {{- range $i, $role := list "admin" "classifier" "analyst" "ops" "compliance" }}
 - {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME, value: "{{ $role }}"}
 - {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES, value: "{{ upper $role }}"}
@@ -48,5 +51,17 @@ adds those.
 {{- end }}
 {{- range $other, $o := $root.Values.services }}
 - {name: TRIAGE_{{ $other | upper | replace "-SERVICE" "" | replace "-" "_" }}_URL, value: "http://{{ $other }}:{{ $o.port }}"}
+{{- end }}
+{{- end }}
+
+{{/* The database server's CA certificates (database.sslRootCert), mounted where the JDBC URL's sslrootcert points. */}}
+{{- define "triage.dbCaMount" -}}
+{{- if .Values.database.sslRootCert.configMap }}
+- {name: db-ca, mountPath: {{ .Values.database.sslRootCert.mountPath }}, readOnly: true}
+{{- end }}
+{{- end }}
+{{- define "triage.dbCaVolume" -}}
+{{- if .Values.database.sslRootCert.configMap }}
+- {name: db-ca, configMap: {name: {{ .Values.database.sslRootCert.configMap }}}}
 {{- end }}
 {{- end }}

@@ -21,6 +21,7 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,12 +30,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** Production mode: bearer JWTs (e.g. Entra ID) with roles in the {@code roles} claim; API keys keep working. */
+/**
+ * Production mode: bearer JWTs (e.g. Entra ID) with namespaced roles ({@code triage.ops}) in the {@code roles} claim,
+ * accepted only for this application's audience and allow-listed client; API keys keep working.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"triage.platform.security.mode=jwt", "triage.ingestion.flow.classify=false", "triage.ingestion.flow.index=false"})
+        properties = {"triage.platform.security.mode=jwt", "triage.ingestion.flow.classify=false",
+            "triage.ingestion.flow.index=false", "triage.platform.security.jwt.audiences=" + JwtModeIT.AUDIENCE,
+            "triage.platform.security.jwt.authorized-parties=" + JwtModeIT.CLIENT})
 @IsolatedBackingServices
 class JwtModeIT {
 
+    static final String AUDIENCE = "api://triage";
+    static final String CLIENT = "3f1c-servicenow-client";
     static final KeyPair ISSUER = rsa();
     static final KeyPair STRANGER = rsa();
 
@@ -51,17 +59,51 @@ class JwtModeIT {
 
     @Test
     void tokenWithTheRoleIsAccepted() {
-        assertThat(get("/tickets", token(ISSUER, List.of("ops"))).statusCode()).isEqualTo(200);
+        assertThat(get("/tickets", token(ISSUER, AUDIENCE, "azp", CLIENT, List.of("triage.ops"))).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void entraV1TokenNamesItsClientInAppid() {
+        assertThat(get("/tickets", token(ISSUER, AUDIENCE, "appid", CLIENT, List.of("Triage.Ops"))).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void tokenWithoutTheRoleIs403() {
-        PlatformContract.assertProblem(get("/tickets", token(ISSUER, List.of("classifier"))), 403);
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, AUDIENCE, "azp", CLIENT,
+                List.of("triage.classifier"))), 403);
     }
 
     @Test
     void tokenFromAnotherIssuerIs401() {
-        PlatformContract.assertProblem(get("/tickets", token(STRANGER, List.of("ops"))), 401);
+        PlatformContract.assertProblem(get("/tickets", token(STRANGER, AUDIENCE, "azp", CLIENT,
+                List.of("triage.ops"))), 401);
+    }
+
+    @Test
+    void tokenIssuedForAnotherAudienceIs401() {
+        // Same tenant, same signing key, another app registration that happens to have an "ops"/"admin" role.
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, "api://payroll", "azp", CLIENT,
+                List.of("ops", "admin", "triage.ops"))), 401);
+    }
+
+    @Test
+    void tokenWithoutAudienceIs401() {
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, null, "azp", CLIENT,
+                List.of("triage.ops"))), 401);
+    }
+
+    @Test
+    void tokenForAClientNotOnTheAllowListIs401() {
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, AUDIENCE, "azp", "some-other-client",
+                List.of("triage.ops"))), 401);
+    }
+
+    @Test
+    void appRoleAdminWithoutTheNamespaceIsNotAdmin() {
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, AUDIENCE, "azp", CLIENT,
+                List.of("admin", "ops"))), 403);
     }
 
     @Test
@@ -74,9 +116,11 @@ class JwtModeIT {
         return http.send(http.request(path, null).header("Authorization", "Bearer " + bearer).GET());
     }
 
-    private static String token(KeyPair keys, List<String> roles) {
+    private static String token(KeyPair keys, @Nullable String audience, String clientClaim, String client,
+            List<String> roles) {
         try {
             var claims = new JWTClaimsSet.Builder().subject("agent-7").issuer("https://login.example.test")
+                    .audience(audience).claim(clientClaim, client)
                     .claim("roles", roles).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

@@ -1,36 +1,33 @@
 package io.triage.platform.security;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.PlatformProperties.Mode;
 import io.triage.platform.PlatformProperties.Role;
 import io.triage.platform.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Every endpoint needs credentials except health probes. API keys (header {@code X-API-Key}) always; in
- * {@code jwt} mode a bearer JWT as well. Controllers guard operations with {@code @PreAuthorize("hasRole('ANALYST')")}; ADMIN
+ * {@code jwt} mode a bearer JWT as well, for this application's audience only and with namespaced roles
+ * ({@link JwtProperties}). Controllers guard operations with {@code @PreAuthorize("hasRole('ANALYST')")}; ADMIN
  * implies every role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration {
 
     /** Well-known keys for local use only; a production deployment sets {@code allow-default-keys=false}. */
@@ -46,8 +43,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain platformSecurity(HttpSecurity http, PlatformProperties properties,
-            ProblemResponses problems) throws Exception {
+    SecurityFilterChain platformSecurity(HttpSecurity http, PlatformProperties properties, JwtProperties jwtProperties,
+            ObjectProvider<JwtDecoder> jwtDecoders, ProblemResponses problems) throws Exception {
         var handlers = new ProblemSecurityHandlers(problems);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -67,10 +64,12 @@ public class SecurityConfiguration {
         http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
                 AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
+            JwtChecks checks = JwtChecks.of(jwtProperties, security.jwtRolesClaim());
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(security.jwtRolesClaim()))));
+                    .jwt(jwt -> jwt.decoder(checks.checking(jwtDecoders.getObject()))
+                            .jwtAuthenticationConverter(checks.authentication())));
         }
         return http.build();
     }
@@ -81,16 +80,5 @@ public class SecurityConfiguration {
             throw new IllegalStateException("triage.platform.security.allow-default-keys=false but a well-known "
                     + "local API key is configured; set real keys through the environment or a Secret");
         }
-    }
-
-    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
-        return jwt -> {
-            List<String> claimed = jwt.getClaimAsStringList(claim);
-            List<String> roles = claimed == null ? List.of() : claimed;
-            Collection<GrantedAuthority> authorities = roles.stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
-                    .toList();
-            return new JwtAuthenticationToken(jwt, authorities); // named after the subject
-        };
     }
 }
