@@ -1,6 +1,7 @@
 package io.triage.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The Helm chart as rendered by helm itself (helm-java): every pod runs hardened (non-root, read-only root
  * filesystem with emptyDirs for the writable paths, no privilege escalation, no capabilities, seccomp
- * RuntimeDefault), talks to Postgres with verified TLS, and may reach only what the egress NetworkPolicy allows.
+ * RuntimeDefault), talks to Postgres with verified TLS, and may reach only what the egress NetworkPolicy allows;
+ * the public ingress routes only the ticketing systems' calls, the administrative APIs an opt-in, restricted one.
  */
 class ChartSecurityTests {
 
@@ -88,6 +90,36 @@ class ChartSecurityTests {
             assertThat(env(container, "TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES")).isNotBlank();
             assertThat(env(container, "TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX")).isEqualTo("triage.");
         });
+    }
+
+    @Test
+    void thePublicIngressRoutesOnlyWhatATicketingSystemCalls() {
+        List<Map<String, Object>> ingresses = render(t -> t).stream()
+                .filter(doc -> "Ingress".equals(doc.get("kind"))).toList();
+        assertThat(ingresses).hasSize(1);
+        assertThat(paths(ingresses.getFirst()))
+                .containsExactlyInAnyOrder("/classify", "/batch-classify", "/feedback", "/webhooks");
+    }
+
+    @Test
+    void theAdminIngressIsOptInAndOpenOnlyToTheAllowedNetworks() {
+        List<Map<String, Object>> admin = render(t -> t.set("ingress.admin.enabled", "true")
+                .set("ingress.admin.allowedSourceRanges[0]", "10.20.0.0/16")).stream()
+                .filter(doc -> "Ingress".equals(doc.get("kind")))
+                .filter(doc -> "triage-admin".equals(map(doc, "metadata").get("name"))).toList();
+        assertThat(admin).hasSize(1);
+        assertThat(map(map(admin.getFirst(), "metadata"), "annotations"))
+                .containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.20.0.0/16");
+        assertThat(paths(admin.getFirst())).contains("/rules", "/search", "/audit", "/gdpr", "/models")
+                .doesNotContain("/classify", "/webhooks");
+        assertThatThrownBy(() -> render(t -> t.set("ingress.admin.enabled", "true")))
+                .as("an admin ingress open to every network is refused")
+                .hasMessageContaining("allowedSourceRanges");
+    }
+
+    private static List<Object> paths(Map<String, Object> ingress) {
+        return list(map(ingress, "spec"), "rules").stream()
+                .flatMap(rule -> list(map(rule, "http"), "paths").stream()).map(path -> path.get("path")).toList();
     }
 
     @SuppressWarnings("unchecked")
