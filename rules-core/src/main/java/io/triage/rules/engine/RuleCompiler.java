@@ -43,16 +43,18 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules, CompileLimits 
         List<Rule> rules = ruleSet.enabledRules();
         List<RuleAutomata> automata = new ArrayList<>();
         List<RuleSetProblem> problems = new ArrayList<>();
+        boolean tooComplex = false;
         for (int i = 0; i < rules.size(); i++) {
             try {
                 automata.add(automata(rules.get(i), limits.start()));
             } catch (UnsupportedPatternException e) {
                 Rule rule = rules.get(i);
+                tooComplex |= e instanceof PatternTooComplexException;
                 problems.add(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(), String.valueOf(e.getMessage())));
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetCompilationException(problems);
+            throw new RuleSetCompilationException(problems, tooComplex);
         }
         List<Automaton> all = new ArrayList<>();
         for (RuleAutomata a : automata) {
@@ -102,7 +104,7 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules, CompileLimits 
             Rule rule = dfas.get(members[0]).rule();
             throw new RuleSetCompilationException(List.of(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(),
                     "pattern, keywords and excludes together are too complex (more than " + cap
-                            + " automaton states)")));
+                            + " automaton states)")), true);
         }
         int half = members.length / 2;
         group(Arrays.copyOfRange(members, 0, half), dfas, alphabet, groups, groupRules);
