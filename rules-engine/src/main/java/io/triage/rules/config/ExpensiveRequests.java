@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Metrics: {@code resilience4j_bulkhead_available_concurrent_calls{name}} and
  * {@code rules_admission_rejected_total{endpoint}}.
  */
-final class ExpensiveRequests extends OncePerRequestFilter {
+public final class ExpensiveRequests extends OncePerRequestFilter {
 
     private final AdmissionProperties properties;
     private final ProblemResponses problems;
@@ -50,6 +50,11 @@ final class ExpensiveRequests extends OncePerRequestFilter {
         this.batchSize = new RequestSizeLimitFilter(properties.maxBatchBytes().toBytes(), problems);
         this.ruleSetSize = new RequestSizeLimitFilter(properties.maxRuleSetBytes().toBytes(), problems);
         this.ticketSize = new RequestSizeLimitFilter(properties.maxTicketBytes().toBytes(), problems);
+    }
+
+    /** The bulkhead of batches ({@code evaluate-batch}), for its state (and for tests to occupy its slots). */
+    public Bulkhead batches() {
+        return batches;
     }
 
     private BulkheadConfig config(int maxConcurrent) {

@@ -3,6 +3,8 @@ package io.triage.rules.api;
 import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.triage.rules.config.ExpensiveRequests;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
@@ -14,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /** Neither a rule nor a flood of maximal bodies can take rules-engine down; the active set stays as it was. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,6 +28,9 @@ class HostileRequestsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterRegistrationBean<ExpensiveRequests> admission;
 
     ServiceHttp http;
 
@@ -53,7 +60,7 @@ class HostileRequestsIT {
     }
 
     @Test
-    void concurrentMaximalBatchesGet503Or413NeverAnOutOfMemory() throws Exception {
+    void concurrentMaximalBatchesAnswerOnly2xx4xxOr503AndAFullBulkheadAnswers503() throws Exception {
         StringBuilder body = new StringBuilder("{\"tickets\": [");
         String description = "my parcel never arrived ".repeat(45);
         for (int i = 0; i < 10_000; i++) {
@@ -79,9 +86,25 @@ class HostileRequestsIT {
         }
 
         assertThat(statuses).allMatch(s -> s < 500 || s == 503);
-        assertThat(statuses).contains(503).contains(413);
         assertThat(statuses.getLast()).isEqualTo(413);
         assertAnswersAndUnchanged();
+
+        Bulkhead batches = admission.getFilter().batches();
+        int slots = batches.getBulkheadConfig().getMaxConcurrentCalls();
+        for (int i = 0; i < slots; i++) {
+            assertThat(batches.tryAcquirePermission()).isTrue();
+        }
+        HttpResponse<String> full;
+        try {
+            full = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, maximal);
+        } finally {
+            for (int i = 0; i < slots; i++) {
+                batches.onComplete();
+            }
+        }
+        assertThat(full.statusCode()).isEqualTo(503);
+        assertThat(full.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, maximal).statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
                 .contains("rules_admission_rejected_total{endpoint=\"evaluate-batch\"");
     }
