@@ -15,11 +15,19 @@ final class Automata {
     private Automata() {
     }
 
-    /** The pattern's language, ASCII case-folded. */
-    static Automaton of(PatternNode node) {
-        Automaton a = build(node);
-        a.minimize();
-        return a;
+    /** The pattern's language, ASCII case-folded, as a minimal DFA built within {@code budget}. */
+    static Automaton of(PatternNode node, CompileLimits.Budget budget, String what) {
+        return Determinizer.minimal(build(node), budget, what);
+    }
+
+    /** Size of the pattern with bounded repetitions expanded: the order of its nondeterministic automaton's size. */
+    static long expandedSize(PatternNode node) {
+        return switch (node) {
+            case PatternNode.Chars chars -> 1;
+            case PatternNode.Sequence seq -> seq.parts().stream().mapToLong(Automata::expandedSize).sum();
+            case PatternNode.Alternation alt -> alt.alternatives().stream().mapToLong(Automata::expandedSize).sum();
+            case PatternNode.Repeat rep -> expandedSize(rep.body()) * Math.max(1, Math.max(rep.min(), rep.max()));
+        };
     }
 
     private static Automaton build(PatternNode node) {
@@ -35,10 +43,9 @@ final class Automata {
     }
 
     /** Texts that end with a match of {@code pattern}: scanning a field, it accepts wherever a match ends. */
-    static Automaton endsWithMatch(Automaton pattern) {
-        Automaton result = BasicAutomata.makeAnyString().concatenate(pattern);
-        result.minimize();
-        return result;
+    static Automaton endsWithMatch(Automaton pattern, CompileLimits.Budget budget, String what) {
+        return Determinizer.minimal(BasicAutomata.makeAnyString().concatenate(pattern), budget,
+                "scan automaton of " + what);
     }
 
     private static Automaton chars(CharRanges set) {

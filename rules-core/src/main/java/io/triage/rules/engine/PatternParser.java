@@ -17,15 +17,18 @@ final class PatternParser {
     static final int MAX_BOUND = 20;
 
     private final String source;
+    private final int maxDepth;
     private int pos;
+    private int depth;
 
-    private PatternParser(String source) {
+    private PatternParser(String source, int maxDepth) {
         this.source = source;
+        this.maxDepth = maxDepth;
     }
 
-    /** Parses a regex. */
-    static PatternNode parseRegex(String regex) {
-        PatternParser parser = new PatternParser(regex);
+    /** Parses a regex whose groups nest at most {@code maxDepth} deep (the parser recurses once per level). */
+    static PatternNode parseRegex(String regex, int maxDepth) {
+        PatternParser parser = new PatternParser(regex, maxDepth);
         PatternNode node = parser.alternation();
         if (parser.pos < regex.length()) {
             throw parser.error("unmatched ')'");
@@ -138,6 +141,9 @@ final class PatternParser {
 
     private PatternNode group() {
         int start = pos++;
+        if (++depth > maxDepth) {
+            throw new PatternTooComplexException("groups nest deeper than " + maxDepth + " at index " + start);
+        }
         if (peek('?')) {
             pos++;
             if (peek(':')) {
@@ -158,6 +164,7 @@ final class PatternParser {
             throw new UnsupportedPatternException("unclosed group", start);
         }
         pos++;
+        depth--;
         return body;
     }
 

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param maxGroupStates largest product automaton per group (memory bound: states × character classes ints)
  * @param maxGroupRules  most rules per group (smaller groups make the prefilter more selective)
+ * @param limits         bounds on pattern length, nesting, automaton states and time; a rule over one is a problem
+ *                       naming the rule ({@link RuleSetCompilationException})
  */
-public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
+public record RuleCompiler(int maxGroupStates, int maxGroupRules, CompileLimits limits) {
 
     /** Largest DFA allowed for one pattern; more means a pathological pattern. */
     static final int MAX_PATTERN_STATES = 5_000;
@@ -31,21 +33,28 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
         this(20_000, 64);
     }
 
+    /** Group bounds as given, {@link CompileLimits#DEFAULTS} for everything else. */
+    public RuleCompiler(int maxGroupStates, int maxGroupRules) {
+        this(maxGroupStates, maxGroupRules, CompileLimits.DEFAULTS);
+    }
+
     /** Compiles the enabled rules, in order. */
     public CompiledRuleSet compile(RuleSet ruleSet) {
         List<Rule> rules = ruleSet.enabledRules();
         List<RuleAutomata> automata = new ArrayList<>();
         List<RuleSetProblem> problems = new ArrayList<>();
+        boolean tooComplex = false;
         for (int i = 0; i < rules.size(); i++) {
             try {
-                automata.add(automata(rules.get(i)));
+                automata.add(automata(rules.get(i), limits.start()));
             } catch (UnsupportedPatternException e) {
                 Rule rule = rules.get(i);
+                tooComplex |= e instanceof PatternTooComplexException;
                 problems.add(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(), String.valueOf(e.getMessage())));
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleSetCompilationException(problems);
+            throw new RuleSetCompilationException(problems, tooComplex);
         }
         List<Automaton> all = new ArrayList<>();
         for (RuleAutomata a : automata) {
@@ -84,12 +93,18 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
     /** Adds one group for {@code members}, or splits them in halves while the product is too large. */
     private void group(int[] members, List<RuleDfas> dfas, Alphabet alphabet, List<RuleGroup> groups,
             List<int[]> groupRules) {
-        RuleGroup group = RuleGroup.build(members, dfas, alphabet, members.length == 1 ? Integer.MAX_VALUE
-                : maxGroupStates);
+        int cap = members.length == 1 ? Math.max(maxGroupStates, limits.maxDeterminizedStates()) : maxGroupStates;
+        RuleGroup group = RuleGroup.build(members, dfas, alphabet, cap);
         if (group != null) {
             groups.add(group);
             groupRules.add(members);
             return;
+        }
+        if (members.length == 1) {
+            Rule rule = dfas.get(members[0]).rule();
+            throw new RuleSetCompilationException(List.of(RuleSetProblem.at(rule.patternAt(), "pattern", rule.id(),
+                    "pattern, keywords and excludes together are too complex (more than " + cap
+                            + " automaton states)")), true);
         }
         int half = members.length / 2;
         group(Arrays.copyOfRange(members, 0, half), dfas, alphabet, groups, groupRules);
@@ -116,28 +131,47 @@ public record RuleCompiler(int maxGroupStates, int maxGroupRules) {
         return out;
     }
 
-    private static RuleAutomata automata(Rule rule) {
-        PatternNode pattern = parse(rule.pattern(), rule.regex());
-        Automaton raw = checked(Automata.of(pattern), "pattern");
-        Automaton keywords = rule.keywords().isEmpty() ? null : Automata.endsWithMatch(BasicOperations.union(
-                rule.keywords().stream().map(k -> Automata.of(PatternNode.literal(k))).toList()));
+    private RuleAutomata automata(Rule rule, CompileLimits.Budget budget) {
+        PatternNode pattern = parse(rule.pattern(), rule.regex(), limits);
+        Automaton raw = checked(Automata.of(pattern, budget, "pattern"), "pattern");
+        Automaton keywords = null;
+        if (!rule.keywords().isEmpty()) {
+            List<Automaton> parts = new ArrayList<>();
+            for (String keyword : rule.keywords()) {
+                parts.add(Automata.of(parse(keyword, false, limits), budget, "keyword"));
+            }
+            keywords = Automata.endsWithMatch(BasicOperations.union(parts), budget, "keywords");
+        }
         Automaton excludes = null;
         if (!rule.exclude().isEmpty()) {
             List<Automaton> parts = new ArrayList<>();
             for (String exclude : rule.exclude()) {
-                parts.add(checked(Automata.of(parse(exclude, rule.regex())), "exclude '" + exclude + "'"));
+                String what = "exclude '" + exclude + "'";
+                parts.add(checked(Automata.of(parse(exclude, rule.regex(), limits), budget, what), what));
             }
-            excludes = Automata.endsWithMatch(BasicOperations.union(parts));
+            excludes = Automata.endsWithMatch(BasicOperations.union(parts), budget, "excludes");
         }
         Set<String> keywordLiterals = rule.keywords().isEmpty() ? null : rule.keywords().stream()
                 .map(RuleCompiler::asciiLower).collect(Collectors.toSet());
         Set<String> literals = RequiredLiterals.better(RequiredLiterals.of(pattern), keywordLiterals);
-        return new RuleAutomata(rule, Automata.endsWithMatch(raw), keywords, excludes,
-                Automata.of(Automata.reversed(pattern)), literals);
+        return new RuleAutomata(rule, Automata.endsWithMatch(raw, budget, "pattern"), keywords, excludes,
+                Automata.of(Automata.reversed(pattern), budget, "reversed pattern"), literals);
     }
 
-    static PatternNode parse(String text, boolean regex) {
-        return regex ? PatternParser.parseRegex(text) : PatternNode.literal(text);
+    /** Parses a pattern, refusing it (before any automaton is built) when it is longer, deeper or larger than allowed. */
+    static PatternNode parse(String text, boolean regex, CompileLimits limits) {
+        if (text.length() > limits.maxPatternChars()) {
+            throw new PatternTooComplexException("pattern is " + text.length() + " characters long (at most "
+                    + limits.maxPatternChars() + ")");
+        }
+        PatternNode node = regex ? PatternParser.parseRegex(text, limits.maxNestingDepth())
+                : PatternNode.literal(text);
+        long size = Automata.expandedSize(node);
+        if (size > limits.maxExpandedSize()) {
+            throw new PatternTooComplexException("pattern is too large once its repetitions are expanded (" + size
+                    + " positions, at most " + limits.maxExpandedSize() + ")");
+        }
+        return node;
     }
 
     private static Automaton checked(Automaton automaton, String what) {

@@ -13,7 +13,8 @@ public final class Shadowing {
     /**
      * Whether {@code earlier} fires on every ticket {@code later} fires on, so {@code later} can never win. Decided
      * exactly when {@code earlier} has no keywords or excludes and looks at every field {@code later} looks at (then
-     * it is language inclusion of "contains a match"); otherwise answers false (not decidable this simple way).
+     * it is language inclusion of "contains a match"); otherwise answers false (not decidable this simple way), as it does when an automaton
+     * exceeds {@link CompileLimits#DEFAULTS}.
      */
     public static boolean shadows(Rule earlier, Rule later) {
         if (!earlier.keywords().isEmpty() || !earlier.exclude().isEmpty()
@@ -29,9 +30,10 @@ public final class Shadowing {
 
     private static Automaton contains(Rule rule) {
         Automaton any = BasicAutomata.makeAnyString();
-        Automaton pattern = Automata.of(RuleCompiler.parse(rule.pattern(), rule.regex()));
-        Automaton result = any.concatenate(pattern).concatenate(BasicAutomata.makeAnyString());
-        result.minimize();
-        return result;
+        CompileLimits.Budget budget = CompileLimits.DEFAULTS.start();
+        Automaton pattern = Automata.of(RuleCompiler.parse(rule.pattern(), rule.regex(), CompileLimits.DEFAULTS),
+                budget, "pattern");
+        return Determinizer.minimal(any.concatenate(pattern).concatenate(BasicAutomata.makeAnyString()), budget,
+                "pattern");
     }
 }

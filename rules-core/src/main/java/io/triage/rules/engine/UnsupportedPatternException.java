@@ -1,7 +1,7 @@
 package io.triage.rules.engine;
 
 /** A pattern that is not valid, or uses a construct the linear-time matcher cannot support. */
-public final class UnsupportedPatternException extends RuntimeException {
+public class UnsupportedPatternException extends RuntimeException {
 
     private final int index;
 

@@ -29,7 +29,11 @@ public final class RuleSetValidator {
         this.compiler = compiler;
     }
 
-    /** Validates the YAML; {@code samples} may be empty. */
+    /**
+     * Validates the YAML; {@code samples} may be empty. Ordinary problems are in the report; a rule over a
+     * {@link io.triage.rules.engine.CompileLimits} bound is thrown ({@link RuleSetCompilationException#tooComplex()}),
+     * so that a service can refuse the request outright.
+     */
     public ValidationReport validate(String yaml, List<LabelledTicket> samples) {
         RuleSetParseResult parsed = parser.parse(yaml);
         if (parsed instanceof RuleSetParseResult.Rejected rejected) {
@@ -40,6 +44,9 @@ public final class RuleSetValidator {
         try {
             compiled = compiler.compile(ruleSet);
         } catch (RuleSetCompilationException e) {
+            if (e.tooComplex()) {
+                throw e;
+            }
             return new ValidationReport(false, e.problems(), List.of(), List.of(), null);
         }
         List<ShadowedRule> shadowed = new ArrayList<>(structuralShadowing(compiled.rules()));

@@ -7,6 +7,7 @@ import io.triage.rules.catalog.RuleSetLifecycle;
 import io.triage.rules.catalog.RuleSetStore;
 import io.triage.rules.catalog.RuleSetVersion;
 import io.triage.rules.config.RulesEngineProperties;
+import io.triage.rules.engine.RuleSetCompilationException;
 import io.triage.rules.engine.TicketText;
 import io.triage.rules.ruleset.Rule;
 import io.triage.rules.ruleset.RuleSet;
@@ -143,7 +144,11 @@ class RuleSetController {
             tickets.add(new LabelledTicket(s.id() != null ? s.id() : String.valueOf(i),
                     new TicketText(s.subject(), s.description(), s.channel()), s.department()));
         }
-        return validator.validate(request.yaml(), tickets);
+        try {
+            return validator.validate(request.yaml(), tickets);
+        } catch (RuleSetCompilationException e) {
+            throw lifecycle.refused(e);
+        }
     }
 
     @PostMapping("/rules/publish")

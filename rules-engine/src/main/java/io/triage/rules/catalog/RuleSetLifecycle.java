@@ -1,10 +1,13 @@
 package io.triage.rules.catalog;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import io.triage.platform.problem.ProblemException;
 import io.triage.rules.engine.RuleCompiler;
+import io.triage.rules.engine.RuleSetCompilationException;
 import io.triage.rules.ruleset.InvalidRuleSetException;
 import io.triage.rules.ruleset.RuleSet;
 import io.triage.rules.ruleset.RuleSetParser;
@@ -20,12 +23,17 @@ public class RuleSetLifecycle {
     private final RuleSetParser parser;
     private final RuleCompiler compiler;
     private final ActiveRuleSet active;
+    private final Counter refusedPatterns;
 
-    RuleSetLifecycle(RuleSetStore store, RuleSetParser parser, RuleCompiler compiler, ActiveRuleSet active) {
+    RuleSetLifecycle(RuleSetStore store, RuleSetParser parser, RuleCompiler compiler, ActiveRuleSet active,
+            MeterRegistry meters) {
         this.store = store;
         this.parser = parser;
         this.compiler = compiler;
         this.active = active;
+        this.refusedPatterns = Counter.builder("rules.patterns.refused")
+                .description("Rule sets refused because a rule exceeded a compile limit (states, size, time)")
+                .register(meters);
     }
 
     /** Saves the draft after checking it; a bad draft is refused (400) and nothing changes. */
@@ -59,14 +67,23 @@ public class RuleSetLifecycle {
             compiler.compile(ruleSet);
             return ruleSet;
         } catch (InvalidRuleSetException e) {
-            throw invalid(e.problems());
+            throw refused(e);
         }
     }
 
-    private static ProblemException invalid(List<RuleSetProblem> problems) {
-        RuleSetProblem first = problems.getFirst();
-        return new InvalidInputException("Invalid rule set", first.field(), first.message())
+    /**
+     * The 400 for a rule set that does not parse or compile, naming the first problem's field and rule; a rule over
+     * a compile limit is also counted in {@code rules_patterns_refused_total}.
+     */
+    public ProblemException refused(InvalidRuleSetException e) {
+        if (e instanceof RuleSetCompilationException compilation && compilation.tooComplex()) {
+            refusedPatterns.increment();
+        }
+        RuleSetProblem first = e.problems().getFirst();
+        ProblemException problem = new InvalidInputException("Invalid rule set", first.field(),
+                (first.ruleId() != null ? "rule " + first.ruleId() + ": " : "") + first.message())
                 .with("line", first.line()).with("column", first.column())
-                .with("errors", problems);
+                .with("errors", e.problems());
+        return first.ruleId() != null ? problem.with("ruleId", first.ruleId()) : problem;
     }
 }

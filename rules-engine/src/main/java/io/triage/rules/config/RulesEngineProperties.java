@@ -1,5 +1,6 @@
 package io.triage.rules.config;
 
+import io.triage.rules.engine.CompileLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialRules           classpath location of the rule set published as version 1 when none exists
  * @param maxGroupStates         largest product automaton per group of rules (memory bound)
  * @param maxGroupRules          most rules per product automaton
+ * @param compile                bounds on compiling each rule ({@code triage.rules.compile.*}): longest pattern
+ *                               ({@code max-pattern-chars}, 1,000), deepest group nesting ({@code max-nesting-depth},
+ *                               16), largest pattern with repetitions expanded ({@code max-expanded-size}, 5,000),
+ *                               most automaton states while determinising ({@code max-determinized-states}, 50,000)
+ *                               and longest time per rule ({@code timeout}, 5 s); a rule over one is refused (400)
  */
 @ConfigurationProperties("triage.rules")
 public record RulesEngineProperties(
@@ -25,5 +31,30 @@ public record RulesEngineProperties(
         @DefaultValue("0.85") double shortCircuitConfidence,
         @DefaultValue("rules/initial-rules.yaml") String initialRules,
         @DefaultValue("20000") int maxGroupStates,
-        @DefaultValue("64") int maxGroupRules) {
+        @DefaultValue("64") int maxGroupRules,
+        @DefaultValue Compile compile) {
+
+    /**
+     * Bounds on compiling each rule ({@code triage.rules.compile.*}); see {@link CompileLimits}.
+     *
+     * @param maxPatternChars       longest pattern or exclude entry, in characters
+     * @param maxNestingDepth       deepest group nesting in a regex
+     * @param maxExpandedSize       largest pattern once bounded repetitions are expanded
+     * @param maxDeterminizedStates most automaton states while a pattern is determinised (checked as states are
+     *                              created, for the pattern, its {@code .*} scan automaton and the rule's product)
+     * @param timeout               longest time one rule's automata may take to build
+     */
+    public record Compile(
+            @DefaultValue("1000") int maxPatternChars,
+            @DefaultValue("16") int maxNestingDepth,
+            @DefaultValue("5000") int maxExpandedSize,
+            @DefaultValue("50000") int maxDeterminizedStates,
+            @DefaultValue("5s") Duration timeout) {
+
+        /** As rules-core's limits. */
+        public CompileLimits limits() {
+            return new CompileLimits(maxPatternChars, maxNestingDepth, maxExpandedSize, maxDeterminizedStates,
+                    timeout);
+        }
+    }
 }
