@@ -39,9 +39,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.otlp.metrics.export.enabled", false);
         defaults.put("management.opentelemetry.logging.export.otlp.enabled", false);
         // Each service names its schema once (triage.platform.schema); the rest follows from it.
-        defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/triage");
+        defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/triage?logServerErrorDetail=false");
         defaults.put("spring.datasource.username", "${triage.platform.schema}_app");
         defaults.put("spring.datasource.hikari.schema", "${triage.platform.schema}");
+        // pgjdbc would quote the row's values ("Key (email)=(…) already exists") in every constraint violation's
+        // message, and so in logged stack traces; the constraint name and SQL state stay.
+        defaults.put("spring.datasource.hikari.data-source-properties[logServerErrorDetail]", false);
         defaults.put("spring.flyway.schemas", "${triage.platform.schema}");
         defaults.put("spring.flyway.default-schema", "${triage.platform.schema}");
         // Per-schema folders, so several services can share one classpath (tests, benchmarks) without clashing.

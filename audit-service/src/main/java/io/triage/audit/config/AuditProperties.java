@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 
+import io.triage.platform.SecretMasking;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -46,6 +47,11 @@ public record AuditProperties(
         @DefaultValue CheckpointMirror checkpointMirror,
         @DefaultValue Report report,
         @DefaultValue Azure azure) {
+
+    @Override
+    public String toString() {
+        return SecretMasking.toString(this, "pseudonymKey", "chainKey");
+    }
 
     /** Local default pseudonym key; refused when {@code allow-default-keys=false}. */
     public static final String LOCAL_PSEUDONYM_KEY = "local-audit-pseudonym-key-NOT-FOR-PRODUCTION";

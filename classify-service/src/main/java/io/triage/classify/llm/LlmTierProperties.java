@@ -2,6 +2,7 @@ package io.triage.classify.llm;
 
 import java.time.Duration;
 
+import io.triage.platform.SecretMasking;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,6 +37,11 @@ public record LlmTierProperties(@DefaultValue("") String apiKey,
         @DefaultValue("0.15") double promptPricePerMillion,
         @DefaultValue("0.60") double completionPricePerMillion,
         @DefaultValue("200") int maxCompletionTokens) {
+
+    @Override
+    public String toString() {
+        return SecretMasking.toString(this, "apiKey");
+    }
 
     /** Whether an LLM is configured at all. */
     public boolean configured() {

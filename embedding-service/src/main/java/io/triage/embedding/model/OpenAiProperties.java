@@ -2,6 +2,7 @@ package io.triage.embedding.model;
 
 import java.time.Duration;
 
+import io.triage.platform.SecretMasking;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,4 +37,9 @@ public record OpenAiProperties(
         @DefaultValue("500ms") Duration initialBackoff,
         @DefaultValue("60s") Duration timeout,
         @DefaultValue("0.02") double usdPerMillionTokens) {
+
+    @Override
+    public String toString() {
+        return SecretMasking.toString(this, "apiKey");
+    }
 }

@@ -2,6 +2,7 @@ package io.triage.embedding.store;
 
 import java.time.Duration;
 
+import io.triage.platform.SecretMasking;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,4 +28,9 @@ public record QdrantProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("200ms") Duration initialBackoff) {
+
+    @Override
+    public String toString() {
+        return SecretMasking.toString(this, "apiKey");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.triage.ingestion.ticket.TicketSource;
 
+import io.triage.platform.SecretMasking;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -201,6 +202,11 @@ public record IngestionProperties(
             @DefaultValue("") String defaultChannel,
             @DefaultValue("customfield_10010") String requestTypeField,
             @DefaultValue("customfield_10001") String teamField) {
+
+        @Override
+        public String toString() {
+            return SecretMasking.toString(this, "password", "clientSecret", "webhookSecret");
+        }
     }
 
     /**
@@ -225,6 +231,11 @@ public record IngestionProperties(
             @DefaultValue("") String slackWebhookUrl,
             @DefaultValue("5s") Duration slackConnectTimeout,
             @DefaultValue("10s") Duration slackReadTimeout) {
+
+        @Override
+        public String toString() {
+            return SecretMasking.toString(this, "slackWebhookUrl");
+        }
 
         public Alerts {
             // 0 would open an incident for every source before any pull; stop the start instead.

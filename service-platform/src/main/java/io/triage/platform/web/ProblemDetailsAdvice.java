@@ -27,6 +27,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into an RFC 9457 ProblemDetail carrying the trace id. Validation errors name their fields;
@@ -106,8 +108,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setTitle("Malformed request body");
         DatabindException databind = findCause(ex, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
-            body.setProperty("field", databind.getPathReference().replaceAll("^[^\\[]*\\[", "")
-                    .replaceAll("\\]\\[", ".").replaceAll("[\"\\]]", ""));
+            body.setProperty("field", fieldOf(databind));
         }
         return createResponseEntity(body, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -115,8 +116,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Value '" + ex.getValue() + "' is not valid for '" + ex.getPropertyName() + "'");
+        // The value itself stays out: a query or path parameter can carry a secret as well as a body can.
+        Class<?> required = ex.getRequiredType();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for '"
+                + ex.getPropertyName() + "'" + (required == null ? "" : " (expected " + required.getSimpleName() + ")"));
         body.setTitle("Invalid request");
         body.setProperty("field", ex.getPropertyName());
         return createResponseEntity(body, headers, HttpStatus.BAD_REQUEST, request);
@@ -148,22 +151,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return createResponseEntity(body, new HttpHeaders(), status, request);
     }
 
-    /** The parser's own words and position, without Java type names. */
+    /**
+     * Where the body is malformed and, for a value of the wrong type, which field and type were expected; never the
+     * parser's own message, which quotes the offending content (a token, a value), and so can echo a secret or
+     * personal data into the response and the logs.
+     */
     private static String describe(HttpMessageNotReadableException ex) {
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson == null) {
             return "Request body is missing or not readable";
         }
-        String message = String.valueOf(jackson.getOriginalMessage())
-                .replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "$1")
-                .replaceAll("\\(class [^)]*\\)", "")
-                // e.g. "(java.time.format.DateTimeParseException) " before a nested parser's message
-                .replaceAll("\\((?:[a-z]\\w*\\.)+[A-Z][\\w$]*\\)\\s*", "");
+        String what = "Malformed JSON";
+        MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+            what = "Unknown field '" + fieldOf(unknown) + "'";
+        } else if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            Class<?> target = mismatch.getTargetType();
+            what = "Invalid value for '" + fieldOf(mismatch) + "'"
+                    + (target == null ? "" : " (expected " + target.getSimpleName() + ")");
+        } else if (jackson instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            what = "Invalid value for '" + fieldOf(databind) + "'";
+        }
         var location = jackson.getLocation();
-        return location == null || location.getLineNr() < 1
-                ? "Malformed JSON: " + message
-                : "Malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr() + ": "
-                        + message;
+        return location == null || location.getLineNr() < 1 ? what
+                : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The JSON path of the failing value, e.g. {@code items.0.name}. */
+    private static String fieldOf(DatabindException databind) {
+        return databind.getPathReference().replaceAll("^[^\\[]*\\[", "")
+                .replaceAll("\\]\\[", ".").replaceAll("[\"\\]]", "");
     }
 
     private static String messageOf(Object error) {

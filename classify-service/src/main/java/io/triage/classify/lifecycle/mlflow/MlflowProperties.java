@@ -2,6 +2,7 @@ package io.triage.classify.lifecycle.mlflow;
 
 import java.time.Duration;
 
+import io.triage.platform.SecretMasking;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,6 +39,11 @@ public record MlflowProperties(
         @Nullable String password,
         @DefaultValue("false") boolean insecureTls,
         @DefaultValue("30s") Duration callTimeout) {
+
+    @Override
+    public String toString() {
+        return SecretMasking.toString(this, "token", "password");
+    }
 
     /** Whether MLflow replaces the {@code classify} schema as tracking server and registry. */
     public boolean configured() {
