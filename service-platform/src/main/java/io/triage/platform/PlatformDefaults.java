@@ -75,7 +75,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 {"local-classifier", "local-classifier-key", "CLASSIFIER"},
                 {"local-analyst", "local-analyst-key", "ANALYST"},
                 {"local-ops", "local-ops-key", "OPS"},
-                {"local-compliance", "local-compliance-key", "COMPLIANCE"}};
+                {"local-compliance", "local-compliance-key", "COMPLIANCE"},
+                // Each service's own identity, presented when it calls another service (spring.http.serviceclient).
+                {"classify-service", "local-classify-service-key", "CLASSIFY_SERVICE"},
+                {"ingestion-service", "local-ingestion-service-key", "INGESTION_SERVICE"},
+                {"embedding-service", "local-embedding-service-key", "EMBEDDING_SERVICE"},
+                {"gdpr-service", "local-gdpr-service-key", "GDPR_SERVICE"}};
         for (int i = 0; i < keys.length; i++) {
             String prefix = "triage.platform.security.api-keys[" + i + "].";
             defaults.put(prefix + "name", keys[i][0]);

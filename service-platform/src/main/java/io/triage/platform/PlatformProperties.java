@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -27,8 +28,31 @@ public record PlatformProperties(
         @DefaultValue("") String redisKeyPrefix,
         @DefaultValue Resilience resilience) {
 
-    /** The roles a caller can hold; {@link #ADMIN} implies every other role. */
-    public enum Role { CLASSIFIER, ANALYST, OPS, COMPLIANCE, ADMIN }
+    /**
+     * The roles a caller can hold; {@link #ADMIN} implies every other role. The first five are people and external
+     * systems; the {@code *_SERVICE} roles are the suite's own services calling each other, each allowed only the
+     * calls that service makes (README, "Roles").
+     */
+    public enum Role {
+        /** An external ticketing system (e.g. a ServiceNow instance): classify, batch-classify, feedback. */
+        CLASSIFIER,
+        /** Rule authors and model owners. */
+        ANALYST,
+        /** Operators: metrics, health details, sync and backfill, ticket intake. */
+        OPS,
+        /** Data protection: erasure and access requests, audit reports. */
+        COMPLIANCE,
+        /** Everything. */
+        ADMIN,
+        /** classify-service: rules, similar-ticket search and relabelling, audit events and feedback, labels. */
+        CLASSIFY_SERVICE,
+        /** ingestion-service: classification of stored tickets, their feedback, indexing for search. */
+        INGESTION_SERVICE,
+        /** embedding-service: the sanitised ticket feed it indexes. */
+        EMBEDDING_SERVICE,
+        /** gdpr-service: erasure and export in every other service. */
+        GDPR_SERVICE
+    }
 
     /** How requests are authenticated. */
     public enum Mode {
@@ -59,17 +83,20 @@ public record PlatformProperties(
     }
 
     /**
-     * One accepted API key.
+     * One accepted API key, given either as the key itself or as its SHA-256 digest only, so that a service can
+     * check a key without holding it (production: digests; local defaults and tests: keys).
      *
      * @param name who holds the key (appears as the principal name in logs and audit; never the key itself)
-     * @param key the secret value
+     * @param key the secret value; leave empty when {@code keySha256} is given
+     * @param keySha256 the SHA-256 digest of the key's UTF-8 bytes as 64 hex digits ({@code printf %s "$KEY" |
+     *     sha256sum}); leave empty when {@code key} is given
      * @param roles the roles granted to the holder
      */
-    public record ApiKey(String name, String key, Set<Role> roles) {
+    public record ApiKey(String name, @Nullable String key, @Nullable String keySha256, Set<Role> roles) {
 
         @Override
         public String toString() {
-            return "ApiKey[name=" + name + ", roles=" + roles + "]";
+            return SecretMasking.toString(this, "key");
         }
     }
 

@@ -85,7 +85,10 @@ final class JwtChecks {
         return errors;
     }
 
-    /** Token to authentication: {@code triage.ops} grants ROLE_OPS; values outside the namespace grant nothing. */
+    /**
+     * Token to authentication: {@code triage.ops} grants ROLE_OPS, {@code triage.classify_service} (or
+     * {@code triage.classify-service}) ROLE_CLASSIFY_SERVICE; values outside the namespace grant nothing.
+     */
     Converter<Jwt, AbstractAuthenticationToken> authentication() {
         return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt.getClaimAsStringList(rolesClaim)));
     }
@@ -98,7 +101,8 @@ final class JwtChecks {
         return claimed.stream()
                 .map(value -> value.toLowerCase(Locale.ROOT))
                 .filter(value -> value.startsWith(rolePrefix))
-                .map(value -> value.substring(rolePrefix.length()).toUpperCase(Locale.ROOT))
+                // App role values may not be able to hold "_": triage.gdpr-service grants GDPR_SERVICE as well.
+                .map(value -> value.substring(rolePrefix.length()).replace('-', '_').toUpperCase(Locale.ROOT))
                 .filter(known::contains)
                 .distinct()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))

@@ -1,5 +1,6 @@
 package io.triage.platform.security;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import io.triage.platform.PlatformProperties;
@@ -32,14 +33,14 @@ public class SecurityConfiguration {
 
     /** Well-known keys for local use only; a production deployment sets {@code allow-default-keys=false}. */
     static final Set<String> LOCAL_KEYS = Set.of("local-admin-key", "local-classifier-key", "local-analyst-key",
-            "local-ops-key", "local-compliance-key");
+            "local-ops-key", "local-compliance-key", "local-classify-service-key", "local-ingestion-service-key",
+            "local-embedding-service-key", "local-gdpr-service-key");
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name())
-                .implies(Role.CLASSIFIER.name(), Role.ANALYST.name(), Role.OPS.name(), Role.COMPLIANCE.name())
-                .build();
+        String[] others = Arrays.stream(Role.values()).filter(role -> role != Role.ADMIN).map(Role::name)
+                .toArray(String[]::new);
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name()).implies(others).build();
     }
 
     @Bean
@@ -60,8 +61,9 @@ public class SecurityConfiguration {
         PlatformProperties.Security security = properties.security();
         // API keys are always accepted (service-to-service calls, Prometheus); jwt mode adds bearer tokens for
         // people and external clients.
-        refuseLocalKeysWhereForbidden(security);
-        http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
+        var authenticator = new ApiKeyAuthenticator(security.apiKeys());
+        refuseLocalKeysWhereForbidden(security, authenticator);
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, handlers),
                 AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
             JwtChecks checks = JwtChecks.of(jwtProperties, security.jwtRolesClaim());
@@ -74,9 +76,9 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static void refuseLocalKeysWhereForbidden(PlatformProperties.Security security) {
-        if (!security.allowDefaultKeys()
-                && security.apiKeys().stream().anyMatch(k -> LOCAL_KEYS.contains(k.key()))) {
+    /** Also when only a local key's digest is configured. */
+    static void refuseLocalKeysWhereForbidden(PlatformProperties.Security security, ApiKeyAuthenticator authenticator) {
+        if (!security.allowDefaultKeys() && authenticator.acceptsAnyOf(LOCAL_KEYS)) {
             throw new IllegalStateException("triage.platform.security.allow-default-keys=false but a well-known "
                     + "local API key is configured; set real keys through the environment or a Secret");
         }

@@ -42,6 +42,13 @@ class JwtChecksTests {
     }
 
     @Test
+    void serviceIdentityRolesAreGrantedByTheirNamespacedValuesWithUnderscoreOrHyphen() {
+        JwtChecks checks = JwtChecks.of(new JwtProperties(List.of("api://triage"), List.of(), "triage."), "roles");
+        assertThat(names(checks, List.of("triage.classify_service", "triage.gdpr-service", "classify_service")))
+                .containsExactlyInAnyOrder("ROLE_CLASSIFY_SERVICE", "ROLE_GDPR_SERVICE");
+    }
+
+    @Test
     void roleNamesMapTheSameUnderATurkishDefaultLocale() {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR"));
