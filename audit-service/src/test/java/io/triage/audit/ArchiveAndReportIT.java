@@ -83,14 +83,14 @@ class ArchiveAndReportIT {
     }
 
     void record(String event) {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, event);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, event);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     void feedback(UUID decision, String correctDepartment) {
         String body = "{\"feedbackId\":\"%s\",\"decisionEventId\":\"%s\",\"correctDepartment\":\"%s\"}"
                 .formatted(UUID.randomUUID(), decision, correctDepartment);
-        assertThat(http().post("/audit/feedback", ApiKeys.CLASSIFIER, body).statusCode()).isEqualTo(201);
+        assertThat(http().post("/audit/feedback", ApiKeys.CLASSIFY_SERVICE, body).statusCode()).isEqualTo(201);
     }
 
     JsonNode json(HttpResponse<String> response) {

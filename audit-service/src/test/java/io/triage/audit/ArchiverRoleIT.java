@@ -91,7 +91,7 @@ class ArchiverRoleIT {
     void recordAt(String instant, int events) {
         CLOCK.set(Instant.parse(instant));
         for (int i = 0; i < events; i++) {
-            HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
+            HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                     Decisions.event(UUID.randomUUID(), "T-" + instant + "-" + i));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         }

@@ -70,7 +70,7 @@ class AuditServiceIT implements PlatformContract {
 
     @Override
     public String jsonEndpointKey() {
-        return ApiKeys.CLASSIFIER;
+        return ApiKeys.CLASSIFY_SERVICE;
     }
 
     long rows() {
@@ -78,7 +78,7 @@ class AuditServiceIT implements PlatformContract {
     }
 
     JsonNode post(String body) {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body);
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
         return JSON.readTree(response.body());
     }
@@ -102,9 +102,9 @@ class AuditServiceIT implements PlatformContract {
     @Test
     void duplicateEventIdReturnsTheOriginalAndWritesNothing() {
         UUID id = UUID.randomUUID();
-        HttpResponse<String> first = http().post("/audit/events", ApiKeys.CLASSIFIER, Decisions.event(id, "T-dup"));
+        HttpResponse<String> first = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, Decisions.event(id, "T-dup"));
         long before = rows();
-        HttpResponse<String> again = http().post("/audit/events", ApiKeys.CLASSIFIER,
+        HttpResponse<String> again = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                 Decisions.event(id, "T-other"));
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -130,7 +130,7 @@ class AuditServiceIT implements PlatformContract {
     void missingFieldIs400NamingItAndWritesNothing() {
         long before = rows();
         String body = Decisions.event(UUID.randomUUID(), "T-bad").replace("\"modelVersion\":\"m-2026.11.1\",", "");
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body);
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "modelVersion");
         assertThat(rows()).isEqualTo(before);
@@ -139,7 +139,7 @@ class AuditServiceIT implements PlatformContract {
     @Test
     void confidenceOutsideZeroToOneIs400() {
         String body = Decisions.event(UUID.randomUUID(), "T-c", "ML", "billing", "1.2", "email", "en", "retail");
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body);
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "confidence");
     }
@@ -147,7 +147,7 @@ class AuditServiceIT implements PlatformContract {
     @Test
     void unknownRoutingMethodIs400() {
         String body = Decisions.event(UUID.randomUUID(), "T-r", "ORACLE", "billing", "0.5", "email", "en", "retail");
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, body);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body);
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "routingMethod");
     }
@@ -157,7 +157,7 @@ class AuditServiceIT implements PlatformContract {
         long before = rows();
         String bad = Decisions.event(UUID.randomUUID(), "T-x", "ML", "billing", "-0.1", "email", "en", "retail");
         String batch = "[" + Decisions.event(UUID.randomUUID(), "T-ok") + "," + bad + "]";
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, batch);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, batch);
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "[1].confidence");
         assertThat(rows()).isEqualTo(before);
@@ -165,17 +165,35 @@ class AuditServiceIT implements PlatformContract {
 
     @Test
     void oversizedBatchIs413() {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                 Decisions.batch(1001, "T-big-"));
         PlatformContract.assertProblem(response, 413);
         PlatformContract.assertNamesField(response, "events");
     }
 
     @Test
-    void onlyClassifiersRecordEvents() {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.COMPLIANCE,
-                Decisions.event(UUID.randomUUID(), "T-role"));
-        PlatformContract.assertProblem(response, 403);
+    void onlyClassifyServiceRecordsEventsAndFeedback() {
+        long before = rows();
+        // Not the key a ServiceNow instance holds (issue 19, finding 2), nor another service's or a person's.
+        for (String caller : new String[] {ApiKeys.CLASSIFIER, ApiKeys.COMPLIANCE, ApiKeys.INGESTION_SERVICE}) {
+            PlatformContract.assertProblem(http().post("/audit/events", caller,
+                    Decisions.event(UUID.randomUUID(), "T-role")), 403);
+            PlatformContract.assertProblem(http().post("/audit/feedback", caller, """
+                    {"feedbackId":"%s","decisionEventId":"%s","correctDepartment":"Billing"}""".formatted(UUID.randomUUID(),
+                    UUID.randomUUID())), 403);
+        }
+        assertThat(rows()).as("refused appends change nothing").isEqualTo(before);
+    }
+
+    @Test
+    void onlyGdprServiceAnonymises() {
+        JsonNode event = post(Decisions.event(UUID.randomUUID(), "T-anon-role"));
+        String erasure = "{\"requestId\":\"%s\",\"ticketIds\":[\"T-anon-role\"]}".formatted(UUID.randomUUID());
+        PlatformContract.assertProblem(http().post("/audit/anonymise", ApiKeys.CLASSIFIER, erasure), 403);
+        PlatformContract.assertProblem(http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure), 403);
+        JsonNode stored = JSON.readTree(http().get("/audit/events/" + event.get("eventId").asString(),
+                ApiKeys.COMPLIANCE).body());
+        assertThat(stored.get("ticketId").asString()).isEqualTo("T-anon-role");
     }
 
     @Test
@@ -186,7 +204,7 @@ class AuditServiceIT implements PlatformContract {
             for (int i = 0; i < 80; i++) {
                 String body = i % 4 == 0 ? Decisions.batch(5, "T-conc-" + i + "-")
                         : Decisions.event(UUID.randomUUID(), "T-conc-" + i);
-                results.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFIER, body)));
+                results.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body)));
             }
         }
         for (Future<HttpResponse<String>> result : results) {
@@ -207,7 +225,7 @@ class AuditServiceIT implements PlatformContract {
         try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
             for (int i = 0; i < 200; i++) {
                 String body = Decisions.event(UUID.randomUUID(), "T-live-" + i);
-                appended.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFIER, body)));
+                appended.add(writers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body)));
             }
             // Verify while the writers append: each report must describe one consistent moment of the chain.
             while (!appended.stream().allMatch(Future::isDone)) {
@@ -261,8 +279,8 @@ class AuditServiceIT implements PlatformContract {
         JsonNode event = post(Decisions.event(UUID.randomUUID(), "T-gdpr"));
         String erasure = "{\"requestId\":\"%s\",\"ticketIds\":[\"T-gdpr\"]}".formatted(UUID.randomUUID());
 
-        HttpResponse<String> first = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
-        HttpResponse<String> repeat = http().post("/audit/anonymise", ApiKeys.COMPLIANCE, erasure);
+        HttpResponse<String> first = http().post("/audit/anonymise", ApiKeys.GDPR_SERVICE, erasure);
+        HttpResponse<String> repeat = http().post("/audit/anonymise", ApiKeys.GDPR_SERVICE, erasure);
 
         assertThat(json(first)).extractingPath("$.eventsCleared").isEqualTo(1);
         assertThat(json(repeat)).extractingPath("$.eventsCleared").isEqualTo(0);
@@ -285,13 +303,13 @@ class AuditServiceIT implements PlatformContract {
                 "\"onBehalfOf\""));
 
         for (JsonNode event : List.of(legacy, current)) {
-            assertThat(event.get("userId").asString()).isEqualTo("local-classifier");
+            assertThat(event.get("userId").asString()).isEqualTo("classify-service");
             assertThat(event.get("userRef").asString()).hasSize(64);
         }
         assertThat(legacy.get("onBehalfOf").asString()).isEqualTo("local-admin");
         assertThat(current.get("onBehalfOf").asString()).isEqualTo("agent-7");
         assertThat(current.get("onBehalfOfRef").asString()).hasSize(64).isNotEqualTo(current.get("userRef").asString());
         assertThat(jdbc.sql("SELECT user_id FROM audit_log WHERE event_id = ?::uuid")
-                .param(legacy.get("eventId").asString()).query(String.class).single()).isEqualTo("local-classifier");
+                .param(legacy.get("eventId").asString()).query(String.class).single()).isEqualTo("classify-service");
     }
 }

@@ -90,7 +90,7 @@ class AzureArchiveIT {
     }
 
     void record(String ticketId) {
-        json(ServiceHttp.onPort(port).post("/audit/events", ApiKeys.CLASSIFIER,
+        json(ServiceHttp.onPort(port).post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                 Decisions.event(UUID.randomUUID(), ticketId)));
     }
 

@@ -63,7 +63,7 @@ class CrashRecoveryIT {
         try {
             for (int i = 0; i < EVENTS; i += 50) {
                 String batch = "[" + String.join(",", events.subList(i, Math.min(EVENTS, i + 50))) + "]";
-                HttpResponse<String> response = http.post("/audit/events", ApiKeys.CLASSIFIER, batch);
+                HttpResponse<String> response = http.post("/audit/events", ApiKeys.CLASSIFY_SERVICE, batch);
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             }
             HttpResponse<String> verify = http.get("/audit/verify", ApiKeys.COMPLIANCE);
@@ -86,11 +86,11 @@ class CrashRecoveryIT {
         try {
             for (int i = 0; i < events.size(); i += 5) {
                 for (int j = i; j < i + 4; j++) {
-                    if (http.post("/audit/events", ApiKeys.CLASSIFIER, events.get(j)).statusCode() < 300) {
+                    if (http.post("/audit/events", ApiKeys.CLASSIFY_SERVICE, events.get(j)).statusCode() < 300) {
                         acknowledged.incrementAndGet();
                     }
                 }
-                if (http.post("/audit/events", ApiKeys.CLASSIFIER, "[" + events.get(i + 4) + "]").statusCode() < 300) {
+                if (http.post("/audit/events", ApiKeys.CLASSIFY_SERVICE, "[" + events.get(i + 4) + "]").statusCode() < 300) {
                     acknowledged.incrementAndGet();
                 }
             }

@@ -72,7 +72,7 @@ class GroupCommitIT {
     }
 
     Future<HttpResponse<String>> postLater(ExecutorService callers, String body) {
-        return callers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFIER, body));
+        return callers.submit(() -> http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, body));
     }
 
     boolean chainVerifies() {
@@ -162,7 +162,7 @@ class GroupCommitIT {
         UUID once = UUID.randomUUID();
         String batch = "[" + Decisions.event(twice, "T-twice") + "," + Decisions.event(once, "T-once") + ","
                 + Decisions.event(twice, "T-twice-again") + "]";
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER, batch);
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE, batch);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode receipt = AuditServiceIT.JSON.readTree(response.body());
         assertThat(receipt.get("appended").asInt()).isEqualTo(2);
@@ -241,7 +241,7 @@ class GroupCommitIT {
             assertThat(jdbc.sql("SELECT seq FROM chain_head").query(Long.class).single()).isEqualTo(headBefore);
             assertThat(chainVerifies()).isTrue();
             // The bystanders redeliver (at least once) and are recorded normally.
-            HttpResponse<String> retry = http().post("/audit/events", ApiKeys.CLASSIFIER,
+            HttpResponse<String> retry = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                     Decisions.event(bystanders.get(0), "T-bystander"));
             assertThat(retry.statusCode()).isEqualTo(201);
             assertThat(AuditServiceIT.JSON.readTree(retry.body()).get("seq").asLong()).isEqualTo(headBefore + 1);

@@ -81,13 +81,13 @@ class MonthlyReportJobIT {
     }
 
     void record(UUID id, String channel) {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                 Decisions.event(id, "T-" + id, "ML", "billing", "0.9", channel, "en", "retail"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     int feedback(UUID feedbackId, UUID decision, String correctDepartment) {
-        return http().post("/audit/feedback", ApiKeys.CLASSIFIER, """
+        return http().post("/audit/feedback", ApiKeys.CLASSIFY_SERVICE, """
                 {"feedbackId":"%s","decisionEventId":"%s","correctDepartment":"%s","source":"agent"}"""
                 .formatted(feedbackId, decision, correctDepartment)).statusCode();
     }

@@ -74,7 +74,7 @@ class NonDurableArchiveIT {
     void aDueMonthIsWrittenButItsPartitionIsKeptCountedAndReported() throws IOException {
         ServiceHttp http = ServiceHttp.onPort(port);
         for (int i = 0; i < 3; i++) {
-            json(http.post("/audit/events", ApiKeys.CLASSIFIER, Decisions.event(UUID.randomUUID(), "T-jan-" + i)));
+            json(http.post("/audit/events", ApiKeys.CLASSIFY_SERVICE, Decisions.event(UUID.randomUUID(), "T-jan-" + i)));
         }
         CLOCK.set(Instant.parse("2025-03-02T00:00:00Z"));
 

@@ -86,7 +86,7 @@ class TamperEvidenceIT {
      * middle, so the tampering of one test never reaches into another's range.
      */
     long appendTen() {
-        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFIER,
+        HttpResponse<String> response = http().post("/audit/events", ApiKeys.CLASSIFY_SERVICE,
                 Decisions.batch(12, "T-" + System.nanoTime() + "-"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return AuditServiceIT.JSON.readTree(response.body()).get("events").get(0).get("seq").asLong() + 1;

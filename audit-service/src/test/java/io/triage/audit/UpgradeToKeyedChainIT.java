@@ -69,7 +69,7 @@ class UpgradeToKeyedChainIT {
             assertThat(Files.exists(storage.resolve("mirror/checkpoint-%019d.json".formatted(1)))).isTrue();
 
             UUID later = UUID.randomUUID();
-            assertThat(http.post("/audit/events", ApiKeys.CLASSIFIER, Decisions.event(later, "T-after"))
+            assertThat(http.post("/audit/events", ApiKeys.CLASSIFY_SERVICE, Decisions.event(later, "T-after"))
                     .statusCode()).isEqualTo(201);
 
             JsonNode report = verify(http);

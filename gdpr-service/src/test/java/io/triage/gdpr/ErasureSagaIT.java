@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.jayway.jsonpath.JsonPath;
 import io.triage.gdpr.erasure.CustomerHash;
 import io.triage.gdpr.erasure.DeletionRequests;
+import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.stub.StubFailure;
 import io.triage.testsupport.stub.StubReply;
@@ -162,6 +164,20 @@ class ErasureSagaIT {
         assertThat(receipt(done, "embedding", "details.blankedBackfillLines")).isEqualTo("1");
         assertThat(receipt(done, "audit", "deletedRecords")).isEqualTo("5");
         assertThat((String) JsonPath.read(done, "$.completedAt")).isNotNull();
+    }
+
+    @Test
+    void everyStoreIsCalledWithGdprServicesOwnKeyNotACompliancePersons() {
+        String id = requestErasure("CUST-identity");
+        awaitCompleted(id);
+        List<StubRequest> calls = new ArrayList<>();
+        for (StubServer store : List.of(ingestion, classify, audit)) {
+            assertThat(callsFor(store, id)).isNotEmpty();
+            calls.addAll(callsFor(store, id));
+        }
+        calls.addAll(embedding.received(request -> "CUST-identity".equals(request.query("customerId"))));
+        assertThat(calls).hasSizeGreaterThan(3)
+                .allSatisfy(call -> assertThat(call.header("X-API-Key")).isEqualTo(ApiKeys.GDPR_SERVICE));
     }
 
     @Test

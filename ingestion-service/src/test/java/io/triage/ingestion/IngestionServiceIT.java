@@ -90,9 +90,9 @@ class IngestionServiceIT implements PlatformContract {
         http().post("/tickets", ApiKeys.OPS, ticket("F-1", "C-feed", "2026-11-01T10:00:00Z", "first"));
         http().post("/tickets", ApiKeys.OPS, ticket("F-2", "C-feed", "2026-11-01T10:00:00Z", "second"));
 
-        HttpResponse<String> page1 = http().get("/tickets/clean?after=" + start + "&limit=1", ApiKeys.CLASSIFIER);
+        HttpResponse<String> page1 = http().get("/tickets/clean?after=" + start + "&limit=1", ApiKeys.EMBEDDING_SERVICE);
         long cursor = JsonPath.<Number>read(page1.body(), "$.nextCursor").longValue();
-        HttpResponse<String> page2 = http().get("/tickets/clean?after=" + cursor + "&limit=10", ApiKeys.CLASSIFIER);
+        HttpResponse<String> page2 = http().get("/tickets/clean?after=" + cursor + "&limit=10", ApiKeys.EMBEDDING_SERVICE);
         assertThat(json(page1)).extractingPath("$.items[*].externalId").asArray().containsExactly("F-1");
         assertThat(json(page1)).hasPath("$.items[0].createdAt");
         assertThat(json(page1)).extractingPath("$.items[0].customerId").isEqualTo("C-feed");
@@ -101,12 +101,12 @@ class IngestionServiceIT implements PlatformContract {
 
         http().post("/tickets", ApiKeys.OPS, ticket("F-1", "C-feed", "2026-11-02T10:00:00Z", "first, edited"));
         long end = JsonPath.<Number>read(page2.body(), "$.nextCursor").longValue();
-        assertThat(http().get("/tickets/clean?after=" + end, ApiKeys.CLASSIFIER).body()).contains("F-1", "edited");
+        assertThat(http().get("/tickets/clean?after=" + end, ApiKeys.EMBEDDING_SERVICE).body()).contains("F-1", "edited");
     }
 
     @Test
     void negativeCursorIs400NamingAfter() {
-        HttpResponse<String> response = http().get("/tickets/clean?after=-1", ApiKeys.CLASSIFIER);
+        HttpResponse<String> response = http().get("/tickets/clean?after=-1", ApiKeys.EMBEDDING_SERVICE);
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "after");
     }
@@ -134,9 +134,9 @@ class IngestionServiceIT implements PlatformContract {
         http().post("/tickets", ApiKeys.OPS, ticket("Z-6", "C-erase", "2026-11-01T10:00:00Z", "b"));
         String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-erase\"}".formatted(UUID.randomUUID());
 
-        HttpResponse<String> first = http().post("/internal/erasures", ApiKeys.COMPLIANCE, erasure);
+        HttpResponse<String> first = http().post("/internal/erasures", ApiKeys.GDPR_SERVICE, erasure);
         http().post("/tickets", ApiKeys.OPS, ticket("Z-7", "C-erase", "2026-11-03T10:00:00Z", "after"));
-        HttpResponse<String> replay = http().post("/internal/erasures", ApiKeys.COMPLIANCE, erasure);
+        HttpResponse<String> replay = http().post("/internal/erasures", ApiKeys.GDPR_SERVICE, erasure);
 
         assertThat(json(first)).extractingPath("$.deletedRecords").isEqualTo(2);
         assertThat(json(first)).extractingPath("$.replayed").isEqualTo(false);
@@ -153,9 +153,27 @@ class IngestionServiceIT implements PlatformContract {
     }
 
     @Test
-    void erasureNeedsTheComplianceRole() {
+    void erasureAndExportAreForGdprServiceOnly() {
+        http().post("/tickets", ApiKeys.OPS, ticket("Z-9", "C-x", "2026-11-01T10:00:00Z", "kept"));
         String erasure = "{\"requestId\":\"%s\",\"customerId\":\"C-x\"}".formatted(UUID.randomUUID());
-        PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.CLASSIFIER, erasure), 403);
+        for (String caller : new String[] {ApiKeys.CLASSIFIER, ApiKeys.COMPLIANCE, ApiKeys.CLASSIFY_SERVICE}) {
+            PlatformContract.assertProblem(http().post("/internal/erasures", caller, erasure), 403);
+            PlatformContract.assertProblem(http().post("/internal/exports", caller, "{\"customerId\":\"C-x\"}"),
+                    403);
+        }
+        assertThat(ticketsOf("C-x")).as("refused erasures change nothing").isEqualTo(1);
+        assertThat(http().post("/internal/exports", ApiKeys.GDPR_SERVICE, "{\"customerId\":\"C-x\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theSanitisedCorpusFeedIsForEmbeddingServiceAndOpsOnly() {
+        // The key a ServiceNow instance holds must not page through every customer's tickets (issue 19, finding 2).
+        PlatformContract.assertProblem(http().get("/tickets/clean?after=0&limit=1", ApiKeys.CLASSIFIER), 403);
+        PlatformContract.assertProblem(http().get("/tickets/clean?after=0&limit=1", ApiKeys.CLASSIFY_SERVICE), 403);
+        assertThat(http().get("/tickets/clean?after=0&limit=1", ApiKeys.EMBEDDING_SERVICE).statusCode())
+                .isEqualTo(200);
+        assertThat(http().get("/tickets/clean?after=0&limit=1", ApiKeys.OPS).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -76,6 +76,18 @@ class JwtModeIT {
     }
 
     @Test
+    void aServiceIdentityRoleWorksInATokenAndOpensOnlyItsCall() {
+        // embedding-service with a client-credentials token (app role triage.embedding-service) reads the feed;
+        // the ticketing systems' role does not (issue 19, finding 2).
+        assertThat(get("/tickets/clean?after=0", token(ISSUER, AUDIENCE, "azp", CLIENT,
+                List.of("triage.embedding-service"))).statusCode()).isEqualTo(200);
+        PlatformContract.assertProblem(get("/tickets/clean?after=0", token(ISSUER, AUDIENCE, "azp", CLIENT,
+                List.of("triage.classifier"))), 403);
+        PlatformContract.assertProblem(get("/tickets", token(ISSUER, AUDIENCE, "azp", CLIENT,
+                List.of("triage.embedding_service"))), 403);
+    }
+
+    @Test
     void tokenFromAnotherIssuerIs401() {
         PlatformContract.assertProblem(get("/tickets", token(STRANGER, AUDIENCE, "azp", CLIENT,
                 List.of("triage.ops"))), 401);

@@ -67,7 +67,7 @@ class ValidatedLabelsIT {
     }
 
     JsonNode page(String query) {
-        HttpResponse<String> response = http().get("/tickets/validated?" + query, ApiKeys.CLASSIFIER);
+        HttpResponse<String> response = http().get("/tickets/validated?" + query, ApiKeys.CLASSIFY_SERVICE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -98,7 +98,7 @@ class ValidatedLabelsIT {
     void validatedLabelsAreListedWithTheSanitisedTextOnly() {
         String id = ticket("L-PII", "C-pii", "Refund for john.doe@example.com",
                 "Call me on +44 20 7946 0958 about my refund");
-        HttpResponse<String> stored = label(id, ApiKeys.CLASSIFIER, """
+        HttpResponse<String> stored = label(id, ApiKeys.CLASSIFY_SERVICE, """
                 {"department":"Billing","urgency":"High","sentiment":"Negative","source":"agent-feedback",
                  "validatedBy":"agent-7","validatedAt":"2026-11-10T08:00:00Z"}""");
 
@@ -120,8 +120,8 @@ class ValidatedLabelsIT {
     void redeliveredValidationIsStoredOnceAndCountedOnce() {
         String id = ticket("L-DUP");
         double before = storedCounter();
-        HttpResponse<String> first = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
-        HttpResponse<String> again = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
+        HttpResponse<String> first = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
+        HttpResponse<String> again = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low", "2026-11-11T09:00:00.123456789Z"));
 
         assertThat(json(first)).extractingPath("$.applied").isEqualTo(true);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -134,8 +134,8 @@ class ValidatedLabelsIT {
     @Test
     void olderValidationArrivingLateDoesNotOverwriteTheNewer() {
         String id = ticket("L-ORDER");
-        label(id, ApiKeys.CLASSIFIER, labels("Security", "Critical", "2026-11-12T12:00:00Z"));
-        HttpResponse<String> late = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "2026-11-12T11:00:00Z"));
+        label(id, ApiKeys.CLASSIFY_SERVICE, labels("Security", "Critical", "2026-11-12T12:00:00Z"));
+        HttpResponse<String> late = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low", "2026-11-12T11:00:00Z"));
         HttpResponse<String> newer = label(id, ApiKeys.ANALYST, """
                 {"department":"Sales","source":"analyst","validatedAt":"2026-11-12T13:00:00Z"}""");
 
@@ -152,7 +152,7 @@ class ValidatedLabelsIT {
     @Test
     void validationWithoutAnyLabelIs400NamingDepartmentAndStoresNothing() {
         String id = ticket("L-NONE");
-        HttpResponse<String> response = label(id, ApiKeys.CLASSIFIER, "{\"source\":\"agent-feedback\"}");
+        HttpResponse<String> response = label(id, ApiKeys.CLASSIFY_SERVICE, "{\"source\":\"agent-feedback\"}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "department");
         assertThat(response.body()).contains("at least one of");
@@ -162,9 +162,9 @@ class ValidatedLabelsIT {
     @Test
     void blankOrOverlongLabelIs400NamingTheField() {
         String id = ticket("L-BLANK");
-        HttpResponse<String> blank = label(id, ApiKeys.CLASSIFIER,
+        HttpResponse<String> blank = label(id, ApiKeys.CLASSIFY_SERVICE,
                 "{\"department\":\"   \",\"source\":\"agent-feedback\"}");
-        HttpResponse<String> overlong = label(id, ApiKeys.CLASSIFIER,
+        HttpResponse<String> overlong = label(id, ApiKeys.CLASSIFY_SERVICE,
                 "{\"department\":\"" + "x".repeat(101) + "\",\"source\":\"agent-feedback\"}");
         PlatformContract.assertProblem(blank, 400);
         PlatformContract.assertProblem(overlong, 400);
@@ -177,8 +177,8 @@ class ValidatedLabelsIT {
     @Test
     void unknownUrgencyOrSentimentIs400NamingTheField() {
         String id = ticket("L-VOCAB");
-        HttpResponse<String> urgency = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Whenever", "2026-11-13T00:00:00Z"));
-        HttpResponse<String> sentiment = label(id, ApiKeys.CLASSIFIER,
+        HttpResponse<String> urgency = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Whenever", "2026-11-13T00:00:00Z"));
+        HttpResponse<String> sentiment = label(id, ApiKeys.CLASSIFY_SERVICE,
                 "{\"sentiment\":\"Furious\",\"source\":\"agent-feedback\"}");
         PlatformContract.assertProblem(urgency, 400);
         PlatformContract.assertProblem(sentiment, 400);
@@ -191,12 +191,12 @@ class ValidatedLabelsIT {
     @Test
     void missingOrUnknownSourceAndFutureValidationAre400NamingTheField() {
         String id = ticket("L-SRC");
-        HttpResponse<String> missing = label(id, ApiKeys.CLASSIFIER, "{\"department\":\"Billing\"}");
-        HttpResponse<String> unknown = label(id, ApiKeys.CLASSIFIER,
+        HttpResponse<String> missing = label(id, ApiKeys.CLASSIFY_SERVICE, "{\"department\":\"Billing\"}");
+        HttpResponse<String> unknown = label(id, ApiKeys.CLASSIFY_SERVICE,
                 "{\"department\":\"Billing\",\"source\":\"psychic\"}");
-        HttpResponse<String> future = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low",
+        HttpResponse<String> future = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low",
                 Instant.now().plusSeconds(86_400).toString()));
-        HttpResponse<String> badTime = label(id, ApiKeys.CLASSIFIER, labels("Billing", "Low", "yesterday"));
+        HttpResponse<String> badTime = label(id, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low", "yesterday"));
         for (HttpResponse<String> response : List.of(missing, unknown, future, badTime)) {
             PlatformContract.assertProblem(response, 400);
         }
@@ -209,9 +209,9 @@ class ValidatedLabelsIT {
 
     @Test
     void unknownTicketIs404AndAMalformedIdIs400() {
-        HttpResponse<String> unknown = label(UUID.randomUUID().toString(), ApiKeys.CLASSIFIER,
+        HttpResponse<String> unknown = label(UUID.randomUUID().toString(), ApiKeys.CLASSIFY_SERVICE,
                 labels("Billing", "Low", "2026-11-13T00:00:00Z"));
-        HttpResponse<String> malformed = label("T-123", ApiKeys.CLASSIFIER,
+        HttpResponse<String> malformed = label("T-123", ApiKeys.CLASSIFY_SERVICE,
                 labels("Billing", "Low", "2026-11-13T00:00:00Z"));
         PlatformContract.assertProblem(unknown, 404);
         PlatformContract.assertProblem(malformed, 400);
@@ -219,24 +219,32 @@ class ValidatedLabelsIT {
     }
 
     @Test
-    void labellingNeedsClassifierAnalystOrAdmin() {
+    void labellingNeedsClassifyServiceAnalystOrAdmin() {
         String id = ticket("L-ROLES");
         String body = labels("Billing", "Low", "2026-11-14T00:00:00Z");
         PlatformContract.assertProblem(label(id, null, body), 401);
         PlatformContract.assertProblem(label(id, "not-a-key", body), 401);
         PlatformContract.assertProblem(label(id, ApiKeys.OPS, body), 403);
         PlatformContract.assertProblem(label(id, ApiKeys.COMPLIANCE, body), 403);
+        // The external ticketing system's key must not write training labels (issue 19, finding 2).
+        PlatformContract.assertProblem(label(id, ApiKeys.CLASSIFIER, body), 403);
+        PlatformContract.assertProblem(label(id, ApiKeys.EMBEDDING_SERVICE, body), 403);
         assertThat(labelRows(id)).as("refused callers change nothing").isZero();
         assertThat(label(id, ApiKeys.ADMIN, body).statusCode()).isEqualTo(200);
         assertThat(label(id, ApiKeys.ANALYST, body).statusCode()).isEqualTo(200);
+        assertThat(label(id, ApiKeys.CLASSIFY_SERVICE, body).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void listingNeedsClassifierAnalystOrAdmin() {
+    void listingNeedsClassifyServiceAnalystOrAdmin() {
         String query = "/tickets/validated?since=2026-11-01T00:00:00Z";
         PlatformContract.assertProblem(http().get(query, null), 401);
         PlatformContract.assertProblem(http().get(query, ApiKeys.OPS), 403);
         PlatformContract.assertProblem(http().get(query, ApiKeys.COMPLIANCE), 403);
+        // The validated corpus (sanitised text and labels) is not for the external key (issue 19, finding 2).
+        PlatformContract.assertProblem(http().get(query, ApiKeys.CLASSIFIER), 403);
+        PlatformContract.assertProblem(http().get(query, ApiKeys.EMBEDDING_SERVICE), 403);
+        assertThat(http().get(query, ApiKeys.CLASSIFY_SERVICE).statusCode()).isEqualTo(200);
         assertThat(http().get(query, ApiKeys.ANALYST).statusCode()).isEqualTo(200);
         assertThat(http().get(query, ApiKeys.ADMIN).statusCode()).isEqualTo(200);
     }
@@ -245,11 +253,11 @@ class ValidatedLabelsIT {
     void pagesFollowTheCursorAndSinceLeavesOlderValidationsOut() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String old = ticket("L-PAGE-OLD");
-        label(old, ApiKeys.CLASSIFIER, labels("Billing", "Low", start.minusSeconds(3600).toString()));
+        label(old, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "Low", start.minusSeconds(3600).toString()));
         List<String> recent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = ticket("L-PAGE-" + i);
-            label(id, ApiKeys.CLASSIFIER, labels("Sales", "Medium", start.plusMillis(i).toString()));
+            label(id, ApiKeys.CLASSIFY_SERVICE, labels("Sales", "Medium", start.plusMillis(i).toString()));
             recent.add(id);
         }
 
@@ -279,7 +287,7 @@ class ValidatedLabelsIT {
     }
 
     String problemField(String path) {
-        HttpResponse<String> response = http().get(path, ApiKeys.CLASSIFIER);
+        HttpResponse<String> response = http().get(path, ApiKeys.CLASSIFY_SERVICE);
         PlatformContract.assertProblem(response, 400);
         return JSON.readTree(response.body()).get("field").asString();
     }
@@ -288,8 +296,8 @@ class ValidatedLabelsIT {
     void erasureRemovesTheLabelsWithTheTicket() {
         String erased = ticket("L-ERASE", "C-erase-labels", "Card declined", "declined again");
         String kept = ticket("L-KEEP", "C-keep-labels", "Card declined", "declined again");
-        label(erased, ApiKeys.CLASSIFIER, labels("Billing", "High", "2026-11-15T10:00:00Z"));
-        label(kept, ApiKeys.CLASSIFIER, labels("Billing", "High", "2026-11-15T10:00:00Z"));
+        label(erased, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "High", "2026-11-15T10:00:00Z"));
+        label(kept, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "High", "2026-11-15T10:00:00Z"));
 
         HttpResponse<String> erasure = http().post("/internal/erasures", ApiKeys.COMPLIANCE,
                 "{\"requestId\":\"%s\",\"customerId\":\"C-erase-labels\"}".formatted(UUID.randomUUID()));
@@ -297,10 +305,10 @@ class ValidatedLabelsIT {
 
         assertThat(labelRows(erased)).isZero();
         assertThat(labelRows(kept)).isEqualTo(1);
-        String listed = http().get("/tickets/validated?since=2026-11-15T00:00:00Z&limit=1000", ApiKeys.CLASSIFIER)
+        String listed = http().get("/tickets/validated?since=2026-11-15T00:00:00Z&limit=1000", ApiKeys.CLASSIFY_SERVICE)
                 .body();
         assertThat(listed).contains(kept).doesNotContain(erased);
-        PlatformContract.assertProblem(label(erased, ApiKeys.CLASSIFIER,
+        PlatformContract.assertProblem(label(erased, ApiKeys.CLASSIFY_SERVICE,
                 labels("Billing", "High", "2026-11-15T11:00:00Z")), 404);
     }
 

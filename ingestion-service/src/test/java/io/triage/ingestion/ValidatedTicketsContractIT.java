@@ -42,13 +42,13 @@ class ValidatedTicketsContractIT {
                  "description":"Call me on +44 20 7946 0958 about my refund","sourceUpdatedAt":"2026-11-20T09:00:00Z"}
                 """);
         String ticketId = JSON.readTree(imported.body()).get("ticketId").asString();
-        HttpResponse<String> labelled = http.put("/tickets/" + ticketId + "/labels", ApiKeys.CLASSIFIER,
+        HttpResponse<String> labelled = http.put("/tickets/" + ticketId + "/labels", ApiKeys.CLASSIFY_SERVICE,
                 "application/json", """
                 {"department":"Billing","urgency":"High","sentiment":"Negative","source":"agent-feedback",
                  "validatedAt":"2026-11-20T09:30:00Z"}""");
         assertThat(labelled.statusCode()).as(labelled.body()).isEqualTo(200);
 
-        HttpResponse<String> page = http.get("/tickets/validated?since=2026-11-01T00:00:00Z", ApiKeys.CLASSIFIER);
+        HttpResponse<String> page = http.get("/tickets/validated?since=2026-11-01T00:00:00Z", ApiKeys.CLASSIFY_SERVICE);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 
         JsonNode expected = fixture();

@@ -126,7 +126,7 @@ class ComplianceReportIT {
                 "--spring.data.redis.port=" + redis.port(),
                 "--triage.platform.redis-key-prefix=" + redis.keyPrefix(),
                 "--spring.http.serviceclient.audit.base-url=http://127.0.0.1:" + auditPort,
-                "--spring.http.serviceclient.audit.default-header.X-API-Key=" + ApiKeys.CLASSIFIER,
+                "--spring.http.serviceclient.audit.default-header.X-API-Key=" + ApiKeys.CLASSIFY_SERVICE,
                 "--spring.http.serviceclient.rules.base-url=" + nowhere,
                 "--spring.http.serviceclient.embedding.base-url=" + nowhere,
                 "--spring.http.serviceclient.ingestion.base-url=" + nowhere,

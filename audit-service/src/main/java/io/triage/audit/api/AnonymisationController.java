@@ -20,7 +20,7 @@ class AnonymisationController {
     }
 
     @PostMapping("/audit/anonymise")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     Anonymisation.Receipt anonymise(@Valid @RequestBody Anonymisation request) {
         return anonymiser.anonymise(request);
     }

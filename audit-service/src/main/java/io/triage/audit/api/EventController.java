@@ -41,7 +41,7 @@ class EventController {
 
     /** The user of every recorded event is the authenticated caller, whatever the body says. */
     @PostMapping("/audit/events")
-    @PreAuthorize("hasRole('CLASSIFIER')")
+    @PreAuthorize("hasRole('CLASSIFY_SERVICE')")
     ResponseEntity<?> record(@RequestBody byte[] body, Authentication caller) {
         if (EventParser.isBatch(body)) {
             return ResponseEntity.ok(BatchReceipt.of(recorder.record(parser.batch(body), caller.getName())));

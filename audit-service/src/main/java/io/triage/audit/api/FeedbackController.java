@@ -22,7 +22,7 @@ class FeedbackController {
     }
 
     @PostMapping("/audit/feedback")
-    @PreAuthorize("hasRole('CLASSIFIER')")
+    @PreAuthorize("hasRole('CLASSIFY_SERVICE')")
     ResponseEntity<DecisionFeedback> record(@Valid @RequestBody DecisionFeedback body) {
         return ResponseEntity.status(feedback.record(body) ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }

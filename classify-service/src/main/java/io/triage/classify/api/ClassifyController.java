@@ -56,7 +56,7 @@ class ClassifyController {
     }
 
     @PostMapping("/classify")
-    @PreAuthorize("hasRole('CLASSIFIER')")
+    @PreAuthorize("hasAnyRole('CLASSIFIER', 'INGESTION_SERVICE')")
     ResponseEntity<ClassificationResult> classify(@RequestBody TicketInput ticket,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String idempotencyKey) {
         return admission.admit(() -> classifyAdmitted(ticket, idempotencyKey));

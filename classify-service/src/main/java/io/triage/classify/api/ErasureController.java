@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /internal/erasures} (role COMPLIANCE; called by gdpr-service): erases a customer's data in
+ * {@code POST /internal/erasures} (role GDPR_SERVICE: gdpr-service only): erases a customer's data in
  * classify-service and answers the receipt; idempotent on the request id ({@code replayed: true} on a repeat).
  */
 @RestController
@@ -24,7 +24,7 @@ class ErasureController {
     }
 
     @PostMapping("/internal/erasures")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     ErasureReceipt erase(@RequestBody ErasureRequest request) {
         request.check();
         return erasure.apply(Objects.requireNonNull(request.requestId()),

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /internal/exports} (role COMPLIANCE; called by gdpr-service's right-of-access export): the customer's
+ * {@code POST /internal/exports} (role GDPR_SERVICE; called by gdpr-service's right-of-access export): the customer's
  * decisions and the feedback on them. Read-only.
  */
 @RestController
@@ -24,7 +24,7 @@ class ExportController {
     }
 
     @PostMapping("/internal/exports")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     CustomerDecisions export(@RequestBody ExportRequest request) {
         request.check();
         return export.of(Objects.requireNonNull(request.customerId()),

@@ -31,7 +31,7 @@ class FeedbackController {
     }
 
     @PostMapping("/feedback")
-    @PreAuthorize("hasRole('CLASSIFIER')")
+    @PreAuthorize("hasAnyRole('CLASSIFIER', 'INGESTION_SERVICE')")
     ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request) {
         FeedbackReceipt receipt = feedback.record(request.correction());
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);

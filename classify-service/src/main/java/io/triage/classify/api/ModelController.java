@@ -148,7 +148,7 @@ class ModelController {
 
     /** The ML tier alone (no rules, cache or LLM): for shadow comparisons and model checks. */
     @PostMapping("/models/predict")
-    @PreAuthorize("hasRole('CLASSIFIER')")
+    @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
     ModelAnswer predict(@Valid @RequestBody PredictRequest request) {
         String text = (request.subject() == null ? "" : sanitizer.sanitize(request.subject()).text() + "\n")
                 + sanitizer.sanitize(request.description()).text();

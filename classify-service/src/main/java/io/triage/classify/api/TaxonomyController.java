@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /taxonomy} (every role): the labels tickets are classified into and the channels they may name, as
- * they are now, with the origin of each list. ingestion-service reads it (classifier key) to check field mappings.
+ * they are now, with the origin of each list. ingestion-service reads it (its own key) to check field mappings.
  */
 @RestController
 class TaxonomyController {

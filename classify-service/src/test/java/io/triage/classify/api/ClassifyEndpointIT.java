@@ -113,6 +113,17 @@ class ClassifyEndpointIT implements PlatformContract {
     @Test
     void classifierRoleIsRequired() {
         PlatformContract.assertProblem(http().post("/classify", ApiKeys.ANALYST, "{\"description\":\"x\"}"), 403);
+        PlatformContract.assertProblem(http().post("/classify", ApiKeys.GDPR_SERVICE, "{\"description\":\"x\"}"),
+                403);
+    }
+
+    @Test
+    void ingestionServiceClassifiesStoredTicketsButDoesNotBatch() {
+        HttpResponse<String> response = http().post("/classify", ApiKeys.INGESTION_SERVICE,
+                "{\"ticketId\":\"T-ING-1\",\"description\":\"blorp quux frobnicate wibble\",\"channel\":\"chat\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        PlatformContract.assertProblem(http().post("/batch-classify", ApiKeys.INGESTION_SERVICE,
+                "{\"tickets\":[{\"description\":\"x\"}]}"), 403);
     }
 
     @Test

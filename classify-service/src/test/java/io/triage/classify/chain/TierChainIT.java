@@ -125,7 +125,8 @@ class TierChainIT {
         assertThat(result.explanation().matchedText()).isEqualTo("account locked");
         assertThat(downstreams.embedding().received()).as("later tiers are not asked").isEmpty();
         assertThat(downstreams.rules().received("/rules/evaluate").getFirst().header("X-API-Key"))
-                .isEqualTo(ApiKeys.CLASSIFIER);
+                .as("classify-service's own identity, not the ticketing system's key")
+                .isEqualTo(ApiKeys.CLASSIFY_SERVICE);
     }
 
     @Test
@@ -329,6 +330,8 @@ class TierChainIT {
                 }));
         assertThat(downstreams.audit().received("/audit/events")).allSatisfy(event -> assertThat(event.bodyText())
                 .doesNotContain("account locked"));
+        assertThat(downstreams.audit().received("/audit/events")).allSatisfy(event -> assertThat(
+                event.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFY_SERVICE));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_outbox WHERE decision_id = :id")
                 .param("id", result.decisionId()).query(Long.class).single()).as("delivered events leave the outbox")
                 .isZero();

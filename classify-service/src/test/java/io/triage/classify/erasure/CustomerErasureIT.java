@@ -218,12 +218,15 @@ class CustomerErasureIT {
     }
 
     @Test
-    void aKeyWithoutTheComplianceRoleIsRefusedAndErasesNothing() {
+    void aKeyOtherThanGdprServicesIsRefusedAndErasesNothing() {
         UUID decision = classify("ER-F-1", "CUST-F", "Where is my parcel number 91?", null, null);
         String body = body(UUID.randomUUID(), "CUST-F", List.of("ER-F-1"));
 
         PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.CLASSIFIER, body), 403);
         PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.OPS, body), 403);
+        // People erase through gdpr-service (request, receipts, certificate), never here directly.
+        PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.COMPLIANCE, body), 403);
+        PlatformContract.assertProblem(http().post("/internal/erasures", ApiKeys.INGESTION_SERVICE, body), 403);
 
         assertThat(count("SELECT count(*) FROM decisions WHERE id = ANY(CAST(:ids AS uuid[]))", List.of(decision)))
                 .isEqualTo(1);
@@ -293,7 +296,7 @@ class CustomerErasureIT {
     }
 
     private HttpResponse<String> erase(UUID requestId, String customerId, List<String> ticketIds) {
-        return http().post("/internal/erasures", ApiKeys.COMPLIANCE, body(requestId, customerId, ticketIds));
+        return http().post("/internal/erasures", ApiKeys.GDPR_SERVICE, body(requestId, customerId, ticketIds));
     }
 
     private static String body(UUID requestId, String customerId, List<String> ticketIds) {
@@ -302,7 +305,7 @@ class CustomerErasureIT {
     }
 
     private String badField(String body) {
-        HttpResponse<String> response = http().post("/internal/erasures", ApiKeys.COMPLIANCE, body);
+        HttpResponse<String> response = http().post("/internal/erasures", ApiKeys.GDPR_SERVICE, body);
         PlatformContract.assertProblem(response, 400);
         return JsonBody.tree(response).path("field").asString();
     }

@@ -111,6 +111,7 @@ class CustomerExportIT {
         String body = "{\"customerId\":\"CUST-X\",\"ticketIds\":[]}";
         PlatformContract.assertProblem(http().post("/internal/exports", ApiKeys.CLASSIFIER, body), 403);
         PlatformContract.assertProblem(http().post("/internal/exports", ApiKeys.OPS, body), 403);
+        PlatformContract.assertProblem(http().post("/internal/exports", ApiKeys.COMPLIANCE, body), 403);
     }
 
     private ServiceHttp http() {
@@ -118,7 +119,7 @@ class CustomerExportIT {
     }
 
     private HttpResponse<String> export(String body) {
-        return http().post("/internal/exports", ApiKeys.COMPLIANCE, body);
+        return http().post("/internal/exports", ApiKeys.GDPR_SERVICE, body);
     }
 
     private String badField(String body) {

@@ -91,7 +91,7 @@ class ModelLifecycleIT implements PlatformContract {
 
     @Override
     public String jsonEndpointKey() {
-        return ApiKeys.CLASSIFIER;
+        return ApiKeys.ANALYST;
     }
 
     TrainingJobClient jobs() {
@@ -137,7 +137,7 @@ class ModelLifecycleIT implements PlatformContract {
     }
 
     HttpResponse<String> predict(String ticketId) {
-        return http().post("/models/predict", ApiKeys.CLASSIFIER, """
+        return http().post("/models/predict", ApiKeys.ANALYST, """
                 {"subject":"Charged twice","description":"My card was charged twice for the same invoice,
                  please refund me. Call me on 07700 900123.","ticketId":"%s","channel":"email"}
                 """.formatted(ticketId).replace("\n", " "));
@@ -337,6 +337,13 @@ class ModelLifecycleIT implements PlatformContract {
     @Test
     void promotionNeedsTheAnalystRole() {
         PlatformContract.assertProblem(http().post("/models/1/promote", ApiKeys.CLASSIFIER, ""), 403);
+    }
+
+    @Test
+    void theMlTierAloneIsForAnalystsAndOperatorsNotTheTicketingSystem() {
+        String ticket = "{\"subject\":\"Card\",\"description\":\"my card was declined\"}";
+        PlatformContract.assertProblem(http().post("/models/predict", ApiKeys.CLASSIFIER, ticket), 403);
+        PlatformContract.assertProblem(http().post("/models/predict", ApiKeys.INGESTION_SERVICE, ticket), 403);
     }
 
     @Test

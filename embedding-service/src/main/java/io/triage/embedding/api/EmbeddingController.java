@@ -28,7 +28,7 @@ class EmbeddingController {
     }
 
     @PostMapping("/embeddings")
-    @PreAuthorize("hasRole('OPS')")
+    @PreAuthorize("hasAnyRole('INGESTION_SERVICE', 'OPS')")
     IngestResult embed(@Valid @RequestBody EmbedRequest request) {
         if (request.tickets().size() > properties.maxTicketsPerRequest()) {
             throw new InvalidInputException("tickets", "at most " + properties.maxTicketsPerRequest()
@@ -38,7 +38,7 @@ class EmbeddingController {
     }
 
     @PatchMapping("/embeddings/{ticketId}/labels")
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'OPS')")
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'OPS')")
     LabelledTicket relabel(@PathVariable String ticketId, @Valid @RequestBody LabelsRequest labels) {
         if (labels.department() == null && labels.urgency() == null && labels.sentiment() == null) {
             throw new InvalidInputException("department", "give at least one of department, urgency, sentiment");

@@ -32,7 +32,7 @@ class SearchController {
     }
 
     @PostMapping("/search")
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'ANALYST')")
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
     SearchResponse search(@RequestBody SearchRequest request) {
         int k = request.k() == null ? 5 : request.k();
         if (k < 1 || k > MAX_K) {

@@ -43,7 +43,7 @@ class VectorController {
     }
 
     @DeleteMapping("/vectors")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     CustomerDeletion deleteCustomer(@RequestParam @NotBlank String customerId) {
         // Refused before anything changes while a backfill runs (it would embed the customer's lines again). Then the
         // active store (rows and index together), the indexes of earlier models and the backfill files: a failure
@@ -60,7 +60,7 @@ class VectorController {
     }
 
     @GetMapping("/vector-db/health")
-    @PreAuthorize("hasAnyRole('OPS', 'CLASSIFIER')")
+    @PreAuthorize("hasRole('OPS')")
     ResponseEntity<VectorDbHealth> health() {
         StoreHealth health = store.health();
         VectorDbHealth body = new VectorDbHealth(health.store(), health.up() ? "UP" : "DOWN", health.count(),

@@ -78,7 +78,8 @@ class EmbeddingServiceIT implements PlatformContract {
     }
 
     HttpResponse<String> embed(String... tickets) {
-        return http().post("/embeddings", ApiKeys.OPS, "{\"tickets\":[" + String.join(",", tickets) + "]}");
+        return http().post("/embeddings", ApiKeys.INGESTION_SERVICE,
+                "{\"tickets\":[" + String.join(",", tickets) + "]}");
     }
 
     long rows(String customer) {
@@ -91,7 +92,7 @@ class EmbeddingServiceIT implements PlatformContract {
         embed(ticket("S-1", "C-s", "My card payment was declined at the supermarket", "billing"),
                 ticket("S-2", "C-s", "The broadband router keeps dropping the connection", "technical"));
 
-        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"card declined when paying\",\"k\":1}");
 
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
@@ -108,12 +109,12 @@ class EmbeddingServiceIT implements PlatformContract {
         String search = "{\"text\":\"%s\",\"k\":10,\"filters\":{\"customerId\":\"C-v\"}}".formatted(text);
         double hitsBefore = vectorCacheHits();
 
-        HttpResponse<String> before = http().post("/search", ApiKeys.CLASSIFIER, search);
+        HttpResponse<String> before = http().post("/search", ApiKeys.CLASSIFY_SERVICE, search);
         HttpResponse<String> embedded = embed(ticket("V-2", "C-v", text, "billing"));
 
         assertThat(json(embedded)).extractingPath("$.embedded").isEqualTo(1);
         assertThat(vectorCacheHits()).as("the ticket's text was encoded by the search").isEqualTo(hitsBefore + 1);
-        HttpResponse<String> after = http().post("/search", ApiKeys.CLASSIFIER, search);
+        HttpResponse<String> after = http().post("/search", ApiKeys.CLASSIFY_SERVICE, search);
         assertThat(JsonPath.<List<String>>read(after.body(), "$.matches[?(@.ticketId != 'V-2')].ticketId"))
                 .isEqualTo(JsonPath.read(before.body(), "$.matches[*].ticketId")).contains("V-1");
         assertThat(JsonPath.<List<Double>>read(after.body(), "$.matches[?(@.ticketId != 'V-2')].similarity"))
@@ -130,7 +131,7 @@ class EmbeddingServiceIT implements PlatformContract {
                 ticket("Q-2", "C-q", "Wi-Fi drops every evening", "technical"));
         String filters = "\"k\":2,\"filters\":{\"customerId\":\"C-q\"}";
 
-        HttpResponse<String> byText = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> byText = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"charged twice on my invoice\",\"includeVector\":true," + filters + "}");
 
         assertThat(byText.statusCode()).as(byText.body()).isEqualTo(200);
@@ -138,7 +139,7 @@ class EmbeddingServiceIT implements PlatformContract {
         List<Double> vector = JsonPath.read(byText.body(), "$.vector");
         assertThat(vector).hasSize(384);
         assertThat(vector.stream().mapToDouble(v -> v * v).sum()).isCloseTo(1.0, within(1e-4));
-        HttpResponse<String> byVector = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> byVector = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"vector\":" + vector + "," + filters + "}");
         assertThat(JsonPath.<List<Object>>read(byVector.body(), "$.matches"))
                 .as("the returned vector is the one the text was searched with")
@@ -148,7 +149,7 @@ class EmbeddingServiceIT implements PlatformContract {
 
     @Test
     void includeVectorThatIsNotABooleanIs400NamingIt() {
-        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"invoice\",\"includeVector\":\"please\"}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "includeVector");
@@ -166,7 +167,7 @@ class EmbeddingServiceIT implements PlatformContract {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> gauge("embedding_minilm_queue{", "pool=\"bulk\"") > 0);
 
-        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"damaged parcel\"}");
+        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"text\":\"damaged parcel\"}");
 
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         assertThat(bulk).as("the search did not wait for the bulk ingest").isNotDone();
@@ -194,7 +195,7 @@ class EmbeddingServiceIT implements PlatformContract {
                 {"ticketId":"N-1","text":"Standing order paid twice this month","createdAt":"2026-11-01T10:00:00Z"}""");
 
         assertThat(embedded.statusCode()).as(embedded.body()).isEqualTo(200);
-        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"standing order paid twice\",\"k\":1}");
         assertThat(json(found)).extractingPath("$.matches[0].ticketId").isEqualTo("N-1");
         assertThat(json(found)).extractingPath("$.matches[0].metadata.customerId").isNull();
@@ -225,12 +226,12 @@ class EmbeddingServiceIT implements PlatformContract {
     @Test
     void labelsLearntLaterAreSearchable() {
         embed(ticket("L-1", "C-l", "Parcel never arrived", "logistics"));
-        HttpResponse<String> patched = http().send(http().request("/embeddings/L-1/labels", ApiKeys.CLASSIFIER)
+        HttpResponse<String> patched = http().send(http().request("/embeddings/L-1/labels", ApiKeys.CLASSIFY_SERVICE)
                 .header("Content-Type", "application/json")
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"urgency\":\"low\"}")));
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 
-        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> found = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"parcel missing\",\"filters\":{\"urgency\":\"low\",\"customerId\":\"C-l\"}}");
         assertThat(json(found)).extractingPath("$.matches[?(@.ticketId == 'L-1')].metadata.urgency").asArray()
                 .containsExactly("low");
@@ -240,7 +241,7 @@ class EmbeddingServiceIT implements PlatformContract {
 
     @Test
     void unknownTicketLabelIs404() {
-        HttpResponse<String> response = http().send(http().request("/embeddings/nope/labels", ApiKeys.CLASSIFIER)
+        HttpResponse<String> response = http().send(http().request("/embeddings/nope/labels", ApiKeys.CLASSIFY_SERVICE)
                 .header("Content-Type", "application/json")
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"urgency\":\"low\"}")));
         PlatformContract.assertProblem(response, 404);
@@ -252,12 +253,12 @@ class EmbeddingServiceIT implements PlatformContract {
                 ticket("G-2", "C-gdpr", "Cancel the double charge", "billing"),
                 ticket("G-3", "C-keep", "Refund for a double charge", "billing"));
 
-        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-gdpr", ApiKeys.COMPLIANCE);
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-gdpr", ApiKeys.GDPR_SERVICE);
 
         assertThat(json(deleted)).extractingPath("$.deletedFromPostgres").isEqualTo(2);
         assertThat(json(deleted)).extractingPath("$.deletedFromIndex").isEqualTo(2);
         assertThat(rows("C-gdpr")).isZero();
-        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> search = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"double charge refund\",\"k\":100,\"filters\":{\"customerId\":\"C-gdpr\"}}");
         assertThat(json(search)).extractingPath("$.matches").asArray().isEmpty();
         assertThat(store.revisions()).doesNotContainKeys("G-1", "G-2").containsKey("G-3");
@@ -276,14 +277,14 @@ class EmbeddingServiceIT implements PlatformContract {
                             1)));
         }
 
-        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-old", ApiKeys.COMPLIANCE);
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-old", ApiKeys.GDPR_SERVICE);
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(json(deleted)).extractingPath("$.deletedFromInactiveIndexes").isEqualTo(2);
         try (LuceneVectorStore old = new LuceneVectorStore(earlier, 3, 16, 100, 100)) {
             assertThat(old.revisions()).containsOnlyKeys("O-3");
         }
-        HttpResponse<String> again = http().delete("/vectors?customerId=C-old", ApiKeys.COMPLIANCE);
+        HttpResponse<String> again = http().delete("/vectors?customerId=C-old", ApiKeys.GDPR_SERVICE);
         assertThat(json(again)).as("a repeat finds nothing left").extractingPath("$.deletedFromInactiveIndexes")
                 .isEqualTo(0);
     }
@@ -302,7 +303,7 @@ class EmbeddingServiceIT implements PlatformContract {
                 "{\"ticketId\":\"B-3\",\"customerId\":\"C-erased-bf\",\"text\":\"Jane again\","
                         + "\"createdAt\":\"2026-11-01T10:00:00Z\"}"));
 
-        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-erased-bf", ApiKeys.COMPLIANCE);
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-erased-bf", ApiKeys.GDPR_SERVICE);
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(json(deleted)).extractingPath("$.blankedBackfillLines").isEqualTo(2);
@@ -322,7 +323,7 @@ class EmbeddingServiceIT implements PlatformContract {
         jdbc.sql("INSERT INTO backfills (id, file_name, file_sha256, model, status) VALUES (:id, 'x.jsonl', :sha, "
                 + "'m', 'RUNNING')").param("id", running).param("sha", running.toString()).update();
         try {
-            HttpResponse<String> refused = http().delete("/vectors?customerId=C-wait", ApiKeys.COMPLIANCE);
+            HttpResponse<String> refused = http().delete("/vectors?customerId=C-wait", ApiKeys.GDPR_SERVICE);
 
             PlatformContract.assertProblem(refused, 503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -331,26 +332,63 @@ class EmbeddingServiceIT implements PlatformContract {
         } finally {
             jdbc.sql("DELETE FROM backfills WHERE id = :id").param("id", running).update();
         }
-        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-wait", ApiKeys.COMPLIANCE);
+        HttpResponse<String> deleted = http().delete("/vectors?customerId=C-wait", ApiKeys.GDPR_SERVICE);
         assertThat(json(deleted)).extractingPath("$.blankedBackfillLines").isEqualTo(1);
         assertThat(rows("C-wait")).isZero();
     }
 
     @Test
-    void deletingNeedsTheComplianceRole() {
+    void deletingIsForGdprServiceOnly() {
+        embed(ticket("D-1", "C-x", "Parcel never arrived", "logistics"));
         PlatformContract.assertProblem(http().delete("/vectors?customerId=C-x", ApiKeys.CLASSIFIER), 403);
+        PlatformContract.assertProblem(http().delete("/vectors?customerId=C-x", ApiKeys.COMPLIANCE), 403);
+        PlatformContract.assertProblem(http().delete("/vectors?customerId=C-x", ApiKeys.CLASSIFY_SERVICE), 403);
+        assertThat(rows("C-x")).as("refused deletions change nothing").isEqualTo(1);
+    }
+
+    @Test
+    void theExternalClassifierKeyCannotSearchRelabelOrReadTheStore() {
+        // The key a ServiceNow instance holds (issue 19, finding 2): no listing of a customer's tickets, no
+        // poisoning of the cache's labels, no store internals.
+        embed(ticket("P-1", "C-poison", "Parcel never arrived", "logistics"));
+        PlatformContract.assertProblem(http().post("/search", ApiKeys.CLASSIFIER,
+                "{\"text\":\"parcel\",\"filters\":{\"customerId\":\"C-poison\"}}"), 403);
+        HttpResponse<String> relabel = http().send(http().request("/embeddings/P-1/labels", ApiKeys.CLASSIFIER)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"department\":\"fraud\"}")));
+        PlatformContract.assertProblem(relabel, 403);
+        PlatformContract.assertProblem(http().get("/vector-db/health", ApiKeys.CLASSIFIER), 403);
+        PlatformContract.assertProblem(http().post("/embeddings", ApiKeys.CLASSIFIER,
+                "{\"tickets\":[" + ticket("P-2", "C-poison", "x", "fraud") + "]}"), 403);
+        assertThat(jdbc.sql("SELECT department FROM ticket_embeddings WHERE ticket_id = 'P-1'").query(String.class)
+                .single()).isEqualTo("logistics");
+        assertThat(rows("C-poison")).isEqualTo(1);
+    }
+
+    @Test
+    void eachServiceIdentityReachesOnlyTheCallsItMakes() {
+        embed(ticket("S-1", "C-ident", "Parcel never arrived", "logistics"));
+        // ingestion-service indexes; it does not search or relabel.
+        PlatformContract.assertProblem(http().post("/search", ApiKeys.INGESTION_SERVICE, "{\"text\":\"parcel\"}"),
+                403);
+        // classify-service searches and relabels; it does not index or delete.
+        PlatformContract.assertProblem(http().post("/embeddings", ApiKeys.CLASSIFY_SERVICE,
+                "{\"tickets\":[" + ticket("S-2", "C-ident", "x", "fraud") + "]}"), 403);
+        assertThat(http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"text\":\"parcel\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(rows("C-ident")).isEqualTo(1);
     }
 
     @Test
     void kOutOfRangeIs400NamingK() {
-        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"x\",\"k\":101}");
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"text\":\"x\",\"k\":101}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "k");
     }
 
     @Test
     void wrongDimensionIs400NamingTheVector() {
-        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"vector\":[0.1,0.2]}");
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"vector\":[0.1,0.2]}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "vector");
         assertThat(response.body()).contains("384");
@@ -359,7 +397,7 @@ class EmbeddingServiceIT implements PlatformContract {
     @Test
     void textAndVectorTogetherOrNeitherIs400() {
         for (String body : List.of("{\"text\":\"x\",\"vector\":[0.1]}", "{\"k\":3}")) {
-            HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, body);
+            HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE, body);
             PlatformContract.assertProblem(response, 400);
             assertThat(response.body()).as(body).contains("\"field\":\"text\"", "exactly one of text and vector");
         }
@@ -367,14 +405,14 @@ class EmbeddingServiceIT implements PlatformContract {
 
     @Test
     void emptyTextIs400NamingTheText() {
-        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"  \"}");
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"text\":\"  \"}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "text");
     }
 
     @Test
     void unknownFilterIs400NamingTheFilter() {
-        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFIER,
+        HttpResponse<String> response = http().post("/search", ApiKeys.CLASSIFY_SERVICE,
                 "{\"text\":\"x\",\"filters\":{\"colour\":\"red\"}}");
         PlatformContract.assertProblem(response, 400);
         PlatformContract.assertNamesField(response, "filters.colour");
@@ -391,7 +429,7 @@ class EmbeddingServiceIT implements PlatformContract {
     @Test
     void healthReportsStoreCountAndDimension() {
         embed(ticket("H-1", "C-h", "Where is my invoice", "billing"));
-        http().post("/search", ApiKeys.CLASSIFIER, "{\"text\":\"invoice\"}");
+        http().post("/search", ApiKeys.CLASSIFY_SERVICE, "{\"text\":\"invoice\"}");
         HttpResponse<String> health = http().get("/vector-db/health", ApiKeys.OPS);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health)).extractingPath("$.store").isEqualTo("lucene");
@@ -455,6 +493,8 @@ class EmbeddingServiceIT implements PlatformContract {
                 .query(Long.class).single()).as("a ticket without a customer is embedded, not a stalled cursor")
                 .isEqualTo(1);
         assertThat(FEED.cursorsAsked()).containsExactly("", "4");
+        assertThat(FEED.keysPresented()).as("embedding-service's own identity, not an operator's key")
+                .containsOnly(ApiKeys.EMBEDDING_SERVICE);
     }
 
     private static Path temporaryDirectory() {

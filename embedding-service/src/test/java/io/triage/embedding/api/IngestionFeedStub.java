@@ -35,6 +35,11 @@ final class IngestionFeedStub {
         return server.received(PATH).stream().map(IngestionFeedStub::after).toList();
     }
 
+    /** The API key of every page request, oldest first. */
+    List<String> keysPresented() {
+        return server.received(PATH).stream().map(request -> String.valueOf(request.header("X-API-Key"))).toList();
+    }
+
     private static String after(StubRequest request) {
         String after = request.query("after");
         return after == null ? "" : after;

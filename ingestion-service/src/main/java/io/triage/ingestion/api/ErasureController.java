@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Called by gdpr-service (role COMPLIANCE); idempotent on the request id. */
+/** Called by gdpr-service (role GDPR_SERVICE, no one else); idempotent on the request id. */
 @RestController
 class ErasureController {
 
@@ -31,7 +31,7 @@ class ErasureController {
     }
 
     @PostMapping("/internal/erasures")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     ErasureReceipt erase(@Valid @RequestBody ErasureRequest request) {
         return erasures.apply(request.requestId(), request.customerId());
     }
@@ -42,7 +42,7 @@ class ErasureController {
      * request.
      */
     @DeleteMapping("/internal/erasures/{requestId}/ticket-ids")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     ResponseEntity<Void> releaseTicketIds(@PathVariable UUID requestId) {
         return erasures.releaseTicketIds(requestId)
                 ? ResponseEntity.noContent().build()

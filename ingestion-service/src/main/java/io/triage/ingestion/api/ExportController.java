@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /internal/exports} (role COMPLIANCE; called by gdpr-service's right-of-access export): the customer's
+ * {@code POST /internal/exports} (role GDPR_SERVICE; called by gdpr-service's right-of-access export): the customer's
  * tickets, raw and sanitised, with their validated labels. A POST because the customer id is personal data and must
  * not end up in a URL (access logs, traces).
  */
@@ -29,7 +29,7 @@ class ExportController {
     }
 
     @PostMapping("/internal/exports")
-    @PreAuthorize("hasRole('COMPLIANCE')")
+    @PreAuthorize("hasRole('GDPR_SERVICE')")
     CustomerData export(@Valid @RequestBody ExportRequest request) {
         return export.of(request.customerId());
     }

@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Validated labels of tickets: classify-service forwards agents' feedback (role CLASSIFIER), people correct labels
- * directly (ANALYST; ADMIN implies both), and retraining reads the labelled tickets back with their sanitised text.
+ * Validated labels of tickets: classify-service forwards agents' feedback (role CLASSIFY_SERVICE), people correct
+ * labels directly (ANALYST; ADMIN implies both), and retraining reads the labelled tickets back with their sanitised
+ * text. The ticketing systems' key (CLASSIFIER) can do neither: it would poison the training data.
  */
 @RestController
 @Tag(name = "labels", description = "Validated labels of tickets, the training data of the weekly retraining")
@@ -66,7 +67,7 @@ class LabelController {
     }
 
     @PutMapping("/tickets/{id}/labels")
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'ANALYST')")
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
     @Operation(summary = "Store the validated labels of a ticket",
             description = "The latest validation (by validatedAt) wins; a redelivery or an older validation "
                     + "changes nothing and answers applied=false. 404 for an unknown or erased ticket.")
@@ -81,7 +82,7 @@ class LabelController {
     }
 
     @GetMapping("/tickets/validated")
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'ANALYST')")
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
     @Operation(summary = "Tickets with validated labels, with their sanitised text",
             description = "Keyset-paginated in (validatedAt, id) order; pass 'next' as 'after' for the following "
                     + "page, until 'next' is null. Raw ticket text is never returned.")

@@ -54,7 +54,7 @@ class TicketController {
 
     /** For embedding-service's scheduled job: every ticket inserted or changed after the cursor. */
     @GetMapping("/tickets/clean")
-    @PreAuthorize("hasAnyRole('OPS', 'CLASSIFIER')")
+    @PreAuthorize("hasAnyRole('EMBEDDING_SERVICE', 'OPS')")
     CleanTicketPage changes(@RequestParam(defaultValue = "0") long after,
             @RequestParam(required = false) @Nullable Integer limit) {
         if (after < 0) {

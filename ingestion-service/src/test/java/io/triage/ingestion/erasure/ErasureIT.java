@@ -85,7 +85,7 @@ class ErasureIT {
     }
 
     HttpResponse<String> erase(UUID requestId, String customer) {
-        HttpResponse<String> response = http().post("/internal/erasures", ApiKeys.COMPLIANCE,
+        HttpResponse<String> response = http().post("/internal/erasures", ApiKeys.GDPR_SERVICE,
                 "{\"requestId\":\"%s\",\"customerId\":\"%s\"}".formatted(requestId, customer));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
@@ -187,9 +187,9 @@ class ErasureIT {
         erase(request, "C-release");
 
         HttpResponse<String> released = http().delete("/internal/erasures/" + request + "/ticket-ids",
-                ApiKeys.COMPLIANCE);
+                ApiKeys.GDPR_SERVICE);
         HttpResponse<String> again = http().delete("/internal/erasures/" + request + "/ticket-ids",
-                ApiKeys.COMPLIANCE);
+                ApiKeys.GDPR_SERVICE);
 
         assertThat(released.statusCode()).isEqualTo(204);
         assertThat(again.statusCode()).as("idempotent").isEqualTo(204);
@@ -201,8 +201,8 @@ class ErasureIT {
     }
 
     @Test
-    void releasingTheTicketIdsOfAnUnknownRequestIs404AndNeedsTheComplianceRole() {
-        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.COMPLIANCE)
+    void releasingTheTicketIdsOfAnUnknownRequestIs404AndIsForGdprServiceOnly() {
+        assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.GDPR_SERVICE)
                 .statusCode()).isEqualTo(404);
         assertThat(http().delete("/internal/erasures/" + UUID.randomUUID() + "/ticket-ids", ApiKeys.OPS)
                 .statusCode()).isEqualTo(403);

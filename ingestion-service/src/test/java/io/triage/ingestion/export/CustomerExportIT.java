@@ -49,7 +49,7 @@ class CustomerExportIT {
                 "application/json", "{\"department\":\"Billing\",\"source\":\"analyst\",\"validatedBy\":\"agent-7\"}");
         assertThat(label.statusCode()).as(label.body()).isEqualTo(200);
 
-        HttpResponse<String> response = export(ApiKeys.COMPLIANCE, "{\"customerId\":\"C-export\"}");
+        HttpResponse<String> response = export(ApiKeys.GDPR_SERVICE, "{\"customerId\":\"C-export\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String body = response.body();
@@ -68,7 +68,7 @@ class CustomerExportIT {
 
     @Test
     void aCustomerWithoutTicketsGetsAnEmptyList() {
-        HttpResponse<String> response = export(ApiKeys.COMPLIANCE, "{\"customerId\":\"C-nobody\"}");
+        HttpResponse<String> response = export(ApiKeys.GDPR_SERVICE, "{\"customerId\":\"C-nobody\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat((List<Object>) JsonPath.read(response.body(), "$.tickets")).isEmpty();
@@ -76,11 +76,12 @@ class CustomerExportIT {
 
     @Test
     void aBlankCustomerIdIs400NamingTheFieldAndOtherRolesAreRefused() {
-        HttpResponse<String> blank = export(ApiKeys.COMPLIANCE, "{\"customerId\":\" \"}");
+        HttpResponse<String> blank = export(ApiKeys.GDPR_SERVICE, "{\"customerId\":\" \"}");
         PlatformContract.assertProblem(blank, 400);
         assertThat(blank.body()).contains("customerId");
 
         PlatformContract.assertProblem(export(ApiKeys.OPS, "{\"customerId\":\"C-export\"}"), 403);
         PlatformContract.assertProblem(export(ApiKeys.CLASSIFIER, "{\"customerId\":\"C-export\"}"), 403);
+        PlatformContract.assertProblem(export(ApiKeys.COMPLIANCE, "{\"customerId\":\"C-export\"}"), 403);
     }
 }

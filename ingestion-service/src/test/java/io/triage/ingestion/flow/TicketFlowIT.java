@@ -133,14 +133,14 @@ class TicketFlowIT {
         assertThat(sent.path("customerId").asString()).isEqualTo("cust-42");
         assertThat(sent.path("description").asString()).contains("refund to <EMAIL>").doesNotContain("jane.doe");
         assertThat(call.header("Idempotency-Key")).startsWith("ingestion:" + ticketId + ":");
-        assertThat(call.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(call.header("X-API-Key")).isEqualTo(ApiKeys.INGESTION_SERVICE);
 
         StubRequest indexed = await().atMost(Duration.ofSeconds(30)).until(() -> embedding.received(
                 r -> r.bodyText().contains(ticketId)), l -> !l.isEmpty()).getFirst();
         assertThat(json(indexed.bodyText())).extractingPath("$.tickets[0].customerId").isEqualTo("cust-42");
         assertThat(tree(indexed.bodyText()).path("tickets").get(0).path("text").asString())
                 .doesNotContain("jane.doe").contains("<EMAIL>");
-        assertThat(indexed.header("X-API-Key")).isEqualTo(ApiKeys.OPS);
+        assertThat(indexed.header("X-API-Key")).isEqualTo(ApiKeys.INGESTION_SERVICE);
     }
 
     @Test

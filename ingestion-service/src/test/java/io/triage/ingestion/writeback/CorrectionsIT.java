@@ -188,7 +188,7 @@ class CorrectionsIT {
         assertThat(sent.path("department").asString()).isEqualTo("Technical Support");
         assertThat(sent.path("urgency").asString()).isEqualTo("Low");
         assertThat(sent.path("source").asString()).isEqualTo("ticketing-system");
-        assertThat(feedback.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(feedback.header("X-API-Key")).isEqualTo(ApiKeys.INGESTION_SERVICE);
         var label = jdbc.sql("SELECT department, urgency, source FROM ticket_labels WHERE ticket_id = :t::uuid")
                 .param("t", ticketId).query().singleRow();
         assertThat(label).containsEntry("department", "Technical Support").containsEntry("urgency", "Low")

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Evaluates tickets against the active rule set (role {@code classifier}). */
 @RestController
-@PreAuthorize("hasRole('CLASSIFIER')")
+@PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
 class EvaluationController {
 
     private final ActiveRuleSet active;

@@ -41,7 +41,7 @@ class FeedbackController {
 
     @PostMapping("/rules/feedback")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'ANALYST')")
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
     FeedbackResponse feedback(@Valid @RequestBody FeedbackRequest request) {
         int version = request.ruleSetVersion() != null ? request.ruleSetVersion() : active.get().version();
         String department = active.get().compiled().rules().stream().filter(r -> r.id().equals(request.ruleId()))

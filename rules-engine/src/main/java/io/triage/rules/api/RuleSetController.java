@@ -100,7 +100,7 @@ class RuleSetController {
      * {@code If-None-Match} gets 304 without a body until a publish or rollback switches the set.
      */
     @GetMapping("/rules")
-    @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFIER')")
+    @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFY_SERVICE')")
     ResponseEntity<ActiveRuleSetResponse> activeRules() {
         ActiveRules rules = active.get();
         // Spring MVC answers 304 itself when the request's If-None-Match names this ETag.
@@ -121,7 +121,7 @@ class RuleSetController {
     }
 
     @GetMapping("/rules/versions")
-    @PreAuthorize("hasAnyRole('ANALYST', 'CLASSIFIER')")
+    @PreAuthorize("hasRole('ANALYST')")
     VersionsResponse versions() {
         return new VersionsResponse(active.get().version(), store.versions(), store.activations());
     }

@@ -33,7 +33,7 @@ class ActiveRuleSetEtagIT {
 
     @Test
     void activeRuleSetCarriesTheEvaluationSettingsAndAStrongEtag() {
-        HttpResponse<String> response = http.get("/rules", ApiKeys.CLASSIFIER);
+        HttpResponse<String> response = http.get("/rules", ApiKeys.CLASSIFY_SERVICE);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).extractingPath("$.evaluation.shortCircuitConfidence").isEqualTo(0.8);
@@ -47,9 +47,9 @@ class ActiveRuleSetEtagIT {
 
     @Test
     void unchangedRuleSetIs304AndAPublishChangesTheEtag() {
-        String etag = http.get("/rules", ApiKeys.CLASSIFIER).headers().firstValue("ETag").orElseThrow();
+        String etag = http.get("/rules", ApiKeys.CLASSIFY_SERVICE).headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> unchanged = http.send(http.request("/rules", ApiKeys.CLASSIFIER)
+        HttpResponse<String> unchanged = http.send(http.request("/rules", ApiKeys.CLASSIFY_SERVICE)
                 .header("If-None-Match", etag).GET());
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
@@ -57,7 +57,7 @@ class ActiveRuleSetEtagIT {
         assertThat(http.post("/rules/publish", ApiKeys.ANALYST, """
                 {"reason": "etag test", "yaml": "rules:\\n  - {id: S1, pattern: refund, department: Sales, urgency: Low}"}""")
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> changed = http.send(http.request("/rules", ApiKeys.CLASSIFIER)
+        HttpResponse<String> changed = http.send(http.request("/rules", ApiKeys.CLASSIFY_SERVICE)
                 .header("If-None-Match", etag).GET());
 
         assertThat(changed.statusCode()).isEqualTo(200);

@@ -72,9 +72,9 @@ class HostileRequestsIT {
         List<Future<HttpResponse<String>>> calls = new ArrayList<>();
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 8; i++) {
-                calls.add(callers.submit(() -> http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, maximal)));
+                calls.add(callers.submit(() -> http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, maximal)));
             }
-            calls.add(callers.submit(() -> http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, oversized)));
+            calls.add(callers.submit(() -> http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, oversized)));
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<HttpResponse<String>> call : calls) {
@@ -96,7 +96,7 @@ class HostileRequestsIT {
         }
         HttpResponse<String> full;
         try {
-            full = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, maximal);
+            full = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, maximal);
         } finally {
             for (int i = 0; i < slots; i++) {
                 batches.onComplete();
@@ -104,13 +104,13 @@ class HostileRequestsIT {
         }
         assertThat(full.statusCode()).isEqualTo(503);
         assertThat(full.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, maximal).statusCode()).isEqualTo(200);
+        assertThat(http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, maximal).statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
                 .contains("rules_admission_rejected_total{endpoint=\"evaluate-batch\"");
     }
 
     private void assertAnswersAndUnchanged() {
-        HttpResponse<String> next = http.post("/rules/evaluate", ApiKeys.CLASSIFIER, """
+        HttpResponse<String> next = http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE, """
                 {"ticketId": "T1", "description": "my parcel never arrived"}""");
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(json(http.get("/rules", ApiKeys.ANALYST))).extractingPath("$.activation.version").isEqualTo(1);

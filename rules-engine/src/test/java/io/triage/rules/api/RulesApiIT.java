@@ -30,7 +30,7 @@ class RulesApiIT {
 
     @Test
     void evaluatesWithTheShippedRulesAndShortCircuitsConfidentMatches() {
-        HttpResponse<String> response = http.post("/rules/evaluate", ApiKeys.CLASSIFIER, """
+        HttpResponse<String> response = http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE, """
                 {"ticketId": "T1", "subject": "Charged twice",
                  "description": "I have been charged twice for my plan. Please refund the duplicate payment.",
                  "channel": "email"}""");
@@ -45,10 +45,10 @@ class RulesApiIT {
 
     @Test
     void evaluatesBatchesAndRefusesOversizedInput() {
-        HttpResponse<String> batch = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, """
+        HttpResponse<String> batch = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, """
                 {"tickets": [{"ticketId": "a", "description": "my parcel never arrived"},
                              {"ticketId": "b", "description": "what are your opening hours"}]}""");
-        HttpResponse<String> huge = http.post("/rules/evaluate", ApiKeys.CLASSIFIER,
+        HttpResponse<String> huge = http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE,
                 "{\"description\": \"" + "x".repeat(25_000) + "\"}");
 
         assertThat(batch.statusCode()).isEqualTo(200);
@@ -59,7 +59,7 @@ class RulesApiIT {
 
     @Test
     void aNullTicketInABatchIs400NamingIt() {
-        HttpResponse<String> response = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFIER, """
+        HttpResponse<String> response = http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, """
                 {"tickets": [{"ticketId": "a", "description": "my parcel never arrived"}, null]}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -67,11 +67,30 @@ class RulesApiIT {
     }
 
     @Test
-    void evaluationNeedsTheClassifierRole() {
+    void evaluationNeedsClassifyServiceOrAnalyst() {
         assertThat(http.post("/rules/evaluate", null, "{}").statusCode()).isEqualTo(401);
         assertThat(http.post("/rules/evaluate", ApiKeys.OPS, "{}").statusCode()).isEqualTo(403);
-        assertThat(http.put("/rules/draft", ApiKeys.CLASSIFIER, "application/yaml", "rules: []").statusCode())
+        assertThat(http.put("/rules/draft", ApiKeys.CLASSIFY_SERVICE, "application/yaml", "rules: []").statusCode())
                 .isEqualTo(403);
+        assertThat(http.post("/rules/evaluate", ApiKeys.ANALYST, "{\"description\": \"GDPR request\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theExternalClassifierKeyReachesNoRulesEndpoint() {
+        // rules-engine serves classify-service and analysts; the key a ServiceNow instance holds is neither
+        // (issue 19, finding 2): no rule set, no evaluation, no feedback that would skew the rule statistics.
+        String feedback = "{\"ruleId\": \"R999\", \"correctDepartment\": \"Sales\"}";
+        assertThat(http.get("/rules", ApiKeys.CLASSIFIER).statusCode()).isEqualTo(403);
+        assertThat(http.get("/rules/versions", ApiKeys.CLASSIFIER).statusCode()).isEqualTo(403);
+        assertThat(http.post("/rules/evaluate", ApiKeys.CLASSIFIER, "{\"description\": \"x\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("/rules/feedback", ApiKeys.CLASSIFIER, feedback).statusCode()).isEqualTo(403);
+        assertThat(http.post("/rules/feedback", ApiKeys.INGESTION_SERVICE, feedback).statusCode()).isEqualTo(403);
+        assertThat(json(http.get("/rules/statistics", ApiKeys.ANALYST))).extractingPath("$[?(@.ruleId == 'R999')]")
+                .asArray().isEmpty();
+        assertThat(http.get("/rules", ApiKeys.CLASSIFY_SERVICE).statusCode()).isEqualTo(200);
+        assertThat(http.get("/rules/versions", ApiKeys.CLASSIFY_SERVICE).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -120,9 +139,11 @@ class RulesApiIT {
 
     @Test
     void feedbackYieldsPerRuleAccuracyAndHitsAreExported() {
-        http.post("/rules/evaluate", ApiKeys.CLASSIFIER, "{\"description\": \"GDPR request\"}");
-        http.post("/rules/feedback", ApiKeys.CLASSIFIER, "{\"ruleId\": \"R010\", \"correctDepartment\": \"Security\"}");
-        http.post("/rules/feedback", ApiKeys.CLASSIFIER, "{\"ruleId\": \"R010\", \"correctDepartment\": \"Sales\"}");
+        http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE, "{\"description\": \"GDPR request\"}");
+        http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
+                "{\"ruleId\": \"R010\", \"correctDepartment\": \"Security\"}");
+        http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
+                "{\"ruleId\": \"R010\", \"correctDepartment\": \"Sales\"}");
 
         JsonContent statistics = json(http.get("/rules/statistics", ApiKeys.ANALYST));
         assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].correct").asArray().containsExactly(1);

@@ -90,7 +90,7 @@ class TwoReplicasIT {
     }
 
     private static String routedBy(ServiceHttp replica) {
-        String body = replica.post("/rules/evaluate", ApiKeys.CLASSIFIER,
+        String body = replica.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE,
                 "{\"description\": \"Where is my refund?\"}").body();
         return JsonPath.read(body, "$.ruleId");
     }

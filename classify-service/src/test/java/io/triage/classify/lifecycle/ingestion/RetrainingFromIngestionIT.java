@@ -136,7 +136,7 @@ class RetrainingFromIngestionIT {
         StubRequest put = labelled(ticketId).getFirst();
         JsonNode body = IngestionStub.JSON.readTree(put.bodyText());
         assertThat(put.method()).isEqualTo("PUT");
-        assertThat(put.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER);
+        assertThat(put.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFY_SERVICE);
         assertThat(body.get("department").asString()).isEqualTo("Security");
         assertThat(body.get("urgency").asString()).isEqualTo("High");
         assertThat(body.get("sentiment").asString()).isEqualTo("Negative");
@@ -221,7 +221,7 @@ class RetrainingFromIngestionIT {
 
         List<StubRequest> pages = ingestion.received("/tickets/validated");
         assertThat(pages).hasSize(3)
-                .allSatisfy(page -> assertThat(page.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFIER));
+                .allSatisfy(page -> assertThat(page.header("X-API-Key")).isEqualTo(ApiKeys.CLASSIFY_SERVICE));
         assertThat(IngestionStub.query(pages.get(0))).doesNotContainKey("after").containsEntry("limit", "150");
         assertThat(IngestionStub.query(pages.get(1))).containsEntry("after", "offset-150");
         assertThat(IngestionStub.query(pages.get(2))).containsEntry("after", "offset-300");
@@ -252,7 +252,7 @@ class RetrainingFromIngestionIT {
 
         assertThat(error.get("detail").asString()).contains("ingestion-service");
         assertThat(versions()).isEqualTo(versions);
-        HttpResponse<String> predicted = http().post("/models/predict", ApiKeys.CLASSIFIER,
+        HttpResponse<String> predicted = http().post("/models/predict", ApiKeys.ANALYST,
                 "{\"subject\":\"Refund\",\"description\":\"I was charged twice\",\"ticketId\":\"T-9\"}");
         assertThat(predicted.statusCode()).as(predicted.body()).isEqualTo(200);
     }

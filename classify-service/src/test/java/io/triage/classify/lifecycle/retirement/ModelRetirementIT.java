@@ -160,7 +160,7 @@ class ModelRetirementIT {
     }
 
     HttpResponse<String> erase(UUID requestId) {
-        return http().post("/internal/erasures", ApiKeys.COMPLIANCE, """
+        return http().post("/internal/erasures", ApiKeys.GDPR_SERVICE, """
                 {"requestId":"%s","customerId":"%s","ticketIds":%s}""".formatted(requestId, CUSTOMER_X,
                 TrainingJobClient.JSON.writeValueAsString(ticketsOfX())));
     }
