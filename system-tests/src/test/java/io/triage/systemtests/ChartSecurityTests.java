@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,7 +19,9 @@ import org.yaml.snakeyaml.Yaml;
  * The Helm chart as rendered by helm itself (helm-java): every pod runs hardened (non-root, read-only root
  * filesystem with emptyDirs for the writable paths, no privilege escalation, no capabilities, seccomp
  * RuntimeDefault), talks to Postgres with verified TLS, and may reach only what the egress NetworkPolicy allows;
- * the public ingress routes only the ticketing systems' calls, the administrative APIs an opt-in, restricted one.
+ * the public ingress routes only the ticketing systems' calls, the administrative APIs an opt-in, restricted one;
+ * each service reads only its own Secret (its outbound key, its database role's password) and accepts API keys as
+ * SHA-256 digests only, those of its callers.
  */
 class ChartSecurityTests {
 
@@ -115,6 +118,126 @@ class ChartSecurityTests {
         assertThatThrownBy(() -> render(t -> t.set("ingress.admin.enabled", "true")))
                 .as("an admin ingress open to every network is refused")
                 .hasMessageContaining("allowedSourceRanges");
+    }
+
+    @Test
+    void noServicePodSeesTheAdminKeyTheDatabaseAdminCredentialsOrAnyAcceptedKeyInPlain() {
+        List<Map<String, Object>> docs = render(ChartSecurityTests::withDigests);
+        for (Map<String, Object> deployment : kind(docs, "Deployment")) {
+            Map<String, Object> container = container(deployment);
+            String name = String.valueOf(map(deployment, "metadata").get("name"));
+            assertThat(secretRefs(container)).as(name)
+                    .noneSatisfy(ref -> assertThat(ref.secret()).isEqualTo("triage-db-admin"))
+                    .noneSatisfy(ref -> assertThat(ref.key()).contains("admin"));
+            assertThat(envNames(container)).as(name)
+                    .noneSatisfy(env -> assertThat(env).startsWith("TRIAGE_DB_ADMIN"))
+                    .noneSatisfy(env -> assertThat(env).matches("TRIAGE_PLATFORM_SECURITY_API_KEYS_\\d+_KEY"));
+        }
+        assertThat(kind(docs, "Job")).as("only the migration step logs in as the database administrator")
+                .allSatisfy(job -> assertThat(secretRefs(container(job)))
+                        .anySatisfy(ref -> assertThat(ref.secret()).isEqualTo("triage-db-admin")));
+    }
+
+    @Test
+    void eachServiceReadsOnlyItsOwnSecretWithItsOwnDatabasePassword() {
+        List<Map<String, Object>> deployments = kind(render(t -> t), "Deployment");
+        Map<String, String> secretOf = new HashMap<>();
+        for (Map<String, Object> deployment : deployments) {
+            List<SecretRef> refs = secretRefs(container(deployment));
+            assertThat(refs.stream().map(SecretRef::secret).distinct()).as("one Secret per service").hasSize(1);
+            assertThat(refs).anySatisfy(ref -> {
+                assertThat(ref.env()).isEqualTo("SPRING_DATASOURCE_PASSWORD");
+                assertThat(ref.key()).isEqualTo("db-password");
+            });
+            secretOf.put(String.valueOf(map(deployment, "metadata").get("name")), refs.getFirst().secret());
+        }
+        assertThat(secretOf).hasSize(6);
+        assertThat(secretOf.values()).as("no two services (or database roles) share a Secret").doesNotHaveDuplicates();
+        assertThatThrownBy(() -> render(t -> t.set("services.rules-engine.existingSecret", "triage-classify-service")))
+                .as("two services configured with one Secret are refused").hasMessageContaining("existingSecret");
+    }
+
+    @Test
+    void eachServiceSendsItsOwnKeyAndAcceptsOnlyTheDigestsOfItsCallers() {
+        List<Map<String, Object>> deployments = kind(render(ChartSecurityTests::withDigests), "Deployment");
+        Map<String, Map<String, Object>> containers = new HashMap<>();
+        deployments.forEach(d -> containers.put(String.valueOf(map(d, "metadata").get("name")), container(d)));
+        assertThat(accepted(containers.get("classify-service"))).containsOnlyKeys("admin", "ops", "prometheus",
+                "analyst", "compliance", "servicenow", "ingestion-service", "gdpr-service");
+        assertThat(accepted(containers.get("classify-service"))).containsEntry("servicenow", digit('1'));
+        assertThat(accepted(containers.get("rules-engine"))).containsOnlyKeys("admin", "ops", "prometheus",
+                "analyst", "classify-service");
+        assertThat(accepted(containers.get("ingestion-service"))).containsKeys("classify-service",
+                "embedding-service", "gdpr-service").doesNotContainKeys("servicenow", "ingestion-service");
+        assertThat(accepted(containers.get("audit-service"))).containsKeys("classify-service", "gdpr-service")
+                .doesNotContainKeys("servicenow", "ingestion-service", "embedding-service");
+        assertThat(secretRefs(containers.get("classify-service")))
+                .contains(new SecretRef("TRIAGE_CLASSIFY_API_KEY", "triage-classify-service", "api-key"));
+        assertThat(secretRefs(containers.get("gdpr-service")))
+                .contains(new SecretRef("TRIAGE_GDPR_API_KEY", "triage-gdpr-service", "api-key"));
+        assertThat(secretRefs(containers.get("rules-engine"))).as("rules-engine calls no other service")
+                .noneSatisfy(ref -> assertThat(ref.key()).isEqualTo("api-key"));
+        assertThatThrownBy(() -> render(t -> t.set("apiKeys.servicenow.sha256", "not-a-digest")))
+                .as("a digest that is not 64 hex digits is refused")
+                .hasMessageContaining("apiKeys.servicenow.sha256");
+    }
+
+    @Test
+    void withoutDigestsEveryServiceStillListsItsCallersSoTheLocalDefaultKeysNeverApply() {
+        for (Map<String, Object> deployment : kind(render(t -> t), "Deployment")) {
+            assertThat(accepted(container(deployment))).as(String.valueOf(map(deployment, "metadata").get("name")))
+                    .containsKeys("admin", "ops").allSatisfy((holder, digest) -> assertThat(digest).isEmpty());
+        }
+    }
+
+    /** Every caller's digest set: 64 times one hex digit per caller, so a test can tell them apart. */
+    private static TemplateCommand withDigests(TemplateCommand template) {
+        String[] callers = {"admin", "servicenow", "analyst", "ops", "compliance", "classify-service",
+            "ingestion-service", "embedding-service", "gdpr-service", "prometheus"};
+        for (int i = 0; i < callers.length; i++) {
+            template = template.set("apiKeys." + callers[i] + ".sha256", digit(Character.forDigit(i, 16)));
+        }
+        return template;
+    }
+
+    private static String digit(char hex) {
+        return String.valueOf(hex).repeat(64);
+    }
+
+    /** The keys a service accepts: holder name to digest. */
+    private static Map<String, String> accepted(Map<String, Object> container) {
+        Map<String, String> byName = new HashMap<>();
+        for (int i = 0; !env(container, "TRIAGE_PLATFORM_SECURITY_API_KEYS_" + i + "_NAME").isEmpty(); i++) {
+            byName.put(env(container, "TRIAGE_PLATFORM_SECURITY_API_KEYS_" + i + "_NAME"),
+                    env(container, "TRIAGE_PLATFORM_SECURITY_API_KEYS_" + i + "_KEY_SHA256"));
+        }
+        return byName;
+    }
+
+    private record SecretRef(String env, String secret, String key) {
+    }
+
+    private static List<SecretRef> secretRefs(Map<String, Object> container) {
+        List<SecretRef> refs = new ArrayList<>();
+        for (Map<String, Object> env : list(container, "env")) {
+            if (env.get("valueFrom") instanceof Map<?, ?> from && from.get("secretKeyRef") instanceof Map<?, ?> ref) {
+                refs.add(new SecretRef(String.valueOf(env.get("name")), String.valueOf(ref.get("name")),
+                        String.valueOf(ref.get("key"))));
+            }
+        }
+        return refs;
+    }
+
+    private static List<String> envNames(Map<String, Object> container) {
+        return list(container, "env").stream().map(e -> String.valueOf(e.get("name"))).toList();
+    }
+
+    private static List<Map<String, Object>> kind(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
+    }
+
+    private static Map<String, Object> container(Map<String, Object> workload) {
+        return list(map(map(map(workload, "spec"), "template"), "spec"), "containers").getFirst();
     }
 
     private static List<Object> paths(Map<String, Object> ingress) {
