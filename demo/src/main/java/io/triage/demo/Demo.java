@@ -330,7 +330,7 @@ public final class Demo {
     private void awaitSearchable(Wire.SourcedTicket t) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.CLASSIFIER,
+            Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.ANALYST,
                     new Wire.SearchRequest(t.text(), 5)).expect(200, "POST /search").as(Wire.SearchAnswer.class);
             if (found.matches().stream().anyMatch(m -> m.ticketId().equals(t.ticketId()))) {
                 return;
@@ -345,7 +345,7 @@ public final class Demo {
         int matched = 0;
         for (String text : List.of("My account is locked and I cannot log in since this morning",
                 "Please send me a copy of last month's invoice", "What are your opening hours?")) {
-            Wire.RuleAnswer answer = suite.post(RULES, "/rules/evaluate", Suite.CLASSIFIER,
+            Wire.RuleAnswer answer = suite.post(RULES, "/rules/evaluate", Suite.ANALYST,
                     new Wire.RuleRequest("demo", "", text, "email")).expect(200, "POST /rules/evaluate")
                     .as(Wire.RuleAnswer.class);
             matched += answer.matched() ? 1 : 0;
@@ -368,7 +368,7 @@ public final class Demo {
                 + Suite.abbreviate(embedded.body(), 300));
         System.out.println("  POST /embeddings (" + texts.size() + " sanitised tickets) -> " + embedded.status());
         String query = "i was charged twice for the same order";
-        Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.CLASSIFIER, new Wire.SearchRequest(query, 3))
+        Wire.SearchAnswer found = suite.post(EMBEDDING, "/search", Suite.ANALYST, new Wire.SearchRequest(query, 3))
                 .expect(200, "POST /search").as(Wire.SearchAnswer.class);
         StepFailed.check(!found.matches().isEmpty(), "POST /search found nothing after indexing " + texts.size());
         for (Wire.Match match : found.matches()) {

@@ -34,8 +34,8 @@ public class AuditApiBenchmark {
     @Param("http://127.0.0.1:8084")
     public String baseUrl;
 
-    @Param("local-classifier-key")
-    public String classifierKey;
+    @Param("local-classify-service-key")
+    public String appenderKey;
 
     @Param("local-compliance-key")
     public String complianceKey;
@@ -59,7 +59,7 @@ public class AuditApiBenchmark {
 
     private int post(String body) throws IOException, InterruptedException {
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/audit/events"))
-                .header("X-API-Key", classifierKey).header("Content-Type", "application/json")
+                .header("X-API-Key", appenderKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("HTTP " + response.statusCode());

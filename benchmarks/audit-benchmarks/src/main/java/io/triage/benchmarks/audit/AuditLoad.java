@@ -109,7 +109,7 @@ public final class AuditLoad {
                 long started = System.nanoTime();
                 try {
                     HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
-                            .header("X-API-Key", "local-classifier-key").header("Content-Type", "application/json")
+                            .header("X-API-Key", "local-classify-service-key").header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() >= 300) {

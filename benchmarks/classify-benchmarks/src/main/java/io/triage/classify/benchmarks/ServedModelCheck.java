@@ -54,7 +54,7 @@ public final class ServedModelCheck {
             String body = JSON.writeValueAsString(Map.of("description", test.get(i).text(),
                     "ticketId", "banking77-test-" + i));
             long t0 = System.nanoTime();
-            JsonNode answer = send(base, "/models/predict", "local-classifier-key", "application/json", body);
+            JsonNode answer = send(base, "/models/predict", "local-analyst-key", "application/json", body);
             micros[i] = (System.nanoTime() - t0) / 1000;
             JsonNode department = answer.get("heads").get(Heads.DEPARTMENT);
             boolean right = department.get("label").asString().equals(test.get(i).labels().get(Heads.DEPARTMENT));
@@ -117,7 +117,7 @@ public final class ServedModelCheck {
 
     private static void awaitServing(String base, long version) throws Exception {
         for (int i = 0; i < 120; i++) {
-            JsonNode answer = send(base, "/models/predict", "local-classifier-key", "application/json",
+            JsonNode answer = send(base, "/models/predict", "local-analyst-key", "application/json",
                     "{\"description\":\"where is my card\"}");
             if (answer.get("modelVersion").asString().equals(Long.toString(version))) {
                 return;

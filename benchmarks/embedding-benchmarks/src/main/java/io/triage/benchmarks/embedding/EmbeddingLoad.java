@@ -85,12 +85,12 @@ public final class EmbeddingLoad {
             throws Exception {
         if (byVector) {
             float[] vector = Datasets.vectors("clustered", 1, ticket.ticketId().hashCode())[0];
-            send(http, base + "/search", "local-classifier-key", "{\"vector\":" + Arrays.toString(vector)
+            send(http, base + "/search", "local-classify-service-key", "{\"vector\":" + Arrays.toString(vector)
                     + ",\"k\":5}");
             return;
         }
         // A unique suffix: every search is a text the service has not encoded yet.
-        send(http, base + "/search", "local-classifier-key", "{\"text\":"
+        send(http, base + "/search", "local-classify-service-key", "{\"text\":"
                 + quoted(ticket.subject() + ". " + ticket.description() + " #" + ticket.ticketId()) + ",\"k\":5}");
     }
 

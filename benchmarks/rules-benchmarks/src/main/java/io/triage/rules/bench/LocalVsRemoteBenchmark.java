@@ -91,7 +91,7 @@ public class LocalVsRemoteBenchmark {
         String body = "{\"ticketId\":\"bench\",\"subject\":" + quoted(ticket.subject()) + ",\"description\":"
                 + quoted(ticket.description()) + ",\"channel\":" + quoted(ticket.channel()) + "}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(evaluate)
-                .header("Content-Type", "application/json").header("X-API-Key", "local-classifier-key")
+                .header("Content-Type", "application/json").header("X-API-Key", "local-classify-service-key")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("rules-engine answered " + response.statusCode() + ": " + response.body());
