@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /audit/anonymise} (role compliance; called by gdpr-service). */
+/** {@code POST /audit/anonymise} (role GDPR_SERVICE: gdpr-service only). */
 @RestController
 class AnonymisationController {
 

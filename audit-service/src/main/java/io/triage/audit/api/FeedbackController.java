@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /audit/feedback} (role classifier): 201 when recorded, 200 for a redelivery. */
+/** {@code POST /audit/feedback} (role CLASSIFY_SERVICE: classify-service only): 201 when recorded, 200 for a redelivery. */
 @RestController
 class FeedbackController {
 

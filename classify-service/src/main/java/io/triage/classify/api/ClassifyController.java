@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /classify} and {@code POST /batch-classify} (role classifier): the full tier chain. Bad input is a
+ * {@code POST /classify} and {@code POST /batch-classify} (role CLASSIFIER; ingestion-service's INGESTION_SERVICE
+ * for {@code /classify} of stored tickets): the full tier chain. Bad input is a
  * 400 (413 for oversized text) naming the field; a dependency that is down makes a degraded answer, not an error.
  *
  * <p>{@code /classify} takes an optional {@code Idempotency-Key} header (1 to 200 printable ASCII characters, else

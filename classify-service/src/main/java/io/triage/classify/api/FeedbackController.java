@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /feedback} (role classifier: agents' tools and the ticketing system): 201 when applied, 200 when the
- * decision already had feedback. {@code GET /feedback/accuracy} (ops, analyst): accuracy per tier, head and class.
+ * {@code POST /feedback} (role CLASSIFIER: agents' tools and the ticketing system; INGESTION_SERVICE: corrections
+ * from the sources): 201 when applied, 200 when the decision already had feedback. {@code GET /feedback/accuracy}
+ * (ops, analyst): accuracy per tier, head and class.
  */
 @RestController
 class FeedbackController {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Evaluates tickets against the active rule set (role {@code classifier}). */
+/** Evaluates tickets against the active rule set (classify-service in remote mode, and analysts). */
 @RestController
 @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
 class EvaluationController {
