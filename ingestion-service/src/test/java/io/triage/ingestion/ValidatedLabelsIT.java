@@ -299,7 +299,7 @@ class ValidatedLabelsIT {
         label(erased, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "High", "2026-11-15T10:00:00Z"));
         label(kept, ApiKeys.CLASSIFY_SERVICE, labels("Billing", "High", "2026-11-15T10:00:00Z"));
 
-        HttpResponse<String> erasure = http().post("/internal/erasures", ApiKeys.COMPLIANCE,
+        HttpResponse<String> erasure = http().post("/internal/erasures", ApiKeys.GDPR_SERVICE,
                 "{\"requestId\":\"%s\",\"customerId\":\"C-erase-labels\"}".formatted(UUID.randomUUID()));
         assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(200);
 
