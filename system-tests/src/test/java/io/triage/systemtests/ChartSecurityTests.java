@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -180,6 +181,12 @@ class ChartSecurityTests {
         assertThatThrownBy(() -> render(t -> t.set("apiKeys.servicenow.sha256", "not-a-digest")))
                 .as("a digest that is not 64 hex digits is refused")
                 .hasMessageContaining("apiKeys.servicenow.sha256");
+    }
+
+    @Test
+    void theChartIsLintClean() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
     @Test
