@@ -10,6 +10,7 @@ import io.triage.classify.feedback.FeedbackReceipt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /feedback} (role CLASSIFIER: agents' tools and the ticketing system; INGESTION_SERVICE: corrections
- * from the sources): 201 when applied, 200 when the decision already had feedback. {@code GET /feedback/accuracy}
- * (ops, analyst): accuracy per tier, head and class.
+ * from the sources), on the caller's own decisions only (another caller's decision is 404; ADMIN may correct any):
+ * 201 when applied, 200 when the decision already had feedback. {@code GET /feedback/accuracy} (ops, analyst):
+ * accuracy per tier, head and class.
  */
 @RestController
 class FeedbackController {
@@ -33,8 +35,10 @@ class FeedbackController {
 
     @PostMapping("/feedback")
     @PreAuthorize("hasAnyRole('CLASSIFIER', 'INGESTION_SERVICE')")
-    ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request) {
-        FeedbackReceipt receipt = feedback.record(request.correction());
+    ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request, Authentication caller) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        FeedbackReceipt receipt = feedback.record(request.correction(),
+                new Feedback.Caller(caller.getName(), admin));
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

@@ -25,6 +25,7 @@ import io.triage.classify.tier.TierOutcome;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.TooLargeException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -93,7 +94,9 @@ public class TierChain {
             TicketValidation.check(inputs.get(i), "tickets[" + i + "].", properties.maxTextChars(), channels);
         }
         Semaphore slots = new Semaphore(properties.batchThreads());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The caller's security context goes along, so each decision records who asked for it (audit, feedback).
+        try (ExecutorService threads = new DelegatingSecurityContextExecutorService(
+                Executors.newVirtualThreadPerTaskExecutor())) {
             List<Future<ClassificationResult>> results = new ArrayList<>(inputs.size());
             for (TicketInput input : inputs) {
                 results.add(threads.submit(() -> {

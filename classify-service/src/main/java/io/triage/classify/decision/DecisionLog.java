@@ -87,11 +87,11 @@ public class DecisionLog {
                     neighbour_ticket_id, neighbour_similarity, neighbour_department, text_hash, customer_hash,
                     channel, source_system, tier_latencies_micros, skipped_tiers, experiments, llm_mode,
                     llm_prompt_tokens, llm_completion_tokens, llm_cost, latency_micros, idempotency_key,
-                    request_hash, response)
+                    request_hash, response, requested_by)
                 VALUES (:id, :ticket, :method, :dep, :depc, :urg, :urgc, :sen, :senc, :rule, :rsv, :mv,
                     :nid, :nsim, :ndep, :text, :customer, :channel, :source, CAST(:lat AS jsonb),
                     CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros, :key,
-                    :requesthash, CAST(:response AS jsonb))
+                    :requesthash, CAST(:response AS jsonb), :requestedby)
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id)
                 INSERT INTO audit_outbox (decision_id, event) SELECT id, :event FROM decision
@@ -124,6 +124,7 @@ public class DecisionLog {
                 .param("requesthash", request == null ? null : request.requestHash())
                 .param("response", request == null ? null : json.writeValueAsString(result))
                 .param("event", json.writeValueAsString(event(result, context)))
+                .param("requestedby", caller())
                 .update();
     }
 

@@ -42,9 +42,14 @@ public class Feedback {
             @Nullable Double similarity, @Nullable String neighbourDepartment) {
     }
 
+    /**
+     * Records {@code request} from {@code caller}: only on a decision that caller asked for (or one logged before
+     * decisions named their caller); an administrator may correct any. Anyone else's decision is "not found", so a
+     * caller learns nothing about the others' tickets.
+     */
     @Transactional
-    public FeedbackReceipt record(Correction request) {
-        Decision decision = find(request);
+    public FeedbackReceipt record(Correction request, Caller caller) {
+        Decision decision = find(request, caller);
         String source = request.source() == null ? "agent" : request.source();
         boolean correct = Objects.equals(decision.department(), request.department());
         int inserted = jdbc.sql("""
@@ -68,7 +73,16 @@ public class Feedback {
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
     }
 
-    private Decision find(Correction request) {
+    /**
+     * Who gives feedback.
+     *
+     * @param name the authenticated principal's name, as decisions record it
+     * @param anyDecision whether the caller may correct decisions others asked for (administrators)
+     */
+    public record Caller(String name, boolean anyDecision) {
+    }
+
+    private Decision find(Correction request, Caller caller) {
         if (request.decisionId() == null && request.ticketId() == null) {
             throw new InvalidInputException("decisionId", "give decisionId or ticketId");
         }
@@ -76,10 +90,12 @@ public class Feedback {
                 SELECT id, ticket_id, routing_method, department, rule_id, rule_set_version, neighbour_ticket_id,
                        neighbour_similarity, neighbour_department FROM decisions
                 """;
+        String whose = " AND (CAST(:any AS boolean) OR requested_by IS NULL OR requested_by = :caller)";
         var query = request.decisionId() != null
-                ? jdbc.sql(select + " WHERE id = :id").param("id", request.decisionId())
-                : jdbc.sql(select + " WHERE ticket_id = :ticket ORDER BY decided_at DESC LIMIT 1")
+                ? jdbc.sql(select + " WHERE id = :id" + whose).param("id", request.decisionId())
+                : jdbc.sql(select + " WHERE ticket_id = :ticket" + whose + " ORDER BY decided_at DESC LIMIT 1")
                         .param("ticket", request.ticketId());
+        query = query.param("any", caller.anyDecision()).param("caller", caller.name());
         return query.query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Double) rs.getObject(8),
                         rs.getString(9)))

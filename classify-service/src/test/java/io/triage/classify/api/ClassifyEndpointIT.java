@@ -118,6 +118,32 @@ class ClassifyEndpointIT implements PlatformContract {
     }
 
     @Test
+    void feedbackIsTakenOnlyFromTheCallerWhoseDecisionItIs() {
+        // A ticketing system's key corrects its own decisions, not those another caller asked for (issue 19,
+        // finding 2): it cannot skew accuracy, the cache or the forwarded training labels of other systems' tickets.
+        assertThat(http().post("/classify", ApiKeys.INGESTION_SERVICE,
+                "{\"ticketId\":\"T-OWN-1\",\"description\":\"blorp quux frobnicate\",\"channel\":\"chat\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(http().post("/batch-classify", ApiKeys.CLASSIFIER,
+                "{\"tickets\":[{\"ticketId\":\"T-OWN-2\",\"description\":\"wibble quux\",\"channel\":\"chat\"}]}")
+                .statusCode()).isEqualTo(200);
+        String feedbackOnOne = "{\"ticketId\":\"T-OWN-1\",\"department\":\"Sales\"}";
+        String feedbackOnTwo = "{\"ticketId\":\"T-OWN-2\",\"department\":\"Sales\"}";
+
+        PlatformContract.assertProblem(http().post("/feedback", ApiKeys.CLASSIFIER, feedbackOnOne), 404);
+        PlatformContract.assertProblem(http().post("/feedback", ApiKeys.INGESTION_SERVICE, feedbackOnTwo), 404);
+        assertThat(feedbackRows("T-OWN-1") + feedbackRows("T-OWN-2")).as("refused feedback changes nothing").isZero();
+
+        assertThat(http().post("/feedback", ApiKeys.INGESTION_SERVICE, feedbackOnOne).statusCode()).isEqualTo(201);
+        assertThat(http().post("/feedback", ApiKeys.CLASSIFIER, feedbackOnTwo).statusCode()).isEqualTo(201);
+    }
+
+    private long feedbackRows(String ticketId) {
+        return jdbc.sql("SELECT count(*) FROM decision_feedback f JOIN decisions d ON d.id = f.decision_id "
+                + "WHERE d.ticket_id = :ticket").param("ticket", ticketId).query(Long.class).single();
+    }
+
+    @Test
     void ingestionServiceClassifiesStoredTicketsButDoesNotBatch() {
         HttpResponse<String> response = http().post("/classify", ApiKeys.INGESTION_SERVICE,
                 "{\"ticketId\":\"T-ING-1\",\"description\":\"blorp quux frobnicate wibble\",\"channel\":\"chat\"}");
