@@ -33,7 +33,7 @@ public class EventConfiguration {
     static class Registry {
 
         @Bean
-        DeadLetters deadLetters(DataSource dataSource, EventProperties properties, MeterRegistry meters) {
+        DeadLetters eventDeadLetters(DataSource dataSource, EventProperties properties, MeterRegistry meters) {
             return new DeadLetters(JdbcClient.create(dataSource), properties, meters);
         }
 
