@@ -56,6 +56,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.modulith.events.jdbc.schema-initialization.enabled", false);
         defaults.put("spring.flyway.user", "${TRIAGE_DB_ADMIN_USER:postgres}");
         defaults.put("spring.flyway.password", "${TRIAGE_DB_ADMIN_PASSWORD:}");
+        databaseTimeouts(defaults);
+        // Calls between services without timeouts of their own (spring.http.serviceclient.<group>.*) are bounded.
+        defaults.put("spring.http.clients.connect-timeout", "${triage.platform.http.connect-timeout:2s}");
+        defaults.put("spring.http.clients.read-timeout", "${triage.platform.http.read-timeout:30s}");
         defaults.put("spring.datasource.hikari.maximum-pool-size", 10);
         // Six services share one server: idle connections are given back instead of held at the maximum.
         defaults.put("spring.datasource.hikari.minimum-idle", 2);
@@ -66,6 +70,22 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         }
         localApiKeys(defaults);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * Server-side limits on every pooled connection, so a runaway query or a lock wait cannot hold a connection (and
+     * its caller) indefinitely: pgjdbc's {@code options} sets {@code statement_timeout} and {@code lock_timeout} when
+     * the connection opens; its socket and connect timeouts (seconds) end a connection to an unresponsive server.
+     * Data-source properties rather than URL parameters, so a deployment's own {@code SPRING_DATASOURCE_URL} keeps
+     * them. Flyway's connections (the administrator's) are not from this pool, so long migrations are not cut.
+     */
+    private static void databaseTimeouts(Map<String, Object> defaults) {
+        String properties = "spring.datasource.hikari.data-source-properties";
+        defaults.put(properties + "[options]",
+                "-c statement_timeout=${triage.platform.database.statement-timeout:60s}"
+                        + " -c lock_timeout=${triage.platform.database.lock-timeout:10s}");
+        defaults.put(properties + "[socketTimeout]", "${triage.platform.database.socket-timeout-seconds:120}");
+        defaults.put(properties + "[connectTimeout]", "${triage.platform.database.connect-timeout-seconds:10}");
     }
 
     /** The well-known local keys; production replaces the list and sets allow-default-keys=false. */

@@ -9,8 +9,9 @@ import io.triage.platform.client.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
@@ -19,6 +20,14 @@ import org.springframework.web.client.HttpClientErrorException;
  * embedding-service so that the semantic cache and the LLM examples learn them, and the labels to the ticket in
  * ingestion-service as validated labels, the data the weekly retraining learns from, and the correct labels to
  * audit-service, the ground truth of its monthly compliance report.
+ *
+ * <p>The listeners are not {@code @ApplicationModuleListener}s: those run in a transaction of their own, so each held a
+ * pooled connection for the whole outbound call (audit-service: up to 10 s per attempt, three attempts), and with
+ * unbounded listener threads a slow receiver drained the pool until {@code /classify} answered 503 (issue 19,
+ * item 7). They run after the feedback's transaction commits, on the platform's bounded listener executor
+ * ({@code triage.platform.events.listener-concurrency}), and touch the database only when Spring Modulith marks the
+ * publication complete. A publication that fails {@code triage.platform.events.max-attempts} redeliveries goes to
+ * the dead letter ({@code GET /ops/events/dead-letters}), as gdpr-service's erasure deliveries do.
  */
 @Component
 class FeedbackForwarding {
@@ -40,20 +49,22 @@ class FeedbackForwarding {
         this.calls = calls;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void toRulesEngine(FeedbackRecorded feedback) {
         String ruleId = feedback.ruleId();
         if (ruleId == null) {
             return;
         }
         refusedIsFinal("rules-engine", feedback, () -> calls.call("rules-engine", () -> {
-            rules.feedback(new RulesEngine.RuleFeedback(ruleId, feedback.department(),
-                    version(feedback.ruleSetVersion())));
+            rules.feedback(new RulesEngine.RuleFeedback(AuditFeedback.idOf(feedback.decisionId()),
+                    feedback.decisionId(), ruleId, feedback.department(), version(feedback.ruleSetVersion())));
             return null;
         }));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void toEmbeddingService(FeedbackRecorded feedback) {
         String ticketId = feedback.ticketId();
         if (ticketId == null) {
@@ -70,7 +81,8 @@ class FeedbackForwarding {
      * ingestion-service knows tickets by its own ids (UUIDs); a ticket id from elsewhere (a caller's own reference)
      * names no ticket there, so nothing is sent. The feedback's time goes along: the latest validation wins there.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void toIngestionService(FeedbackRecorded feedback) {
         UUID ticket = ingestionTicket(feedback.ticketId());
         if (ticket == null) {
@@ -92,7 +104,8 @@ class FeedbackForwarding {
      * feedback id is derived from the decision id, so audit-service stores a redelivery once and its report never
      * counts a decision twice.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void toAuditService(FeedbackRecorded feedback) {
         var truth = new AuditFeedback.GroundTruth(AuditFeedback.idOf(feedback.decisionId()), feedback.decisionId(),
                 feedback.department(), feedback.urgency(), feedback.sentiment(),

@@ -1,5 +1,7 @@
 package io.triage.classify.rules;
 
+import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -56,11 +58,14 @@ public interface RulesEngine {
     /**
      * Feedback on a rule's decision.
      *
+     * @param feedbackId        the feedback's id, the same for every redelivery (rules-engine counts it once)
+     * @param decisionId        the decision the feedback is about
      * @param ruleId            the rule
      * @param correctDepartment the department the ticket really belonged to
      * @param ruleSetVersion    the rule-set version that matched (rules-engine assumes the active one when absent)
      */
-    record RuleFeedback(String ruleId, String correctDepartment, @Nullable Integer ruleSetVersion) {
+    record RuleFeedback(UUID feedbackId, UUID decisionId, String ruleId, String correctDepartment,
+            @Nullable Integer ruleSetVersion) {
     }
 
     /**

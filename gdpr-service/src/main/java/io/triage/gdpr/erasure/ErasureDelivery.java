@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.gdpr.config.GdprProperties;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.platform.events.DeadLetters;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,10 +51,11 @@ class ErasureDelivery {
     private final IncompleteEventPublications incomplete;
     private final GdprProperties properties;
     private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
 
     ErasureDelivery(IngestionStore ingestion, EmbeddingStore embedding, ClassifyStore classify, AuditStore audit,
             DeletionRequests requests, ResilientCalls calls, IncompleteEventPublications incomplete,
-            GdprProperties properties, MeterRegistry meters) {
+            GdprProperties properties, MeterRegistry meters, DeadLetters deadLetters) {
         this.ingestion = ingestion;
         this.embedding = embedding;
         this.classify = classify;
@@ -63,6 +65,7 @@ class ErasureDelivery {
         this.incomplete = incomplete;
         this.properties = properties;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     /** The store's answer: what it deleted, its breakdown, and (ingestion only) the erased tickets. */
@@ -150,6 +153,8 @@ class ErasureDelivery {
     @Scheduled(fixedDelayString = "${triage.gdpr.redelivery-interval:PT15S}")
     @SchedulerLock(name = "gdpr-erasure-redelivery")
     void redeliver() {
+        // Publications past triage.platform.events.max-attempts go to the dead letter instead of another try.
+        deadLetters.moveExhausted();
         incomplete.resubmitIncompletePublicationsOlderThan(properties.redeliverAfter());
     }
 

@@ -17,6 +17,7 @@ import io.triage.ingestion.ticket.CleanTicket;
 import io.triage.ingestion.ticket.CleanTicketRepository;
 import io.triage.ingestion.ticket.TicketChanged;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.platform.events.DeadLetters;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,10 +67,12 @@ class TicketFlow {
     private final Semaphore indexing;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final DeadLetters deadLetters;
 
     TicketFlow(CleanTicketRepository tickets, TicketDecisions decisions, ClassifyService classify, SearchIndex index,
             ResilientCalls calls, IncompleteEventPublications incomplete, IngestionProperties properties,
-            MeterRegistry meters, TransactionTemplate transaction, ApplicationEventPublisher events) {
+            MeterRegistry meters, TransactionTemplate transaction, ApplicationEventPublisher events,
+            DeadLetters deadLetters) {
         this.tickets = tickets;
         this.decisions = decisions;
         this.classify = classify;
@@ -82,6 +85,7 @@ class TicketFlow {
         this.indexing = new Semaphore(Math.max(1, settings.concurrency()), true);
         this.transaction = transaction;
         this.events = events;
+        this.deadLetters = deadLetters;
     }
 
     @Async
@@ -180,6 +184,8 @@ class TicketFlow {
     @Scheduled(fixedDelayString = "${triage.ingestion.flow.redelivery-interval:PT30S}")
     @SchedulerLock(name = "ingestion-flow-redelivery")
     void redeliver() {
+        // Publications past triage.platform.events.max-attempts go to the dead letter instead of another try.
+        deadLetters.moveExhausted();
         incomplete.resubmitIncompletePublicationsOlderThan(settings.redeliverAfter());
     }
 

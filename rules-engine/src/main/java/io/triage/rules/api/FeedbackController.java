@@ -1,11 +1,15 @@
 package io.triage.rules.api;
 
+import io.triage.platform.problem.InvalidInputException;
 import io.triage.rules.catalog.ActiveRuleSet;
 import io.triage.rules.stats.RuleStatistics;
 import io.triage.rules.stats.RuleStatistics.RuleAccuracy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,26 +33,45 @@ class FeedbackController {
     /**
      * Feedback on one ticket a rule routed.
      *
-     * @param ruleId            the rule that routed it
+     * @param feedbackId        this feedback's id; a second delivery with the same id counts nothing (classify-service
+     *                          derives it from the decision, so its redeliveries are recognised)
+     * @param decisionId        classify-service's decision the feedback is about, when known (kept with the receipt)
+     * @param ruleId            the rule that routed it; must be a rule of the active set
      * @param correctDepartment the department an agent says is right
      * @param ruleSetVersion    the version that routed it (the active one when absent)
      */
-    record FeedbackRequest(@NotBlank String ruleId, @NotBlank String correctDepartment, Integer ruleSetVersion) {
+    record FeedbackRequest(@NotNull UUID feedbackId, @Nullable UUID decisionId, @NotBlank String ruleId,
+            @NotBlank String correctDepartment, @Nullable Integer ruleSetVersion) {
     }
 
-    record FeedbackResponse(String ruleId, boolean correct) {
+    /**
+     * What the feedback changed.
+     *
+     * @param ruleId    the rule
+     * @param correct   whether the rule's department was the right one
+     * @param duplicate true when this feedback id had been counted before (nothing changed)
+     */
+    record FeedbackResponse(String ruleId, boolean correct, boolean duplicate) {
     }
 
+    /**
+     * Counts the feedback once per {@code feedbackId}. A rule id that is not in the active set is refused with 400
+     * naming {@code ruleId}: it would count nothing meaningful, and as a metric tag any string would grow the
+     * Prometheus series without bound.
+     */
     @PostMapping("/rules/feedback")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST')")
     FeedbackResponse feedback(@Valid @RequestBody FeedbackRequest request) {
-        int version = request.ruleSetVersion() != null ? request.ruleSetVersion() : active.get().version();
-        String department = active.get().compiled().rules().stream().filter(r -> r.id().equals(request.ruleId()))
-                .map(r -> r.department()).findFirst().orElse(null);
-        boolean correct = request.correctDepartment().equalsIgnoreCase(String.valueOf(department));
-        statistics.feedback(request.ruleId(), version, correct);
-        return new FeedbackResponse(request.ruleId(), correct);
+        var rules = active.get();
+        var rule = rules.compiled().rules().stream().filter(r -> r.id().equals(request.ruleId())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("ruleId", "not a rule of the active rule set (version "
+                        + rules.version() + ")"));
+        int version = request.ruleSetVersion() != null ? request.ruleSetVersion() : rules.version();
+        boolean correct = request.correctDepartment().equalsIgnoreCase(String.valueOf(rule.department()));
+        boolean counted = statistics.feedback(request.feedbackId(), request.decisionId(), request.ruleId(), version,
+                correct);
+        return new FeedbackResponse(request.ruleId(), correct, !counted);
     }
 
     @GetMapping("/rules/statistics")

@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per-rule statistics: Prometheus counters of hits ({@code rules_hits_total{rule}}), evaluation latency
@@ -41,13 +43,29 @@ public class RuleStatistics {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Records whether the department {@code ruleId} (of {@code version}) chose was right. */
-    public void feedback(String ruleId, int version, boolean correct) {
-        registry.counter("rules.feedback", "rule", ruleId, "outcome", correct ? "correct" : "incorrect").increment();
+    /**
+     * Records whether the department {@code ruleId} (of {@code version}) chose was right, once per
+     * {@code feedbackId}: a second delivery of the same feedback changes nothing. The caller has checked that
+     * {@code ruleId} is a rule of the active set, so the metric's {@code rule} tag stays bounded.
+     *
+     * @return false when this feedback had been counted before
+     */
+    @Transactional
+    public boolean feedback(UUID feedbackId, @Nullable UUID decisionId, String ruleId, int version,
+            boolean correct) {
+        int first = jdbc.sql("INSERT INTO rule_feedback_receipt (feedback_id, decision_id, rule_id, version, correct) "
+                + "VALUES (:id, :decision, :rule, :version, :correct) ON CONFLICT (feedback_id) DO NOTHING")
+                .param("id", feedbackId).param("decision", decisionId).param("rule", ruleId)
+                .param("version", version).param("correct", correct).update();
+        if (first == 0) {
+            return false;
+        }
         jdbc.sql("INSERT INTO rule_feedback (rule_id, version, correct, incorrect) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (rule_id, version) DO UPDATE SET correct = rule_feedback.correct + EXCLUDED.correct, "
                 + "incorrect = rule_feedback.incorrect + EXCLUDED.incorrect")
                 .params(ruleId, version, correct ? 1 : 0, correct ? 0 : 1).update();
+        registry.counter("rules.feedback", "rule", ruleId, "outcome", correct ? "correct" : "incorrect").increment();
+        return true;
     }
 
     /** Feedback accuracy per rule over all versions. */

@@ -8,6 +8,7 @@ import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -140,10 +141,8 @@ class RulesApiIT {
     @Test
     void feedbackYieldsPerRuleAccuracyAndHitsAreExported() {
         http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE, "{\"description\": \"GDPR request\"}");
-        http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
-                "{\"ruleId\": \"R010\", \"correctDepartment\": \"Security\"}");
-        http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
-                "{\"ruleId\": \"R010\", \"correctDepartment\": \"Sales\"}");
+        feedback(UUID.randomUUID(), "R010", "Security");
+        feedback(UUID.randomUUID(), "R010", "Sales");
 
         JsonContent statistics = json(http.get("/rules/statistics", ApiKeys.ANALYST));
         assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].correct").asArray().containsExactly(1);
@@ -151,5 +150,47 @@ class RulesApiIT {
         assertThat(statistics).extractingPath("$[?(@.ruleId == 'R010')].accuracy").asArray().containsExactly(0.5);
         assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
                 .contains("rules_hits_total{rule=\"R010\"", "rules_evaluation_seconds");
+    }
+
+    @Test
+    void theSameFeedbackDeliveredTwiceCountsOnce() {
+        UUID feedbackId = UUID.randomUUID();
+        HttpResponse<String> first = feedback(feedbackId, "R002", "Billing");
+        HttpResponse<String> again = feedback(feedbackId, "R002", "Billing");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(json(first)).extractingPath("$.duplicate").isEqualTo(false);
+        assertThat(again.statusCode()).as("a redelivery is accepted, not refused").isEqualTo(202);
+        assertThat(json(again)).extractingPath("$.duplicate").isEqualTo(true);
+        JsonContent statistics = json(http.get("/rules/statistics", ApiKeys.ANALYST));
+        assertThat(statistics).extractingPath("$[?(@.ruleId == 'R002')].correct").asArray().containsExactly(1);
+        assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
+                .containsPattern("rules_feedback_total\\{[^}]*outcome=\"correct\"[^}]*rule=\"R002\"[^}]*} 1\\.0\n");
+    }
+
+    @Test
+    void feedbackOnAnUnknownRuleIs400NamingRuleIdAndCountsNothing() {
+        HttpResponse<String> response = feedback(UUID.randomUUID(), "NO-SUCH-RULE-4711", "Billing");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response)).extractingPath("$.field").isEqualTo("ruleId");
+        assertThat(json(http.get("/rules/statistics", ApiKeys.ANALYST)))
+                .extractingPath("$[?(@.ruleId == 'NO-SUCH-RULE-4711')]").asArray().isEmpty();
+        assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body()).doesNotContain("NO-SUCH-RULE-4711");
+    }
+
+    @Test
+    void feedbackWithoutAFeedbackIdIs400NamingIt() {
+        HttpResponse<String> response = http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
+                "{\"ruleId\": \"R002\", \"correctDepartment\": \"Billing\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response)).extractingPath("$.errors[0].field").isEqualTo("feedbackId");
+    }
+
+    HttpResponse<String> feedback(UUID feedbackId, String ruleId, String department) {
+        return http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE, """
+                {"feedbackId": "%s", "decisionId": "%s", "ruleId": "%s", "correctDepartment": "%s"}"""
+                .formatted(feedbackId, UUID.randomUUID(), ruleId, department));
     }
 }
