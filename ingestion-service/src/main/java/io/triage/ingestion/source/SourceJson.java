@@ -27,13 +27,16 @@ final class SourceJson {
         return value;
     }
 
-    /** The text at {@code field}, or null when absent, null or empty. */
+    /**
+     * The text at {@code field}, or null when absent, null or empty. U+0000 is dropped: Postgres text cannot hold
+     * it, and a source's ticket is not refused (and redelivered for ever) for a character no text needs.
+     */
     static @Nullable String optional(JsonNode parent, String field) {
         JsonNode value = parent.path(field);
         if (value.isMissingNode() || value.isNull() || value.isContainer()) {
             return null;
         }
-        String text = value.asString();
+        String text = value.asString().replace("\u0000", "");
         return text.isEmpty() ? null : text;
     }
 

@@ -222,6 +222,25 @@ class WebhookIT {
         assertThat(column("source_created_at", "SERVICENOW", sysId)).startsWith("2024-05-01 09:12:00");
     }
 
+    /**
+     * Postgres text cannot hold U+0000: storing failed with 500 and the source retried forever (fuzz pass, issue
+     * 19). A source's ticket is not refused for a character no text needs: it is stored without it.
+     */
+    @Test
+    void aNulCharacterInASourceTicketIsDroppedAndTheTicketStored() {
+        String body = """
+                {"event":"incident.updated","sys_id":"nul0bae64f411200adf9f8e18110c76e","number":"INC00\\u000010003",
+                 "short_description":"VPN\\u0000 drops","description":"since 9am","contact_type":"walk-in",
+                 "sys_created_on":"2024-05-01 09:12:00","sys_updated_on":"2024-05-01 09:30:41"}""";
+
+        HttpResponse<String> response = deliveries().post("servicenow",
+                Map.of("X-Triage-Webhook-Secret", SERVICENOW_SECRET), body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(column("number", "SERVICENOW", "nul0bae64f411200adf9f8e18110c76e")).isEqualTo("INC0010003");
+        assertThat(column("subject", "SERVICENOW", "nul0bae64f411200adf9f8e18110c76e")).isEqualTo("VPN drops");
+    }
+
     @Test
     void unknownChannelIsStoredWithoutChannelAndCounted() {
         double before = meters.counter("ingestion_unmapped_channels_total", "source", "zendesk").count();
