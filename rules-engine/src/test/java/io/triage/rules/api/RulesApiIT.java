@@ -131,4 +131,21 @@ class RulesApiIT {
         assertThat(http.get("/actuator/prometheus", ApiKeys.OPS).body())
                 .contains("rules_hits_total{rule=\"R010\"", "rules_evaluation_seconds");
     }
+
+    /** Postgres text cannot hold U+0000: the insert failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aNulCharacterInAFieldIs400NamingItAndRecordsNothing() {
+        String versions = http.get("/rules/versions", ApiKeys.ANALYST).body();
+        HttpResponse<String> feedback = http.post("/rules/feedback", ApiKeys.CLASSIFIER,
+                "{\"ruleId\": \"R\\u0000X\", \"correctDepartment\": \"Security\"}");
+        HttpResponse<String> rollback = http.post("/rules/rollback", ApiKeys.ANALYST,
+                "{\"version\": 1, \"reason\": \"a\\u0000b\"}");
+
+        assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(400);
+        assertThat(json(feedback)).extractingPath("$.field").isEqualTo("ruleId");
+        assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(400);
+        assertThat(json(rollback)).extractingPath("$.field").isEqualTo("reason");
+        assertThat(http.get("/rules/versions", ApiKeys.ANALYST).body()).as("no activation recorded")
+                .isEqualTo(versions);
+    }
 }
