@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.triage.testsupport.ApiKeys;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The fuzz pass as a JUnit contract: a service's IT boots the service, implements this interface and inherits the
  * test. Every POST, PUT and PATCH route in the handler mapping gets {@code fuzz.inputs} inputs (50 by default, a
- * fixed {@code fuzz.seed}); the rule is no 5xx and no process death. Each run writes its table to
+ * fixed {@code fuzz.seed}); the rule is no 5xx and no process death. {@code fuzz.only}, a regular expression, limits
+ * a run to the endpoints whose {@code METHOD /path} it matches (to reproduce a finding). Each run writes its table to
  * {@code target/fuzz/<service>.md}.
  */
 public interface FuzzContract {
@@ -60,11 +62,15 @@ public interface FuzzContract {
         int count = Integer.getInteger("fuzz.inputs", 50);
         List<FuzzEndpoint> endpoints = FuzzEndpoint.of(handlerMapping());
         assertThat(endpoints).as("write routes found in the handler mapping").isNotEmpty();
+        Pattern only = Pattern.compile(System.getProperty("fuzz.only", ".*"));
         FuzzInputs generator = new FuzzInputs(seed, maxBodyBytes());
         FuzzRun run = new FuzzRun(this);
         List<EndpointTally> tallies = new ArrayList<>();
         for (FuzzEndpoint endpoint : endpoints) {
             for (String path : endpoint.resolve(pathValues())) {
+                if (!only.matcher(endpoint.method() + " " + path).matches()) {
+                    continue;
+                }
                 String example = examples().getOrDefault(endpoint.method() + " " + path,
                         examples().getOrDefault(endpoint.key(), "{}"));
                 tallies.add(run.fuzz(endpoint, path, example, generator.generate(endpoint, path, example, count)));
