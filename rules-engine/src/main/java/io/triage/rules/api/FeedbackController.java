@@ -5,6 +5,8 @@ import io.triage.rules.stats.RuleStatistics;
 import io.triage.rules.stats.RuleStatistics.RuleAccuracy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +31,13 @@ class FeedbackController {
     /**
      * Feedback on one ticket a rule routed.
      *
-     * @param ruleId            the rule that routed it
+     * @param ruleId            the rule that routed it: an id as the rule format allows it (1-64 letters, digits,
+     *                          '_', '.' or '-'), so no text beyond what the statistics index holds is stored
      * @param correctDepartment the department an agent says is right
      * @param ruleSetVersion    the version that routed it (the active one when absent)
      */
-    record FeedbackRequest(@NotBlank String ruleId, @NotBlank String correctDepartment, Integer ruleSetVersion) {
+    record FeedbackRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String ruleId,
+            @NotBlank @Size(max = 200) String correctDepartment, Integer ruleSetVersion) {
     }
 
     record FeedbackResponse(String ruleId, boolean correct) {

@@ -8,6 +8,9 @@ import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,5 +150,18 @@ class RulesApiIT {
         assertThat(json(rollback)).extractingPath("$.field").isEqualTo("reason");
         assertThat(http.get("/rules/versions", ApiKeys.ANALYST).body()).as("no activation recorded")
                 .isEqualTo(versions);
+    }
+
+    /** A rule id longer than any rule's exceeded the statistics index's row size: 500 (fuzz pass, issue 19). */
+    @Test
+    void feedbackForARuleIdNoRuleCanHaveIs400NamingIt() {
+        // Random text: Postgres compresses a repetitive one below the index's limit.
+        String ruleId = Stream.generate(() -> UUID.randomUUID().toString()).limit(5_000)
+                .collect(Collectors.joining());
+        HttpResponse<String> response = http.post("/rules/feedback", ApiKeys.CLASSIFIER,
+                "{\"ruleId\": \"" + ruleId + "\", \"correctDepartment\": \"Security\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("ruleId");
     }
 }
