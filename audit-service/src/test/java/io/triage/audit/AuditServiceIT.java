@@ -99,6 +99,20 @@ class AuditServiceIT implements PlatformContract {
         assertThat(verify().get("valid").asBoolean()).isTrue();
     }
 
+    /** Postgres text cannot hold U+0000: the insert failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aNulCharacterInFeedbackIs400NamingTheFieldAndWritesNothing() {
+        long before = jdbc.sql("SELECT count(*) FROM decision_feedback").query(Long.class).single();
+
+        HttpResponse<String> response = http().post("/audit/feedback", ApiKeys.CLASSIFIER, """
+                {"feedbackId":"%s","decisionEventId":"%s","correctDepartment":"bil\\u0000ling"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+
+        PlatformContract.assertProblem(response, 400);
+        PlatformContract.assertNamesField(response, "correctDepartment");
+        assertThat(jdbc.sql("SELECT count(*) FROM decision_feedback").query(Long.class).single()).isEqualTo(before);
+    }
+
     @Test
     void duplicateEventIdReturnsTheOriginalAndWritesNothing() {
         UUID id = UUID.randomUUID();

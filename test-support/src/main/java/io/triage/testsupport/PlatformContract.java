@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,24 @@ public interface PlatformContract {
         HttpResponse<String> response = http().post(jsonEndpoint(), jsonEndpointKey(), "{\"broken\": ");
         assertProblem(response, 400);
         assertThat(response.body()).contains("Malformed JSON");
+    }
+
+    /** Spring MVC reading a body of type *{@code /*} failed with 500 (fuzz pass, issue 19). */
+    @Test
+    default void wildcardContentTypeIs415ProblemDetail() {
+        for (String wildcard : List.of("*/*", "application/*")) {
+            HttpResponse<String> response = http().send(http().request(jsonEndpoint(), jsonEndpointKey())
+                    .header("Content-Type", wildcard).POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertProblem(response, 415);
+        }
+    }
+
+    /** A multipart body without its boundary failed with 500 (fuzz pass, issue 19). */
+    @Test
+    default void multipartBodyWithoutBoundaryIs400ProblemDetail() {
+        HttpResponse<String> response = http().send(http().request(jsonEndpoint(), jsonEndpointKey())
+                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertProblem(response, 400);
     }
 
     @Test

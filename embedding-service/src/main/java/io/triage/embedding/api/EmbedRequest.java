@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 import io.triage.embedding.ticket.TicketText;
 
@@ -12,5 +13,5 @@ import io.triage.embedding.ticket.TicketText;
  *
  * @param tickets sanitised tickets to embed (at most {@code triage.embedding.max-tickets-per-request})
  */
-record EmbedRequest(@NotEmpty List<@Valid TicketText> tickets) {
+record EmbedRequest(@NotEmpty List<@Valid @NotNull TicketText> tickets) {
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -43,7 +44,13 @@ public class BackfillJobs {
     /** Opens the backfill of {@code fileName} (in the backfill directory) and runs it unless it is running. */
     public Backfill start(String fileName) {
         Path directory = properties.directory().toAbsolutePath().normalize();
-        Path file = directory.resolve(fileName).normalize();
+        Path file;
+        try {
+            file = directory.resolve(fileName).normalize();
+        } catch (InvalidPathException e) {
+            // e.g. a lone surrogate the file system's encoding cannot hold (found by the fuzz pass, issue 19)
+            throw new InvalidInputException("file", "must be a valid file name");
+        }
         if (!file.startsWith(directory) || !directory.equals(file.getParent())) {
             throw new InvalidInputException("file", "must name a file directly inside the backfill directory");
         }

@@ -426,6 +426,36 @@ class EmbeddingServiceIT implements PlatformContract {
         assertThat(rows("C-empty")).isZero();
     }
 
+    /** A null list element reached the pipeline and failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aNullTicketIs400NamingItAndStoresNothing() {
+        HttpResponse<String> response = http().post("/embeddings", ApiKeys.OPS,
+                "{\"tickets\":[" + ticket("N-1", "C-null", "Card declined", "billing") + ",null]}");
+        PlatformContract.assertProblem(response, 400);
+        assertThat(response.body()).contains("tickets[1]");
+        assertThat(rows("C-null")).isZero();
+    }
+
+    /** Postgres text cannot hold U+0000: the insert failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aNulCharacterIs400NamingTheFieldAndStoresNothing() {
+        HttpResponse<String> response = embed(ticket("N-2", "C-nul\\u0000", "Card declined", "billing"));
+        PlatformContract.assertProblem(response, 400);
+        PlatformContract.assertNamesField(response, "tickets.0.customerId");
+        assertThat(jdbc.sql("SELECT count(*) FROM ticket_embeddings WHERE ticket_id = 'N-2'").query(Long.class)
+                .single()).isZero();
+    }
+
+    /** A file name Java cannot make a path of (a lone surrogate) failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aBackfillFileThatCannotBeAPathIs400NamingTheFile() {
+        for (String file : List.of("x\\udbff", "a\\u0000b")) {
+            HttpResponse<String> response = http().post("/backfill", ApiKeys.OPS, "{\"file\":\"" + file + "\"}");
+            PlatformContract.assertProblem(response, 400);
+            PlatformContract.assertNamesField(response, "file");
+        }
+    }
+
     @Test
     void healthReportsStoreCountAndDimension() {
         embed(ticket("H-1", "C-h", "Where is my invoice", "billing"));

@@ -46,7 +46,7 @@ public class JiraTickets {
     }
 
     public SourceTicket normalise(JsonNode issue, String path) {
-        String id = SourceJson.required(issue, "id", path + "id");
+        String id = SourceJson.id(issue, "id", path + "id");
         JsonNode fields = SourceJson.object(issue, "fields", path + "fields");
         var updated = SourceJson.instant(fields, "updated", path + "fields.updated", JIRA_TIME);
         String key = SourceJson.optional(issue, "key");

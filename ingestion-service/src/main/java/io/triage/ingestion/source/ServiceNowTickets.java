@@ -37,7 +37,7 @@ public class ServiceNowTickets {
 
     /** {@code path} prefixes field names in 400 answers ({@code ""} for a webhook body, {@code result[3].} …). */
     public SourceTicket normalise(JsonNode incident, String path) {
-        String sysId = SourceJson.required(incident, "sys_id", path + "sys_id");
+        String sysId = SourceJson.id(incident, "sys_id", path + "sys_id");
         var updated = SourceJson.instant(incident, "sys_updated_on", path + "sys_updated_on", GLIDE);
         String number = SourceJson.optional(incident, "number");
         String subject = SourceJson.optional(incident, "short_description");

@@ -30,7 +30,7 @@ public class ZendeskTickets {
     }
 
     public SourceTicket normalise(JsonNode ticket, String path) {
-        String id = SourceJson.required(ticket, "id", path + "id");
+        String id = SourceJson.id(ticket, "id", path + "id");
         var updated = SourceJson.instant(ticket, "updated_at", path + "updated_at", DateTimeFormatter.ISO_INSTANT);
         String subject = SourceJson.optional(ticket, "subject");
         String requester = SourceJson.optional(ticket, "requester_id");

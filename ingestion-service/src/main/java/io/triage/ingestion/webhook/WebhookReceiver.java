@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Receives one webhook delivery: authenticates it over the raw bytes, parses and normalises it (a malformed one is a
@@ -143,13 +147,32 @@ public class WebhookReceiver {
         try {
             JsonNode payload = json.readTree(body);
             if (payload != null && payload.isObject()) {
-                return payload;
+                return withoutNul(payload);
             }
         } catch (JacksonException e) {
             // answered below, without echoing the parser's message (it quotes the body)
         }
         reject(source, "malformed");
         throw new InvalidInputException("body", "the body must be a JSON object");
+    }
+
+    /**
+     * The payload with U+0000 dropped from every string: Postgres text and jsonb cannot hold it, and a source's
+     * ticket is not refused (and redelivered for ever) for a character no text needs (fuzz pass, issue 19).
+     */
+    private static JsonNode withoutNul(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> property : object.properties()) {
+                property.setValue(withoutNul(property.getValue()));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutNul(array.get(i)));
+            }
+        } else if (node.isString() && node.asString().indexOf('\u0000') >= 0) {
+            return StringNode.valueOf(node.asString().replace("\u0000", ""));
+        }
+        return node;
     }
 
     /** Zendesk event id, Jira delivery identifier; otherwise (ServiceNow) the SHA-256 of the raw body. */

@@ -282,6 +282,18 @@ class MappingsIT {
         assertThat(tree(noReason).toString()).contains("reason");
     }
 
+    /** A draft is saved even when invalid, and Postgres text cannot hold U+0000: 500 (fuzz pass, issue 19). */
+    @Test
+    void aDraftWithANulCharacterIs400AndSavesNothing() {
+        String before = http().get("/mappings/jira", ApiKeys.ANALYST).body();
+
+        HttpResponse<String> response = putDraft("jira", ApiKeys.ADMIN, ZENDESK.replace("auto_triaged", "auto\u0000"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(tree(response).path("field").asString()).isEqualTo("body");
+        assertThat(http().get("/mappings/jira", ApiKeys.ANALYST).body()).isEqualTo(before);
+    }
+
     @Test
     void concurrentPublishesOfOneDraftCannotBothWin() {
         putDraft("servicenow", ApiKeys.ADMIN, "levels: {default: suggest}\n");

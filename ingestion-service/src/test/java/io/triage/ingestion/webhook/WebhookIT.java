@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.simulators.SimClock;
@@ -220,6 +223,56 @@ class WebhookIT {
         assertThat(column("number", "SERVICENOW", sysId)).isEqualTo("INC0010002");
         assertThat(column("customer_id", "SERVICENOW", sysId)).isEqualTo("6816f79cc0a8016401c5a33be04be441");
         assertThat(column("source_created_at", "SERVICENOW", sysId)).startsWith("2024-05-01 09:12:00");
+    }
+
+    /**
+     * Postgres text cannot hold U+0000: storing failed with 500 and the source retried forever (fuzz pass, issue
+     * 19). A source's ticket is not refused for a character no text needs: it is stored without it.
+     */
+    @Test
+    void aNulCharacterInASourceTicketIsDroppedAndTheTicketStored() {
+        String body = """
+                {"event":"incident.updated","sys_id":"nul0bae64f411200adf9f8e18110c76e","number":"INC00\\u000010003",
+                 "short_description":"VPN\\u0000 drops","description":"since 9am","contact_type":"walk-in",
+                 "sys_created_on":"2024-05-01 09:12:00","sys_updated_on":"2024-05-01 09:30:41"}""";
+
+        HttpResponse<String> response = deliveries().post("servicenow",
+                Map.of("X-Triage-Webhook-Secret", SERVICENOW_SECRET), body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(column("number", "SERVICENOW", "nul0bae64f411200adf9f8e18110c76e")).isEqualTo("INC0010003");
+        assertThat(column("subject", "SERVICENOW", "nul0bae64f411200adf9f8e18110c76e")).isEqualTo("VPN drops");
+    }
+
+    /**
+     * The big fuzz pass found U+0000 reaching Postgres through fields SourceJson does not read (the attributes, a
+     * Jira description, a Zendesk event id): 500. Every string of a payload is now read without it.
+     */
+    @Test
+    void aNulCharacterAnywhereInAPayloadIsDroppedAndTheTicketStored() {
+        HttpResponse<String> jiraResponse = deliveries().jira(JIRA_SECRET, "jira-nul", """
+                {"webhookEvent":"jira:issue_created","issue":{"id":"20077","key":"SUP-977",
+                 "fields":{"summary":"VPN","description":"since\\u0000 9am","priority":{"name":"Hi\\u0000gh"},
+                           "updated":"2024-05-01T09:30:41.978+0000"}}}""");
+        HttpResponse<String> zendeskResponse = deliveries().zendesk(ZENDESK_SECRET, Instant.now(),
+                SignedDeliveries.zendeskEvent("evt-\\u0000nul", "577", "Printer", "2024-05-01T09:30:41Z"));
+
+        assertThat(jiraResponse.statusCode()).as(jiraResponse.body()).isEqualTo(202);
+        assertThat(zendeskResponse.statusCode()).as(zendeskResponse.body()).isEqualTo(202);
+        assertThat(tickets("JIRA", "20077")).isOne();
+        assertThat(tickets("ZENDESK", "577")).isOne();
+    }
+
+    /** A 180 KB source id failed the unique index's row size with 500 (big fuzz pass, issue 19). */
+    @Test
+    void aSourceIdLongerThanAnyIdIs400NamingIt() {
+        String id = Stream.generate(() -> UUID.randomUUID().toString()).limit(5_000).collect(Collectors.joining());
+        HttpResponse<String> response = deliveries().jira(JIRA_SECRET, "jira-long-id", """
+                {"webhookEvent":"jira:issue_created","issue":{"id":"%s","key":"SUP-978",
+                 "fields":{"summary":"x","updated":"2024-05-01T09:30:41.978+0000"}}}""".formatted(id));
+
+        PlatformContract.assertProblem(response, 400);
+        PlatformContract.assertNamesField(response, "issue.id");
     }
 
     @Test

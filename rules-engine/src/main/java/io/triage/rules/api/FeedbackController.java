@@ -7,6 +7,8 @@ import io.triage.rules.stats.RuleStatistics.RuleAccuracy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +38,14 @@ class FeedbackController {
      * @param feedbackId        this feedback's id; a second delivery with the same id counts nothing (classify-service
      *                          derives it from the decision, so its redeliveries are recognised)
      * @param decisionId        classify-service's decision the feedback is about, when known (kept with the receipt)
-     * @param ruleId            the rule that routed it; must be a rule of the active set
+     * @param ruleId            the rule that routed it; must be a rule of the active set (and an id as the rule format
+     *                          allows it, 1-64 letters, digits, '_', '.' or '-', checked before any lookup)
      * @param correctDepartment the department an agent says is right
      * @param ruleSetVersion    the version that routed it (the active one when absent)
      */
-    record FeedbackRequest(@NotNull UUID feedbackId, @Nullable UUID decisionId, @NotBlank String ruleId,
-            @NotBlank String correctDepartment, @Nullable Integer ruleSetVersion) {
+    record FeedbackRequest(@NotNull UUID feedbackId, @Nullable UUID decisionId,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String ruleId,
+            @NotBlank @Size(max = 200) String correctDepartment, @Nullable Integer ruleSetVersion) {
     }
 
     /**

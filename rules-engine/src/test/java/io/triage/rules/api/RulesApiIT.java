@@ -9,6 +9,8 @@ import io.triage.testsupport.PlatformContract;
 import io.triage.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -192,5 +194,37 @@ class RulesApiIT {
         return http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE, """
                 {"feedbackId": "%s", "decisionId": "%s", "ruleId": "%s", "correctDepartment": "%s"}"""
                 .formatted(feedbackId, UUID.randomUUID(), ruleId, department));
+    }
+
+    /** Postgres text cannot hold U+0000: the insert failed with 500 (fuzz pass, issue 19). */
+    @Test
+    void aNulCharacterInAFieldIs400NamingItAndRecordsNothing() {
+        String versions = http.get("/rules/versions", ApiKeys.ANALYST).body();
+        HttpResponse<String> feedback = http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
+                "{\"feedbackId\": \"" + UUID.randomUUID()
+                        + "\", \"ruleId\": \"R\\u0000X\", \"correctDepartment\": \"Security\"}");
+        HttpResponse<String> rollback = http.post("/rules/rollback", ApiKeys.ANALYST,
+                "{\"version\": 1, \"reason\": \"a\\u0000b\"}");
+
+        assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(400);
+        assertThat(json(feedback)).extractingPath("$.field").isEqualTo("ruleId");
+        assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(400);
+        assertThat(json(rollback)).extractingPath("$.field").isEqualTo("reason");
+        assertThat(http.get("/rules/versions", ApiKeys.ANALYST).body()).as("no activation recorded")
+                .isEqualTo(versions);
+    }
+
+    /** A rule id longer than any rule's exceeded the statistics index's row size: 500 (fuzz pass, issue 19). */
+    @Test
+    void feedbackForARuleIdNoRuleCanHaveIs400NamingIt() {
+        // Random text: Postgres compresses a repetitive one below the index's limit.
+        String ruleId = Stream.generate(() -> UUID.randomUUID().toString()).limit(5_000)
+                .collect(Collectors.joining());
+        HttpResponse<String> response = http.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE,
+                "{\"feedbackId\": \"" + UUID.randomUUID() + "\", \"ruleId\": \"" + ruleId
+                        + "\", \"correctDepartment\": \"Security\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("ruleId");
     }
 }

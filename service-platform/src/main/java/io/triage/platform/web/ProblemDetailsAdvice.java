@@ -2,6 +2,7 @@ package io.triage.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import io.triage.platform.problem.ProblemException;
 import io.triage.platform.problem.UnavailableException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -66,6 +68,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
         return problem(HttpStatus.UNAUTHORIZED, "Valid credentials are required", request);
+    }
+
+    /**
+     * A multipart body that cannot be split (no boundary, truncated): the client's fault. Too large a multipart
+     * body stays {@code ResponseEntityExceptionHandler}'s 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed multipart body", request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -163,7 +174,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String what = "Malformed JSON";
         MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
-        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+        if (mismatch instanceof NulFreeText.NulCharacterException nul) {
+            what = "Invalid value for '" + fieldOf(nul) + "': " + nul.getOriginalMessage();
+        } else if (mismatch instanceof UnrecognizedPropertyException unknown) {
             what = "Unknown field '" + fieldOf(unknown) + "'";
         } else if (mismatch != null && !mismatch.getPath().isEmpty()) {
             Class<?> target = mismatch.getTargetType();
@@ -177,10 +190,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** The JSON path of the failing value, e.g. {@code items.0.name}. */
+    /**
+     * The JSON path of the failing value, e.g. {@code items.0.name}: from the path's references, as Jackson's own
+     * path text puts the container types between them ({@code ["items"]->java.util.ArrayList[0]}).
+     */
     private static String fieldOf(DatabindException databind) {
-        return databind.getPathReference().replaceAll("^[^\\[]*\\[", "")
-                .replaceAll("\\]\\[", ".").replaceAll("[\"\\]]", "");
+        StringJoiner path = new StringJoiner(".");
+        for (JacksonException.Reference reference : databind.getPath()) {
+            path.add(reference.getPropertyName() != null ? reference.getPropertyName()
+                    : Integer.toString(reference.getIndex()));
+        }
+        return path.toString();
     }
 
     private static String messageOf(Object error) {
