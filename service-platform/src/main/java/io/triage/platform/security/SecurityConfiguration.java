@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -65,7 +66,11 @@ public class SecurityConfiguration {
                 AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
             JwtChecks checks = JwtChecks.of(jwtProperties, security.jwtRolesClaim());
+            // The scrape endpoints' bearer token is an API key (see ApiKeyAuthenticationFilter), not a JWT.
+            var jwtTokens = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(oauth -> oauth
+                    .bearerTokenResolver(request -> ApiKeyAuthenticationFilter.isScrape(request) ? null
+                            : jwtTokens.resolve(request))
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers)
                     .jwt(jwt -> jwt.decoder(checks.checking(jwtDecoders.getObject()))
