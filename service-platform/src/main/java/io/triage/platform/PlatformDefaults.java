@@ -42,6 +42,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.distribution.slo.http.server.requests", "100ms,200ms,500ms,1s,2s");
         defaults.put("management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms");
         defaults.put("management.metrics.distribution.maximum-expected-value.http.server.requests", "10s");
+        // No trace exemplars in the scrape: Debian bookworm's Prometheus 2.42 refuses a target's whole scrape once a
+        // timer's _count carries one ("metric name …_count does not support exemplars"; seen by ObservabilityIT).
+        // Traces stay linked through the logs' traceId; set sampled-traces where the Prometheus accepts them.
+        defaults.put("management.tracing.exemplars.include", "none");
         // OTLP export stays off until an endpoint is configured (traces) or it is switched on (metrics).
         defaults.put("management.otlp.metrics.export.enabled", false);
         defaults.put("management.opentelemetry.logging.export.otlp.enabled", false);
