@@ -95,15 +95,15 @@ class ObservabilityIT {
         slack.disable(SLACK_HOOK);
         BackingServices backing = BackingServices.get();
         List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                boot(() -> new SpringApplicationBuilder(RulesEngineApplication.class)
+                boot("rules-engine", () -> new SpringApplicationBuilder(RulesEngineApplication.class)
                         .run(common(backing.createDatabase(), "rules-engine", "rules"))),
-                boot(() -> new SpringApplicationBuilder(ClassifyServiceApplication.class, TrainedModel.class)
+                boot("classify-service", () -> new SpringApplicationBuilder(ClassifyServiceApplication.class, TrainedModel.class)
                         .run(classifyArguments(backing))),
-                boot(() -> new SpringApplicationBuilder(AuditServiceApplication.class)
+                boot("audit-service", () -> new SpringApplicationBuilder(AuditServiceApplication.class)
                         .run(auditArguments(backing.createDatabase()))),
-                boot(() -> new SpringApplicationBuilder(GdprServiceApplication.class)
+                boot("gdpr-service", () -> new SpringApplicationBuilder(GdprServiceApplication.class)
                         .run(gdprArguments(backing.createDatabase()))),
-                boot(() -> new SpringApplicationBuilder(IngestionServiceApplication.class)
+                boot("ingestion-service", () -> new SpringApplicationBuilder(IngestionServiceApplication.class)
                         .run(ingestionArguments(backing.createDatabase()))));
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
         for (CompletableFuture<ConfigurableApplicationContext> service : starting) {
@@ -131,9 +131,13 @@ class ObservabilityIT {
         return binary.orElseThrow();
     }
 
-    private static CompletableFuture<ConfigurableApplicationContext> boot(
+    private static CompletableFuture<ConfigurableApplicationContext> boot(String name,
             Supplier<ConfigurableApplicationContext> service) {
-        return CompletableFuture.supplyAsync(service);
+        long started = System.nanoTime();
+        return CompletableFuture.supplyAsync(service).thenApply(context -> {
+            System.out.printf("ObservabilityIT: %s started in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+            return context;
+        });
     }
 
     private static String[] common(TestDatabase database, String name, String schema, String... more) {
