@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.triage.platform.PlatformProperties.ApiKey;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request carrying an {@code X-API-Key} header. A request without the header passes through
  * unauthenticated (and is refused later if the endpoint needs credentials); a wrong key is refused at once.
  * The scrape endpoints ({@link #SCRAPE_PATHS}) also take the key as {@code Authorization: Bearer <key>}: Prometheus
- * before 2.55 (Debian bookworm ships 2.42) can send no other header.
+ * before 2.55 (Debian bookworm ships 2.42) can send no other header. A bearer token that is no known key is left
+ * alone there (a JWT in jwt mode; otherwise the request stays unauthenticated and is refused).
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -43,8 +43,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = presentedKey(request);
+        String presented = request.getHeader(HEADER);
         if (presented == null || presented.isEmpty()) {
+            // A bearer token that is no API key passes on: in jwt mode it is a JWT (SecurityConfiguration).
+            scrapeKey(request, authenticator).ifPresent(ApiKeyAuthenticationFilter::authenticate);
             chain.doFilter(request, response);
             return;
         }
@@ -54,30 +56,27 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authenticated(holder.get()));
-        SecurityContextHolder.setContext(context);
+        authenticate(holder.get());
         chain.doFilter(request, response);
     }
 
-    private static @Nullable String presentedKey(HttpServletRequest request) {
-        String header = request.getHeader(HEADER);
-        if (header != null && !header.isEmpty()) {
-            return header;
+    /** The holder of the API key sent as bearer token to a scrape endpoint, if the token is one. */
+    static Optional<ApiKey> scrapeKey(HttpServletRequest request, ApiKeyAuthenticator authenticator) {
+        if (!SCRAPE_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return Optional.empty();
         }
-        return isScrape(request) ? bearerToken(request) : null;
-    }
-
-    static boolean isScrape(HttpServletRequest request) {
-        return SCRAPE_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
-    }
-
-    private static @Nullable String bearerToken(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
+            return Optional.empty();
         }
-        return authorization.substring(BEARER.length()).trim();
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? Optional.empty() : authenticator.authenticate(token);
+    }
+
+    private static void authenticate(ApiKey key) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authenticated(key));
+        SecurityContextHolder.setContext(context);
     }
 
     private static UsernamePasswordAuthenticationToken authenticated(ApiKey key) {

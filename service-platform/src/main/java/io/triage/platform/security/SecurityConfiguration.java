@@ -62,15 +62,15 @@ public class SecurityConfiguration {
         // API keys are always accepted (service-to-service calls, Prometheus); jwt mode adds bearer tokens for
         // people and external clients.
         refuseLocalKeysWhereForbidden(security);
-        http.addFilterBefore(new ApiKeyAuthenticationFilter(new ApiKeyAuthenticator(security.apiKeys()), handlers),
-                AnonymousAuthenticationFilter.class);
+        ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(security.apiKeys());
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, handlers), AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
             JwtChecks checks = JwtChecks.of(jwtProperties, security.jwtRolesClaim());
-            // The scrape endpoints' bearer token is an API key (see ApiKeyAuthenticationFilter), not a JWT.
+            // Prometheus' API key sent as bearer token to a scrape endpoint is no JWT (ApiKeyAuthenticationFilter).
             var jwtTokens = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(oauth -> oauth
-                    .bearerTokenResolver(request -> ApiKeyAuthenticationFilter.isScrape(request) ? null
-                            : jwtTokens.resolve(request))
+                    .bearerTokenResolver(request -> ApiKeyAuthenticationFilter.scrapeKey(request, apiKeys).isPresent()
+                            ? null : jwtTokens.resolve(request))
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers)
                     .jwt(jwt -> jwt.decoder(checks.checking(jwtDecoders.getObject()))

@@ -57,10 +57,20 @@ class ScrapeBearerKeyTests {
     }
 
     @Test
-    void aWrongBearerKeyOnTheScrapeEndpointIsRefused() throws Exception {
+    void aBearerTokenThatIsNoKeyAuthenticatesNobodyAndIsLeftToTheJwtCheck() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         assertThat(filtered(bearer("/actuator/prometheus", "k-op"), response)).isNull();
+        assertThat(response.getStatus()).as("refused later by the authorization rules").isEqualTo(200);
+    }
+
+    @Test
+    void theXApiKeyHeaderStillWinsAndAWrongOneIsRefusedAtOnce() throws Exception {
+        MockHttpServletRequest request = bearer("/actuator/prometheus", "k-ops");
+        request.addHeader("X-API-Key", "wrong");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThat(filtered(request, response)).isNull();
         assertThat(response.getStatus()).isEqualTo(401);
     }
 
