@@ -152,6 +152,16 @@ class GdprServiceIT implements PlatformContract {
         }
     }
 
+    @Test
+    void openRequestsAreGaugedForTheGdprDashboard() {
+        requestAged(1, 29);
+        long open = jdbc.sql("SELECT count(*) FROM deletion_requests WHERE status = 'IN_PROGRESS'")
+                .query(Long.class).single();
+
+        assertThat(http().get("/actuator/prometheus", ApiKeys.OPS).body().lines())
+                .as("open requests").contains("gdpr_requests_open " + (double) open);
+    }
+
     private String requestAged(int daysAgo, int dueInDays) {
         String id = JsonPath.read(http().post("/gdpr/delete-customer-data", ApiKeys.COMPLIANCE,
                 "{\"customerId\":\"CUST-aged\"}").body(), "$.id");

@@ -123,6 +123,16 @@ class JwtModeIT {
         assertThat(ServiceHttp.onPort(port).get("/metrics", ApiKeys.OPS).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void prometheusScrapesWithTheKeyAsBearerTokenAndATokenWithTheRoleStillWorksThere() {
+        assertThat(get("/actuator/prometheus", ApiKeys.OPS).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", token(ISSUER, AUDIENCE, "azp", CLIENT, List.of("triage.ops")))
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", "not-a-key-nor-a-jwt").statusCode()).isEqualTo(401);
+        assertThat(get("/tickets", ApiKeys.OPS).statusCode()).as("API keys as bearer tokens on scrape paths only")
+                .isEqualTo(401);
+    }
+
     private java.net.http.HttpResponse<String> get(String path, String bearer) {
         var http = ServiceHttp.onPort(port);
         return http.send(http.request(path, null).header("Authorization", "Bearer " + bearer).GET());

@@ -35,6 +35,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.roles", "OPS,ADMIN");
         defaults.put("management.tracing.sampling.probability", 1.0);
+        // Request latency as a histogram, so p95 per service and endpoint can be aggregated over pods
+        // (grafana/dashboards, alert TriageApiLatencyHigh); the SLO boundaries make the 2 s alert and the 200 ms
+        // /classify budget exact buckets, the expected range keeps it to a few dozen buckets per series.
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", true);
+        defaults.put("management.metrics.distribution.slo.http.server.requests", "100ms,200ms,500ms,1s,2s");
+        defaults.put("management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms");
+        defaults.put("management.metrics.distribution.maximum-expected-value.http.server.requests", "10s");
+        // No trace exemplars in the scrape: Debian bookworm's Prometheus 2.42 refuses a target's whole scrape once a
+        // timer's _count carries one ("metric name …_count does not support exemplars"; seen by ObservabilityIT).
+        // Traces stay linked through the logs' traceId; set sampled-traces where the Prometheus accepts them.
+        defaults.put("management.tracing.exemplars.include", "none");
         // OTLP export stays off until an endpoint is configured (traces) or it is switched on (metrics).
         defaults.put("management.otlp.metrics.export.enabled", false);
         defaults.put("management.opentelemetry.logging.export.otlp.enabled", false);

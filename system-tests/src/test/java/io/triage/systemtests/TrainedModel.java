@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Primary;
  * before the service starts, as classify-service's own tests do; spares the test a training job and a registry.
  */
 @Configuration(proxyBeanMethods = false)
-class TrainedModel {
+public class TrainedModel {
 
     static final String VERSION = "system-test-model-1";
 

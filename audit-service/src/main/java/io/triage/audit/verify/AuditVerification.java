@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.audit.chain.AuditLog;
 import io.triage.audit.chain.CanonicalForm;
 import io.triage.audit.chain.ChainHasher;
@@ -33,16 +32,16 @@ public class AuditVerification {
     private final Checkpoints checkpoints;
     private final CheckpointCheck checkpointCheck;
     private final VerifiedArchives archives;
-    private final MeterRegistry meters;
+    private final VerificationMetrics metrics;
 
     AuditVerification(AuditLog log, ChainHasher hasher, Checkpoints checkpoints, CheckpointCheck checkpointCheck,
-            VerifiedArchives archives, MeterRegistry meters) {
+            VerifiedArchives archives, VerificationMetrics metrics) {
         this.log = log;
         this.hasher = hasher;
         this.checkpoints = checkpoints;
         this.checkpointCheck = checkpointCheck;
         this.archives = archives;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,10 +67,7 @@ public class AuditVerification {
         Long firstBroken = findings.isEmpty() ? null : findings.getFirst().seq();
         long from = fromSeq != null ? start : log.firstStoredSeq().orElse(head.seq() + 1);
         double seconds = (System.nanoTime() - started) / 1e9;
-        meters.counter("audit_verified_events_total").increment(verifier.checked());
-        if (!findings.isEmpty()) {
-            meters.counter("audit_verification_findings_total").increment(findings.size());
-        }
+        metrics.verified(verifier.checked(), findings.size());
         return new VerificationReport(from, Math.min(to, Math.max(head.seq(), from - 1)), verifier.checked(),
                 covered.size(), findings.isEmpty(), firstBroken, List.copyOf(findings), seconds);
     }

@@ -1,5 +1,6 @@
 package io.triage.classify.chain;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,16 +26,31 @@ public class RoutingMetrics {
         this.meters = meters;
         Gauge.builder("cache_hit_rate", this, RoutingMetrics::cacheHitRate)
                 .description("Share of semantic-cache lookups that decided the ticket").register(meters);
+        // From zero, so coverage and needs-review share are 0, not "no data", before the first such decision.
+        for (RoutingMethod method : RoutingMethod.values()) {
+            decisions(method);
+        }
     }
 
     void decided(RoutingMethod method) {
-        Counter.builder("routing_decisions").description("Decisions per deciding tier")
-                .tag("method", method.name()).register(meters).increment();
+        decisions(method).increment();
+    }
+
+    private Counter decisions(RoutingMethod method) {
+        return Counter.builder("routing_decisions").description("Decisions per deciding tier")
+                .tag("method", method.name()).register(meters);
     }
 
     void tierLatency(RoutingMethod tier, long micros) {
         Timer.builder("classify_tier_latency").description("Time spent in one tier for one ticket")
-                .tag("tier", tier.name()).publishPercentiles(0.5, 0.95, 0.99).register(meters)
+                .tag("tier", tier.name())
+                // Buckets rather than client-side percentiles, which cannot be aggregated over pods; the SLO
+                // boundaries are the tiers' budgets and the 2 s alert.
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .register(meters)
                 .record(micros, TimeUnit.MICROSECONDS);
     }
 

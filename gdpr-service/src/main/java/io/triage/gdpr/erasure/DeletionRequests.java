@@ -156,6 +156,12 @@ public class DeletionRequests {
                 + "WHERE id = :id").param("id", id).query((rs, n) -> map(rs, receipts)).optional();
     }
 
+    /** Requests not yet completed by every store. */
+    long open() {
+        return jdbc.sql("SELECT count(*) FROM deletion_requests WHERE status = 'IN_PROGRESS'").query(Long.class)
+                .single();
+    }
+
     /** Open requests older than the due-soon age and not yet overdue. */
     long dueSoon() {
         return jdbc.sql("""

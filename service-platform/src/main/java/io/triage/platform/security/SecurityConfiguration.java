@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -61,13 +62,16 @@ public class SecurityConfiguration {
         PlatformProperties.Security security = properties.security();
         // API keys are always accepted (service-to-service calls, Prometheus); jwt mode adds bearer tokens for
         // people and external clients.
-        var authenticator = new ApiKeyAuthenticator(security.apiKeys());
-        refuseLocalKeysWhereForbidden(security, authenticator);
-        http.addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, handlers),
-                AnonymousAuthenticationFilter.class);
+        ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(security.apiKeys());
+        refuseLocalKeysWhereForbidden(security, apiKeys);
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, handlers), AnonymousAuthenticationFilter.class);
         if (security.mode() == Mode.JWT) {
             JwtChecks checks = JwtChecks.of(jwtProperties, security.jwtRolesClaim());
+            // Prometheus' API key sent as bearer token to a scrape endpoint is no JWT (ApiKeyAuthenticationFilter).
+            var jwtTokens = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(oauth -> oauth
+                    .bearerTokenResolver(request -> ApiKeyAuthenticationFilter.scrapeKey(request, apiKeys).isPresent()
+                            ? null : jwtTokens.resolve(request))
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers)
                     .jwt(jwt -> jwt.decoder(checks.checking(jwtDecoders.getObject()))
