@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ScrapeBearerKeyTests {
 
     private final ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-            new ApiKeyAuthenticator(List.of(new ApiKey("scraper", "k-ops", Set.of(Role.OPS)))),
+            new ApiKeyAuthenticator(List.of(new ApiKey("scraper", "k-ops", null, Set.of(Role.OPS)))),
             (request, response, e) -> response.sendError(401));
 
     @AfterEach
