@@ -83,7 +83,8 @@ class RulesApiIT {
     void theExternalClassifierKeyReachesNoRulesEndpoint() {
         // rules-engine serves classify-service and analysts; the key a ServiceNow instance holds is neither
         // (issue 19, finding 2): no rule set, no evaluation, no feedback that would skew the rule statistics.
-        String feedback = "{\"ruleId\": \"R999\", \"correctDepartment\": \"Sales\"}";
+        String feedback = "{\"feedbackId\": \"" + UUID.randomUUID()
+                + "\", \"ruleId\": \"R999\", \"correctDepartment\": \"Sales\"}";
         assertThat(http.get("/rules", ApiKeys.CLASSIFIER).statusCode()).isEqualTo(403);
         assertThat(http.get("/rules/versions", ApiKeys.CLASSIFIER).statusCode()).isEqualTo(403);
         assertThat(http.post("/rules/evaluate", ApiKeys.CLASSIFIER, "{\"description\": \"x\"}").statusCode())
