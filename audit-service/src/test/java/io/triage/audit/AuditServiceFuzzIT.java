@@ -5,20 +5,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.fuzz.FuzzContract;
+import io.triage.testsupport.fuzz.FuzzedService;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The fuzz pass (issue 19) over audit-service's JSON endpoints: no 5xx, and it keeps answering. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
-class AuditServiceFuzzIT implements FuzzContract {
+class AuditServiceFuzzIT extends FuzzedService {
 
     @TempDir
     static Path storage;
@@ -26,28 +22,6 @@ class AuditServiceFuzzIT implements FuzzContract {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         LocalStorage.in(storage, registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
-
-    @Override
-    public String service() {
-        return "audit-service";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
     }
 
     @Override

@@ -3,12 +3,8 @@ package io.triage.gdpr;
 import java.util.Map;
 
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.fuzz.FuzzContract;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.triage.testsupport.fuzz.FuzzedService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The fuzz pass (issue 19) over gdpr-service's JSON endpoints: no 5xx, and it keeps answering. The stores are
@@ -20,29 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         "spring.http.serviceclient.classify.base-url=http://127.0.0.1:9",
         "spring.http.serviceclient.audit.base-url=http://127.0.0.1:9"})
 @IsolatedBackingServices
-class GdprServiceFuzzIT implements FuzzContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
-
-    @Override
-    public String service() {
-        return "gdpr-service";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
-    }
+class GdprServiceFuzzIT extends FuzzedService {
 
     @Override
     public Map<String, String> examples() {

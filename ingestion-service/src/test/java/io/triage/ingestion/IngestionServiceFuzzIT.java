@@ -13,18 +13,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.fuzz.FuzzContract;
+import io.triage.testsupport.fuzz.FuzzedService;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The fuzz pass (issue 19) over ingestion-service's JSON and YAML endpoints: no 5xx, and it keeps answering. Each
@@ -39,17 +35,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         "triage.ingestion.sources.servicenow.enabled=true",
         "triage.ingestion.sources.servicenow.webhook-secret=" + IngestionServiceFuzzIT.SECRET})
 @IsolatedBackingServices
-class IngestionServiceFuzzIT implements FuzzContract {
+class IngestionServiceFuzzIT extends FuzzedService {
 
     static final String SECRET = "fuzz-webhook-secret";
     static final StubServer classify = new StubServer();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -72,21 +61,6 @@ class IngestionServiceFuzzIT implements FuzzContract {
     }
 
     @Override
-    public String service() {
-        return "ingestion-service";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
-    }
-
-    @Override
     public Map<String, List<String>> pathValues() {
         return Map.of("source", List.of("servicenow", "zendesk", "jira"),
                 "id", List.of("3f2504e0-4f89-11d3-9a0c-0305e82c3301"));
@@ -104,7 +78,7 @@ class IngestionServiceFuzzIT implements FuzzContract {
             case "/webhooks/jira" -> Map.of("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(hmac(body)),
                     "X-Atlassian-Webhook-Identifier", "fuzz-" + HexFormat.of().formatHex(hmac(body), 0, 8));
             case "/webhooks/servicenow" -> Map.of("X-Triage-Webhook-Secret", SECRET);
-            default -> FuzzContract.super.credentials(method, path, body);
+            default -> super.credentials(method, path, body);
         };
     }
 

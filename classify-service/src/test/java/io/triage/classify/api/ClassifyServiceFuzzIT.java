@@ -13,17 +13,13 @@ import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
-import io.triage.testsupport.fuzz.FuzzContract;
+import io.triage.testsupport.fuzz.FuzzedService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The fuzz pass (issue 19) over classify-service's JSON endpoints, with a production model and answering
@@ -32,16 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
 @Import(TestModel.class)
-class ClassifyServiceFuzzIT implements FuzzContract {
+class ClassifyServiceFuzzIT extends FuzzedService {
 
     static final Downstreams downstreams = new Downstreams();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -61,25 +50,10 @@ class ClassifyServiceFuzzIT implements FuzzContract {
     /** Version 1 in production, so {@code /models/predict} answers instead of 503 (no model yet). */
     @BeforeEach
     void productionModel() {
-        ServiceHttp http = ServiceHttp.onPort(port);
+        ServiceHttp http = ServiceHttp.onPort(port());
         TrainingJobClient.result(new TrainingJobClient(http).train(TicketCsv.of(1, 150)));
         HttpResponse<String> promoted = http.post("/models/1/promote", ApiKeys.ANALYST, "");
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
-    }
-
-    @Override
-    public String service() {
-        return "classify-service";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
     }
 
     @Override

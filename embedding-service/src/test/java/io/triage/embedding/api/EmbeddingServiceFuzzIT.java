@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.fuzz.FuzzContract;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.triage.testsupport.fuzz.FuzzedService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The fuzz pass (issue 19) over embedding-service's JSON endpoints: no 5xx, and it keeps answering. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
-class EmbeddingServiceFuzzIT implements FuzzContract {
+class EmbeddingServiceFuzzIT extends FuzzedService {
 
     static final Path WORK = temporaryDirectory();
     static final IngestionFeedStub FEED = new IngestionFeedStub();
@@ -30,28 +26,6 @@ class EmbeddingServiceFuzzIT implements FuzzContract {
         registry.add("triage.embedding.lucene.path", () -> WORK.resolve("index").toString());
         registry.add("triage.embedding.backfill.directory", () -> WORK.resolve("backfill").toString());
         registry.add("spring.http.serviceclient.ingestion.base-url", FEED::baseUrl);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
-
-    @Override
-    public String service() {
-        return "embedding-service";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
     }
 
     @Override

@@ -3,18 +3,14 @@ package io.triage.rules.api;
 import java.util.Map;
 
 import io.triage.testsupport.IsolatedBackingServices;
-import io.triage.testsupport.fuzz.FuzzContract;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.triage.testsupport.fuzz.FuzzedService;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The fuzz pass (issue 19) over rules-engine's JSON and YAML endpoints: no 5xx, and it keeps answering. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IsolatedBackingServices
-class RulesEngineFuzzIT implements FuzzContract {
+class RulesEngineFuzzIT extends FuzzedService {
 
     private static final String YAML = """
             rules:
@@ -25,28 +21,6 @@ class RulesEngineFuzzIT implements FuzzContract {
                 urgency: Low
               - {id: CARD, pattern: 'card.*stolen', regex: true, department: Security, urgency: High, order: 1}
             """;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
-
-    @Override
-    public String service() {
-        return "rules-engine";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public RequestMappingHandlerMapping handlerMapping() {
-        return mapping;
-    }
 
     @Override
     public long maxBodyBytes() {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The fuzz pass as a JUnit contract: a service's IT boots the service, implements this interface and inherits the
+ * The fuzz pass as a JUnit contract: a service's IT boots the service, implements this interface (a Spring Boot
+ * test extends {@link FuzzedService}, which supplies port, routes and name from the context) and inherits the
  * test. Every POST, PUT and PATCH route in the handler mapping gets {@code fuzz.inputs} inputs (50 by default, a
  * fixed {@code fuzz.seed}); the rule is no 5xx and no process death. {@code fuzz.only}, a regular expression, limits
  * a run to the endpoints whose {@code METHOD /path} it matches (to reproduce a finding). Each run writes its table to
