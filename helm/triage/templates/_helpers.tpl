@@ -1,27 +1,25 @@
 {{/*
-The environment of one service, shared by its Deployment and its migration Job. Takes a dict: root (the chart's
-root context), name (the service), svc (its values), migration (true for the Job: no outbound API key). Every secret
-comes from the service's own Secret (services.<name>.existingSecret); it holds no database admin credentials (only
-the migration Job adds those) and accepted API keys are digests only.
+The environment of one service, in two parts. triage.configEnv: the non-secret variables as a YAML map (the data of the
+service's ConfigMap <service>-env; accepted API keys are digests only). triage.secretEnv: the variables from the
+service's own Secret (services.<name>.existingSecret), as env entries; it holds no database admin credentials (only the
+migration Job adds those). Both take a dict: root (the chart's root context), name (the service), svc (its values),
+migration (true for the Job: no outbound API key).
 */}}
-{{- define "triage.env" -}}
+{{- define "triage.configEnv" -}}
 {{- $root := .root -}}
 {{- $name := .name -}}
 {{- $svc := .svc -}}
-{{- $secret := include "triage.secretName" (dict "root" $root "name" $name "svc" $svc) -}}
-- {name: JAVA_TOOL_OPTIONS, value: {{ $root.Values.javaToolOptions | quote }}}
-- {name: SPRING_DATASOURCE_URL, value: {{ $root.Values.database.url | quote }}}
-- {name: SPRING_DATASOURCE_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: db-password}}}
-- {name: SPRING_DATA_REDIS_HOST, value: {{ $root.Values.redis.host | quote }}}
-- {name: SPRING_DATA_REDIS_PORT, value: {{ $root.Values.redis.port | quote }}}
-- {name: SPRING_DATA_REDIS_SSL_ENABLED, value: {{ $root.Values.redis.ssl | quote }}}
-- {name: SPRING_DATA_REDIS_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: redis-password}}}
-- {name: TRIAGE_PLATFORM_SECURITY_MODE, value: {{ $root.Values.security.mode | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_ALLOW_DEFAULT_KEYS, value: "false"}
-- {name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI, value: {{ $root.Values.security.jwtIssuerUri | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES, value: {{ join "," $root.Values.security.jwtAudiences | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_JWT_AUTHORIZED_PARTIES, value: {{ join "," $root.Values.security.jwtAuthorizedParties | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX, value: {{ $root.Values.security.jwtRolePrefix | quote }}}
+JAVA_TOOL_OPTIONS: {{ $root.Values.javaToolOptions | quote }}
+SPRING_DATASOURCE_URL: {{ $root.Values.database.url | quote }}
+SPRING_DATA_REDIS_HOST: {{ $root.Values.redis.host | quote }}
+SPRING_DATA_REDIS_PORT: {{ $root.Values.redis.port | quote }}
+SPRING_DATA_REDIS_SSL_ENABLED: {{ $root.Values.redis.ssl | quote }}
+TRIAGE_PLATFORM_SECURITY_MODE: {{ $root.Values.security.mode | quote }}
+TRIAGE_PLATFORM_SECURITY_ALLOW_DEFAULT_KEYS: "false"
+SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI: {{ $root.Values.security.jwtIssuerUri | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES: {{ join "," $root.Values.security.jwtAudiences | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_AUTHORIZED_PARTIES: {{ join "," $root.Values.security.jwtAuthorizedParties | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX: {{ $root.Values.security.jwtRolePrefix | quote }}
 {{- /*
 The keys this service accepts (apiKeys.<holder>.acceptedBy), numbered from 0, as digests only. A holder without a
 digest is still listed (and accepts nothing): the list always replaces the services' local default keys.
@@ -32,12 +30,43 @@ digest is still listed (and accepts nothing): the list always replaces the servi
 {{- if and $key.sha256 (not (regexMatch "^[0-9a-fA-F]{64}$" $key.sha256)) }}
 {{- fail (printf "apiKeys.%s.sha256 must be the SHA-256 digest of the key as 64 hex digits (printf %%s \"$KEY\" | sha256sum)" $holder) }}
 {{- end }}
-- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME, value: {{ $holder | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES, value: {{ join "," $key.roles | quote }}}
-- {name: TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_KEY_SHA256, value: {{ $key.sha256 | default "" | quote }}}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME: {{ $holder | quote }}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES: {{ join "," $key.roles | quote }}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_KEY_SHA256: {{ $key.sha256 | default "" | quote }}
 {{- $i = add1 $i }}
 {{- end }}
 {{- end }}
+{{- range $var, $value := $svc.env }}
+{{ $var }}: {{ $value | quote }}
+{{- end }}
+{{- if and (eq $name "embedding-service") (include "triage.embeddingIndexOnDisk" $svc) }}
+TRIAGE_EMBEDDING_LUCENE_PATH: {{ $root.Values.embeddingIndex.mountPath | quote }}
+{{- end }}
+{{- if and (eq $name "audit-service") (include "triage.auditArchiveOnDisk" $svc) }}
+TRIAGE_AUDIT_ARCHIVE_DIRECTORY: {{ printf "%s/archive" $root.Values.auditArchive.mountPath | quote }}
+TRIAGE_AUDIT_ARCHIVE_LOCAL_DURABLE: "true"
+TRIAGE_AUDIT_CHECKPOINT_MIRROR_DIRECTORY: {{ printf "%s/checkpoint-mirror" $root.Values.auditArchive.mountPath | quote }}
+{{- end }}
+{{- if and (eq $name "classify-service") $root.Values.mlflow.trackingUri }}
+MLFLOW_TRACKING_URI: {{ $root.Values.mlflow.trackingUri | quote }}
+TRIAGE_CLASSIFY_MODELS_MLFLOW_EXPERIMENT: {{ $root.Values.mlflow.experiment | quote }}
+TRIAGE_CLASSIFY_MODELS_MLFLOW_REGISTERED_MODEL: {{ $root.Values.mlflow.registeredModel | quote }}
+{{- end }}
+{{- if $root.Values.tracing.otlpEndpoint }}
+MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ $root.Values.tracing.otlpEndpoint | quote }}
+{{- end }}
+{{- range $other, $o := $root.Values.services }}
+TRIAGE_{{ $other | upper | replace "-SERVICE" "" | replace "-" "_" }}_URL: "http://{{ $other }}:{{ $o.port }}"
+{{- end }}
+{{- end }}
+
+{{- define "triage.secretEnv" -}}
+{{- $root := .root -}}
+{{- $name := .name -}}
+{{- $svc := .svc -}}
+{{- $secret := include "triage.secretName" (dict "root" $root "name" $name "svc" $svc) -}}
+- {name: SPRING_DATASOURCE_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: db-password}}}
+- {name: SPRING_DATA_REDIS_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: redis-password}}}
 {{- if and $svc.apiKeyEnv (not .migration) }}
 - {name: {{ $svc.apiKeyEnv }}, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: api-key}}}
 {{- end }}
@@ -47,27 +76,54 @@ digest is still listed (and accepts nothing): the list always replaces the servi
 {{- range $var, $key := $svc.optionalSecretEnv }}
 - {name: {{ $var }}, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: {{ $key }}, optional: true}}}
 {{- end }}
-{{- range $var, $value := $svc.env }}
-- {name: {{ $var }}, value: {{ $value | quote }}}
-{{- end }}
-{{- if and (eq $name "classify-service") $root.Values.mlflow.trackingUri }}
-- {name: MLFLOW_TRACKING_URI, value: {{ $root.Values.mlflow.trackingUri | quote }}}
-- {name: TRIAGE_CLASSIFY_MODELS_MLFLOW_EXPERIMENT, value: {{ $root.Values.mlflow.experiment | quote }}}
-- {name: TRIAGE_CLASSIFY_MODELS_MLFLOW_REGISTERED_MODEL, value: {{ $root.Values.mlflow.registeredModel | quote }}}
-{{- if $root.Values.mlflow.tokenSecretKey }}
+{{- if eq $name "classify-service" }}
+{{- if and $root.Values.mlflow.trackingUri $root.Values.mlflow.tokenSecretKey }}
 - {name: MLFLOW_TRACKING_TOKEN, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: {{ $root.Values.mlflow.tokenSecretKey }}}}}
 {{- end }}
-{{- if $root.Values.mlflow.usernameSecretKey }}
+{{- if and $root.Values.mlflow.trackingUri $root.Values.mlflow.usernameSecretKey }}
 - {name: MLFLOW_TRACKING_USERNAME, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: {{ $root.Values.mlflow.usernameSecretKey }}}}}
 - {name: MLFLOW_TRACKING_PASSWORD, valueFrom: {secretKeyRef: {name: {{ $secret }}, key: {{ $root.Values.mlflow.passwordSecretKey }}}}}
 {{- end }}
 {{- end }}
-{{- if $root.Values.tracing.otlpEndpoint }}
-- {name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, value: {{ $root.Values.tracing.otlpEndpoint | quote }}}
 {{- end }}
-{{- range $other, $o := $root.Values.services }}
-- {name: TRIAGE_{{ $other | upper | replace "-SERVICE" "" | replace "-" "_" }}_URL, value: "http://{{ $other }}:{{ $o.port }}"}
+
+{{/*
+The whole environment inline, for the migration Jobs: they run as pre-install/pre-upgrade hooks, before the release's
+ConfigMaps exist.
+*/}}
+{{- define "triage.env" -}}
+{{- range $var, $value := include "triage.configEnv" . | fromYaml }}
+- {name: {{ $var }}, value: {{ $value | quote }}}
 {{- end }}
+{{ include "triage.secretEnv" . }}
+{{- end }}
+
+{{/* The keys of a service's Secret that its pods read (for the Key Vault SecretProviderClass). */}}
+{{- define "triage.secretKeys" -}}
+{{- $keys := list "db-password" "redis-password" -}}
+{{- if .svc.apiKeyEnv }}{{ $keys = append $keys "api-key" }}{{ end -}}
+{{- range $var, $key := .svc.secretEnv }}{{ $keys = append $keys $key }}{{ end -}}
+{{- if eq .name "classify-service" }}
+{{- range $k := list .root.Values.mlflow.tokenSecretKey .root.Values.mlflow.usernameSecretKey .root.Values.mlflow.passwordSecretKey }}
+{{- if and $k $.root.Values.mlflow.trackingUri }}{{ $keys = append $keys $k }}{{ end -}}
+{{- end }}
+{{- end -}}
+{{- toJson $keys -}}
+{{- end }}
+
+{{/* "true" when embedding-service keeps its Lucene index on a volume (any store but qdrant). */}}
+{{- define "triage.embeddingIndexOnDisk" -}}
+{{- if ne (lower (toString (default "lucene" .env.TRIAGE_EMBEDDING_STORE))) "qdrant" }}true{{ end -}}
+{{- end }}
+
+{{/* "true" when audit-service archives to a local directory (TRIAGE_AUDIT_ARCHIVE_STORE local): a PVC then. */}}
+{{- define "triage.auditArchiveOnDisk" -}}
+{{- if eq (lower (toString (default "local" .env.TRIAGE_AUDIT_ARCHIVE_STORE))) "local" }}true{{ end -}}
+{{- end }}
+
+{{/* Checksum of a service's ConfigMap data: a changed environment rolls its pods. */}}
+{{- define "triage.configChecksum" -}}
+{{- include "triage.configEnv" . | sha256sum -}}
 {{- end }}
 
 {{/* The database server's CA certificates (database.sslRootCert), mounted where the JDBC URL's sslrootcert points. */}}

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.triage.systemtests.chart.HelmChart;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -263,7 +264,8 @@ class ChartSecurityTests {
                 docs.add((Map<String, Object>) map);
             }
         }
-        return docs;
+        // Non-secret variables come from each service's ConfigMap (envFrom): read the environment the pod gets.
+        return HelmChart.withEffectiveEnvironment(docs);
     }
 
     @SuppressWarnings("unchecked")
