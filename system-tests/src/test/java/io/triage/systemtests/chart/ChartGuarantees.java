@@ -40,6 +40,10 @@ public final class ChartGuarantees {
             if (!find(docs, "ServiceMonitor", name).map(ChartGuarantees::scrapesWithKey).orElse(false)) {
                 found.add(name + ": no ServiceMonitor scraping /actuator/prometheus every 15s with a key from a Secret");
             }
+            if (!find(docs, "ServiceMonitor", name).map(m -> labelsApplication(m, name)).orElse(false)) {
+                found.add(name + ": its ServiceMonitor does not set the label application=" + name
+                        + " that the alerts and dashboards group by");
+            }
         }
         for (String service : AUTOSCALED) {
             if (find(docs, "Deployment", service).isEmpty()) {
@@ -137,6 +141,14 @@ public final class ChartGuarantees {
         return Manifests.list(Manifests.map(monitor, "spec"), "endpoints").stream().anyMatch(endpoint ->
                 "/actuator/prometheus".equals(endpoint.get("path")) && "15s".equals(endpoint.get("interval"))
                         && Manifests.map(Manifests.map(endpoint, "authorization"), "credentials").get("key") != null);
+    }
+
+    private static boolean labelsApplication(Map<String, Object> monitor, String name) {
+        return Manifests.list(Manifests.map(monitor, "spec"), "endpoints").stream()
+                .flatMap(endpoint -> Manifests.list(endpoint, "relabelings").stream())
+                .anyMatch(relabel -> "application".equals(relabel.get("targetLabel"))
+                        && name.equals(relabel.get("replacement"))
+                        && "replace".equals(relabel.getOrDefault("action", "replace")));
     }
 
     private static Optional<Map<String, Object>> find(List<Map<String, Object>> docs, String kind, String name) {
