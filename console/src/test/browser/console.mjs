@@ -1,0 +1,131 @@
+// The console driven in Debian's Chromium by playwright-core, one browser for every page (ConsoleBrowserIT runs it).
+// Environment: CONSOLE_URL, CHROMIUM (the browser binary), PLAYWRIGHT_HOME (where playwright-core and axe-core are
+// installed), SCREENSHOTS (directory for the README's pictures). Exits 0 only when every check passed; prints one
+// line per check.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const require = createRequire(join(process.env.PLAYWRIGHT_HOME, 'node_modules', '.'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const url = process.env.CONSOLE_URL;
+const shots = process.env.SCREENSHOTS;
+
+let failures = 0;
+function check(name, condition, detail = '') {
+  console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
+  if (!condition) failures++;
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; every violation is reported. */
+async function accessible(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary?.split("\n").slice(1).join(" ")})`).join(", ")}`);
+  check(`${name} has no axe-core violations`, violations.length === 0, violations.join('; '));
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).textContent()) ?? '';
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  // bypassCSP only lets the test inject axe-core; the console's own scripts run under its CSP.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const scriptErrors = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+
+  // Sign-in, keyboard only: the key field has focus, Enter submits.
+  await page.goto(url);
+  await page.locator('#api-key').waitFor();
+  check('the key field has focus on arrival', await page.evaluate(() => document.activeElement?.id === 'api-key'));
+  await accessible(page, 'sign-in');
+  await page.keyboard.type('not-a-key');
+  await page.keyboard.press('Enter');
+  await page.locator('#sign-in-status:has-text("not known")').waitFor();
+  check('an unknown key is refused', true);
+  await page.locator('#api-key').fill('local-analyst-key');
+  await page.keyboard.press('Enter');
+
+  // Rules: the active set loads and validates.
+  await page.locator('#validation:has-text("Valid")').waitFor();
+  const active = await page.locator('#yaml').inputValue();
+  check('the editor holds the active rule set', active.includes('id: R001'));
+
+  // An unsupported pattern: the error names line and column as the analyst types.
+  const withRule = (pattern, order) => `${active.trimEnd()}\n  - id: R011\n    description: Invoice copies\n`
+    + `    pattern: "${pattern}"\n    regex: true\n    department: Billing\n    urgency: Low\n    confidence: 0.9\n`
+    + `    order: ${order}\n`;
+  const broken = withRule('(invoice', 1);
+  await page.locator('#yaml').fill(broken);
+  await page.locator('#validation:has-text("not publishable")').waitFor();
+  const problem = await text(page, '#problems');
+  check('an invalid pattern is reported with line and column', /Line \d+, column \d+/.test(problem), problem);
+  check('publishing is disabled while the draft is invalid', await page.locator('#publish').isDisabled());
+
+  // A rule that an earlier one shadows (R006 sends "close my account" to Account Management): a warning.
+  const shadowed = withRule('close my account', 9);
+  await page.locator('#yaml').fill(shadowed);
+  await page.locator('#warnings li.shadowed').waitFor();
+  const warning = await text(page, '#warnings');
+  check('the shadowed rule is named with the rule that shadows it', /R011 is shadowed by R006/.test(warning), warning);
+  await page.screenshot({ path: join(shots, 'rules-warning.png'), fullPage: true });
+
+  // Fixed: its own pattern, first in order; valid without warnings, the diff shows the new rule.
+  const fixed = withRule('copy of (my|the) invoice|invoice copy', 1);
+  await page.locator('#yaml').fill(fixed);
+  await page.locator('#validation:text-is("Valid.")').waitFor();
+  check('the fixed draft has no warnings', (await page.locator('#warnings li').count()) === 0);
+  const diff = await text(page, '#diff');
+  check('the diff shows the added rule and nothing removed',
+    diff.includes('+   - id: R011') && (await page.locator('#diff .ddel').count()) === 0, diff);
+
+  // Publish with a reason, keyboard only.
+  await page.locator('#publish-reason').focus();
+  await page.keyboard.type('R011: invoice copies go to Billing');
+  await page.keyboard.press('Tab');
+  check('Tab moves from the reason to Publish', await page.evaluate(() => document.activeElement?.id === 'publish'));
+  await page.keyboard.press('Enter');
+  await page.locator('#publish-status:has-text("Published as version")').waitFor();
+  const published = await text(page, '#publish-status');
+  check('publishing answers with the new version', /version 2\b/.test(published), published);
+  await page.locator('#active-version:has-text("version 2")').waitFor();
+
+  // The active set now routes an invoice ticket with R011.
+  await page.locator('#try-subject').fill('Copy of my invoice');
+  await page.locator('#try-description').fill('Please send me a copy of my invoice for March.');
+  await page.locator('#try-result').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await page.locator('#try-result:has-text("R011")').waitFor();
+  check('the published rule routes a ticket', (await text(page, '#try-result')).includes('R011 → Billing'));
+  await accessible(page, 'rules');
+  await page.screenshot({ path: join(shots, 'rules.png'), fullPage: true });
+
+  // Another role sees no Rules page, and the console's API refuses it too.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-compliance-key');
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Nothing here for your role")').waitFor();
+  check('a compliance officer sees no Rules page', (await page.locator('nav a').count()) === 0);
+  const status = await page.evaluate(async () => (await fetch('api/rules')).status);
+  check('the console refuses the rules API to a compliance officer', status === 403, String(status));
+
+  check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
+} catch (error) {
+  check('the run finished', false, error.stack ?? String(error));
+  // What the page showed when it stopped, for the failure report.
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    const shown = await page.evaluate(() => document.querySelector('main')?.innerText ?? '').catch(() => '');
+    console.log(`PAGE ${page.url()}\n${shown.substring(0, 3000)}`);
+  }
+} finally {
+  await browser.close();
+}
+console.log(`${failures === 0 ? 'ALL PASSED' : `${failures} FAILED`}`);
+process.exit(failures === 0 ? 0 : 1);

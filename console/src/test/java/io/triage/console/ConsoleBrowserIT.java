@@ -1,0 +1,177 @@
+package io.triage.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.triage.rules.RulesEngineApplication;
+import io.triage.testsupport.ApiKeys;
+import io.triage.testsupport.BackingServices;
+import io.triage.testsupport.JsonBody;
+import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real browser: rules-engine and the console booted in this JVM on random ports, then
+ * {@code src/test/browser/console.mjs} drives Debian's Chromium through every delivered page with playwright-core
+ * (installed by {@code ./triage test} under {@code var/tools/playwright}) and checks each with axe-core. Without
+ * Chromium or playwright-core the test is skipped with a warning, and fails where {@value #REQUIRE}=1 (CI).
+ */
+class ConsoleBrowserIT {
+
+    static final String REQUIRE = "TRIAGE_REQUIRE_BROWSER";
+    private static final List<ConfigurableApplicationContext> SERVICES = new ArrayList<>();
+    private static ServiceHttp rules;
+    private static String consoleUrl;
+
+    @BeforeAll
+    static void startRulesEngineAndConsole() {
+        TestDatabase database = BackingServices.get().createDatabase();
+        ConfigurableApplicationContext rulesEngine = new SpringApplicationBuilder(RulesEngineApplication.class).run(
+                "--server.port=0", "--spring.application.name=rules-engine", "--triage.platform.schema=rules",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.flyway.user=" + database.adminUser(),
+                "--spring.flyway.password=" + database.adminPassword(),
+                "--spring.flyway.locations=classpath:db/platform,classpath:db/migration/rules",
+                "--spring.datasource.hikari.maximum-pool-size=3",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
+                "--logging.level.root=WARN");
+        SERVICES.add(rulesEngine);
+        String rulesUrl = "http://127.0.0.1:" + port(rulesEngine);
+        rules = new ServiceHttp(rulesUrl);
+        ConfigurableApplicationContext console = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--server.port=0", "--triage.console.rules-engine=" + rulesUrl,
+                // Nothing listens there: the Rules page works without a backtest sample.
+                "--triage.console.ingestion-service=http://127.0.0.1:9",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
+        SERVICES.add(console);
+        consoleUrl = "http://127.0.0.1:" + port(console) + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICES.reversed().forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void everyPageWorksInChromium() throws Exception {
+        Path chromium = required("Chromium (Debian: apt-get install chromium)", Stream.of("/usr/bin/chromium",
+                "/usr/bin/chromium-browser").map(Path::of).filter(Files::isExecutable).findFirst());
+        Path home = Path.of(System.getProperty("triage.playwright.home", "../var/tools/playwright"));
+        required("playwright-core and axe-core (./triage test installs them under var/tools/playwright)",
+                Optional.of(home.resolve("node_modules/playwright-core/package.json")).filter(Files::isRegularFile));
+        Path screenshots = Files.createDirectories(Path.of(System.getProperty("triage.console.screenshots",
+                "target/screenshots")));
+        Path log = Files.createDirectories(Path.of("target")).resolve("console-browser.log");
+
+        Path node = required("Node.js (Debian: apt-get install nodejs)", Stream.of("/usr/bin/node",
+                "/usr/local/bin/node").map(Path::of).filter(Files::isExecutable).findFirst());
+        ProcessBuilder browser = new ProcessBuilder(node.toString(),
+                Path.of("src/test/browser/console.mjs").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        browser.environment().put("CONSOLE_URL", consoleUrl);
+        browser.environment().put("CHROMIUM", chromium.toString());
+        browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
+        browser.environment().put("SCREENSHOTS", screenshots.toAbsolutePath().toString());
+        Process run = browser.start();
+        boolean finished = run.waitFor(3, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        if (!finished) {
+            run.destroyForcibly();
+            fail("the browser run did not finish in 3 minutes:\n" + output);
+        }
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("ALL PASSED").doesNotContain("FAIL ");
+
+        // What the analyst published in the browser is what rules-engine now evaluates with.
+        // (as classify-service asks it, with its own key).
+        HttpResponse<String> evaluated = rules.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE,
+                "{\"ticketId\":\"t1\",\"subject\":\"Invoice\",\"description\":\"Could I get a copy of the invoice?\"}");
+        JsonNode verdict = JsonBody.tree(evaluated);
+        assertThat(verdict.path("ruleId").asString()).as(evaluated.body()).isEqualTo("R011");
+        assertThat(verdict.path("ruleSetVersion").asInt()).isEqualTo(2);
+        HttpResponse<String> versions = rules.get("/rules/versions", ApiKeys.ANALYST);
+        assertThat(versions.body()).contains("R011: invoice copies go to Billing");
+    }
+
+    @Test
+    void signInNeedsTheCsrfToken() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        HttpResponse<String> refused = browser.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", false);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JsonBody.tree(refused).path("status").asInt()).isEqualTo(403);
+        assertThat(browser.get("api/rules").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signInKeepsTheKeyOnTheServerBehindAnHttpOnlyStrictCookie() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        HttpResponse<String> signedIn = browser.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.body()).doesNotContain(ApiKeys.ANALYST).contains("\"ANALYST\"");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("TRIAGE_CONSOLE=").contains("HttpOnly").contains("SameSite=Strict"));
+        assertThat(browser.get("api/rules").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signInWithoutAKeyIsRefusedNamingTheField() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        HttpResponse<String> refused = browser.post("session", "{}", true);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("apiKey");
+        assertThat(browser.post("session", "{\"apiKey\":\"no-such-key\"}", true).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aServiceRefusalReachesThePageAsTheServiceWroteIt() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        browser.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true);
+        int before = JsonBody.tree(rules.get("/rules/versions", ApiKeys.ANALYST)).path("versions").size();
+        HttpResponse<String> refused = browser.post("api/rules/publish", "{\"yaml\":\"rules: []\"}", true);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("reason");
+        assertThat(JsonBody.tree(rules.get("/rules/versions", ApiKeys.ANALYST)).path("versions").size())
+                .isEqualTo(before);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** The tool, or the test skipped with a warning (failed where {@value #REQUIRE}=1). */
+    private static <T> T required(String what, Optional<T> tool) {
+        if (tool.isEmpty()) {
+            String message = what + " is missing: the console is NOT tested in a browser";
+            if ("1".equals(System.getenv(REQUIRE))) {
+                fail(message + " although " + REQUIRE + "=1");
+            }
+            System.err.println("WARNING: ConsoleBrowserIT SKIPPED: " + message);
+            Assumptions.abort(message);
+        }
+        return tool.orElseThrow();
+    }
+}
