@@ -13,6 +13,7 @@ const url = process.env.CONSOLE_URL;
 const shots = process.env.SCREENSHOTS;
 
 let failures = 0;
+const started = Date.now();
 function check(name, condition, detail = '') {
   console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
   if (!condition) failures++;
@@ -59,10 +60,11 @@ try {
   check('the editor holds the active rule set', active.includes('id: R001'));
 
   // An unsupported pattern: the error names line and column as the analyst types.
-  const withRule = (pattern, order) => `${active.trimEnd()}\n  - id: R011\n    description: Invoice copies\n`
-    + `    pattern: "${pattern}"\n    regex: true\n    department: Billing\n    urgency: Low\n    confidence: 0.9\n`
+  const withRule = (pattern, order, department = 'Account Management') => `${active.trimEnd()}\n  - id: R011\n`
+    + `    description: Address changes\n    pattern: "${pattern}"\n    regex: true\n    department: ${department}\n`
+    + '    urgency: Low\n    confidence: 0.9\n'
     + `    order: ${order}\n`;
-  const broken = withRule('(invoice', 1);
+  const broken = withRule('(address', 1);
   await page.locator('#yaml').fill(broken);
   await page.locator('#validation:has-text("not publishable")').waitFor();
   const problem = await text(page, '#problems');
@@ -70,25 +72,29 @@ try {
   check('publishing is disabled while the draft is invalid', await page.locator('#publish').isDisabled());
 
   // A rule that an earlier one shadows (R006 sends "close my account" to Account Management): a warning.
-  const shadowed = withRule('close my account', 9);
+  const shadowed = withRule('close my account', 9, 'Billing');
   await page.locator('#yaml').fill(shadowed);
   await page.locator('#warnings li.shadowed').waitFor();
   const warning = await text(page, '#warnings');
   check('the shadowed rule is named with the rule that shadows it', /R011 is shadowed by R006/.test(warning), warning);
+  check('the conflict on a labelled ticket is shown', /R006 \(Account Management\) and R011 \(Billing\) both fire on 1 sample ticket/.test(warning), warning);
   await page.screenshot({ path: join(shots, 'rules-warning.png'), fullPage: true });
 
   // Fixed: its own pattern, first in order; valid without warnings, the diff shows the new rule.
-  const fixed = withRule('copy of (my|the) invoice|invoice copy', 1);
+  const fixed = withRule('(change|update) (my|our|the) (delivery |billing )?address', 1);
   await page.locator('#yaml').fill(fixed);
   await page.locator('#validation:text-is("Valid.")').waitFor();
   check('the fixed draft has no warnings', (await page.locator('#warnings li').count()) === 0);
+  const backtest = await text(page, '#backtest');
+  check('the backtest counts the labelled tickets', backtest.includes('Backtest on 3 recently labelled tickets'), backtest);
+  check('the new rule wins its labelled ticket', /R011\s*1\s*1\s*1\s*100 %/.test(backtest), backtest);
   const diff = await text(page, '#diff');
   check('the diff shows the added rule and nothing removed',
     diff.includes('+   - id: R011') && (await page.locator('#diff .ddel').count()) === 0, diff);
 
   // Publish with a reason, keyboard only.
   await page.locator('#publish-reason').focus();
-  await page.keyboard.type('R011: invoice copies go to Billing');
+  await page.keyboard.type('R011: address changes go to Account Management');
   await page.keyboard.press('Tab');
   check('Tab moves from the reason to Publish', await page.evaluate(() => document.activeElement?.id === 'publish'));
   await page.keyboard.press('Enter');
@@ -98,12 +104,12 @@ try {
   await page.locator('#active-version:has-text("version 2")').waitFor();
 
   // The active set now routes an invoice ticket with R011.
-  await page.locator('#try-subject').fill('Copy of my invoice');
-  await page.locator('#try-description').fill('Please send me a copy of my invoice for March.');
+  await page.locator('#try-subject').fill('New address');
+  await page.locator('#try-description').fill('Please change my billing address to 5 High Street.');
   await page.locator('#try-result').waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Evaluate' }).click();
   await page.locator('#try-result:has-text("R011")').waitFor();
-  check('the published rule routes a ticket', (await text(page, '#try-result')).includes('R011 → Billing'));
+  check('the published rule routes a ticket', (await text(page, '#try-result')).includes('R011 → Account Management'));
   await accessible(page, 'rules');
   await page.screenshot({ path: join(shots, 'rules.png'), fullPage: true });
 
@@ -127,5 +133,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${failures === 0 ? 'ALL PASSED' : `${failures} FAILED`}`);
+console.log(`${failures === 0 ? 'ALL PASSED' : `${failures} FAILED`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failures === 0 ? 0 : 1);

@@ -19,6 +19,8 @@ import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.TestDatabase;
+import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +39,26 @@ class ConsoleBrowserIT {
 
     static final String REQUIRE = "TRIAGE_REQUIRE_BROWSER";
     private static final List<ConfigurableApplicationContext> SERVICES = new ArrayList<>();
+    /** ingestion-service's recently validated tickets (its wire format), the Rules page's backtest sample. */
+    static final String VALIDATED = """
+            {"items": [
+              {"id": "6f1c0d52-0000-4000-8000-000000000001", "customerId": null,
+               "text": "Hello, I want to close my account at the end of the month.", "department": "Account Management",
+               "urgency": "Medium", "sentiment": null, "validatedAt": "2026-11-20T10:00:00Z"},
+              {"id": "6f1c0d52-0000-4000-8000-000000000002", "customerId": null,
+               "text": "Please update my delivery address to 5 High Street.", "department": "Account Management",
+               "urgency": "Low", "sentiment": null, "validatedAt": "2026-11-21T10:00:00Z"},
+              {"id": "6f1c0d52-0000-4000-8000-000000000003", "customerId": null,
+               "text": "My parcel never arrived although it says delivered.", "department": "Shipping/Delivery",
+               "urgency": "High", "sentiment": null, "validatedAt": "2026-11-22T10:00:00Z"}],
+             "next": null}""";
+    private static final StubServer ingestion = new StubServer();
     private static ServiceHttp rules;
     private static String consoleUrl;
 
     @BeforeAll
     static void startRulesEngineAndConsole() {
+        ingestion.on("GET", "/tickets/validated", request -> StubReply.json(VALIDATED));
         TestDatabase database = BackingServices.get().createDatabase();
         ConfigurableApplicationContext rulesEngine = new SpringApplicationBuilder(RulesEngineApplication.class).run(
                 "--server.port=0", "--spring.application.name=rules-engine", "--triage.platform.schema=rules",
@@ -57,8 +74,7 @@ class ConsoleBrowserIT {
         rules = new ServiceHttp(rulesUrl);
         ConfigurableApplicationContext console = new SpringApplicationBuilder(ConsoleApplication.class).run(
                 "--server.port=0", "--triage.console.rules-engine=" + rulesUrl,
-                // Nothing listens there: the Rules page works without a backtest sample.
-                "--triage.console.ingestion-service=http://127.0.0.1:9",
+                "--triage.console.ingestion-service=" + ingestion.baseUrl(),
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
         SERVICES.add(console);
         consoleUrl = "http://127.0.0.1:" + port(console) + "/";
@@ -67,6 +83,7 @@ class ConsoleBrowserIT {
     @AfterAll
     static void stop() {
         SERVICES.reversed().forEach(ConfigurableApplicationContext::close);
+        ingestion.close();
     }
 
     @Test
@@ -103,12 +120,15 @@ class ConsoleBrowserIT {
         // What the analyst published in the browser is what rules-engine now evaluates with.
         // (as classify-service asks it, with its own key).
         HttpResponse<String> evaluated = rules.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE,
-                "{\"ticketId\":\"t1\",\"subject\":\"Invoice\",\"description\":\"Could I get a copy of the invoice?\"}");
+                "{\"ticketId\":\"t1\",\"subject\":\"Moving\",\"description\":\"Could you update the delivery address?\"}");
         JsonNode verdict = JsonBody.tree(evaluated);
         assertThat(verdict.path("ruleId").asString()).as(evaluated.body()).isEqualTo("R011");
         assertThat(verdict.path("ruleSetVersion").asInt()).isEqualTo(2);
         HttpResponse<String> versions = rules.get("/rules/versions", ApiKeys.ANALYST);
-        assertThat(versions.body()).contains("R011: invoice copies go to Billing");
+        assertThat(versions.body()).contains("R011: address changes go to Account Management");
+        // The backtest sample was read as the analyst, with their own key.
+        assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST));
     }
 
     @Test
