@@ -113,6 +113,35 @@ try {
   await accessible(page, 'rules');
   await page.screenshot({ path: join(shots, 'rules.png'), fullPage: true });
 
+  check('an analyst sees no review queue', (await page.locator('nav a', { hasText: 'Review queue' }).count()) === 0);
+
+  // Review queue (a key with the OPS and CLASSIFIER roles: admin), keyboard only.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-admin-key');
+  await page.keyboard.press('Enter');
+  await page.locator('nav a', { hasText: 'Review queue' }).click();
+  await page.locator('#queue li.item').first().waitFor();
+  check('only NEEDS_REVIEW tickets are queued', (await page.locator('#queue li.item').count()) === 2);
+  const first = await text(page, '#queue li.item:nth-child(1)');
+  check('a queued ticket shows its sanitised text, three candidates and the explanation',
+    first.includes('[EMAIL]') && (await page.locator('#queue li.item:nth-child(1) .candidate').count()) === 3
+      && first.includes('No tier was confident'), first);
+  check('the first ticket has focus', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+  await page.keyboard.press('j');
+  check('j moves to the next ticket', await page.evaluate(() => document.activeElement?.dataset?.index === '1'));
+  await page.keyboard.press('k');
+  check('k moves back', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+  await page.keyboard.press('2');
+  check('2 picks the second candidate',
+    (await text(page, '#queue li.item:nth-child(1) .candidate.picked')).includes('Billing'));
+  await accessible(page, 'review queue');
+  await page.screenshot({ path: join(shots, 'review.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await page.locator('#review-status:has-text("Recorded")').waitFor();
+  check('Enter records the picked department', (await text(page, '#review-status')).includes('goes to Billing'));
+  check('the reviewed ticket leaves the queue', (await page.locator('#queue li.item').count()) === 1);
+  check('focus stays in the queue', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+
   // Another role sees no Rules page, and the console's API refuses it too.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#api-key').fill('local-compliance-key');

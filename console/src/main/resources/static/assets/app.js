@@ -1,16 +1,18 @@
 // The console's shell: sign-in, and the pages the signed-in person's roles allow.
 import { call, describe, el } from './api.js';
+import { reviewPage } from './review.js';
 import { rulesPage } from './rules.js';
 
-// Each page with the roles that may use it (the services check the same roles again).
+// Each page with the roles it needs, all of them (the services check the same roles again).
 const PAGES = [
   { id: 'rules', title: 'Rules', roles: ['ANALYST'], render: rulesPage },
+  { id: 'review', title: 'Review queue', roles: ['OPS', 'CLASSIFIER'], render: reviewPage },
 ];
 
 const main = document.getElementById('main');
 
 function allowed(session) {
-  return PAGES.filter((page) => page.roles.some((role) => session.roles.includes(role)));
+  return PAGES.filter((page) => page.roles.every((role) => session.roles.includes(role)));
 }
 
 function signInForm(message) {
@@ -44,7 +46,7 @@ function header(session, pages, current) {
     signInForm('Signed out.');
   } });
   document.getElementById('who').replaceChildren(
-    el('span', { text: `${session.name} (${session.roles.join(', ').toLowerCase()})` }), signOut);
+    el('span', { text: `${session.name} (${session.roles.filter((r) => !r.endsWith('_SERVICE')).join(', ').toLowerCase()})` }), signOut);
 }
 
 function show(session) {
@@ -53,7 +55,7 @@ function show(session) {
   header(session, pages, page?.id);
   if (!page) {
     main.replaceChildren(el('section', { class: 'card' }, el('h1', { text: 'Nothing here for your role yet' }),
-      el('p', { text: 'The console has pages for analysts (Rules) so far; your role works through the API (README).' })));
+      el('p', { text: 'The console has pages for analysts (Rules) and reviewers (Review queue) so far; your role works through the API (README).' })));
     return;
   }
   document.title = `${page.title} · Triage console`;

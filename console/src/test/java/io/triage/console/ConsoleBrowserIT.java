@@ -52,13 +52,34 @@ class ConsoleBrowserIT {
                "text": "My parcel never arrived although it says delivered.", "department": "Shipping/Delivery",
                "urgency": "High", "sentiment": null, "validatedAt": "2026-11-22T10:00:00Z"}],
              "next": null}""";
+    static final String TICKET_A = "7a000000-0000-4000-8000-00000000000a";
+    static final String TICKET_B = "7a000000-0000-4000-8000-00000000000b";
+    static final String TICKET_C = "7a000000-0000-4000-8000-00000000000c";
+    static final String DECISION_A = "d0000000-0000-4000-8000-00000000000a";
+    /** ingestion-service's most recent tickets (sanitised copies, its wire format). */
+    static final String RECENT = """
+            [{"ticketId": "%s", "seq": 3, "source": "zendesk", "externalId": "ZD-3", "customerId": null,
+              "channel": "email", "text": "Hi, [EMAIL] here. I was charged but my order is also missing.",
+              "piiTypes": ["EMAIL"], "sourceUpdatedAt": "2026-12-01T10:00:00Z", "createdAt": "2026-12-01T10:00:01Z"},
+             {"ticketId": "%s", "seq": 2, "source": "jira", "externalId": "SUP-2", "customerId": null,
+              "channel": "web", "text": "Please reset my password.", "piiTypes": [],
+              "sourceUpdatedAt": "2026-12-01T09:00:00Z", "createdAt": "2026-12-01T09:00:01Z"},
+             {"ticketId": "%s", "seq": 1, "source": "servicenow", "externalId": "INC1", "customerId": null,
+              "channel": "phone", "text": "Something about my account, call me on [PHONE].", "piiTypes": ["PHONE"],
+              "sourceUpdatedAt": "2026-12-01T08:00:00Z", "createdAt": "2026-12-01T08:00:01Z"}]"""
+            .formatted(TICKET_A, TICKET_B, TICKET_C);
     private static final StubServer ingestion = new StubServer();
+    private static final StubServer classify = new StubServer();
     private static ServiceHttp rules;
     private static String consoleUrl;
 
     @BeforeAll
     static void startRulesEngineAndConsole() {
         ingestion.on("GET", "/tickets/validated", request -> StubReply.json(VALIDATED));
+        ingestion.on("GET", "/tickets", request -> request.path().endsWith("/decision")
+                ? StubReply.json(decision(request.path().split("/")[2])) : StubReply.json(RECENT));
+        classify.on("POST", "/feedback", request -> StubReply.json(201,
+                "{\"decisionId\":\"" + DECISION_A + "\",\"duplicate\":false}"));
         TestDatabase database = BackingServices.get().createDatabase();
         ConfigurableApplicationContext rulesEngine = new SpringApplicationBuilder(RulesEngineApplication.class).run(
                 "--server.port=0", "--spring.application.name=rules-engine", "--triage.platform.schema=rules",
@@ -75,6 +96,7 @@ class ConsoleBrowserIT {
         ConfigurableApplicationContext console = new SpringApplicationBuilder(ConsoleApplication.class).run(
                 "--server.port=0", "--triage.console.rules-engine=" + rulesUrl,
                 "--triage.console.ingestion-service=" + ingestion.baseUrl(),
+                "--triage.console.classify-service=" + classify.baseUrl(),
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
         SERVICES.add(console);
         consoleUrl = "http://127.0.0.1:" + port(console) + "/";
@@ -84,6 +106,7 @@ class ConsoleBrowserIT {
     static void stop() {
         SERVICES.reversed().forEach(ConfigurableApplicationContext::close);
         ingestion.close();
+        classify.close();
     }
 
     @Test
@@ -126,9 +149,16 @@ class ConsoleBrowserIT {
         assertThat(verdict.path("ruleSetVersion").asInt()).isEqualTo(2);
         HttpResponse<String> versions = rules.get("/rules/versions", ApiKeys.ANALYST);
         assertThat(versions.body()).contains("R011: address changes go to Account Management");
-        // The backtest sample was read as the analyst, with their own key.
+        // The agent's verdict reached classify-service's feedback endpoint, as the agent (admin key here).
+        assertThat(classify.received("/feedback")).singleElement().satisfies(feedback -> {
+            assertThat(feedback.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+            assertThat(JsonBody.json(feedback.bodyText())).isLenientlyEqualTo(
+                    "{\"decisionId\":\"" + DECISION_A + "\",\"department\":\"Billing\",\"source\":\"agent\"}");
+        });
+        // Everything was read as the person signed in, with their own key (the backtest sample as the analyst).
         assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
-                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST));
+                .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST))
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isIn(ApiKeys.ANALYST, ApiKeys.ADMIN));
     }
 
     @Test
@@ -176,6 +206,23 @@ class ConsoleBrowserIT {
         assertThat(refused.body()).contains("reason");
         assertThat(JsonBody.tree(rules.get("/rules/versions", ApiKeys.ANALYST)).path("versions").size())
                 .isEqualTo(before);
+    }
+
+    /** classify-service's decision as ingestion-service keeps it: A and C need review, B was decided by a rule. */
+    private static String decision(String ticketId) {
+        boolean review = !ticketId.equals(TICKET_B);
+        String decisionId = ticketId.equals(TICKET_A) ? DECISION_A : "d0000000-0000-4000-8000-0000000000" + ticketId.substring(34);
+        return """
+                {"ticketId": "%s", "ticketVersion": "2026-12-01T10:00:00Z", "status": "DECIDED", "decisionId": "%s",
+                 "routingMethod": "%s", "department": %s, "urgency": "Medium", "sentiment": null, "confidence": %s,
+                 "modelVersion": "m-1", "ruleSetVersion": "1", "problem": null, "decidedAt": "2026-12-01T10:00:02Z",
+                 "answer": {"decisionId": "%s", "routingMethod": "%s",
+                   "alternatives": [{"label": "Shipping/Delivery", "confidence": 0.41},
+                                    {"label": "Billing", "confidence": 0.38}, {"label": "Sales", "confidence": 0.09}],
+                   "explanation": {"summary": "No tier was confident: the model's best two departments are close.",
+                     "matchedRule": null, "matchedText": null, "similarTickets": [], "strongestNgrams": []}}}"""
+                .formatted(ticketId, decisionId, review ? "NEEDS_REVIEW" : "RULE", review ? "null" : "\"Technical Support\"",
+                        review ? "0.41" : "0.9", decisionId, review ? "NEEDS_REVIEW" : "RULE");
     }
 
     private static int port(ConfigurableApplicationContext context) {

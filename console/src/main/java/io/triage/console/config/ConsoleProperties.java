@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ingestionService base URL of ingestion-service (recent labelled tickets, the Rules page's backtest sample)
  * @param backtestDays how far back labelled tickets are taken as the backtest sample
  * @param backtestTickets at most this many labelled tickets in the sample (one page of ingestion-service's feed)
+ * @param classifyService base URL of classify-service (the review queue's feedback)
+ * @param reviewTickets how many of the most recent tickets the review queue looks through for NEEDS_REVIEW decisions
  */
 @ConfigurationProperties("triage.console")
 public record ConsoleProperties(
         @DefaultValue("http://127.0.0.1:8081") URI rulesEngine,
         @DefaultValue("http://127.0.0.1:8083") URI ingestionService,
         @DefaultValue("30") int backtestDays,
-        @DefaultValue("200") int backtestTickets) {
+        @DefaultValue("200") int backtestTickets,
+        @DefaultValue("http://127.0.0.1:8080") URI classifyService,
+        @DefaultValue("50") int reviewTickets) {
 }
