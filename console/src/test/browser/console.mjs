@@ -142,14 +142,42 @@ try {
   check('the reviewed ticket leaves the queue', (await page.locator('#queue li.item').count()) === 1);
   check('focus stays in the queue', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
 
-  // Another role sees no Rules page, and the console's API refuses it too.
+  // Compliance: an erasure request's receipts and certificate, the audit chain's verification with its findings.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#api-key').fill('local-compliance-key');
   await page.keyboard.press('Enter');
-  await page.locator('h1:has-text("Nothing here for your role")').waitFor();
-  check('a compliance officer sees no Rules page', (await page.locator('nav a').count()) === 0);
+  await page.locator('h1:has-text("Compliance")').waitFor();
+  check('a compliance officer sees only the Compliance page',
+    (await page.locator('nav a').allTextContents()).join(',') === 'Compliance');
   const status = await page.evaluate(async () => (await fetch('api/rules')).status);
   check('the console refuses the rules API to a compliance officer', status === 403, String(status));
+  await page.locator('#erasure-id').fill('not-an-id');
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure:has-text("id")').waitFor();
+  check('a malformed request id is refused naming it', /\bid\b/.test(await text(page, '#erasure')), await text(page, '#erasure'));
+  await page.locator('#erasure-id').fill(process.env.ERASURE_ID);
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure table').waitFor();
+  check('the erasure shows one receipt per store', (await page.locator('#erasure tbody tr').count()) === 4);
+  const erasure = await text(page, '#erasure');
+  check('the erasure shows its completion and deadline', /Completed .* due 2026-12-31/.test(erasure), erasure);
+  check('the certificate is offered', (await page.locator('#certificate').count()) === 1);
+  await page.getByRole('button', { name: 'Verify the audit chain' }).click();
+  await page.locator('#findings li').waitFor();
+  const verified = await text(page, '#verification');
+  check('the verification shows where the chain breaks and why', /Broken at event 42/.test(verified)
+    && verified.includes('HASH_MISMATCH'), verified);
+  await accessible(page, 'compliance');
+  await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
+  const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
+  check('the certificate link answers', certificate === 200, String(certificate));
+
+  // A role without a page sees none, and no page's API.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-ops-key');
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Nothing here for your role")').waitFor();
+  check('an operator sees no page yet', (await page.locator('nav a').count()) === 0);
 
   check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
 } catch (error) {

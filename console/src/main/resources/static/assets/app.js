@@ -1,5 +1,6 @@
 // The console's shell: sign-in, and the pages the signed-in person's roles allow.
 import { call, describe, el } from './api.js';
+import { compliancePage } from './compliance.js';
 import { reviewPage } from './review.js';
 import { rulesPage } from './rules.js';
 
@@ -7,6 +8,7 @@ import { rulesPage } from './rules.js';
 const PAGES = [
   { id: 'rules', title: 'Rules', roles: ['ANALYST'], render: rulesPage },
   { id: 'review', title: 'Review queue', roles: ['OPS', 'CLASSIFIER'], render: reviewPage },
+  { id: 'compliance', title: 'Compliance', roles: ['COMPLIANCE'], render: compliancePage },
 ];
 
 const main = document.getElementById('main');
@@ -55,7 +57,7 @@ function show(session) {
   header(session, pages, page?.id);
   if (!page) {
     main.replaceChildren(el('section', { class: 'card' }, el('h1', { text: 'Nothing here for your role yet' }),
-      el('p', { text: 'The console has pages for analysts (Rules) and reviewers (Review queue) so far; your role works through the API (README).' })));
+      el('p', { text: 'The console has pages for analysts, reviewers and compliance officers so far; your role works through the API (README).' })));
     return;
   }
   document.title = `${page.title} · Triage console`;

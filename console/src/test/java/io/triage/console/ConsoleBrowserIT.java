@@ -69,7 +69,29 @@ class ConsoleBrowserIT {
               "sourceUpdatedAt": "2026-12-01T08:00:00Z", "createdAt": "2026-12-01T08:00:01Z"}]"""
             .formatted(TICKET_A, TICKET_B, TICKET_C);
     private static final StubServer ingestion = new StubServer();
+    static final String ERASURE_ID = "e0000000-0000-4000-8000-000000000001";
+    /** gdpr-service's completed erasure request (its wire format). */
+    static final String ERASURE = """
+            {"id": "%s", "customerId": null, "requestedBy": "local-compliance", "reason": "customer asked",
+             "status": "COMPLETED", "createdAt": "2026-12-01T09:00:00Z", "dueAt": "2026-12-31T09:00:00Z",
+             "overdue": false, "completedAt": "2026-12-01T09:05:00Z", "receipts": [
+               {"store": "ingestion", "state": "DONE", "deletedRecords": 12, "receivedAt": "2026-12-01T09:01:00Z",
+                "attempts": 1, "lastAttemptAt": "2026-12-01T09:01:00Z", "lastError": null, "details": {}},
+               {"store": "embedding", "state": "DONE", "deletedRecords": 12, "receivedAt": "2026-12-01T09:02:00Z",
+                "attempts": 2, "lastAttemptAt": "2026-12-01T09:02:00Z", "lastError": null, "details": {}},
+               {"store": "classify", "state": "DONE", "deletedRecords": 30, "receivedAt": "2026-12-01T09:03:00Z",
+                "attempts": 1, "lastAttemptAt": "2026-12-01T09:03:00Z", "lastError": null, "details": {}},
+               {"store": "audit", "state": "DONE", "deletedRecords": 30, "receivedAt": "2026-12-01T09:05:00Z",
+                "attempts": 1, "lastAttemptAt": "2026-12-01T09:05:00Z", "lastError": null, "details": {}}]}"""
+            .formatted(ERASURE_ID);
+    /** audit-service's verification of a chain with one tampered event (its wire format). */
+    static final String VERIFICATION = """
+            {"from": 1, "to": 120, "eventsChecked": 120, "checkpointsChecked": 2, "valid": false,
+             "firstBrokenSeq": 42, "findings": [{"seq": 42, "kind": "HASH_MISMATCH",
+               "detail": "stored hash does not match the recomputed one"}], "seconds": 0.03}""";
     private static final StubServer classify = new StubServer();
+    private static final StubServer gdpr = new StubServer();
+    private static final StubServer audit = new StubServer();
     private static ServiceHttp rules;
     private static String consoleUrl;
 
@@ -78,6 +100,10 @@ class ConsoleBrowserIT {
         ingestion.on("GET", "/tickets/validated", request -> StubReply.json(VALIDATED));
         ingestion.on("GET", "/tickets", request -> request.path().endsWith("/decision")
                 ? StubReply.json(decision(request.path().split("/")[2])) : StubReply.json(RECENT));
+        gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
+        gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
+                "{\"certificate\":{\"requestId\":\"" + ERASURE_ID + "\"},\"signature\":\"c2ln\"}"));
+        audit.on("GET", "/audit/verify", request -> StubReply.json(VERIFICATION));
         classify.on("POST", "/feedback", request -> StubReply.json(201,
                 "{\"decisionId\":\"" + DECISION_A + "\",\"duplicate\":false}"));
         TestDatabase database = BackingServices.get().createDatabase();
@@ -97,6 +123,8 @@ class ConsoleBrowserIT {
                 "--server.port=0", "--triage.console.rules-engine=" + rulesUrl,
                 "--triage.console.ingestion-service=" + ingestion.baseUrl(),
                 "--triage.console.classify-service=" + classify.baseUrl(),
+                "--triage.console.gdpr-service=" + gdpr.baseUrl(),
+                "--triage.console.audit-service=" + audit.baseUrl(),
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
         SERVICES.add(console);
         consoleUrl = "http://127.0.0.1:" + port(console) + "/";
@@ -107,6 +135,8 @@ class ConsoleBrowserIT {
         SERVICES.reversed().forEach(ConfigurableApplicationContext::close);
         ingestion.close();
         classify.close();
+        gdpr.close();
+        audit.close();
     }
 
     @Test
@@ -129,6 +159,7 @@ class ConsoleBrowserIT {
         browser.environment().put("CHROMIUM", chromium.toString());
         browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
         browser.environment().put("SCREENSHOTS", screenshots.toAbsolutePath().toString());
+        browser.environment().put("ERASURE_ID", ERASURE_ID);
         Process run = browser.start();
         boolean finished = run.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -155,6 +186,8 @@ class ConsoleBrowserIT {
             assertThat(JsonBody.json(feedback.bodyText())).isLenientlyEqualTo(
                     "{\"decisionId\":\"" + DECISION_A + "\",\"department\":\"Billing\",\"source\":\"agent\"}");
         });
+        assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(2)
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
         // Everything was read as the person signed in, with their own key (the backtest sample as the analyst).
         assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
                 .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST))

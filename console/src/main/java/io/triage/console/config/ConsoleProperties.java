@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backtestTickets at most this many labelled tickets in the sample (one page of ingestion-service's feed)
  * @param classifyService base URL of classify-service (the review queue's feedback)
  * @param reviewTickets how many of the most recent tickets the review queue looks through for NEEDS_REVIEW decisions
+ * @param auditService base URL of audit-service (the Compliance page's chain verification)
+ * @param gdprService base URL of gdpr-service (the Compliance page's erasure requests)
  */
 @ConfigurationProperties("triage.console")
 public record ConsoleProperties(
@@ -22,5 +24,7 @@ public record ConsoleProperties(
         @DefaultValue("30") int backtestDays,
         @DefaultValue("200") int backtestTickets,
         @DefaultValue("http://127.0.0.1:8080") URI classifyService,
-        @DefaultValue("50") int reviewTickets) {
+        @DefaultValue("50") int reviewTickets,
+        @DefaultValue("http://127.0.0.1:8084") URI auditService,
+        @DefaultValue("http://127.0.0.1:8085") URI gdprService) {
 }
