@@ -1,0 +1,48 @@
+package io.triage.console.config;
+
+import io.triage.platform.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The pages and the console's own API ({@code /api/**}, {@code /session}) are guarded by a session, not by the
+ * platform's stateless API-key chain (which still guards actuator and everything else): a person signs in once
+ * (POST /session) and the browser holds only an HttpOnly, SameSite=Strict session cookie, never the key. Every
+ * state-changing call needs the CSRF token (cookie {@code XSRF-TOKEN}, echoed in header {@code X-XSRF-TOKEN}).
+ * Roles are checked twice: by {@code @PreAuthorize} here and by the service called with the person's key.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/", "/index.html", "/assets/**", "/favicon.ico", "/session", "/api/**")
+                .csrf(csrf -> csrf.spa())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "Sign in first (POST /session with an API key)"))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Your role may not do this, or the CSRF token is missing")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "frame-ancestors 'none'; form-action 'self'")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/session").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.triage.console.upstream;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import io.triage.console.session.UserCredentials;
+import io.triage.platform.problem.UnauthenticatedException;
+import io.triage.platform.problem.UnavailableException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls a service as the signed-in person (their API key), and hands its answer back unchanged: status, content type
+ * and body, so a service's ProblemDetail (naming the field at fault) reaches the page as the service wrote it.
+ */
+@Component
+public class Upstream {
+
+    private static final String API_KEY = "X-API-Key";
+
+    private final RestClient http;
+
+    Upstream(RestClient.Builder builder) {
+        this.http = builder.build();
+    }
+
+    /** The service's answer, whatever its status; 503 when the service cannot be reached. */
+    public ResponseEntity<String> call(HttpMethod method, URI service, String pathAndQuery, @Nullable Object body,
+            Authentication caller) {
+        RestClient.RequestBodySpec request = http.method(method).uri(URI.create(service + pathAndQuery))
+                .header(API_KEY, keyOf(caller))
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        try {
+            return request.exchange((sent, answer) -> {
+                MediaType type = answer.getHeaders().getContentType();
+                String text = new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.getStatusCode());
+                return type == null ? reply.body(text) : reply.contentType(type).body(text);
+            });
+        } catch (ResourceAccessException e) {
+            throw new UnavailableException(service.getHost() + ":" + service.getPort() + " is not reachable");
+        }
+    }
+
+    private static String keyOf(Authentication caller) {
+        if (caller.getCredentials() instanceof UserCredentials credentials) {
+            return credentials.apiKey();
+        }
+        throw new UnauthenticatedException("Not signed in", "Sign in to the console first");
+    }
+}

@@ -1,0 +1,194 @@
+// The console driven in Debian's Chromium by playwright-core, one browser for every page (ConsoleBrowserIT runs it).
+// Environment: CONSOLE_URL, CHROMIUM (the browser binary), PLAYWRIGHT_HOME (where playwright-core and axe-core are
+// installed), SCREENSHOTS (directory for the README's pictures). Exits 0 only when every check passed; prints one
+// line per check.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const require = createRequire(join(process.env.PLAYWRIGHT_HOME, 'node_modules', '.'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const url = process.env.CONSOLE_URL;
+const shots = process.env.SCREENSHOTS;
+
+let failures = 0;
+const started = Date.now();
+function check(name, condition, detail = '') {
+  console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
+  if (!condition) failures++;
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; every violation is reported. */
+async function accessible(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary?.split("\n").slice(1).join(" ")})`).join(", ")}`);
+  check(`${name} has no axe-core violations`, violations.length === 0, violations.join('; '));
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).textContent()) ?? '';
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  // bypassCSP only lets the test inject axe-core; the console's own scripts run under its CSP.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const scriptErrors = [];
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+
+  // Sign-in, keyboard only: the key field has focus, Enter submits.
+  await page.goto(url);
+  await page.locator('#api-key').waitFor();
+  check('the key field has focus on arrival', await page.evaluate(() => document.activeElement?.id === 'api-key'));
+  await accessible(page, 'sign-in');
+  await page.keyboard.type('not-a-key');
+  await page.keyboard.press('Enter');
+  await page.locator('#sign-in-status:has-text("not known")').waitFor();
+  check('an unknown key is refused', true);
+  await page.locator('#api-key').fill('local-analyst-key');
+  await page.keyboard.press('Enter');
+
+  // Rules: the active set loads and validates.
+  await page.locator('#validation:has-text("Valid")').waitFor();
+  const active = await page.locator('#yaml').inputValue();
+  check('the editor holds the active rule set', active.includes('id: R001'));
+
+  // An unsupported pattern: the error names line and column as the analyst types.
+  const withRule = (pattern, order, department = 'Account Management') => `${active.trimEnd()}\n  - id: R011\n`
+    + `    description: Address changes\n    pattern: "${pattern}"\n    regex: true\n    department: ${department}\n`
+    + '    urgency: Low\n    confidence: 0.9\n'
+    + `    order: ${order}\n`;
+  const broken = withRule('(address', 1);
+  await page.locator('#yaml').fill(broken);
+  await page.locator('#validation:has-text("not publishable")').waitFor();
+  const problem = await text(page, '#problems');
+  check('an invalid pattern is reported with line and column', /Line \d+, column \d+/.test(problem), problem);
+  check('publishing is disabled while the draft is invalid', await page.locator('#publish').isDisabled());
+
+  // A rule that an earlier one shadows (R006 sends "close my account" to Account Management): a warning.
+  const shadowed = withRule('close my account', 9, 'Billing');
+  await page.locator('#yaml').fill(shadowed);
+  await page.locator('#warnings li.shadowed').waitFor();
+  const warning = await text(page, '#warnings');
+  check('the shadowed rule is named with the rule that shadows it', /R011 is shadowed by R006/.test(warning), warning);
+  check('the conflict on a labelled ticket is shown', /R006 \(Account Management\) and R011 \(Billing\) both fire on 1 sample ticket/.test(warning), warning);
+  await page.screenshot({ path: join(shots, 'rules-warning.png'), fullPage: true });
+
+  // Fixed: its own pattern, first in order; valid without warnings, the diff shows the new rule.
+  const fixed = withRule('(change|update) (my|our|the) (delivery |billing )?address', 1);
+  await page.locator('#yaml').fill(fixed);
+  await page.locator('#validation:text-is("Valid.")').waitFor();
+  check('the fixed draft has no warnings', (await page.locator('#warnings li').count()) === 0);
+  const backtest = await text(page, '#backtest');
+  check('the backtest counts the labelled tickets', backtest.includes('Backtest on 3 recently labelled tickets'), backtest);
+  check('the new rule wins its labelled ticket', /R011\s*1\s*1\s*1\s*100 %/.test(backtest), backtest);
+  const diff = await text(page, '#diff');
+  check('the diff shows the added rule and nothing removed',
+    diff.includes('+   - id: R011') && (await page.locator('#diff .ddel').count()) === 0, diff);
+
+  // Publish with a reason, keyboard only.
+  await page.locator('#publish-reason').focus();
+  await page.keyboard.type('R011: address changes go to Account Management');
+  await page.keyboard.press('Tab');
+  check('Tab moves from the reason to Publish', await page.evaluate(() => document.activeElement?.id === 'publish'));
+  await page.keyboard.press('Enter');
+  await page.locator('#publish-status:has-text("Published as version")').waitFor();
+  const published = await text(page, '#publish-status');
+  check('publishing answers with the new version', /version 2\b/.test(published), published);
+  await page.locator('#active-version:has-text("version 2")').waitFor();
+
+  // The active set now routes an invoice ticket with R011.
+  await page.locator('#try-subject').fill('New address');
+  await page.locator('#try-description').fill('Please change my billing address to 5 High Street.');
+  await page.locator('#try-result').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await page.locator('#try-result:has-text("R011")').waitFor();
+  check('the published rule routes a ticket', (await text(page, '#try-result')).includes('R011 → Account Management'));
+  await accessible(page, 'rules');
+  await page.screenshot({ path: join(shots, 'rules.png'), fullPage: true });
+
+  check('an analyst sees no review queue', (await page.locator('nav a', { hasText: 'Review queue' }).count()) === 0);
+
+  // Review queue (a key with the OPS and CLASSIFIER roles: admin), keyboard only.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-admin-key');
+  await page.keyboard.press('Enter');
+  await page.locator('nav a', { hasText: 'Review queue' }).click();
+  await page.locator('#queue li.item').first().waitFor();
+  check('only NEEDS_REVIEW tickets are queued', (await page.locator('#queue li.item').count()) === 2);
+  const first = await text(page, '#queue li.item:nth-child(1)');
+  check('a queued ticket shows its sanitised text, three candidates and the explanation',
+    first.includes('[EMAIL]') && (await page.locator('#queue li.item:nth-child(1) .candidate').count()) === 3
+      && first.includes('No tier was confident'), first);
+  check('the first ticket has focus', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+  await page.keyboard.press('j');
+  check('j moves to the next ticket', await page.evaluate(() => document.activeElement?.dataset?.index === '1'));
+  await page.keyboard.press('k');
+  check('k moves back', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+  await page.keyboard.press('2');
+  check('2 picks the second candidate',
+    (await text(page, '#queue li.item:nth-child(1) .candidate.picked')).includes('Billing'));
+  await accessible(page, 'review queue');
+  await page.screenshot({ path: join(shots, 'review.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await page.locator('#review-status:has-text("Recorded")').waitFor();
+  check('Enter records the picked department', (await text(page, '#review-status')).includes('goes to Billing'));
+  check('the reviewed ticket leaves the queue', (await page.locator('#queue li.item').count()) === 1);
+  check('focus stays in the queue', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+
+  // Compliance: an erasure request's receipts and certificate, the audit chain's verification with its findings.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-compliance-key');
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Compliance")').waitFor();
+  check('a compliance officer sees only the Compliance page',
+    (await page.locator('nav a').allTextContents()).join(',') === 'Compliance');
+  const status = await page.evaluate(async () => (await fetch('api/rules')).status);
+  check('the console refuses the rules API to a compliance officer', status === 403, String(status));
+  await page.locator('#erasure-id').fill('not-an-id');
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure:has-text("id")').waitFor();
+  check('a malformed request id is refused naming it', /\bid\b/.test(await text(page, '#erasure')), await text(page, '#erasure'));
+  await page.locator('#erasure-id').fill(process.env.ERASURE_ID);
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure table').waitFor();
+  check('the erasure shows one receipt per store', (await page.locator('#erasure tbody tr').count()) === 4);
+  const erasure = await text(page, '#erasure');
+  check('the erasure shows its completion and deadline', /Completed .* due 2026-12-31/.test(erasure), erasure);
+  check('the certificate is offered', (await page.locator('#certificate').count()) === 1);
+  await page.getByRole('button', { name: 'Verify the audit chain' }).click();
+  await page.locator('#findings li').waitFor();
+  const verified = await text(page, '#verification');
+  check('the verification shows where the chain breaks and why', /Broken at event 42/.test(verified)
+    && verified.includes('HASH_MISMATCH'), verified);
+  await accessible(page, 'compliance');
+  await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
+  const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
+  check('the certificate link answers', certificate === 200, String(certificate));
+
+  // A role without a page sees none, and no page's API.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-ops-key');
+  await page.keyboard.press('Enter');
+  await page.locator('h1:has-text("Nothing here for your role")').waitFor();
+  check('an operator sees no page yet', (await page.locator('nav a').count()) === 0);
+
+  check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
+} catch (error) {
+  check('the run finished', false, error.stack ?? String(error));
+  // What the page showed when it stopped, for the failure report.
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    const shown = await page.evaluate(() => document.querySelector('main')?.innerText ?? '').catch(() => '');
+    console.log(`PAGE ${page.url()}\n${shown.substring(0, 3000)}`);
+  }
+} finally {
+  await browser.close();
+}
+console.log(`${failures === 0 ? 'ALL PASSED' : `${failures} FAILED`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failures === 0 ? 0 : 1);
