@@ -38,17 +38,22 @@ public final class AccountIdDetector implements Detector {
             "(?<![\\w\\-])(?:ACC|AC|ORD|CUST|CUS|INV|REF)-?[A-Z]{0,3}\\d{4,12}(?:-\\d{2,6})?(?![\\w\\-])";
 
     private final List<PatternDetector> parts = new ArrayList<>();
+    private final int builtInParts;
 
     /**
      * @param extraPatterns deployment-specific identifier patterns (Java regex); each must be linear-time, i.e.
      *                      bounded quantifiers and no nested repetition
      */
     public AccountIdDetector(List<String> extraPatterns) {
+        // The first letters of every context word and built-in prefix: the patterns are tried only there.
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
-                AccountIdDetector::looksLikeIdentifier));
-        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true));
+                AccountIdDetector::looksLikeIdentifier, MatchStart.wordStartingWith("aorulbikcpnm")));
+        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true,
+                MatchStart.wordStartingWith("a")));
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(DEFAULT_PATTERN), 0, 0.92,
-                id -> true));
+                id -> true, (text, index) -> "AOCIR".indexOf(text.charAt(index)) >= 0
+                        && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)))));
+        builtInParts = parts.size();
         for (String extra : extraPatterns) {
             parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(extra), 0, 0.92, id -> true));
         }
@@ -62,7 +67,10 @@ public final class AccountIdDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        for (PatternDetector part : parts) {
+        // Every built-in identifier holds a digit; deployment patterns may not.
+        List<PatternDetector> toRun = MatchStart.countDigits(text) > 0 ? parts : parts.subList(builtInParts,
+                parts.size());
+        for (PatternDetector part : toRun) {
             findings.addAll(part.detect(text));
         }
         return findings;

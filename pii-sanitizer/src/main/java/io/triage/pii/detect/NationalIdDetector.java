@@ -30,12 +30,21 @@ public final class NationalIdDetector implements Detector {
                     + "(?![A-Za-z0-9])");
     private static final Set<String> NINO_UNUSED_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
 
+    /** Two ASCII letters at the start of a word, as a NINO's prefix. */
+    private static final MatchStart TWO_LETTERS = (text, index) -> index + 1 < text.length()
+            && MatchStart.isAsciiLetterOrDigit(text.charAt(index)) && !MatchStart.isDigit(text.charAt(index))
+            && Character.isLetter(text.charAt(index + 1))
+            && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)));
+    /** A NINO has six digits, an SSN nine. */
+    private static final int MIN_DIGITS = 6;
+
     private final List<PatternDetector> parts = List.of(
             // Above phone numbers (0.9): this grouping is an SSN's, and with many phone regions it is often phone-valid too.
-            new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.93, NationalIdDetector::validSsn),
-            new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.95, NationalIdDetector::validSsn),
-            new PatternDetector(name(), PiiType.UK_NINO, NINO, 0, 0.95,
-                    NationalIdDetector::validNino));
+            new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.93, NationalIdDetector::validSsn,
+                    MatchStart.DIGIT_RUN),
+            new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.95, NationalIdDetector::validSsn,
+                    MatchStart.wordStartingWith("s")),
+            new PatternDetector(name(), PiiType.UK_NINO, NINO, 0, 0.95, NationalIdDetector::validNino, TWO_LETTERS));
 
     @Override
     public String name() {
@@ -44,6 +53,9 @@ public final class NationalIdDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
+        if (MatchStart.countDigits(text) < MIN_DIGITS) {
+            return List.of();
+        }
         List<Finding> findings = new ArrayList<>();
         for (PatternDetector part : parts) {
             findings.addAll(part.detect(text));

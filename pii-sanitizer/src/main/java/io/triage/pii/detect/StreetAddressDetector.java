@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class StreetAddressDetector implements Detector {
 
     /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
-    /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
     private static final Set<String> EN_TYPES = Set.of(
             "alley", "av", "ave", "avenue", "blvd", "boulevard", "broadway", "brook", "brooks", "burg", "burgs",
             "bypass", "camp", "canyon", "cape", "causeway", "center", "centre", "cir", "circle", "cliff", "cliffs",
@@ -107,6 +106,25 @@ public final class StreetAddressDetector implements Detector {
     /** A bare four- or five-digit postcode: part of an address only next to one. */
     private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
     private static final Pattern GAP = Pattern.compile("[,\\s]{0,4}");
+    /** An upper-case letter at the start of a word. */
+    private static final MatchStart CAPITALISED_WORD = (text, index) -> Character.isUpperCase(text.charAt(index))
+            && wordStart(text, index);
+    /** One or two ASCII letters at the start of a word, then a digit: UK postcodes and Eircodes. */
+    private static final MatchStart LETTERS_THEN_DIGIT = (text, index) -> index + 2 < text.length()
+            && Character.isLetter(text.charAt(index)) && wordStart(text, index)
+            && (MatchStart.isDigit(text.charAt(index + 1)) || MatchStart.isDigit(text.charAt(index + 2)));
+    /** An upper-case letter with a comma or line break at most three characters before it. */
+    private static final MatchStart AFTER_COMMA_OR_LINE = (text, index) -> {
+        if (!Character.isUpperCase(text.charAt(index))) {
+            return false;
+        }
+        for (int i = Math.max(0, index - 3); i < index; i++) {
+            if (text.charAt(i) == ',' || text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    };
 
     private record Part(int start, int end, boolean distinctive) {
     }
@@ -123,32 +141,32 @@ public final class StreetAddressDetector implements Detector {
             return List.of();
         }
         List<Part> parts = new ArrayList<>();
-        Matcher number = HOUSE_NUMBER.matcher(text);
-        while (number.find()) {
+        PatternDetector.scan(HOUSE_NUMBER, text, MatchStart.DIGIT_RUN, number -> {
             int end = englishStreetEnd(text, number.end());
             if (end > 0) {
                 parts.add(new Part(number.start(), end, true));
             }
-        }
-        Matcher deNl = DE_NL_STREET.matcher(text);
-        while (deNl.find()) {
+        });
+        PatternDetector.scan(DE_NL_STREET, text, CAPITALISED_WORD, deNl -> {
             if (hasStreetEnding(text, deNl)) {
                 parts.add(new Part(deNl.start(), deNl.end(), true));
             }
-        }
-        add(parts, FR_STREET, text, true);
-        add(parts, ES_IT_STREET, text, true);
-        addWithCity(parts, UK_POSTCODE_PART, text, code -> true);
-        addWithCity(parts, EIRCODE, text, code -> true);
-        add(parts, NL_POSTCODE, text, true);
-        addWithCity(parts, US_STATE_ZIP, text, stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+        });
+        add(parts, FR_STREET, MatchStart.DIGIT_RUN, text, true);
+        add(parts, ES_IT_STREET, (t, i) -> "CAPVR".indexOf(t.charAt(i)) >= 0 && wordStart(t, i), text, true);
+        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text, code -> true);
+        addWithCity(parts, EIRCODE, LETTERS_THEN_DIGIT, text, code -> true);
+        add(parts, NL_POSTCODE, MatchStart.DIGIT_RUN, text, true);
+        addWithCity(parts, US_STATE_ZIP, (t, i) -> i + 1 < t.length() && isAsciiUpper(t.charAt(i))
+                && isAsciiUpper(t.charAt(i + 1)) && wordStart(t, i), text,
+                stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
         if (parts.isEmpty()) {
             return List.of();
         }
-        add(parts, FIVE_DIGIT_CITY, text, false);
-        add(parts, CITY_AFTER_STREET, text, false);
-        add(parts, UNIT, text, false);
-        add(parts, BARE_POSTCODE, text, false);
+        add(parts, FIVE_DIGIT_CITY, MatchStart.DIGIT_RUN, text, false);
+        add(parts, CITY_AFTER_STREET, AFTER_COMMA_OR_LINE, text, false);
+        add(parts, UNIT, MatchStart.wordStartingWith("faursbp"), text, false);
+        add(parts, BARE_POSTCODE, MatchStart.DIGIT_RUN, text, false);
         return merge(text, parts);
     }
 
@@ -167,18 +185,26 @@ public final class StreetAddressDetector implements Detector {
         return false;
     }
 
-    private static void addWithCity(List<Part> parts, Pattern pattern, String text, Predicate<String> valid) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
+    private static void addWithCity(List<Part> parts, Pattern pattern, MatchStart where, String text,
+                                    Predicate<String> valid) {
+        PatternDetector.scan(pattern, text, where, matcher -> {
             if (!valid.test(matcher.group())) {
-                continue;
+                return;
             }
             int from = Math.max(0, matcher.start() - CITY_LOOK_BACK);
             Matcher city = CITY_BEFORE.matcher(text).region(from, matcher.start());
             city.useTransparentBounds(true);
             int start = city.find() ? city.start() : matcher.start();
             parts.add(new Part(start, matcher.end(), true));
-        }
+        });
+    }
+
+    private static boolean wordStart(CharSequence text, int index) {
+        return !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)));
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean hasDigit(String text) {
@@ -240,11 +266,9 @@ public final class StreetAddressDetector implements Detector {
         return !lowerCase && typeCapitalised || UNAMBIGUOUS_EN_TYPES.contains(typeKey);
     }
 
-    private static void add(List<Part> parts, Pattern pattern, String text, boolean distinctive) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            parts.add(new Part(matcher.start(), matcher.end(), distinctive));
-        }
+    private static void add(List<Part> parts, Pattern pattern, MatchStart where, String text, boolean distinctive) {
+        PatternDetector.scan(pattern, text, where, matcher ->
+                parts.add(new Part(matcher.start(), matcher.end(), distinctive)));
     }
 
     /** Overlapping or adjacent parts form one address; a group without a distinctive part is dropped. */
