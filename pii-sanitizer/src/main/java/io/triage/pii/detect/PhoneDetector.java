@@ -2,6 +2,7 @@ package io.triage.pii.detect;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.triage.pii.Detector;
 import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
@@ -97,16 +98,14 @@ public final class PhoneDetector implements Detector {
     }
 
     private boolean validIn(String candidate, String region) {
-        {
-            try {
-                if (util.isValidNumber(util.parse(candidate, region))) {
-                    return true;
-                }
-            } catch (NumberParseException e) {
-                // Not a number in this region's format; the next region or the shape rule may still accept it.
-            }
+        try {
+            PhoneNumber number = util.parse(candidate, region);
+            // The length check is cheap and necessary; full validation walks every region of the country code.
+            return util.isPossibleNumber(number) && util.isValidNumber(number);
+        } catch (NumberParseException e) {
+            // Not a number in this region's format; the next region or the shape rule may still accept it.
+            return false;
         }
-        return false;
     }
 
     /** Digits of an extension ("ext. 204", "x12"), which do not count towards the number's length. */
