@@ -47,9 +47,10 @@ public final class AccountIdDetector implements Detector {
     public AccountIdDetector(List<String> extraPatterns) {
         // The first letters of every context word and built-in prefix: the patterns are tried only there.
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
-                AccountIdDetector::looksLikeIdentifier, MatchStart.wordStartingWith("aorulbikcpnm")));
+                AccountIdDetector::looksLikeIdentifier, MatchStart.wordStartingWithAnyOf("ac", "a/", "or", "oo", "re",
+                        "us", "lo", "be", "id", "ku", "ko", "cu", "pe", "co", "nu", "cl", "me", "po")));
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true,
-                MatchStart.wordStartingWith("a")));
+                MatchStart.wordStartingWithAnyOf("ac")));
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(DEFAULT_PATTERN), 0, 0.92,
                 id -> true, (text, index) -> "AOCIR".indexOf(text.charAt(index)) >= 0
                         && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)))));

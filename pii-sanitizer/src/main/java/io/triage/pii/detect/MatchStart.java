@@ -31,6 +31,18 @@ public interface MatchStart {
         };
     }
 
+    /**
+     * A word (not preceded by an ASCII letter or digit) whose first two characters, in lower case, are one of
+     * {@code prefixes}: patterns that start with {@code \b} and an alternation of longer keywords.
+     */
+    static MatchStart wordStartingWithAnyOf(String... prefixes) {
+        java.util.Set<String> twoLetters = java.util.Set.of(prefixes);
+        return (text, index) -> index + 1 < text.length()
+                && !(index > 0 && isAsciiLetterOrDigit(text.charAt(index - 1)))
+                && twoLetters.contains(String.valueOf(new char[] {Character.toLowerCase(text.charAt(index)),
+                        Character.toLowerCase(text.charAt(index + 1))}));
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -30,10 +30,11 @@ public final class NationalIdDetector implements Detector {
                     + "(?![A-Za-z0-9])");
     private static final Set<String> NINO_UNUSED_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
 
-    /** Two ASCII letters at the start of a word, as a NINO's prefix. */
-    private static final MatchStart TWO_LETTERS = (text, index) -> index + 1 < text.length()
+    /** Two ASCII letters at the start of a word and a digit after them or after one separator: a NINO's prefix. */
+    private static final MatchStart TWO_LETTERS = (text, index) -> index + 3 < text.length()
             && MatchStart.isAsciiLetterOrDigit(text.charAt(index)) && !MatchStart.isDigit(text.charAt(index))
             && Character.isLetter(text.charAt(index + 1))
+            && (MatchStart.isDigit(text.charAt(index + 2)) || MatchStart.isDigit(text.charAt(index + 3)))
             && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)));
     /** A NINO has six digits, an SSN nine. */
     private static final int MIN_DIGITS = 6;
@@ -43,7 +44,7 @@ public final class NationalIdDetector implements Detector {
             new PatternDetector(name(), PiiType.US_SSN, SSN, 0, 0.93, NationalIdDetector::validSsn,
                     MatchStart.DIGIT_RUN),
             new PatternDetector(name(), PiiType.US_SSN, SSN_IN_CONTEXT, 1, 0.95, NationalIdDetector::validSsn,
-                    MatchStart.wordStartingWith("s")),
+                    MatchStart.wordStartingWithAnyOf("ss", "so")),
             new PatternDetector(name(), PiiType.UK_NINO, NINO, 0, 0.95, NationalIdDetector::validNino, TWO_LETTERS));
 
     @Override

@@ -106,6 +106,11 @@ public final class StreetAddressDetector implements Detector {
     /** A bare four- or five-digit postcode: part of an address only next to one. */
     private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
     private static final Pattern GAP = Pattern.compile("[,\\s]{0,4}");
+    /**
+     * Longest distance in chars from a DE/NL street's first letter to its house number: two words and the gaps,
+     * doubled because a letter outside the BMP takes two chars.
+     */
+    private static final int DE_NL_NUMBER_REACH = 2 * (1 + 40 + 1 + 2 + 20 + 1 + 3);
     /** An upper-case letter at the start of a word. */
     private static final MatchStart CAPITALISED_WORD = (text, index) -> Character.isUpperCase(text.charAt(index))
             && wordStart(text, index);
@@ -147,7 +152,10 @@ public final class StreetAddressDetector implements Detector {
                 parts.add(new Part(number.start(), end, true));
             }
         });
-        PatternDetector.scan(DE_NL_STREET, text, CAPITALISED_WORD, deNl -> {
+        int[] nextDigit = nextDigits(text);
+        MatchStart capitalisedBeforeNumber = (t, i) -> nextDigit[i] - i <= DE_NL_NUMBER_REACH
+                && CAPITALISED_WORD.test(t, i);
+        PatternDetector.scan(DE_NL_STREET, text, capitalisedBeforeNumber, deNl -> {
             if (hasStreetEnding(text, deNl)) {
                 parts.add(new Part(deNl.start(), deNl.end(), true));
             }
@@ -197,6 +205,16 @@ public final class StreetAddressDetector implements Detector {
             int start = city.find() ? city.start() : matcher.start();
             parts.add(new Part(start, matcher.end(), true));
         });
+    }
+
+    /** For every position, the position of the next ASCII digit at or after it (the text length if none). */
+    private static int[] nextDigits(String text) {
+        int[] next = new int[text.length() + 1];
+        next[text.length()] = Integer.MAX_VALUE / 2;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            next[i] = MatchStart.isDigit(text.charAt(i)) ? i : next[i + 1];
+        }
+        return next;
     }
 
     private static boolean wordStart(CharSequence text, int index) {
