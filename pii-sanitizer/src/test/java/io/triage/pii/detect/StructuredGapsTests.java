@@ -12,6 +12,18 @@ class StructuredGapsTests {
     private final PiiSanitizer sanitizer = SanitizerSettings.defaults().withNamedEntities(false, false).build();
 
     @Test
+    void capitalLetterIdentifierAfterAnIdNounIsAnAccountId() {
+        assertThat(clean("member ID: AXRTAO - the points are missing"))
+                .isEqualTo("member id: <ACCOUNT_ID> - the points are missing");
+    }
+
+    @Test
+    void capitalWordsAfterAnIdNounInShoutedTextOrStatusWordsAreNoAccountId() {
+        assertThat(clean("MY CUSTOMER NUMBER CHANGED")).isEqualTo("my customer number changed");
+        assertThat(clean("the account number is WRONG")).isEqualTo("the account number is wrong");
+    }
+
+    @Test
     void ipv4MappedIpv6KeepsNoPrefix() {
         assertThat(clean("from ::ffff:192.0.2.1 today")).isEqualTo("from <IP_ADDRESS> today");
     }
