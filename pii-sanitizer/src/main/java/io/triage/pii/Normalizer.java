@@ -16,6 +16,7 @@ public final class Normalizer {
     private static final Pattern IRREGULAR = Pattern.compile("\\b(won't|can't|shan't|ain't|let's)\\b");
     private static final Pattern PRONOUN_IS =
             Pattern.compile("\\b(it|that|what|there|he|she|where|who|here|how)'s\\b");
+    private static final Pattern SUFFIX_START = Pattern.compile("'(?:re|ve|ll|d|m)");
     private static final Pattern SUFFIXES = Pattern.compile("(?<=\\p{L})(n't|'re|'ve|'ll|'d|'m)\\b");
 
     /** Returns the normalised form of {@code text}; never null. */
@@ -82,14 +83,24 @@ public final class Normalizer {
         if (lower.indexOf('\'') < 0) {
             return lower;
         }
-        String expanded = IRREGULAR.matcher(lower).replaceAll(m -> switch (m.group(1)) {
-            case "won't" -> "will not";
-            case "can't" -> "cannot";
-            case "shan't" -> "shall not";
-            case "ain't" -> "is not";
-            default -> "let us";
-        });
-        expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+        // Most apostrophes in tickets are possessives ("customer's"): each pass runs only when it can change text.
+        boolean negation = lower.contains("n't");
+        String expanded = lower;
+        if (negation || lower.contains("let's")) {
+            expanded = IRREGULAR.matcher(lower).replaceAll(m -> switch (m.group(1)) {
+                case "won't" -> "will not";
+                case "can't" -> "cannot";
+                case "shan't" -> "shall not";
+                case "ain't" -> "is not";
+                default -> "let us";
+            });
+        }
+        if (expanded.contains("'s")) {
+            expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+        }
+        if (!negation && !SUFFIX_START.matcher(expanded).find()) {
+            return expanded;
+        }
         return SUFFIXES.matcher(expanded).replaceAll(m -> switch (m.group(1)) {
             case "n't" -> " not";
             case "'re" -> " are";

@@ -36,11 +36,22 @@ public interface MatchStart {
      * {@code prefixes}: patterns that start with {@code \b} and an alternation of longer keywords.
      */
     static MatchStart wordStartingWithAnyOf(String... prefixes) {
-        java.util.Set<String> twoLetters = java.util.Set.of(prefixes);
-        return (text, index) -> index + 1 < text.length()
-                && !(index > 0 && isAsciiLetterOrDigit(text.charAt(index - 1)))
-                && twoLetters.contains(String.valueOf(new char[] {Character.toLowerCase(text.charAt(index)),
-                        Character.toLowerCase(text.charAt(index + 1))}));
+        int[] keys = new int[prefixes.length];
+        for (int i = 0; i < prefixes.length; i++) {
+            keys[i] = prefixes[i].charAt(0) << 16 | prefixes[i].charAt(1);
+        }
+        return (text, index) -> {
+            if (index + 1 >= text.length() || index > 0 && isAsciiLetterOrDigit(text.charAt(index - 1))) {
+                return false;
+            }
+            int key = Character.toLowerCase(text.charAt(index)) << 16 | Character.toLowerCase(text.charAt(index + 1));
+            for (int candidate : keys) {
+                if (candidate == key) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     static boolean isDigit(char c) {
