@@ -24,8 +24,9 @@ public final class CreditCardDetector extends PatternDetector {
     }
 
     private static boolean plausible(String number) {
-        String digits = number.replaceAll("[^0-9]", "");
+        StringBuilder digits = new StringBuilder(number.length());
+        number.chars().filter(MatchStart::isDigitCode).forEach(digit -> digits.append((char) digit));
         // All-equal digits ("0000 0000 0000") pass Luhn but are placeholders people type, not cards.
-        return digits.chars().distinct().count() > 1 && Luhn.valid(digits);
+        return digits.chars().distinct().count() > 1 && Luhn.valid(digits.toString());
     }
 }

@@ -54,6 +54,10 @@ public interface MatchStart {
         };
     }
 
+    static boolean isDigitCode(int c) {
+        return c >= '0' && c <= '9';
+    }
+
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -110,6 +110,10 @@ public final class StreetAddressDetector implements Detector {
             + "\\s?box|box|psc)\\.?\\s?#?\\s?\\d{1,5}[a-z]?\\b");
     /** A bare four- or five-digit postcode: part of an address only next to one. */
     private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
+    /** Precompiled, because String.replaceAll and split compile their pattern on every call. */
+    private static final Pattern NUMBER_TAIL = Pattern.compile("\\s{1,3}\\d.*$");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final String PLAIN_WORD = "[\\p{L}][\\p{L}'\u2019\\-]{1,30}";
     private static final Pattern WEAK_NUMBER_FIRST = Pattern.compile("(?<![\\w\\-.,])\\d{1,4}[A-Za-z]?(?!\\d)"
             + "(?:[ \\t](?:bis|ter))?,?[ \\t]{1,3}(" + PLAIN_WORD + "(?:[ \\t]{1,3}" + PLAIN_WORD + "){0,2})");
@@ -219,10 +223,10 @@ public final class StreetAddressDetector implements Detector {
 
     /** The word before the house number (or the first of two) ends like a street name. */
     private static boolean hasStreetEnding(String text, Matcher candidate) {
-        String written = text.substring(candidate.start(), candidate.end()).replaceAll("\\s{1,3}\\d.*$", "");
+        String written = NUMBER_TAIL.matcher(text.substring(candidate.start(), candidate.end())).replaceFirst("");
         String words = written.toLowerCase(Locale.ROOT);
         List<String> endings = words.equals(written) ? LOWER_CASE_STREET_ENDINGS : STREET_ENDINGS;
-        for (String word : words.split("\\s")) {
+        for (String word : SPACE.split(words)) {
             for (String ending : endings) {
                 if (word.endsWith(ending) && word.length() > ending.length()
                         || word.equals(ending) && !word.equals(words)) {
@@ -308,7 +312,7 @@ public final class StreetAddressDetector implements Detector {
 
     /** No function word among the words ("is now 99", "to 12 items" are no street). */
     private static boolean plainWords(String words) {
-        for (String word : words.toLowerCase(Locale.ROOT).split("[ \\t]+")) {
+        for (String word : BLANKS.split(words.toLowerCase(Locale.ROOT))) {
             if (NOT_IN_STREET_NAMES.contains(word) || NOT_IN_WEAK_STREETS.contains(word)) {
                 return false;
             }
