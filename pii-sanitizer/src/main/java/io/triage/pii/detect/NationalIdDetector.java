@@ -27,7 +27,10 @@ public final class NationalIdDetector implements Detector {
     private static final Pattern NINO = Pattern.compile(
             "(?<![A-Za-z0-9])(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \\-]?\\d{2}[ \\-]?\\d{2}[ \\-]?\\d{2}(?:[ \\-]?[A-D])?"
                     + "|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z][ \\-]?\\d{2}[ \\-]?\\d{2}[ \\-]?\\d{2}(?:[ \\-]?[a-d])?)"
-                    + "(?![A-Za-z0-9])");
+                    + "(?![A-Za-z0-9]|-\\d)");
+    /** Lower-case words that a lower-case NINO's prefix can look like: "on 03-1234-5125" is a phone number. */
+    private static final Set<String> WORD_PREFIXES = Set.of("on", "at", "to", "me", "my", "we", "as", "be", "he",
+            "so", "no", "go", "an", "am", "or", "ok", "oh", "ye", "ya");
     private static final Set<String> NINO_UNUSED_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
 
     /** Two ASCII letters at the start of a word and a digit after them or after one separator: a NINO's prefix. */
@@ -69,7 +72,9 @@ public final class NationalIdDetector implements Detector {
         String compact = nino.replaceAll("[ \\-]", "").toUpperCase(java.util.Locale.ROOT);
         boolean suffix = Character.isLetter(compact.charAt(compact.length() - 1));
         boolean grouped = compact.length() != nino.length();
-        return !NINO_UNUSED_PREFIXES.contains(compact.substring(0, 2)) && (suffix || grouped);
+        boolean wordBefore = WORD_PREFIXES.contains(nino.substring(0, 2)) && !Character.isLetterOrDigit(nino.charAt(2));
+        return !NINO_UNUSED_PREFIXES.contains(compact.substring(0, 2)) && (suffix || grouped)
+                && (suffix || !wordBefore);
     }
 
     private static boolean validSsn(String ssn) {

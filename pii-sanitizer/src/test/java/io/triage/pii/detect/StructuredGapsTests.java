@@ -24,6 +24,12 @@ class StructuredGapsTests {
     }
 
     @Test
+    void aWordBeforeAGroupedNumberIsNoNino() {
+        assertThat(clean("Reach me on 03-1234-5125 after six.")).isEqualTo("reach me on <PHONE> after six.");
+        assertThat(clean("ni no. ab 12 34 56 c, or on 12 34 56 d")).isEqualTo("ni no. <UK_NINO>, or <UK_NINO>");
+    }
+
+    @Test
     void ipv4MappedIpv6KeepsNoPrefix() {
         assertThat(clean("from ::ffff:192.0.2.1 today")).isEqualTo("from <IP_ADDRESS> today");
     }
