@@ -16,15 +16,18 @@ public final class Normalizer {
     private static final Pattern IRREGULAR = Pattern.compile("\\b(won't|can't|shan't|ain't|let's)\\b");
     private static final Pattern PRONOUN_IS =
             Pattern.compile("\\b(it|that|what|there|he|she|where|who|here|how)'s\\b");
+    private static final Pattern SUFFIX_START = Pattern.compile("'(?:re|ve|ll|d|m)");
     private static final Pattern SUFFIXES = Pattern.compile("(?<=\\p{L})(n't|'re|'ve|'ll|'d|'m)\\b");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Returns the normalised form of {@code text}; never null. */
     public String normalize(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        String nfkc = nfkc(text);
+        if (nfkc.indexOf('<') < 0) {
+            return collapseWhitespace(normalizePlain(nfkc));
+        }
         StringBuilder out = new StringBuilder(nfkc.length());
         Matcher placeholders = PLACEHOLDER.matcher(nfkc);
         int from = 0;
@@ -34,7 +37,42 @@ public final class Normalizer {
             from = placeholders.end();
         }
         out.append(normalizePlain(nfkc.substring(from)));
-        return WHITESPACE.matcher(out).replaceAll(" ").strip();
+        return collapseWhitespace(out);
+    }
+
+    /** NFKC form of {@code text}; ASCII text is its own NFKC form, which saves the normaliser's copy. */
+    static String nfkc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+            }
+        }
+        return text;
+    }
+
+    /** Runs of whitespace become one space, leading and trailing whitespace goes: as {@code \s+} and strip(). */
+    private static String collapseWhitespace(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexWhitespace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        // strip() also removes what \s does not match at either end (U+2028, U+001C), as before.
+        return out.toString().strip();
+    }
+
+    /** The characters of the regex class {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     private static String normalizePlain(String segment) {
@@ -45,14 +83,24 @@ public final class Normalizer {
         if (lower.indexOf('\'') < 0) {
             return lower;
         }
-        String expanded = IRREGULAR.matcher(lower).replaceAll(m -> switch (m.group(1)) {
-            case "won't" -> "will not";
-            case "can't" -> "cannot";
-            case "shan't" -> "shall not";
-            case "ain't" -> "is not";
-            default -> "let us";
-        });
-        expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+        // Most apostrophes in tickets are possessives ("customer's"): each pass runs only when it can change text.
+        boolean negation = lower.contains("n't");
+        String expanded = lower;
+        if (negation || lower.contains("let's")) {
+            expanded = IRREGULAR.matcher(lower).replaceAll(m -> switch (m.group(1)) {
+                case "won't" -> "will not";
+                case "can't" -> "cannot";
+                case "shan't" -> "shall not";
+                case "ain't" -> "is not";
+                default -> "let us";
+            });
+        }
+        if (expanded.contains("'s")) {
+            expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+        }
+        if (!negation && !SUFFIX_START.matcher(expanded).find()) {
+            return expanded;
+        }
         return SUFFIXES.matcher(expanded).replaceAll(m -> switch (m.group(1)) {
             case "n't" -> " not";
             case "'re" -> " are";

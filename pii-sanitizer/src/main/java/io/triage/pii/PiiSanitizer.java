@@ -37,7 +37,7 @@ public final class PiiSanitizer {
             return SanitizedText.EMPTY;
         }
         // Detect on the NFKC form so full-width digits and ligatures cannot hide a value from the patterns.
-        String input = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        String input = Normalizer.nfkc(text);
         try {
             List<Finding> findings = find(input);
             String replaced = replacer.replace(input, findings);

@@ -29,4 +29,9 @@ class NormalizerTests {
         assertThat(normalizer.normalize("Hi <PERSON_2>, your <ACCOUNT_ID> and <EMAIL_3f9a0c1d2b4e> DON'T match"))
                 .isEqualTo("hi <PERSON_2>, your <ACCOUNT_ID> and <EMAIL_3f9a0c1d2b4e> do not match");
     }
+
+    @Test
+    void stripsLineSeparatorsAndControlSpacesAtTheEndsLikeStrip() {
+        assertThat(normalizer.normalize("\u2028 \tMy\u000bcard \u001c")).isEqualTo("my card");
+    }
 }

@@ -5,6 +5,7 @@ import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,16 @@ public final class AccountIdDetector implements Detector {
             "(?i)\\baccounts?\\b[^.?!\\n]{0,40}?(?<![\\w@.\\-])([a-z]{2,8}\\d{2,4})(?![\\w@\\-]|\\.\\w)");
 
     /**
+     * An identifier of capital letters only ("member ID: AXRTAO") right after an identifier noun; only in text that
+     * is not all capitals, where such a word could be anything.
+     */
+    private static final Pattern LETTERS_AFTER_ID_NOUN = Pattern.compile("(?i:\\b(?:member(?:ship)?|customer|client"
+            + "|policy|account|user|contract)\\s{1,3}(?:id|number|no\\.?|nr|ref)\\b\\.?(?:\\s{1,3}(?:is|was))?)"
+            + "[\\s:#]{0,4}([A-Z]{5,12})(?![\\w\\-])");
+    private static final Set<String> NOT_IDENTIFIERS = Set.of("NONE", "UNKNOWN", "PENDING", "MISSING", "INVALID",
+            "BLOCKED", "LOCKED", "CLOSED", "ACTIVE", "WRONG", "CHANGED", "PLEASE", "URGENT", "ABOVE", "BELOW");
+
+    /**
      * Built-in identifier shapes that are safe to match anywhere: a short upper-case prefix such as ACC, AC, ORD,
      * CUST or INV, optionally two more letters, then at least four digits.
      */
@@ -38,17 +49,27 @@ public final class AccountIdDetector implements Detector {
             "(?<![\\w\\-])(?:ACC|AC|ORD|CUST|CUS|INV|REF)-?[A-Z]{0,3}\\d{4,12}(?:-\\d{2,6})?(?![\\w\\-])";
 
     private final List<PatternDetector> parts = new ArrayList<>();
+    private final int builtInParts;
+    private final PatternDetector lettersOnly;
 
     /**
      * @param extraPatterns deployment-specific identifier patterns (Java regex); each must be linear-time, i.e.
      *                      bounded quantifiers and no nested repetition
      */
     public AccountIdDetector(List<String> extraPatterns) {
+        // The first letters of every context word and built-in prefix: the patterns are tried only there.
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, IN_CONTEXT, 1, 0.8,
-                AccountIdDetector::looksLikeIdentifier));
-        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true));
+                AccountIdDetector::looksLikeIdentifier, MatchStart.wordStartingWithAnyOf("ac", "a/", "or", "oo", "re",
+                        "us", "lo", "be", "id", "ku", "ko", "cu", "pe", "co", "nu", "cl", "me", "po")));
+        parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, HANDLE_NEAR_ACCOUNT, 1, 0.7, id -> true,
+                MatchStart.wordStartingWithAnyOf("ac")));
         parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(DEFAULT_PATTERN), 0, 0.92,
-                id -> true));
+                id -> true, (text, index) -> "AOCIR".indexOf(text.charAt(index)) >= 0
+                        && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)))));
+        lettersOnly = new PatternDetector(name(), PiiType.ACCOUNT_ID, LETTERS_AFTER_ID_NOUN, 1, 0.75,
+                id -> !NOT_IDENTIFIERS.contains(id), MatchStart.wordStartingWithAnyOf("me", "cu", "cl", "po", "ac", "us",
+                "co"));
+        builtInParts = parts.size();
         for (String extra : extraPatterns) {
             parts.add(new PatternDetector(name(), PiiType.ACCOUNT_ID, Pattern.compile(extra), 0, 0.92, id -> true));
         }
@@ -62,10 +83,25 @@ public final class AccountIdDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        for (PatternDetector part : parts) {
+        // Every built-in identifier holds a digit; deployment patterns may not.
+        List<PatternDetector> toRun = MatchStart.countDigits(text) > 0 ? parts : parts.subList(builtInParts,
+                parts.size());
+        for (PatternDetector part : toRun) {
             findings.addAll(part.detect(text));
         }
+        if (hasLowerCase(text)) {
+            findings.addAll(lettersOnly.detect(text));
+        }
         return findings;
+    }
+
+    private static boolean hasLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** At least four characters with a digit; short counts such as "order 15" stay. */

@@ -1,6 +1,8 @@
 package io.triage.pii.detect;
 
+import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,13 @@ public final class DateOfBirthDetector extends PatternDetector {
             + DATE + "(?!\\w)");
 
     public DateOfBirthDetector() {
-        super("date-of-birth", PiiType.DATE_OF_BIRTH, DATE_OF_BIRTH, 1, 0.9, date -> true);
+        super("date-of-birth", PiiType.DATE_OF_BIRTH, DATE_OF_BIRTH, 1, 0.9, date -> true,
+                MatchStart.wordStartingWith("bdgfn"));
+    }
+
+    /** The shortest date ("1/1/90") has four digits. */
+    @Override
+    public List<Finding> detect(String text) {
+        return MatchStart.countDigits(text) < 4 ? List.of() : super.detect(text);
     }
 }

@@ -1,6 +1,8 @@
 package io.triage.pii.detect;
 
+import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,11 @@ public final class EmailDetector extends PatternDetector {
 
     public EmailDetector() {
         super("email", PiiType.EMAIL, EMAIL, 0, 0.99, EmailDetector::hasLetterTopLevelDomain);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        return text.indexOf('@') < 0 ? List.of() : super.detect(text);
     }
 
     private static boolean hasLetterTopLevelDomain(String email) {

@@ -5,7 +5,6 @@ import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +17,11 @@ public final class IbanDetector implements Detector {
     private static final Pattern CANDIDATE =
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?");
     private static final int MIN_LENGTH = 15;
+    /** Two letters then two digits, at the start of a word: the country code and check digits. */
+    private static final MatchStart COUNTRY_AND_CHECK = (text, index) -> index + 3 < text.length()
+            && Character.isLetter(text.charAt(index)) && Character.isLetter(text.charAt(index + 1))
+            && MatchStart.isDigit(text.charAt(index + 2)) && MatchStart.isDigit(text.charAt(index + 3))
+            && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)));
 
     @Override
     public String name() {
@@ -27,13 +31,12 @@ public final class IbanDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        Matcher matcher = CANDIDATE.matcher(text);
-        while (matcher.find()) {
+        PatternDetector.scan(CANDIDATE, text, COUNTRY_AND_CHECK, matcher -> {
             int end = longestValidEnd(text, matcher.start(), matcher.end());
             if (end > 0) {
                 findings.add(Finding.of(PiiType.IBAN, matcher.start(), end, name(), 0.98));
             }
-        }
+        });
         return findings;
     }
 

@@ -22,10 +22,18 @@ public final class IpAddressDetector implements Detector {
             + "(?:[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{0,4}){1,7}(?::" + V4_TAIL + "|(?<=:)" + V4_TAIL + ")?"
             + "(?:%[0-9A-Za-z._\\-]{1,32})?(?:/\\d{1,3}(?!\\d))?(?![0-9A-Za-z:]|\\.\\d)");
 
+    /** A hex digit or colon not preceded by a letter, digit, colon or dot. */
+    private static final MatchStart V6_START = (text, index) -> {
+        char c = text.charAt(index);
+        boolean first = c == ':' || Character.digit(c, 16) >= 0 && c < 0x80;
+        char before = index > 0 ? text.charAt(index - 1) : ' ';
+        return first && !MatchStart.isAsciiLetterOrDigit(before) && before != ':' && before != '.';
+    };
+
     private final PatternDetector v4 = new PatternDetector("ip-address", PiiType.IP_ADDRESS, V4, 0, 0.95,
-            IpAddressDetector::validV4);
+            IpAddressDetector::validV4, MatchStart.DIGIT_RUN);
     private final PatternDetector v6 = new PatternDetector("ip-address", PiiType.IP_ADDRESS, V6, 0, 0.95,
-            IpAddressDetector::validV6);
+            IpAddressDetector::validV6, V6_START);
 
     @Override
     public String name() {
@@ -34,11 +42,23 @@ public final class IpAddressDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        List<Finding> findings = new ArrayList<>(v4.detect(text));
-        if (text.indexOf(':') >= 0) {
+        List<Finding> findings = new ArrayList<>();
+        if (count(text, '.') >= 3) {
+            findings.addAll(v4.detect(text));
+        }
+        if (count(text, ':') >= 2) {
+            // The shortest IPv6 address, "::1", has two colons.
             findings.addAll(v6.detect(text));
         }
         return findings;
+    }
+
+    private static int count(String text, char wanted) {
+        int count = 0;
+        for (int i = text.indexOf(wanted); i >= 0; i = text.indexOf(wanted, i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean validV4(String address) {

@@ -5,6 +5,7 @@ import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ public class PatternDetector implements Detector {
     private final int group;
     private final double score;
     private final Predicate<String> validator;
+    private final MatchStart start;
 
     /**
      * @param group     the capturing group holding the value (0 for the whole match)
@@ -29,6 +31,15 @@ public class PatternDetector implements Detector {
      */
     public PatternDetector(String name, PiiType type, Pattern pattern, int group, double score,
                            Predicate<String> validator) {
+        this(name, type, pattern, group, score, validator, MatchStart.ANYWHERE);
+    }
+
+    /**
+     * @param start where a match can start; the pattern is tried only there (same findings, fewer attempts)
+     */
+    public PatternDetector(String name, PiiType type, Pattern pattern, int group, double score,
+                           Predicate<String> validator, MatchStart start) {
+        this.start = start;
         this.name = name;
         this.type = type;
         this.pattern = pattern;
@@ -45,14 +56,40 @@ public class PatternDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
+        scan(pattern, text, start, matcher -> add(findings, text, matcher));
+        return findings;
+    }
+
+    /**
+     * Calls {@code onMatch} for every match of {@code pattern} in {@code text}, exactly as a {@code find()} loop
+     * would, but lets the regex engine try a position only where {@code start} accepts it.
+     */
+    static void scan(Pattern pattern, String text, MatchStart start, Consumer<Matcher> onMatch) {
         Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            int start = matcher.start(group);
-            int end = matcher.end(group);
-            if (start >= 0 && end > start && validator.test(text.substring(start, end))) {
-                findings.add(Finding.of(type, start, end, name, score));
+        if (start == MatchStart.ANYWHERE) {
+            while (matcher.find()) {
+                onMatch.accept(matcher);
+            }
+            return;
+        }
+        // Transparent, non-anchoring bounds: look-behinds see the text before the position, as with find().
+        matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        int position = 0;
+        while (position < text.length()) {
+            if (start.test(text, position) && matcher.region(position, text.length()).lookingAt()) {
+                onMatch.accept(matcher);
+                position = Math.max(matcher.end(), position + 1);
+            } else {
+                position++;
             }
         }
-        return findings;
+    }
+
+    private void add(List<Finding> findings, String text, Matcher matcher) {
+        int from = matcher.start(group);
+        int to = matcher.end(group);
+        if (from >= 0 && to > from && validator.test(text.substring(from, to))) {
+            findings.add(Finding.of(type, from, to, name, score));
+        }
     }
 }

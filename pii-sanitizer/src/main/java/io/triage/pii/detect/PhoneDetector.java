@@ -2,6 +2,7 @@ package io.triage.pii.detect;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.triage.pii.Detector;
 import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
@@ -23,6 +24,11 @@ public final class PhoneDetector implements Detector {
     private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}" + EXTENSION_SUFFIX
             + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
             + EXTENSION_SUFFIX + ")(?!\\w|[\\-.]\\d)");
+    /** A candidate starts with +, ( or a digit that does not continue a digit run. */
+    private static final MatchStart CANDIDATE_START = (text, index) -> {
+        char c = text.charAt(index);
+        return (c == '+' || c == '(' || MatchStart.isDigit(c)) && !(index > 0 && MatchStart.isDigit(text.charAt(index - 1)));
+    };
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
     private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
@@ -56,13 +62,12 @@ public final class PhoneDetector implements Detector {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Matcher candidates = CANDIDATE.matcher(text);
-        while (candidates.find()) {
+        PatternDetector.scan(CANDIDATE, text, CANDIDATE_START, candidates -> {
             String candidate = candidates.group();
             int digits = countDigits(candidate);
             if (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE_LIKE.matcher(candidate).matches()
                     || digits - extensionDigits(candidate) > MAX_NUMBER_DIGITS) {
-                continue;
+                return;
             }
             boolean grouped = grouped(candidate);
             if (valid(candidate, grouped ? RANKING_REGIONS : regions.size())) {
@@ -70,7 +75,7 @@ public final class PhoneDetector implements Detector {
             } else if (grouped) {
                 findings.add(Finding.of(PiiType.PHONE, candidates.start(), candidates.end(), name(), 0.6));
             }
-        }
+        });
         return findings;
     }
 
@@ -93,16 +98,14 @@ public final class PhoneDetector implements Detector {
     }
 
     private boolean validIn(String candidate, String region) {
-        {
-            try {
-                if (util.isValidNumber(util.parse(candidate, region))) {
-                    return true;
-                }
-            } catch (NumberParseException e) {
-                // Not a number in this region's format; the next region or the shape rule may still accept it.
-            }
+        try {
+            PhoneNumber number = util.parse(candidate, region);
+            // The length check is cheap and necessary; full validation walks every region of the country code.
+            return util.isPossibleNumber(number) && util.isValidNumber(number);
+        } catch (NumberParseException e) {
+            // Not a number in this region's format; the next region or the shape rule may still accept it.
+            return false;
         }
-        return false;
     }
 
     /** Digits of an extension ("ext. 204", "x12"), which do not count towards the number's length. */

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class StreetAddressDetector implements Detector {
 
     /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
-    /** English street types: the common USPS Publication 28 suffixes and their abbreviations, plus UK ones. */
     private static final Set<String> EN_TYPES = Set.of(
             "alley", "av", "ave", "avenue", "blvd", "boulevard", "broadway", "brook", "brooks", "burg", "burgs",
             "bypass", "camp", "canyon", "cape", "causeway", "center", "centre", "cir", "circle", "cliff", "cliffs",
@@ -63,12 +62,16 @@ public final class StreetAddressDetector implements Detector {
             "allee", "ring", "damm", "ufer", "chaussee", "steig", "pfad", "straat", "laan", "plein", "gracht", "kade",
             "singel", "dijk", "steeg", "hof", "markt", "gatan", "gata", "vägen", "vagen", "vej", "gade", "veien",
             "gate", "tie", "katu", "polku", "kuja");
+    /** Endings that are no English word's: a street written in lower case counts only with one of these. */
+    private static final List<String> LOWER_CASE_STREET_ENDINGS = List.of("straße", "strasse", "str.", "weg", "gasse",
+            "platz", "allee", "damm", "chaussee", "straat", "laan", "plein", "gracht", "kade", "singel", "dijk",
+            "markt", "gatan", "vägen", "katu");
     /**
      * One or two capitalised words and a house number; the street ending is checked afterwards, because a lazy scan
      * over every ending at every capital letter cost more than all other detectors together.
      */
-    private static final Pattern DE_NL_STREET = Pattern.compile("(?<![\\p{L}\\d])[\\p{Lu}][\\p{L}\\-]{0,40}\\.?"
-            + "(?:\\s([\\p{Lu}][\\p{L}\\-]{0,20}\\.?))?\\s{1,3}\\d{1,4}"
+    private static final Pattern DE_NL_STREET = Pattern.compile("(?<![\\p{L}\\d])(?:[\\p{Lu}][\\p{L}\\-]{0,40}\\.?"
+            + "(?:\\s([\\p{Lu}][\\p{L}\\-]{0,20}\\.?))?|[\\p{Ll}][\\p{L}\\-]{0,40}\\.?)\\s{1,3}\\d{1,4}"
             + "(?:\\s?[a-zA-Z](?![\\p{L}])|\\s?[-/]\\s?\\d{1,4}|-[IV]{1,3})?(?![\\d])");
     private static final Pattern FR_STREET = Pattern.compile("(?<![\\p{L}\\d])\\d{1,4}(?:\\s?(?:bis|ter|[A-D]))?,?"
             + "\\s{1,3}(?i:rue|avenue|av\\.|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route|cours|passage"
@@ -81,7 +84,8 @@ public final class StreetAddressDetector implements Detector {
     private static final String CITY = CITY_WORD + "(?:\\s(?:am|an\\sder|sur|sous|en|upon|on|de|del))?(?:\\s" + CITY_WORD
             + "){0,2}";
     private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
-            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2})";
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})";
     private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
     private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
             + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");
@@ -106,9 +110,69 @@ public final class StreetAddressDetector implements Detector {
             + "\\s?box|box|psc)\\.?\\s?#?\\s?\\d{1,5}[a-z]?\\b");
     /** A bare four- or five-digit postcode: part of an address only next to one. */
     private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
+    /** Precompiled, because String.replaceAll and split compile their pattern on every call. */
+    private static final Pattern NUMBER_TAIL = Pattern.compile("\\s{1,3}\\d.*$");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final String PLAIN_WORD = "[\\p{L}][\\p{L}'\u2019\\-]{1,30}";
+    private static final Pattern WEAK_NUMBER_FIRST = Pattern.compile("(?<![\\w\\-.,])\\d{1,4}[A-Za-z]?(?!\\d)"
+            + "(?:[ \\t](?:bis|ter))?,?[ \\t]{1,3}(" + PLAIN_WORD + "(?:[ \\t]{1,3}" + PLAIN_WORD + "){0,2})");
+    private static final Pattern WEAK_NAME_FIRST = Pattern.compile("(?<![\\p{L}\\d])(" + PLAIN_WORD
+            + "(?:[ \\t]{1,3}" + PLAIN_WORD + ")?)[ \\t]{1,3}\\d{1,4}(?:[ \\t]?[a-zA-Z](?![\\p{L}])|[-/]\\d{1,4}"
+            + "|-[IVXivx]{1,3}|-hs)?(?![\\d\\p{L}])");
+    /** Dutch postcode with lower-case letters, or five digits, then a lower-case city. */
+    private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile("(?<![\\w])(?:\\d{4}\\s?[a-z]{2}|\\d{5})"
+            + "\\s{1,2}[\\p{Ll}][\\p{L}'\u2019\\-]{1,30}(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
+    /**
+     * A lower-case city before a lower-case US state and ZIP, UK postcode or Eircode: "tacoma, wa 98402",
+     * "leeds ls6 2ab", "cork t12 x70a".
+     */
+    private static final Pattern LOWER_CASE_CITY_AND_CODE = Pattern.compile("(?<![\\p{L}\\d])(" + PLAIN_WORD
+            + "),?\\s{1,2}(?:([a-z]{2})\\s{1,2}\\d{5}(?:-\\d{4})?|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})"
+            + "(?![\\w])");
+    /** Words that do not start or make up a street written without a street type. */
+    private static final Set<String> NOT_IN_WEAK_STREETS = Set.of("now", "address", "lives", "live", "living",
+            "moved", "post", "ship", "send", "sent", "card", "number", "me", "i", "we", "you", "is", "call",
+            "flat", "apartment", "unit", "suite", "apt", "po", "box", "order", "ref", "account", "customer", "tel",
+            "phone", "ext", "room", "floor", "since", "until", "about", "over", "under", "only", "just", "also", "after",
+            "before", "between", "around", "and", "or", "not", "no", "yes", "please", "thanks", "pm", "au", "aux", "op", "bij",
+            "naar", "voor", "bei", "nach", "zu", "chez", "en", "para", "per", "via");
     private static final Pattern GAP = Pattern.compile("[,\\s]{0,4}");
+    /**
+     * Longest distance in chars from a DE/NL street's first letter to its house number: two words and the gaps,
+     * doubled because a letter outside the BMP takes two chars.
+     */
+    private static final int DE_NL_NUMBER_REACH = 2 * (1 + 40 + 1 + 2 + 20 + 1 + 3);
+    /** An upper-case letter at the start of a word. */
+    private static final MatchStart CAPITALISED_WORD = (text, index) -> Character.isUpperCase(text.charAt(index))
+            && wordStart(text, index);
+    /** One or two ASCII letters at the start of a word, then a digit: UK postcodes and Eircodes. */
+    private static final MatchStart LETTERS_THEN_DIGIT = (text, index) -> index + 2 < text.length()
+            && Character.isLetter(text.charAt(index)) && wordStart(text, index)
+            && (MatchStart.isDigit(text.charAt(index + 1)) || MatchStart.isDigit(text.charAt(index + 2)));
+    /** An upper-case letter with a comma or line break at most three characters before it. */
+    private static final MatchStart AFTER_COMMA_OR_LINE = (text, index) -> {
+        if (!Character.isUpperCase(text.charAt(index))) {
+            return false;
+        }
+        for (int i = Math.max(0, index - 3); i < index; i++) {
+            if (text.charAt(i) == ',' || text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    };
 
-    private record Part(int start, int end, boolean distinctive) {
+    /**
+     * A piece of an address. A group of adjacent parts is an address when one part is distinctive on its own, or
+     * when it holds both a street-shaped part and a postcode-shaped part ("Am Rosengarten 42b, 01067 Dresden").
+     */
+    private record Part(int start, int end, boolean distinctive, boolean street, boolean postcode) {
+
+        Part(int start, int end, boolean distinctive) {
+            this(start, end, distinctive, false, false);
+        }
     }
 
     @Override
@@ -123,41 +187,47 @@ public final class StreetAddressDetector implements Detector {
             return List.of();
         }
         List<Part> parts = new ArrayList<>();
-        Matcher number = HOUSE_NUMBER.matcher(text);
-        while (number.find()) {
+        PatternDetector.scan(HOUSE_NUMBER, text, MatchStart.DIGIT_RUN, number -> {
             int end = englishStreetEnd(text, number.end());
             if (end > 0) {
                 parts.add(new Part(number.start(), end, true));
             }
-        }
-        Matcher deNl = DE_NL_STREET.matcher(text);
-        while (deNl.find()) {
+        });
+        int[] nextDigit = nextDigits(text);
+        boolean lowerCaseEnding = LOWER_CASE_STREET_ENDINGS.stream().anyMatch(text::contains);
+        MatchStart capitalisedBeforeNumber = (t, i) -> nextDigit[i] - i <= DE_NL_NUMBER_REACH
+                && (Character.isUpperCase(t.charAt(i)) || lowerCaseEnding && Character.isLetter(t.charAt(i)))
+                && wordStart(t, i);
+        PatternDetector.scan(DE_NL_STREET, text, capitalisedBeforeNumber, deNl -> {
             if (hasStreetEnding(text, deNl)) {
                 parts.add(new Part(deNl.start(), deNl.end(), true));
             }
-        }
-        add(parts, FR_STREET, text, true);
-        add(parts, ES_IT_STREET, text, true);
-        addWithCity(parts, UK_POSTCODE_PART, text, code -> true);
-        addWithCity(parts, EIRCODE, text, code -> true);
-        add(parts, NL_POSTCODE, text, true);
-        addWithCity(parts, US_STATE_ZIP, text, stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+        });
+        add(parts, FR_STREET, MatchStart.DIGIT_RUN, text, true);
+        add(parts, ES_IT_STREET, (t, i) -> "CAPVR".indexOf(t.charAt(i)) >= 0 && wordStart(t, i), text, true);
+        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text, code -> true);
+        addWithCity(parts, EIRCODE, LETTERS_THEN_DIGIT, text, code -> true);
+        add(parts, NL_POSTCODE, MatchStart.DIGIT_RUN, text, true);
+        addWithCity(parts, US_STATE_ZIP, (t, i) -> i + 1 < t.length() && isAsciiUpper(t.charAt(i))
+                && isAsciiUpper(t.charAt(i + 1)) && wordStart(t, i), text,
+                stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+        addWeakParts(parts, text, nextDigit);
         if (parts.isEmpty()) {
             return List.of();
         }
-        add(parts, FIVE_DIGIT_CITY, text, false);
-        add(parts, CITY_AFTER_STREET, text, false);
-        add(parts, UNIT, text, false);
-        add(parts, BARE_POSTCODE, text, false);
+        add(parts, CITY_AFTER_STREET, AFTER_COMMA_OR_LINE, text, false);
+        add(parts, UNIT, MatchStart.wordStartingWith("faursbp"), text, false);
+        add(parts, BARE_POSTCODE, MatchStart.DIGIT_RUN, text, false);
         return merge(text, parts);
     }
 
     /** The word before the house number (or the first of two) ends like a street name. */
     private static boolean hasStreetEnding(String text, Matcher candidate) {
-        String words = text.substring(candidate.start(), candidate.end()).replaceAll("\\s{1,3}\\d.*$", "")
-                .toLowerCase(Locale.ROOT);
-        for (String word : words.split("\\s")) {
-            for (String ending : STREET_ENDINGS) {
+        String written = NUMBER_TAIL.matcher(text.substring(candidate.start(), candidate.end())).replaceFirst("");
+        String words = written.toLowerCase(Locale.ROOT);
+        List<String> endings = words.equals(written) ? LOWER_CASE_STREET_ENDINGS : STREET_ENDINGS;
+        for (String word : SPACE.split(words)) {
+            for (String ending : endings) {
                 if (word.endsWith(ending) && word.length() > ending.length()
                         || word.equals(ending) && !word.equals(words)) {
                     return true;
@@ -167,18 +237,105 @@ public final class StreetAddressDetector implements Detector {
         return false;
     }
 
-    private static void addWithCity(List<Part> parts, Pattern pattern, String text, Predicate<String> valid) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
+    private static void addWithCity(List<Part> parts, Pattern pattern, MatchStart where, String text,
+                                    Predicate<String> valid) {
+        PatternDetector.scan(pattern, text, where, matcher -> {
             if (!valid.test(matcher.group())) {
-                continue;
+                return;
             }
             int from = Math.max(0, matcher.start() - CITY_LOOK_BACK);
             Matcher city = CITY_BEFORE.matcher(text).region(from, matcher.start());
             city.useTransparentBounds(true);
             int start = city.find() ? city.start() : matcher.start();
             parts.add(new Part(start, matcher.end(), true));
+        });
+    }
+
+    /**
+     * Street- and postcode-shaped parts that are no address on their own: a house number with words after it, words
+     * with a house number after them (streets without a known type: "Lange Voorhout 202", "Am Rosengarten 42b"),
+     * and postcodes written in lower case ("80331 münchen", "9711 hm groningen", "tacoma, wa 98402", "leeds ls6
+     * 2ab"). They join an address next to a distinctive part, or a street next to a postcode.
+     */
+    private static void addWeakParts(List<Part> parts, String text, int[] nextDigit) {
+        PatternDetector.scan(LOWER_CASE_POSTCODE, text, MatchStart.DIGIT_RUN, code ->
+                parts.add(new Part(code.start(), code.end(), false, false, true)));
+        PatternDetector.scan(FIVE_DIGIT_CITY, text, MatchStart.DIGIT_RUN, code ->
+                parts.add(new Part(code.start(), code.end(), false, false, true)));
+        if (hasLowerCaseCode(text)) {
+            PatternDetector.scan(LOWER_CASE_CITY_AND_CODE, text, (t, i) -> Character.isLetter(t.charAt(i))
+                    && wordStart(t, i) && nextDigit[i] - i <= 40, code -> {
+                if (plainWords(code.group(1))
+                        && (code.group(2) == null || US_STATES.contains(code.group(2).toUpperCase(Locale.ROOT)))) {
+                    parts.add(new Part(code.start(), code.end(), false, false, true));
+                }
+            });
         }
+        if (parts.isEmpty()) {
+            // A weak street joins only a distinctive part or a postcode: with neither, it cannot count.
+            return;
+        }
+        PatternDetector.scan(WEAK_NUMBER_FIRST, text, MatchStart.DIGIT_RUN, street -> {
+            if (plainWords(street.group(1))) {
+                parts.add(new Part(street.start(), street.end(), false, true, false));
+            }
+        });
+        PatternDetector.scan(WEAK_NAME_FIRST, text, (t, i) -> nextDigit[i] - i <= DE_NL_NUMBER_REACH
+                && Character.isLetter(t.charAt(i)) && wordStart(t, i), street -> {
+            if (plainWords(street.group(1))) {
+                // "an Hauptstraße 12", "op Keizersgracht 123": a lower-case word before a capitalised one is not
+                // part of the street.
+                int start = street.start();
+                for (int i = street.start(); i < street.end(1); i++) {
+                    if (Character.isUpperCase(text.charAt(i)) && wordStart(text, i)) {
+                        start = i;
+                        break;
+                    }
+                }
+                parts.add(new Part(start, street.end(), false, true, false));
+            }
+        });
+    }
+
+    /** A lower-case letter right before a digit ("ls6", "t12") or two before a space and five digits ("wa 98402"). */
+    private static boolean hasLowerCaseCode(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' && (MatchStart.isDigit(text.charAt(i + 1))
+                    || i + 3 < text.length() && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z'
+                    && text.charAt(i + 2) == ' ' && MatchStart.isDigit(text.charAt(i + 3)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No function word among the words ("is now 99", "to 12 items" are no street). */
+    private static boolean plainWords(String words) {
+        for (String word : BLANKS.split(words.toLowerCase(Locale.ROOT))) {
+            if (NOT_IN_STREET_NAMES.contains(word) || NOT_IN_WEAK_STREETS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For every position, the position of the next ASCII digit at or after it (the text length if none). */
+    private static int[] nextDigits(String text) {
+        int[] next = new int[text.length() + 1];
+        next[text.length()] = Integer.MAX_VALUE / 2;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            next[i] = MatchStart.isDigit(text.charAt(i)) ? i : next[i + 1];
+        }
+        return next;
+    }
+
+    private static boolean wordStart(CharSequence text, int index) {
+        return !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1)));
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean hasDigit(String text) {
@@ -240,11 +397,9 @@ public final class StreetAddressDetector implements Detector {
         return !lowerCase && typeCapitalised || UNAMBIGUOUS_EN_TYPES.contains(typeKey);
     }
 
-    private static void add(List<Part> parts, Pattern pattern, String text, boolean distinctive) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            parts.add(new Part(matcher.start(), matcher.end(), distinctive));
-        }
+    private static void add(List<Part> parts, Pattern pattern, MatchStart where, String text, boolean distinctive) {
+        PatternDetector.scan(pattern, text, where, matcher ->
+                parts.add(new Part(matcher.start(), matcher.end(), distinctive)));
     }
 
     /** Overlapping or adjacent parts form one address; a group without a distinctive part is dropped. */
@@ -256,13 +411,19 @@ public final class StreetAddressDetector implements Detector {
             int start = parts.get(i).start();
             int end = parts.get(i).end();
             boolean distinctive = parts.get(i).distinctive();
+            int firstStreet = parts.get(i).street() ? start : Integer.MAX_VALUE;
+            int lastPostcode = parts.get(i).postcode() ? start : -1;
             int j = i + 1;
             while (j < parts.size() && (parts.get(j).start() <= end || joined(text, end, parts.get(j).start()))) {
-                end = Math.max(end, parts.get(j).end());
-                distinctive |= parts.get(j).distinctive();
+                Part next = parts.get(j);
+                end = Math.max(end, next.end());
+                distinctive |= next.distinctive();
+                firstStreet = next.street() ? Math.min(firstStreet, next.start()) : firstStreet;
+                lastPostcode = next.postcode() ? Math.max(lastPostcode, next.start()) : lastPostcode;
                 j++;
             }
-            if (distinctive) {
+            // A street and a postcode read from the same words ("56785 after six") are not both.
+            if (distinctive || firstStreet < lastPostcode) {
                 // Above phone numbers (0.9): digits inside an address ("9543 1819 St. John Street") are its numbers.
                 findings.add(Finding.of(PiiType.STREET_ADDRESS, start, end, name(), 0.92));
             }

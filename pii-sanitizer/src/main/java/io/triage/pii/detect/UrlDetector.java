@@ -1,6 +1,8 @@
 package io.triage.pii.detect;
 
+import io.triage.pii.Finding;
 import io.triage.pii.PiiType;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,18 @@ public final class UrlDetector extends PatternDetector {
             + "|[a-z0-9][a-z0-9\\-]{0,62}(?:\\.[a-z0-9\\-]{1,63}){0,6}\\.[a-z]{2,24}(?::\\d{1,5})?/" + REST + ")"
             + "(?<![.,;:!?)\\]'\"])");
 
+    private static final Pattern WWW = Pattern.compile("(?i)www\\.");
+
     public UrlDetector() {
-        super("url", PiiType.URL, URL, 0, 0.99, url -> url.length() > 8);
+        super("url", PiiType.URL, URL, 0, 0.99, url -> url.length() > 8,
+                (text, index) -> MatchStart.isAsciiLetterOrDigit(text.charAt(index))
+                        && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1))));
+    }
+
+    /** Every form holds a slash ("://", "host.tld/") or starts with "www."; most texts hold neither. */
+    @Override
+    public List<Finding> detect(String text) {
+        boolean mayHoldUrl = text.indexOf('/') >= 0 || text.indexOf('.') > 2 && WWW.matcher(text).find();
+        return mayHoldUrl ? super.detect(text) : List.of();
     }
 }

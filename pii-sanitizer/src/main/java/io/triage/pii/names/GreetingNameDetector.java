@@ -18,14 +18,17 @@ import java.util.regex.Pattern;
 public final class GreetingNameDetector implements Detector {
 
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'\u2019\\-]{0,24}";
-    private static final String NAME = "(" + WORD + ")(?:[ \\t]{1,2}(" + WORD + "))?";
+    /** Surname particles: "Sanne de Vries", "Ahmed El Sayed", "Ana dos Santos". */
+    private static final String PARTICLE = "(?:de|van|von|der|den|da|di|dos|das|del|della|du|le|la|el|al|bin|ibn"
+            + "|van[ \\t]der|van[ \\t]den|de[ \\t]la)[ \\t]";
+    private static final String NAME = "(" + WORD + ")(?:[ \\t]{1,2}(" + "(?:" + PARTICLE + ")?" + WORD + "))?";
     private static final String OPENING = "(?:^|[.!?\\n]|\\b(?:hi|hello|hey|hiya|morning|afternoon|evening|greetings"
             + "|hallo|bonjour|hola))[,!.:]?[ \\t]{0,3}";
     private static final Pattern PATTERNS = Pattern.compile("(?im)"
             + OPENING + NAME + "[ \\t]{1,3}(?:here|speaking|calling)\\b(?=[ \\t]*(?:[.,!;:\\-\u2013\u2014)]|$"
             + "|from\\b|again\\b|at\\b|with\\b))"
             + "|\\b(?:this[ \\t]{1,3}is|my[ \\t]{1,3}name[ \\t]{1,3}is|it'?s|it[ \\t]is)[ \\t]{1,3}" + NAME
-            + "(?=[ \\t]*(?:from\\b|at\\b|with\\b|of\\b|speaking\\b|calling\\b|here\\b|[.,!;:]|$))"
+            + "(?=[ \\t]*(?:from\\b|at\\b|with\\b|of\\b|speaking\\b|calling\\b|here\\b|and\\b|[.,!;:(]|$))"
             + "|(?:^|[.!?,\\n])[ \\t]*(?:thanks|thank[ \\t]you|many[ \\t]thanks|thanks[ \\t]again|cheers|regards"
             + "|kind[ \\t]regards|best[ \\t]regards|best[ \\t]wishes|warm[ \\t]regards|best|sincerely"
             + "|yours[ \\t]sincerely|yours[ \\t]truly|yours|ta|thx|many[ \\t]thanks|gr[üu](?:ß|ss)e|gru(?:ß|ss)"
@@ -64,8 +67,7 @@ public final class GreetingNameDetector implements Detector {
         if (!nameLike(first)) {
             return;
         }
-        int end = second != null && nameLike(second) && surnameLike(second) ? matcher.end(group + 1)
-                : matcher.end(group);
+        int end = second != null && surnameLike(second) ? matcher.end(group + 1) : matcher.end(group);
         findings.add(Finding.of(PiiType.PERSON, matcher.start(group), end, name(), 0.85));
     }
 
@@ -80,8 +82,18 @@ public final class GreetingNameDetector implements Detector {
                 || !lists.englishWords().contains(key);
     }
 
-    /** A second word is part of the name only when it looks like a surname rather than the next word. */
-    private boolean surnameLike(String word) {
-        return Character.isUpperCase(word.codePointAt(0)) || lists.surnames().contains(NameLists.key(word));
+    /**
+     * A second word (after any particle) is part of the name only when it looks like a surname rather than the next
+     * word: a listed surname, or a capitalised word that is no public name ("Minh Do", "Thijs Smit").
+     */
+    private boolean surnameLike(String words) {
+        String word = words.substring(Math.max(words.lastIndexOf(' '), words.lastIndexOf('\t')) + 1);
+        String key = NameLists.key(word);
+        if (lists.publicNames().contains(key)) {
+            return false;
+        }
+        boolean capitalised = Character.isUpperCase(word.codePointAt(0)) && !word.equals(word.toUpperCase(
+                java.util.Locale.ROOT));
+        return capitalised || lists.surnames().contains(key) && !lists.commonWords().contains(key);
     }
 }

@@ -38,11 +38,28 @@ public record NameLists(Set<String> givenNames, Set<String> surnames, Set<String
 
     private static final String BUILT_IN = "/io/triage/pii/names/";
 
-    /** The small lists shipped with the library. */
+    /**
+     * The lists shipped with the library: the project's own small lists plus the 15,000 most frequent SSA given
+     * names and 25,000 most frequent 2010 Census surnames (both public domain).
+     */
     public static NameLists builtIn() {
-        return new NameLists(words("given-names.txt"), words("surnames.txt"), lines("places.txt"),
-                lines("organisations.txt"), words("common-words.txt"), words("english-words.txt"),
+        Set<String> englishWords = words("english-words.txt");
+        Set<String> givenNames = words("given-names.txt");
+        givenNames.addAll(withoutDictionaryWords(words("frequent-given-names.txt"), englishWords));
+        Set<String> surnames = words("surnames.txt");
+        surnames.addAll(withoutDictionaryWords(words("frequent-surnames.txt"), englishWords));
+        return new NameLists(givenNames, surnames, lines("places.txt"),
+                lines("organisations.txt"), words("common-words.txt"), englishWords,
                 lines("public-names.txt"));
+    }
+
+    /**
+     * The frequency lists hold ordinary words too ("Able", "Check", "An" are US surnames); those keep needing a cue
+     * or a known name next to them, as before, so that questions without personal data stay untouched.
+     */
+    private static Set<String> withoutDictionaryWords(Set<String> names, Set<String> englishWords) {
+        names.removeAll(englishWords);
+        return names;
     }
 
     /**

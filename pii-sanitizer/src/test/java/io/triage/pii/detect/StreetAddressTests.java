@@ -52,6 +52,28 @@ class StreetAddressTests {
     }
 
     @Test
+    void germanStreetWithoutTypeBeforePostcodeAndCityIsOneAddress() {
+        assertThat(clean("Lieferung an Am Rosengarten 42b, 01067 Dresden bitte"))
+                .isEqualTo("lieferung an <STREET_ADDRESS> bitte");
+    }
+
+    @Test
+    void lowerCaseDutchAddressIsOneAddress() {
+        assertThat(clean("mijn adres: dorpsstraat 116a, 5611 em eindhoven")).isEqualTo("mijn adres: <STREET_ADDRESS>");
+    }
+
+    @Test
+    void lowerCaseUsAndIrishCityLinesBelongToTheAddress() {
+        assertThat(clean("ship to 39 cedar street apt 18b, tacoma, wa 98402.")).isEqualTo("ship to <STREET_ADDRESS>.");
+        assertThat(clean("now at 91 dominick street, cork t12 x70a.")).isEqualTo("now at <STREET_ADDRESS>.");
+    }
+
+    @Test
+    void aPhoneNumberBeforeWordsIsNoStreetAndPostcode() {
+        assertThat(clean("Reach me on +91 81234 56785 after six.")).isEqualTo("reach me on <PHONE> after six.");
+    }
+
+    @Test
     void numbersBeforeOrdinaryWordsAreNoAddress() {
         String text = "ran 5 miles down the road; 30 days way too long; unit 3 of the course; 10115 is a number; "
                 + "1024 MB left; at 10 Park";

@@ -12,6 +12,24 @@ class StructuredGapsTests {
     private final PiiSanitizer sanitizer = SanitizerSettings.defaults().withNamedEntities(false, false).build();
 
     @Test
+    void capitalLetterIdentifierAfterAnIdNounIsAnAccountId() {
+        assertThat(clean("member ID: AXRTAO - the points are missing"))
+                .isEqualTo("member id: <ACCOUNT_ID> - the points are missing");
+    }
+
+    @Test
+    void capitalWordsAfterAnIdNounInShoutedTextOrStatusWordsAreNoAccountId() {
+        assertThat(clean("MY CUSTOMER NUMBER CHANGED")).isEqualTo("my customer number changed");
+        assertThat(clean("the account number is WRONG")).isEqualTo("the account number is wrong");
+    }
+
+    @Test
+    void aWordBeforeAGroupedNumberIsNoNino() {
+        assertThat(clean("Reach me on 03-1234-5125 after six.")).isEqualTo("reach me on <PHONE> after six.");
+        assertThat(clean("ni no. ab 12 34 56 c, or on 12 34 56 d")).isEqualTo("ni no. <UK_NINO>, or <UK_NINO>");
+    }
+
+    @Test
     void ipv4MappedIpv6KeepsNoPrefix() {
         assertThat(clean("from ::ffff:192.0.2.1 today")).isEqualTo("from <IP_ADDRESS> today");
     }

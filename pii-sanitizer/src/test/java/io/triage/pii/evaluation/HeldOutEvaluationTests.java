@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +21,17 @@ class HeldOutEvaluationTests {
     private static final Path DATA = Path.of(System.getProperty("triage.data.dir", "../shared/data"));
     private static final List<LabelledText> HELD_OUT = HeldOutTexts.generate(EvaluationMain.HELD_OUT_SEED,
             EvaluationMain.HELD_OUT_TEXTS);
+    /** One run with default settings shared by the tests below: each of them reads another figure of it. */
+    private static Evaluation defaults;
+
+    @BeforeAll
+    static void evaluateWithDefaultSettings() {
+        defaults = Evaluation.of(SanitizerSettings.defaults().build(), HELD_OUT);
+    }
 
     @Test
     void patternKindsOnUnseenTextStayAbove99Percent() {
-        Evaluation evaluation = Evaluation.of(SanitizerSettings.defaults().build(), HELD_OUT);
+        Evaluation evaluation = defaults;
 
         assertThat(evaluation.detectionRate(Evaluation.STRUCTURED)).isGreaterThanOrEqualTo(0.99);
         assertThat(evaluation.detectionRate(SideBySideReport.ALL_PATTERN_KINDS)).isGreaterThanOrEqualTo(0.993);
@@ -31,7 +39,7 @@ class HeldOutEvaluationTests {
 
     @Test
     void newStructuredKindsOnUnseenTextAreRemovedWhole() {
-        Evaluation evaluation = Evaluation.of(SanitizerSettings.defaults().build(), HELD_OUT);
+        Evaluation evaluation = defaults;
 
         for (String kind : Set.of("EMAIL", "IP_ADDRESS", "URL", "US_SSN", "UK_NINO", "CREDIT_CARD", "IBAN")) {
             assertThat(evaluation.detectionRate(kind)).as(kind).isGreaterThanOrEqualTo(0.995);
@@ -40,16 +48,16 @@ class HeldOutEvaluationTests {
 
     @Test
     void streetAddressesOnUnseenTextAreMostlyRemoved() {
-        Evaluation evaluation = Evaluation.of(SanitizerSettings.defaults().build(), HELD_OUT);
+        Evaluation evaluation = defaults;
 
-        assertThat(evaluation.detectionRate("STREET_ADDRESS")).isGreaterThanOrEqualTo(0.85);
+        assertThat(evaluation.detectionRate("STREET_ADDRESS")).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void personRecallOnUnseenTextWithBuiltInLists() {
-        Evaluation evaluation = Evaluation.of(SanitizerSettings.defaults().build(), HELD_OUT);
+        Evaluation evaluation = defaults;
 
-        assertThat(evaluation.recall("PERSON")).isGreaterThanOrEqualTo(0.86);
+        assertThat(evaluation.recall("PERSON")).isGreaterThanOrEqualTo(0.91);
     }
 
     @Test

@@ -256,7 +256,7 @@ final class HeldOutValues {
         return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
-    private static String toDigits(String text) {
+    static String toDigits(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
             out.append(Character.getNumericValue(c));
@@ -264,7 +264,7 @@ final class HeldOutValues {
         return out.toString();
     }
 
-    private static boolean luhn(String digits) {
+    static boolean luhn(String digits) {
         int sum = 0;
         boolean doubled = false;
         for (int i = digits.length() - 1; i >= 0; i--) {

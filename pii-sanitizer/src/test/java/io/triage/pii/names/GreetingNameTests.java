@@ -52,6 +52,24 @@ class GreetingNameTests {
         assertThat(clean("Hi, everyone here is waiting")).isEqualTo("hi, everyone here is waiting");
     }
 
+    @Test
+    void myNameIsTakesTheFullNameBeforeAnd() {
+        assertThat(clean("customer: my name is krzysztof dabrowski and my card is blocked"))
+                .isEqualTo("customer: my name is <PERSON> and my card is blocked");
+    }
+
+    @Test
+    void surnameParticlesBelongToTheName() {
+        assertThat(clean("Please update my details.\n\nKind regards,\nSanne de Vries"))
+                .isEqualTo("please update my details. kind regards, <PERSON>");
+    }
+
+    @Test
+    void capitalisedSecondWordIsTheSurnameEvenIfItIsAWord() {
+        assertThat(clean("Good afternoon, this is Minh Do from the accounts team."))
+                .isEqualTo("good afternoon, this is <PERSON> from the accounts team.");
+    }
+
     private String clean(String text) {
         return sanitizer.sanitize(text).text();
     }

@@ -78,4 +78,13 @@ class NameListsTests {
 
         assertThat(lists).isEqualTo(builtIn);
     }
+
+    @Test
+    void builtInListsHoldFrequentNamesButNoDictionaryWords() {
+        NameLists builtIn = NameLists.builtIn();
+
+        assertThat(builtIn.givenNames()).contains("jayden", "ximena", "priyanka");
+        assertThat(builtIn.surnames()).contains("nguyen", "okafor", "kowalski");
+        assertThat(builtIn.surnames()).doesNotContain("able", "check", "an");
+    }
 }
