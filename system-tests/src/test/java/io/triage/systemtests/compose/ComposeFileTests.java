@@ -113,6 +113,48 @@ class ComposeFileTests {
     }
 
     @Test
+    void aServiceBuiltOrConnectedWronglyFailsTheCheck() throws IOException {
+        List<String> violations = broken(compose -> {
+            Yamls.map(service(compose, "rules-engine"), "build").put("args", Map.of("SERVICE", "console"));
+            environment(compose, "audit-service").put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/triage");
+            environment(compose, "classify-service").put("SPRING_DATA_REDIS_HOST", "localhost");
+            environment(compose, "embedding-service").put("TRIAGE_EMBEDDING_STORE", "lucene");
+            Yamls.map(service(compose, "embedding-service"), "depends_on").put("qdrant",
+                    Map.of("condition", "service_started"));
+        });
+        assertThat(violations).containsExactlyInAnyOrder(
+                "rules-engine: not built from its module (build.args.SERVICE rules-engine)",
+                "audit-service: SPRING_DATASOURCE_URL does not name the postgres service",
+                "classify-service: SPRING_DATA_REDIS_HOST does not name the redis service",
+                "embedding-service: TRIAGE_EMBEDDING_STORE cannot be switched to qdrant from the environment",
+                "embedding-service: depends on qdrant without required: false (fails without the profile)");
+    }
+
+    @Test
+    void aMonitoringStackWiredWronglyFailsTheCheck() throws IOException {
+        List<String> violations = broken(compose -> {
+            environment(compose, "grafana").put("PROMETHEUS_URL", "http://localhost:9090");
+            service(compose, "grafana").put("volumes", List.of("./grafana/provisioning:/etc/grafana/provisioning:ro",
+                    "./grafana/dashboards:/var/lib/grafana/dashboards:ro"));
+            service(compose, "prometheus").put("volumes", List.of(
+                    "./grafana/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                    "./grafana/prometheus/local-scrape-key:/etc/prometheus/secrets/triage-scrape-key:ro"));
+            service(compose, "alertmanager").put("volumes",
+                    List.of("./grafana/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro"));
+        });
+        assertThat(violations).containsExactlyInAnyOrder(
+                "grafana: PROMETHEUS_URL is 'http://localhost:9090', not the prometheus service",
+                "grafana: PROMETHEUS_URL points at http://localhost:9090, which is no compose service",
+                "grafana: the dashboards provider reads /var/lib/grafana/dashboards/triage, where grafana/dashboards "
+                        + "is not mounted",
+                "prometheus: rule_files do not load grafana/alerts/triage-alerts.yml",
+                "alertmanager: global.slack_api_url_file /etc/alertmanager/secrets/slack-webhook-url is not mounted "
+                        + "from a file",
+                "alertmanager: receivers[0].pagerduty_configs[0].routing_key_file "
+                        + "/etc/alertmanager/secrets/pagerduty-routing-key is not mounted from a file");
+    }
+
+    @Test
     void aServiceThatPrometheusDoesNotScrapeFailsTheCheck() throws IOException {
         List<String> violations = brokenFiles(Map.of("grafana/prometheus/prometheus.yml",
                 new String[] {"- targets: ['audit-service:8084']", "- targets: ['audit-service:9084']"}));
