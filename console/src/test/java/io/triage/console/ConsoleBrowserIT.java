@@ -274,6 +274,27 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theReviewQueueSkipsTicketsLabelledSinceTheOldestItLooksAt() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        browser.post("session", "{\"apiKey\":\"" + ApiKeys.OPS + "\"}", true);
+        assertThat(browser.get("api/review").statusCode()).isEqualTo(403); // OPS alone is no agent
+
+        var agent = new BrowserSession(consoleUrl);
+        agent.get("session");
+        agent.post("session", "{\"apiKey\":\"" + ApiKeys.ADMIN + "\"}", true);
+        HttpResponse<String> queue = agent.get("api/review");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(JsonBody.tree(queue).path("items").findValuesAsString("ticketId"))
+                .containsExactlyInAnyOrder(TICKET_A, TICKET_C); // B was decided by a rule
+        // Labels are read from just before the oldest of the recent tickets (08:00:01), not from a fixed window.
+        assertThat(ingestion.received("/tickets/validated")).anySatisfy(request -> {
+            assertThat(request.query("since")).isEqualTo("2026-12-01T08:00:00Z");
+            assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+        });
+    }
+
+    @Test
     void signInWithoutAKeyIsRefusedNamingTheField() throws Exception {
         var browser = new BrowserSession(consoleUrl);
         browser.get("session");

@@ -236,16 +236,17 @@ class ValidatedLabelsIT {
     }
 
     @Test
-    void listingNeedsClassifyServiceAnalystOrAdmin() {
+    void listingNeedsClassifyServiceAnalystOpsOrAdmin() {
         String query = "/tickets/validated?since=2026-11-01T00:00:00Z";
         PlatformContract.assertProblem(http().get(query, null), 401);
-        PlatformContract.assertProblem(http().get(query, ApiKeys.OPS), 403);
         PlatformContract.assertProblem(http().get(query, ApiKeys.COMPLIANCE), 403);
         // The validated corpus (sanitised text and labels) is not for the external key (issue 19, finding 2).
         PlatformContract.assertProblem(http().get(query, ApiKeys.CLASSIFIER), 403);
         PlatformContract.assertProblem(http().get(query, ApiKeys.EMBEDDING_SERVICE), 403);
         assertThat(http().get(query, ApiKeys.CLASSIFY_SERVICE).statusCode()).isEqualTo(200);
         assertThat(http().get(query, ApiKeys.ANALYST).statusCode()).isEqualTo(200);
+        // Operators read the same sanitised text from GET /tickets; the console's review queue needs the labels.
+        assertThat(http().get(query, ApiKeys.OPS).statusCode()).isEqualTo(200);
         assertThat(http().get(query, ApiKeys.ADMIN).statusCode()).isEqualTo(200);
     }
 

@@ -1,7 +1,10 @@
 package io.triage.console.review;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +13,7 @@ import java.util.Set;
 
 import io.triage.console.config.ConsoleProperties;
 import io.triage.console.upstream.Upstream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -27,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ReviewQueue {
 
     private static final String NEEDS_REVIEW = "NEEDS_REVIEW";
+    private static final int LABEL_PAGE = 500;
+    /** Bound on the label pages read per queue view (10,000 labels since the oldest ticket looked at). */
+    private static final int MAX_LABEL_PAGES = 20;
 
     private final Upstream upstream;
     private final URI ingestion;
@@ -65,11 +72,22 @@ class ReviewQueue {
         if (!recent.getStatusCode().is2xxSuccessful() || recent.getBody() == null) {
             return new Refused(recent);
         }
-        Set<String> labelled = labelled(caller);
+        JsonNode recentTickets = json.readTree(recent.getBody());
+        Instant oldest = Instant.now();
+        for (JsonNode ticket : recentTickets) {
+            Instant created = instant(ticket.path("createdAt").asString(""));
+            if (created != null && created.isBefore(oldest)) {
+                oldest = created;
+            }
+        }
+        Labelled labelled = labelledSince(oldest, caller);
+        if (labelled.refusal() != null) {
+            return new Refused(labelled.refusal()); // never a queue of already-reviewed tickets shown as pending
+        }
         List<ReviewItem> items = new ArrayList<>();
-        for (JsonNode ticket : json.readTree(recent.getBody())) {
+        for (JsonNode ticket : recentTickets) {
             String id = ticket.path("ticketId").asString();
-            if (labelled.contains(id)) {
+            if (labelled.ids().contains(id)) {
                 continue;
             }
             ResponseEntity<String> decision = upstream.call(HttpMethod.GET, ingestion, "/tickets/" + id + "/decision",
@@ -98,17 +116,42 @@ class ReviewQueue {
                 answer.path("explanation").path("summary").asString(""));
     }
 
-    /** Tickets that already carry a validated label (the last 30 days): someone has reviewed them. */
-    private Set<String> labelled(Authentication caller) {
-        Instant since = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        ResponseEntity<String> page = upstream.call(HttpMethod.GET, ingestion,
-                "/tickets/validated?since=" + since + "&limit=500", null, caller);
+    /** The ids labelled since a time, or ingestion-service's refusal. */
+    private record Labelled(Set<String> ids, @Nullable ResponseEntity<String> refusal) {
+    }
+
+    /**
+     * Tickets that already carry a validated label, validated at or after the oldest ticket the queue looks at (a
+     * label cannot be older than its ticket), every page of it: someone has reviewed them.
+     */
+    private Labelled labelledSince(Instant since, Authentication caller) {
         Set<String> ids = new HashSet<>();
-        if (page.getStatusCode().is2xxSuccessful() && page.getBody() != null) {
-            for (JsonNode item : json.readTree(page.getBody()).path("items")) {
+        String from = since.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String after = null;
+        for (int page = 0; page < MAX_LABEL_PAGES; page++) {
+            ResponseEntity<String> answer = upstream.call(HttpMethod.GET, ingestion, "/tickets/validated?since=" + from
+                    + "&limit=" + LABEL_PAGE + (after == null ? "" : "&after=" + URLEncoder.encode(after,
+                            StandardCharsets.UTF_8)), null, caller);
+            if (!answer.getStatusCode().is2xxSuccessful() || answer.getBody() == null) {
+                return new Labelled(Set.of(), answer);
+            }
+            JsonNode body = json.readTree(answer.getBody());
+            for (JsonNode item : body.path("items")) {
                 ids.add(item.path("id").asString());
             }
+            after = body.path("next").isString() ? body.path("next").asString() : null;
+            if (after == null) {
+                break;
+            }
         }
-        return ids;
+        return new Labelled(ids, null);
+    }
+
+    private static @Nullable Instant instant(String text) {
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
