@@ -116,6 +116,38 @@ ConfigMaps exist.
 {{- if ne (lower (toString (default "lucene" .env.TRIAGE_EMBEDDING_STORE))) "qdrant" }}true{{ end -}}
 {{- end }}
 
+{{/*
+"true" when a service runs behind a HorizontalPodAutoscaler (services.<name>.autoscaled). embedding-service may only
+with its vectors in the shared Qdrant: with Lucene every pod has its own index on its own disk, so an index write or an
+erasure would reach only the pod that took the call. With Lucene it runs exactly one pod; anything else fails.
+Takes a dict: name, svc.
+*/}}
+{{- define "triage.autoscaled" -}}
+{{- if and (eq .name "embedding-service") (include "triage.embeddingIndexOnDisk" .svc) }}
+{{- if .svc.autoscaled }}
+{{- fail "services.embedding-service.autoscaled=true needs TRIAGE_EMBEDDING_STORE=qdrant (services.embedding-service.env): with the Lucene store every pod has its own index, so an index write or an erasure would reach only one pod. Set autoscaled: false and replicas: 1, or move the vectors to Qdrant" }}
+{{- end }}
+{{- if ne (int .svc.replicas) 1 }}
+{{- fail (printf "services.embedding-service.replicas=%v needs TRIAGE_EMBEDDING_STORE=qdrant (services.embedding-service.env): with the Lucene store every pod has its own index, so run exactly 1 replica or move the vectors to Qdrant" .svc.replicas) }}
+{{- end }}
+{{- else if .svc.autoscaled }}true{{ end -}}
+{{- end }}
+
+{{/*
+"true" when a service's pod holds a ReadWriteOnce volume (audit-service's local archive, auditArchive.accessMode): a
+surge pod scheduled to another node could never attach it, so a rolling update with maxUnavailable 0 would stall. Such
+a Deployment is recreated (the old pod stops before the new one starts) and runs exactly one pod. Takes a dict: root,
+name, svc.
+*/}}
+{{- define "triage.holdsReadWriteOnceVolume" -}}
+{{- if and (eq .name "audit-service") (include "triage.auditArchiveOnDisk" .svc) (has .root.Values.auditArchive.accessMode (list "ReadWriteOnce" "ReadWriteOncePod")) }}
+{{- if or .svc.autoscaled (ne (int .svc.replicas) 1) }}
+{{- fail (printf "services.audit-service.replicas must be 1 (and autoscaled off) with the local archive on a %s volume (auditArchive.accessMode): a second pod could not attach it; use a ReadWriteMany class (azurefile-csi) or the azure store" .root.Values.auditArchive.accessMode) }}
+{{- end -}}
+true
+{{- end }}
+{{- end }}
+
 {{/* "true" when audit-service archives to a local directory (TRIAGE_AUDIT_ARCHIVE_STORE local): a PVC then. */}}
 {{- define "triage.auditArchiveOnDisk" -}}
 {{- if eq (lower (toString (default "local" .env.TRIAGE_AUDIT_ARCHIVE_STORE))) "local" }}true{{ end -}}

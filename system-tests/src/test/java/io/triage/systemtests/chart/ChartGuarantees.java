@@ -4,22 +4,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What every rendering of the chart must guarantee (issue 20): each Deployment rolls without losing capacity
  * (maxUnavailable 0, a preStop pause), has startup, readiness and liveness probes, resource requests and a memory
  * limit, runs hardened (non-root, read-only root filesystem, no privilege escalation, no capabilities, seccomp) and
- * takes its non-secret environment from its ConfigMap; classify-service, rules-engine, embedding-service and
- * ingestion-service scale with an autoscaling/v2 HorizontalPodAutoscaler of 3-20 replicas at 70 % CPU with memory
- * as a second metric, behind a PodDisruptionBudget of minAvailable 2; every service has a ServiceMonitor scraping
- * /actuator/prometheus every 15 s with a bearer key from a Secret.
+ * takes its non-secret environment from its ConfigMap; classify-service, rules-engine and ingestion-service (and
+ * embedding-service when its vectors live in the shared Qdrant) scale with an autoscaling/v2 HorizontalPodAutoscaler
+ * of 3-20 replicas at 70 % CPU with memory as a second metric, behind a PodDisruptionBudget of minAvailable 2; every
+ * service has a ServiceMonitor scraping /actuator/prometheus every 15 s with a bearer key from a Secret.
+ *
+ * <p>Two explicit exceptions. embedding-service with its Lucene index (a disk per pod) runs exactly one pod without
+ * HorizontalPodAutoscaler or PodDisruptionBudget: a second pod would have an index of its own that no erasure or index
+ * write of the first reaches. A Deployment whose pod holds a ReadWriteOnce PersistentVolumeClaim (audit-service's
+ * local archive) runs one pod with strategy Recreate: a surge pod on another node could never attach the volume, so a
+ * rolling update with maxUnavailable 0 would stall.
  */
 public final class ChartGuarantees {
 
-    /** The services the issue requires to autoscale. */
-    public static final List<String> AUTOSCALED =
-            List.of("classify-service", "rules-engine", "embedding-service", "ingestion-service");
+    /** The services the issue requires to autoscale, whatever their stores. */
+    public static final List<String> AUTOSCALED = List.of("classify-service", "rules-engine", "ingestion-service");
+
+    /** Autoscaled only when its vectors are in the shared Qdrant; with Lucene (a disk per pod) one pod. */
+    public static final String EMBEDDING = "embedding-service";
 
     private ChartGuarantees() {
     }
@@ -34,8 +43,10 @@ public final class ChartGuarantees {
         for (Map<String, Object> deployment : deployments) {
             String name = Manifests.name(deployment);
             deploymentViolations(docs, deployment).forEach(v -> found.add("Deployment " + name + ": " + v));
-            if (AUTOSCALED.contains(name)) {
+            if (AUTOSCALED.contains(name) || EMBEDDING.equals(name) && !luceneIndexPerPod(docs)) {
                 autoscalingViolations(docs, deployment).forEach(v -> found.add(name + ": " + v));
+            } else if (EMBEDDING.equals(name)) {
+                singlePodViolations(docs, deployment).forEach(v -> found.add(name + " (Lucene index per pod): " + v));
             }
             if (!find(docs, "ServiceMonitor", name).map(ChartGuarantees::scrapesWithKey).orElse(false)) {
                 found.add(name + ": no ServiceMonitor scraping /actuator/prometheus every 15s with a key from a Secret");
@@ -45,7 +56,7 @@ public final class ChartGuarantees {
                         + " that the alerts and dashboards group by");
             }
         }
-        for (String service : AUTOSCALED) {
+        for (String service : List.of("classify-service", "rules-engine", EMBEDDING, "ingestion-service")) {
             if (find(docs, "Deployment", service).isEmpty()) {
                 found.add(service + ": no Deployment");
             }
@@ -56,11 +67,23 @@ public final class ChartGuarantees {
     private static List<String> deploymentViolations(List<Map<String, Object>> docs, Map<String, Object> deployment) {
         List<String> found = new ArrayList<>();
         Map<String, Object> spec = Manifests.map(deployment, "spec");
-        if (!Integer.valueOf(0).equals(Manifests.map(Manifests.map(spec, "strategy"), "rollingUpdate")
-                .get("maxUnavailable"))) {
-            found.add("rolling update without maxUnavailable 0");
-        }
+        Map<String, Object> strategy = Manifests.map(spec, "strategy");
         Map<String, Object> pod = Manifests.map(Manifests.map(spec, "template"), "spec");
+        if ("Recreate".equals(strategy.get("type"))) {
+            if (!holdsReadWriteOnceClaim(docs, pod)) {
+                found.add("strategy Recreate without a ReadWriteOnce PersistentVolumeClaim that forces it");
+            } else if (!Integer.valueOf(1).equals(spec.get("replicas"))) {
+                found.add("more than one pod sharing a ReadWriteOnce PersistentVolumeClaim");
+            }
+        } else {
+            if (!Integer.valueOf(0).equals(Manifests.map(strategy, "rollingUpdate").get("maxUnavailable"))) {
+                found.add("rolling update without maxUnavailable 0");
+            }
+            if (holdsReadWriteOnceClaim(docs, pod)) {
+                found.add("rolling update of a pod holding a ReadWriteOnce PersistentVolumeClaim (the surge pod on "
+                        + "another node cannot attach it: the rollout stalls)");
+            }
+        }
         Map<String, Object> podContext = Manifests.map(pod, "securityContext");
         for (Map<String, Object> container : Manifests.list(pod, "containers")) {
             for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
@@ -135,6 +158,42 @@ public final class ChartGuarantees {
             found.add("no PodDisruptionBudget of minAvailable 2 selecting its pods");
         }
         return found;
+    }
+
+    private static List<String> singlePodViolations(List<Map<String, Object>> docs, Map<String, Object> deployment) {
+        String name = Manifests.name(deployment);
+        List<String> found = new ArrayList<>();
+        if (!Integer.valueOf(1).equals(Manifests.map(deployment, "spec").get("replicas"))) {
+            found.add("not exactly one replica");
+        }
+        if (Manifests.kind(docs, "HorizontalPodAutoscaler").stream()
+                .anyMatch(h -> name.equals(Manifests.map(Manifests.map(h, "spec"), "scaleTargetRef").get("name")))) {
+            found.add("a HorizontalPodAutoscaler would add pods with indexes of their own");
+        }
+        if (find(docs, "PodDisruptionBudget", name).isPresent()) {
+            found.add("a PodDisruptionBudget on one pod blocks every node drain");
+        }
+        return found;
+    }
+
+    /** True when embedding-service keeps its vectors in Lucene (the default store): an index on each pod's disk. */
+    static boolean luceneIndexPerPod(List<Map<String, Object>> docs) {
+        Object store = find(docs, "ConfigMap", EMBEDDING + "-env").map(c -> Manifests.map(c, "data"))
+                .orElse(Map.of()).get("TRIAGE_EMBEDDING_STORE");
+        return !"qdrant".equalsIgnoreCase(String.valueOf(store == null ? "lucene" : store));
+    }
+
+    /** True when the pod mounts a rendered PersistentVolumeClaim that only one node can attach. */
+    private static boolean holdsReadWriteOnceClaim(List<Map<String, Object>> docs, Map<String, Object> pod) {
+        return Manifests.list(pod, "volumes").stream()
+                .map(volume -> Manifests.map(volume, "persistentVolumeClaim").get("claimName"))
+                .filter(Objects::nonNull)
+                .flatMap(claim -> find(docs, "PersistentVolumeClaim", String.valueOf(claim)).stream())
+                .anyMatch(claim -> {
+                    Object modes = Manifests.map(claim, "spec").get("accessModes");
+                    return modes instanceof List<?> list
+                            && (list.contains("ReadWriteOnce") || list.contains("ReadWriteOncePod"));
+                });
     }
 
     private static boolean scrapesWithKey(Map<String, Object> monitor) {

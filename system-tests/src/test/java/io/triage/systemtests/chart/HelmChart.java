@@ -30,6 +30,10 @@ public final class HelmChart {
     /** The values files a deployment uses: the defaults alone, a local cluster, AKS. */
     public static final List<String> VALUES_FILES = List.of("values.yaml", "values-local.yaml", "values-aks.yaml");
 
+    private static final String HOOK = "helm.sh/hook";
+
+    private static final String MASKED_HOOK = "rendered-for-test.triage.io/hook";
+
     private static final Map<String, List<Map<String, Object>>> RENDERS = new ConcurrentHashMap<>();
 
     private HelmChart() {
@@ -52,6 +56,39 @@ public final class HelmChart {
         }
         String manifests = options.apply(template.set("migrations.helmHook", "false")).call();
         return parse(manifests);
+    }
+
+    /**
+     * The manifests of the committed chart with one values file, hooks included (migration Jobs as the
+     * pre-install/pre-upgrade hooks they are in a release). helm-java returns the release manifest without hooks, so
+     * a copy of the chart names the hook annotation differently for rendering; it is restored in the parsed manifests,
+     * where weights and delete policies can then be read as helm would.
+     */
+    public static List<Map<String, Object>> renderWithHooks(String valuesFile) {
+        Path copy = copy(CHART);
+        try {
+            try (Stream<Path> templates = Files.list(copy.resolve("templates"))) {
+                for (Path template : templates.toList()) {
+                    Files.writeString(template, Files.readString(template).replace(HOOK + ":", MASKED_HOOK + ":"));
+                }
+            }
+            TemplateCommand template = new Helm(copy).template().withName("triage").set("migrations.helmHook", "true");
+            if (!"values.yaml".equals(valuesFile)) {
+                template = template.withValuesFile(copy.resolve(valuesFile));
+            }
+            List<Map<String, Object>> docs = parse(template.call());
+            for (Map<String, Object> doc : docs) {
+                Map<String, Object> annotations = Manifests.map(Manifests.map(doc, "metadata"), "annotations");
+                if (annotations.containsKey(MASKED_HOOK)) {
+                    annotations.put(HOOK, annotations.remove(MASKED_HOOK));
+                }
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(copy);
+        }
     }
 
     /**

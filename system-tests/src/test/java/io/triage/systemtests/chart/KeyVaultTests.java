@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Key Vault option (values-aks.yaml): each service's SecretProviderClass syncs exactly the keys its pods read into
  * its own Secret, from vault objects named after the service, and its pods mount the CSI volume that triggers the sync.
+ * The migration Jobs run before any service pod exists: their SecretProviderClasses are pre-install/pre-upgrade hooks
+ * created before them, and their pods mount the CSI volume themselves, so the Secret they read is synced on a fresh
+ * install too.
  */
 class KeyVaultTests {
 
@@ -55,5 +58,49 @@ class KeyVaultTests {
         assertThat(Manifests.kind(docs, "Deployment")).allSatisfy(d -> assertThat(Manifests.list(Manifests.map(
                 Manifests.map(Manifests.map(d, "spec"), "template"), "spec"), "volumes"))
                 .noneSatisfy(v -> assertThat(v).containsKey("csi")));
+    }
+
+    @Test
+    void theSecretProviderClassesAreHooksCreatedBeforeTheMigrationJobsThatMountThem() {
+        List<Map<String, Object>> docs = HelmChart.renderWithHooks("values-aks.yaml");
+        List<Map<String, Object>> jobs = Manifests.kind(docs, "Job");
+        assertThat(jobs).hasSize(6);
+        for (Map<String, Object> job : jobs) {
+            String service = Manifests.name(job).replaceFirst("-migrations$", "");
+            Map<String, Object> jobHook = Manifests.map(Manifests.map(job, "metadata"), "annotations");
+            Map<String, Object> spc = Manifests.kind(docs, "SecretProviderClass").stream()
+                    .filter(c -> service.equals(Manifests.name(c))).findFirst().orElseThrow();
+            Map<String, Object> spcHook = Manifests.map(Manifests.map(spc, "metadata"), "annotations");
+            assertThat(hookEvents(spcHook)).as(service).containsExactlyInAnyOrderElementsOf(hookEvents(jobHook))
+                    .contains("pre-install", "pre-upgrade");
+            assertThat(weight(spcHook)).as(service + ": the SecretProviderClass comes first")
+                    .isLessThan(weight(jobHook));
+            assertThat(String.valueOf(spcHook.get("helm.sh/hook-delete-policy")).split(",")).as(service)
+                    .containsExactly("before-hook-creation");
+
+            Map<String, Object> pod = Manifests.map(Manifests.map(Manifests.map(job, "spec"), "template"), "spec");
+            Map<String, Object> volume = Manifests.list(pod, "volumes").stream()
+                    .filter(v -> !Manifests.map(v, "csi").isEmpty()).findFirst().orElseThrow();
+            assertThat(Manifests.map(volume, "csi")).as(service).containsEntry("driver", "secrets-store.csi.k8s.io")
+                    .containsEntry("volumeAttributes", Map.of("secretProviderClass", service));
+            assertThat(Manifests.list(Manifests.list(pod, "containers").getFirst(), "volumeMounts")).as(service)
+                    .anySatisfy(m -> assertThat(m).containsEntry("name", volume.get("name")));
+        }
+        assertThat(docs.stream().flatMap(doc -> KubernetesSchema.violations(doc).stream()).toList()).isEmpty();
+    }
+
+    @Test
+    void withoutKeyVaultTheMigrationJobsMountNoCsiVolume() {
+        assertThat(Manifests.kind(HelmChart.renderWithHooks("values.yaml"), "Job")).hasSize(6)
+                .allSatisfy(j -> assertThat(Manifests.list(Manifests.map(Manifests.map(Manifests.map(j, "spec"),
+                        "template"), "spec"), "volumes")).noneSatisfy(v -> assertThat(v).containsKey("csi")));
+    }
+
+    private static List<String> hookEvents(Map<String, Object> annotations) {
+        return List.of(String.valueOf(annotations.get("helm.sh/hook")).split(","));
+    }
+
+    private static int weight(Map<String, Object> annotations) {
+        return Integer.parseInt(String.valueOf(annotations.getOrDefault("helm.sh/hook-weight", "0")));
     }
 }
