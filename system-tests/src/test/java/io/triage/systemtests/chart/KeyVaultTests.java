@@ -89,6 +89,19 @@ class KeyVaultTests {
         assertThat(docs.stream().flatMap(doc -> KubernetesSchema.violations(doc).stream()).toList()).isEmpty();
     }
 
+    /**
+     * A release installed by an earlier chart version holds the SecretProviderClasses as release resources. On the
+     * upgrade that makes them hooks, helm deletes what the old manifest had and the new one lacks, unless the live
+     * object says keep (helm reads the annotation from the cluster): without it the hooks just created would be
+     * deleted after the upgrade, and every pod started later could not mount its CSI volume.
+     */
+    @Test
+    void theSecretProviderClassesSurviveTheUpgradeThatTurnsThemIntoHooks() {
+        assertThat(Manifests.kind(HelmChart.renderWithHooks("values-aks.yaml"), "SecretProviderClass")).hasSize(6)
+                .allSatisfy(spc -> assertThat(Manifests.map(Manifests.map(spc, "metadata"), "annotations"))
+                        .as(Manifests.name(spc)).containsEntry("helm.sh/resource-policy", "keep"));
+    }
+
     @Test
     void withoutKeyVaultTheMigrationJobsMountNoCsiVolume() {
         assertThat(Manifests.kind(HelmChart.renderWithHooks("values.yaml"), "Job")).hasSize(6)
