@@ -83,9 +83,12 @@ public final class StreetAddressDetector implements Detector {
     private static final String CITY_WORD = "[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}";
     private static final String CITY = CITY_WORD + "(?:\\s(?:am|an\\sder|sur|sous|en|upon|on|de|del))?(?:\\s" + CITY_WORD
             + "){0,2}";
+    /**
+     * UK postcodes in upper or lower case. Lower-case Eircodes are not among them: "v12 2024" or "t10 data" have
+     * their shape, so one counts only after a lower-case city ({@link #LOWER_CASE_CITY_AND_CODE}).
+     */
     private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
-            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
-            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})";
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2})";
     private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
     private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
             + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");
@@ -124,12 +127,14 @@ public final class StreetAddressDetector implements Detector {
     private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile("(?<![\\w])(?:\\d{4}\\s?[a-z]{2}|\\d{5})"
             + "\\s{1,2}[\\p{Ll}][\\p{L}'\u2019\\-]{1,30}(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
     /**
-     * A lower-case city before a lower-case US state and ZIP, UK postcode or Eircode: "tacoma, wa 98402",
-     * "leeds ls6 2ab", "cork t12 x70a".
+     * A lower-case city (with a Dublin district number) before a lower-case US state and ZIP, UK postcode or
+     * Eircode: "tacoma, wa 98402", "leeds ls6 2ab", "cork t12 x70a", "dublin 2, d02 x285". Group 3 is an Eircode's
+     * unique identifier.
      */
     private static final Pattern LOWER_CASE_CITY_AND_CODE = Pattern.compile("(?<![\\p{L}\\d])(" + PLAIN_WORD
-            + "),?\\s{1,2}(?:([a-z]{2})\\s{1,2}\\d{5}(?:-\\d{4})?|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
-            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})"
+            + ")(?:\\s\\d{1,2})?,?\\s{1,2}(?:([a-z]{2})\\s{1,2}\\d{5}(?:-\\d{4})?"
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?([0-9ac-fhknprtv-y]{4}))"
             + "(?![\\w])");
     /** Words that do not start or make up a street written without a street type. */
     private static final Set<String> NOT_IN_WEAK_STREETS = Set.of("now", "address", "lives", "live", "living",
@@ -194,7 +199,7 @@ public final class StreetAddressDetector implements Detector {
             }
         });
         int[] nextDigit = nextDigits(text);
-        boolean lowerCaseEnding = LOWER_CASE_STREET_ENDINGS.stream().anyMatch(text::contains);
+        boolean lowerCaseEnding = mayHoldLowerCaseStreetEnding(text);
         MatchStart capitalisedBeforeNumber = (t, i) -> nextDigit[i] - i <= DE_NL_NUMBER_REACH
                 && (Character.isUpperCase(t.charAt(i)) || lowerCaseEnding && Character.isLetter(t.charAt(i)))
                 && wordStart(t, i);
@@ -219,6 +224,19 @@ public final class StreetAddressDetector implements Detector {
         add(parts, UNIT, MatchStart.wordStartingWith("faursbp"), text, false);
         add(parts, BARE_POSTCODE, MatchStart.DIGIT_RUN, text, false);
         return merge(text, parts);
+    }
+
+    /**
+     * Whether a street starting with a lower-case letter can end like one ({@link #hasStreetEnding}): an all
+     * lower-case word needs a {@link #LOWER_CASE_STREET_ENDINGS} entry, a mixed-case one ("bahnhofSTRASSE 5") any
+     * {@link #STREET_ENDINGS} entry in lower case.
+     */
+    private static boolean mayHoldLowerCaseStreetEnding(String text) {
+        if (LOWER_CASE_STREET_ENDINGS.stream().anyMatch(text::contains)) {
+            return true;
+        }
+        String lowerCase = text.toLowerCase(Locale.ROOT);
+        return !lowerCase.equals(text) && STREET_ENDINGS.stream().anyMatch(lowerCase::contains);
     }
 
     /** The word before the house number (or the first of two) ends like a street name. */
@@ -267,7 +285,9 @@ public final class StreetAddressDetector implements Detector {
                     && wordStart(t, i) && nextDigit[i] - i <= 40, code -> {
                 if (plainWords(code.group(1))
                         && (code.group(2) == null || US_STATES.contains(code.group(2).toUpperCase(Locale.ROOT)))) {
-                    parts.add(new Part(code.start(), code.end(), false, false, true));
+                    // "dublin d02 x285" is an address on its own; "upgraded v12 2024" only joins a street.
+                    boolean eircode = code.group(3) != null && lettersAndDigits(code.group(3));
+                    parts.add(new Part(code.start(), code.end(), eircode, false, true));
                 }
             });
         }
@@ -297,17 +317,39 @@ public final class StreetAddressDetector implements Detector {
         });
     }
 
-    /** A lower-case letter right before a digit ("ls6", "t12") or two before a space and five digits ("wa 98402"). */
+    /**
+     * A lower-case letter right before a digit ("ls6", "t12") or two before one or two whitespace characters and a
+     * digit ("wa 98402", "wa  98402"): what {@link #LOWER_CASE_CITY_AND_CODE} needs, so texts without it skip it.
+     */
     private static boolean hasLowerCaseCode(String text) {
         for (int i = 0; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z' && (MatchStart.isDigit(text.charAt(i + 1))
-                    || i + 3 < text.length() && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z'
-                    && text.charAt(i + 2) == ' ' && MatchStart.isDigit(text.charAt(i + 3)))) {
+            if (isAsciiLower(text.charAt(i)) && (MatchStart.isDigit(text.charAt(i + 1))
+                    || isAsciiLower(text.charAt(i + 1)) && digitAfterOneOrTwoSpaces(text, i + 2))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean digitAfterOneOrTwoSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 2 && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i > from && i < text.length() && MatchStart.isDigit(text.charAt(i));
+    }
+
+    /** The characters of the regex class {@code \s}. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean lettersAndDigits(String value) {
+        return value.chars().anyMatch(MatchStart::isDigitCode) && value.chars().anyMatch(c -> c >= 'a' && c <= 'z');
     }
 
     /** No function word among the words ("is now 99", "to 12 items" are no street). */
@@ -422,14 +464,25 @@ public final class StreetAddressDetector implements Detector {
                 lastPostcode = next.postcode() ? Math.max(lastPostcode, next.start()) : lastPostcode;
                 j++;
             }
-            // A street and a postcode read from the same words ("56785 after six") are not both.
-            if (distinctive || firstStreet < lastPostcode) {
+            // A street and a postcode read from the same words ("56785 after six") are not both, and an address
+            // puts a comma or line break between them ("Am Rosengarten 42b, 01067 Dresden"; not "paid 3 invoices
+            // 40000 euros").
+            if (distinctive || firstStreet < lastPostcode && commaOrLineBetween(text, firstStreet, lastPostcode)) {
                 // Above phone numbers (0.9): digits inside an address ("9543 1819 St. John Street") are its numbers.
                 findings.add(Finding.of(PiiType.STREET_ADDRESS, start, end, name(), 0.92));
             }
             i = j;
         }
         return findings;
+    }
+
+    private static boolean commaOrLineBetween(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ',' || text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean joined(String text, int end, int nextStart) {
