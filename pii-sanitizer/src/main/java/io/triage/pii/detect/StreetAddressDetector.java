@@ -85,10 +85,11 @@ public final class StreetAddressDetector implements Detector {
             + "){0,2}";
     /**
      * UK postcodes in upper or lower case. Lower-case Eircodes are not among them: "v12 2024" or "t10 data" have
-     * their shape, so one counts only after a lower-case city ({@link #LOWER_CASE_CITY_AND_CODE}).
+     * their shape, so one counts only after a lower-case city ({@link #LOWER_CASE_CITY_AND_CODE}). Nor is a
+     * lower-case inward code an ordinal: "seat b2 1st row", "v2 2nd try".
      */
     private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
-            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2})";
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s(?!\\d(?:st|nd|rd|th)(?![\\w]))\\d[abd-hjlnp-uw-z]{2})";
     private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
     private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
             + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");

@@ -85,6 +85,13 @@ class StreetAddressTests {
     }
 
     @Test
+    void lowerCaseUkPostcodesAreFoundButOrdinalsAreNoInwardCode() {
+        assertThat(clean("my postcode is ls6 2ab")).isEqualTo("my postcode is <STREET_ADDRESS>");
+        assertThat(clean("seat b2 1st row")).isEqualTo("seat b2 1st row");
+        assertThat(clean("tried v2 2nd time, a1 3rd, m4 4th")).isEqualTo("tried v2 2nd time, a1 3rd, m4 4th");
+    }
+
+    @Test
     void aCountBeforeAnAmountIsNoStreetAndPostcode() {
         assertThat(clean("paid 3 invoices 40000 euros.")).isEqualTo("paid 3 invoices 40000 euros.");
     }
