@@ -84,12 +84,14 @@ public final class StreetAddressDetector implements Detector {
     private static final String CITY = CITY_WORD + "(?:\\s(?:am|an\\sder|sur|sous|en|upon|on|de|del))?(?:\\s" + CITY_WORD
             + "){0,2}";
     /**
-     * UK postcodes in upper or lower case. Lower-case Eircodes are not among them: "v12 2024" or "t10 data" have
-     * their shape, so one counts only after a lower-case city ({@link #LOWER_CASE_CITY_AND_CODE}). Nor is a
-     * lower-case inward code an ordinal: "seat b2 1st row", "v2 2nd try".
+     * UK postcodes in upper or lower case, and lower-case Eircodes (group 1: the unique identifier), which count on
+     * their own only when the identifier mixes letters and digits: "v12 2024" or "t10 data" have their shape too
+     * (after a lower-case city see {@link #LOWER_CASE_CITY_AND_CODE}). Nor is a lower-case inward code an ordinal:
+     * "seat b2 1st row", "v2 2nd try".
      */
     private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
-            + "|[a-z]{1,2}\\d[a-z\\d]?\\s(?!\\d(?:st|nd|rd|th)(?![\\w]))\\d[abd-hjlnp-uw-z]{2})";
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s(?!\\d(?:st|nd|rd|th)(?![\\w]))\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?([0-9ac-fhknprtv-y]{4}))";
     private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
     private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
             + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");
@@ -126,7 +128,7 @@ public final class StreetAddressDetector implements Detector {
             + "|-[IVXivx]{1,3}|-hs)?(?![\\d\\p{L}])");
     /** Dutch postcode with lower-case letters, or five digits, then a lower-case city. */
     private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile("(?<![\\w])(?:\\d{4}\\s?[a-z]{2}|\\d{5})"
-            + "\\s{1,2}[\\p{Ll}][\\p{L}'\u2019\\-]{1,30}(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
+            + "\\s{1,2}([\\p{Ll}][\\p{L}'\u2019\\-]{1,30})(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
     /**
      * A lower-case city (with a Dublin district number) before a lower-case US state and ZIP, UK postcode or
      * Eircode: "tacoma, wa 98402", "leeds ls6 2ab", "cork t12 x70a", "dublin 2, d02 x285". Group 3 is an Eircode's
@@ -137,6 +139,14 @@ public final class StreetAddressDetector implements Detector {
             + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
             + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?([0-9ac-fhknprtv-y]{4}))"
             + "(?![\\w])");
+    /** Currencies and units after a five-digit number: an amount, not a postcode and city ("40000 euros."). */
+    private static final Set<String> AMOUNT_WORDS = Set.of("euro", "euros", "eur", "dollar", "dollars", "usd",
+            "pound", "pounds", "gbp", "quid", "bucks", "pence", "cents", "rupees", "inr", "yen", "jpy", "yuan",
+            "francs", "chf", "pesos", "zloty", "kronor", "krona", "kroner", "points", "miles", "km", "kilometres",
+            "kilometers", "steps", "credits", "coins", "tokens", "units", "items", "words", "characters", "bytes",
+            "kb", "mb", "gb", "users", "customers", "people", "transactions", "payments", "orders", "messages",
+            "calls", "minutes", "hours", "days", "times", "total", "each", "only", "left", "remaining", "owed",
+            "outstanding", "due", "overdrawn", "short", "missing", "extra");
     /** Words that do not start or make up a street written without a street type. */
     private static final Set<String> NOT_IN_WEAK_STREETS = Set.of("now", "address", "lives", "live", "living",
             "moved", "post", "ship", "send", "sent", "card", "number", "me", "i", "we", "you", "is", "call",
@@ -211,12 +221,13 @@ public final class StreetAddressDetector implements Detector {
         });
         add(parts, FR_STREET, MatchStart.DIGIT_RUN, text, true);
         add(parts, ES_IT_STREET, (t, i) -> "CAPVR".indexOf(t.charAt(i)) >= 0 && wordStart(t, i), text, true);
-        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text, code -> true);
+        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text,
+                code -> code.group(1) == null || lettersAndDigits(code.group(1)));
         addWithCity(parts, EIRCODE, LETTERS_THEN_DIGIT, text, code -> true);
         add(parts, NL_POSTCODE, MatchStart.DIGIT_RUN, text, true);
         addWithCity(parts, US_STATE_ZIP, (t, i) -> i + 1 < t.length() && isAsciiUpper(t.charAt(i))
                 && isAsciiUpper(t.charAt(i + 1)) && wordStart(t, i), text,
-                stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+                stateZip -> US_STATES.contains(stateZip.group().substring(0, 2)));
         addWeakParts(parts, text, nextDigit);
         if (parts.isEmpty()) {
             return List.of();
@@ -257,9 +268,9 @@ public final class StreetAddressDetector implements Detector {
     }
 
     private static void addWithCity(List<Part> parts, Pattern pattern, MatchStart where, String text,
-                                    Predicate<String> valid) {
+                                    Predicate<Matcher> valid) {
         PatternDetector.scan(pattern, text, where, matcher -> {
-            if (!valid.test(matcher.group())) {
+            if (!valid.test(matcher)) {
                 return;
             }
             int from = Math.max(0, matcher.start() - CITY_LOOK_BACK);
@@ -277,8 +288,11 @@ public final class StreetAddressDetector implements Detector {
      * 2ab"). They join an address next to a distinctive part, or a street next to a postcode.
      */
     private static void addWeakParts(List<Part> parts, String text, int[] nextDigit) {
-        PatternDetector.scan(LOWER_CASE_POSTCODE, text, MatchStart.DIGIT_RUN, code ->
-                parts.add(new Part(code.start(), code.end(), false, false, true)));
+        PatternDetector.scan(LOWER_CASE_POSTCODE, text, MatchStart.DIGIT_RUN, code -> {
+            if (!AMOUNT_WORDS.contains(code.group(1))) {
+                parts.add(new Part(code.start(), code.end(), false, false, true));
+            }
+        });
         PatternDetector.scan(FIVE_DIGIT_CITY, text, MatchStart.DIGIT_RUN, code ->
                 parts.add(new Part(code.start(), code.end(), false, false, true)));
         if (hasLowerCaseCode(text)) {
@@ -465,25 +479,14 @@ public final class StreetAddressDetector implements Detector {
                 lastPostcode = next.postcode() ? Math.max(lastPostcode, next.start()) : lastPostcode;
                 j++;
             }
-            // A street and a postcode read from the same words ("56785 after six") are not both, and an address
-            // puts a comma or line break between them ("Am Rosengarten 42b, 01067 Dresden"; not "paid 3 invoices
-            // 40000 euros").
-            if (distinctive || firstStreet < lastPostcode && commaOrLineBetween(text, firstStreet, lastPostcode)) {
+            // A street and a postcode read from the same words ("56785 after six") are not both.
+            if (distinctive || firstStreet < lastPostcode) {
                 // Above phone numbers (0.9): digits inside an address ("9543 1819 St. John Street") are its numbers.
                 findings.add(Finding.of(PiiType.STREET_ADDRESS, start, end, name(), 0.92));
             }
             i = j;
         }
         return findings;
-    }
-
-    private static boolean commaOrLineBetween(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == ',' || text.charAt(i) == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean joined(String text, int end, int nextStart) {

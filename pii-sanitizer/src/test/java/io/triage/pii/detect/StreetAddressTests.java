@@ -94,6 +94,8 @@ class StreetAddressTests {
     @Test
     void aCountBeforeAnAmountIsNoStreetAndPostcode() {
         assertThat(clean("paid 3 invoices 40000 euros.")).isEqualTo("paid 3 invoices 40000 euros.");
+        // A street and a lower-case postcode with a city still form an address without a comma between them.
+        assertThat(clean("Am Rosengarten 42b 01067 dresden")).isEqualTo("<STREET_ADDRESS>");
     }
 
     @Test
