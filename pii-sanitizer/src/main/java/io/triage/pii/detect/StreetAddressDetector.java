@@ -83,9 +83,15 @@ public final class StreetAddressDetector implements Detector {
     private static final String CITY_WORD = "[\\p{Lu}][\\p{L}'\u2019\\-]{1,30}";
     private static final String CITY = CITY_WORD + "(?:\\s(?:am|an\\sder|sur|sous|en|upon|on|de|del))?(?:\\s" + CITY_WORD
             + "){0,2}";
+    /**
+     * UK postcodes in upper or lower case, and lower-case Eircodes (group 1: the unique identifier), which count on
+     * their own only when the identifier mixes letters and digits: "v12 2024" or "t10 data" have their shape too
+     * (after a lower-case city see {@link #LOWER_CASE_CITY_AND_CODE}). Nor is a lower-case inward code an ordinal:
+     * "seat b2 1st row", "v2 2nd try".
+     */
     private static final String UK_POSTCODE = "(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}"
-            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
-            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})";
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s(?!\\d(?:st|nd|rd|th)(?![\\w]))\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?([0-9ac-fhknprtv-y]{4}))";
     private static final Pattern UK_POSTCODE_PART = Pattern.compile("(?<![\\w])" + UK_POSTCODE + "(?![\\w])");
     private static final Pattern EIRCODE = Pattern.compile("(?<![\\w])(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)\\s?"
             + "[0-9AC-FHKNPRTV-Y]{4}(?![\\w])");
@@ -122,15 +128,25 @@ public final class StreetAddressDetector implements Detector {
             + "|-[IVXivx]{1,3}|-hs)?(?![\\d\\p{L}])");
     /** Dutch postcode with lower-case letters, or five digits, then a lower-case city. */
     private static final Pattern LOWER_CASE_POSTCODE = Pattern.compile("(?<![\\w])(?:\\d{4}\\s?[a-z]{2}|\\d{5})"
-            + "\\s{1,2}[\\p{Ll}][\\p{L}'\u2019\\-]{1,30}(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
+            + "\\s{1,2}([\\p{Ll}][\\p{L}'\u2019\\-]{1,30})(?:\\s[\\p{Ll}][\\p{L}'\u2019\\-]{1,30})?(?=\\s{0,2}(?:[.,;!?)\\n]|$))");
     /**
-     * A lower-case city before a lower-case US state and ZIP, UK postcode or Eircode: "tacoma, wa 98402",
-     * "leeds ls6 2ab", "cork t12 x70a".
+     * A lower-case city (with a Dublin district number) before a lower-case US state and ZIP, UK postcode or
+     * Eircode: "tacoma, wa 98402", "leeds ls6 2ab", "cork t12 x70a", "dublin 2, d02 x285". Group 3 is an Eircode's
+     * unique identifier.
      */
     private static final Pattern LOWER_CASE_CITY_AND_CODE = Pattern.compile("(?<![\\p{L}\\d])(" + PLAIN_WORD
-            + "),?\\s{1,2}(?:([a-z]{2})\\s{1,2}\\d{5}(?:-\\d{4})?|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
-            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?[0-9ac-fhknprtv-y]{4})"
+            + ")(?:\\s\\d{1,2})?,?\\s{1,2}(?:([a-z]{2})\\s{1,2}\\d{5}(?:-\\d{4})?"
+            + "|[a-z]{1,2}\\d[a-z\\d]?\\s\\d[abd-hjlnp-uw-z]{2}"
+            + "|(?:[ac-fhknprtv-y]\\d{2}|d6w)\\s?([0-9ac-fhknprtv-y]{4}))"
             + "(?![\\w])");
+    /** Currencies and units after a five-digit number: an amount, not a postcode and city ("40000 euros."). */
+    private static final Set<String> AMOUNT_WORDS = Set.of("euro", "euros", "eur", "dollar", "dollars", "usd",
+            "pound", "pounds", "gbp", "quid", "bucks", "pence", "cents", "rupees", "inr", "yen", "jpy", "yuan",
+            "francs", "chf", "pesos", "zloty", "kronor", "krona", "kroner", "points", "miles", "km", "kilometres",
+            "kilometers", "steps", "credits", "coins", "tokens", "units", "items", "words", "characters", "bytes",
+            "kb", "mb", "gb", "users", "customers", "people", "transactions", "payments", "orders", "messages",
+            "calls", "minutes", "hours", "days", "times", "total", "each", "only", "left", "remaining", "owed",
+            "outstanding", "due", "overdrawn", "short", "missing", "extra");
     /** Words that do not start or make up a street written without a street type. */
     private static final Set<String> NOT_IN_WEAK_STREETS = Set.of("now", "address", "lives", "live", "living",
             "moved", "post", "ship", "send", "sent", "card", "number", "me", "i", "we", "you", "is", "call",
@@ -194,7 +210,7 @@ public final class StreetAddressDetector implements Detector {
             }
         });
         int[] nextDigit = nextDigits(text);
-        boolean lowerCaseEnding = LOWER_CASE_STREET_ENDINGS.stream().anyMatch(text::contains);
+        boolean lowerCaseEnding = mayHoldLowerCaseStreetEnding(text);
         MatchStart capitalisedBeforeNumber = (t, i) -> nextDigit[i] - i <= DE_NL_NUMBER_REACH
                 && (Character.isUpperCase(t.charAt(i)) || lowerCaseEnding && Character.isLetter(t.charAt(i)))
                 && wordStart(t, i);
@@ -205,12 +221,13 @@ public final class StreetAddressDetector implements Detector {
         });
         add(parts, FR_STREET, MatchStart.DIGIT_RUN, text, true);
         add(parts, ES_IT_STREET, (t, i) -> "CAPVR".indexOf(t.charAt(i)) >= 0 && wordStart(t, i), text, true);
-        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text, code -> true);
+        addWithCity(parts, UK_POSTCODE_PART, LETTERS_THEN_DIGIT, text,
+                code -> code.group(1) == null || lettersAndDigits(code.group(1)));
         addWithCity(parts, EIRCODE, LETTERS_THEN_DIGIT, text, code -> true);
         add(parts, NL_POSTCODE, MatchStart.DIGIT_RUN, text, true);
         addWithCity(parts, US_STATE_ZIP, (t, i) -> i + 1 < t.length() && isAsciiUpper(t.charAt(i))
                 && isAsciiUpper(t.charAt(i + 1)) && wordStart(t, i), text,
-                stateZip -> US_STATES.contains(stateZip.substring(0, 2)));
+                stateZip -> US_STATES.contains(stateZip.group().substring(0, 2)));
         addWeakParts(parts, text, nextDigit);
         if (parts.isEmpty()) {
             return List.of();
@@ -219,6 +236,19 @@ public final class StreetAddressDetector implements Detector {
         add(parts, UNIT, MatchStart.wordStartingWith("faursbp"), text, false);
         add(parts, BARE_POSTCODE, MatchStart.DIGIT_RUN, text, false);
         return merge(text, parts);
+    }
+
+    /**
+     * Whether a street starting with a lower-case letter can end like one ({@link #hasStreetEnding}): an all
+     * lower-case word needs a {@link #LOWER_CASE_STREET_ENDINGS} entry, a mixed-case one ("bahnhofSTRASSE 5") any
+     * {@link #STREET_ENDINGS} entry in lower case.
+     */
+    private static boolean mayHoldLowerCaseStreetEnding(String text) {
+        if (LOWER_CASE_STREET_ENDINGS.stream().anyMatch(text::contains)) {
+            return true;
+        }
+        String lowerCase = text.toLowerCase(Locale.ROOT);
+        return !lowerCase.equals(text) && STREET_ENDINGS.stream().anyMatch(lowerCase::contains);
     }
 
     /** The word before the house number (or the first of two) ends like a street name. */
@@ -238,9 +268,9 @@ public final class StreetAddressDetector implements Detector {
     }
 
     private static void addWithCity(List<Part> parts, Pattern pattern, MatchStart where, String text,
-                                    Predicate<String> valid) {
+                                    Predicate<Matcher> valid) {
         PatternDetector.scan(pattern, text, where, matcher -> {
-            if (!valid.test(matcher.group())) {
+            if (!valid.test(matcher)) {
                 return;
             }
             int from = Math.max(0, matcher.start() - CITY_LOOK_BACK);
@@ -258,8 +288,11 @@ public final class StreetAddressDetector implements Detector {
      * 2ab"). They join an address next to a distinctive part, or a street next to a postcode.
      */
     private static void addWeakParts(List<Part> parts, String text, int[] nextDigit) {
-        PatternDetector.scan(LOWER_CASE_POSTCODE, text, MatchStart.DIGIT_RUN, code ->
-                parts.add(new Part(code.start(), code.end(), false, false, true)));
+        PatternDetector.scan(LOWER_CASE_POSTCODE, text, MatchStart.DIGIT_RUN, code -> {
+            if (!AMOUNT_WORDS.contains(code.group(1))) {
+                parts.add(new Part(code.start(), code.end(), false, false, true));
+            }
+        });
         PatternDetector.scan(FIVE_DIGIT_CITY, text, MatchStart.DIGIT_RUN, code ->
                 parts.add(new Part(code.start(), code.end(), false, false, true)));
         if (hasLowerCaseCode(text)) {
@@ -267,7 +300,9 @@ public final class StreetAddressDetector implements Detector {
                     && wordStart(t, i) && nextDigit[i] - i <= 40, code -> {
                 if (plainWords(code.group(1))
                         && (code.group(2) == null || US_STATES.contains(code.group(2).toUpperCase(Locale.ROOT)))) {
-                    parts.add(new Part(code.start(), code.end(), false, false, true));
+                    // "dublin d02 x285" is an address on its own; "upgraded v12 2024" only joins a street.
+                    boolean eircode = code.group(3) != null && lettersAndDigits(code.group(3));
+                    parts.add(new Part(code.start(), code.end(), eircode, false, true));
                 }
             });
         }
@@ -297,17 +332,39 @@ public final class StreetAddressDetector implements Detector {
         });
     }
 
-    /** A lower-case letter right before a digit ("ls6", "t12") or two before a space and five digits ("wa 98402"). */
+    /**
+     * A lower-case letter right before a digit ("ls6", "t12") or two before one or two whitespace characters and a
+     * digit ("wa 98402", "wa  98402"): what {@link #LOWER_CASE_CITY_AND_CODE} needs, so texts without it skip it.
+     */
     private static boolean hasLowerCaseCode(String text) {
         for (int i = 0; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z' && (MatchStart.isDigit(text.charAt(i + 1))
-                    || i + 3 < text.length() && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z'
-                    && text.charAt(i + 2) == ' ' && MatchStart.isDigit(text.charAt(i + 3)))) {
+            if (isAsciiLower(text.charAt(i)) && (MatchStart.isDigit(text.charAt(i + 1))
+                    || isAsciiLower(text.charAt(i + 1)) && digitAfterOneOrTwoSpaces(text, i + 2))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean digitAfterOneOrTwoSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 2 && isRegexWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i > from && i < text.length() && MatchStart.isDigit(text.charAt(i));
+    }
+
+    /** The characters of the regex class {@code \s}. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean lettersAndDigits(String value) {
+        return value.chars().anyMatch(MatchStart::isDigitCode) && value.chars().anyMatch(c -> c >= 'a' && c <= 'z');
     }
 
     /** No function word among the words ("is now 99", "to 12 items" are no street). */

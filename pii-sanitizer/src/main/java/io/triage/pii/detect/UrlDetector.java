@@ -28,10 +28,13 @@ public final class UrlDetector extends PatternDetector {
                         && !(index > 0 && MatchStart.isAsciiLetterOrDigit(text.charAt(index - 1))));
     }
 
-    /** Every form holds a slash ("://", "host.tld/") or starts with "www."; most texts hold neither. */
+    /**
+     * Every form holds a slash ("://", "host.tld/") or "www." (either case) somewhere; most texts hold neither. This
+     * must stay a necessary condition: where the first full stop is ("Hi. Visit www.example.com") says nothing.
+     */
     @Override
     public List<Finding> detect(String text) {
-        boolean mayHoldUrl = text.indexOf('/') >= 0 || text.indexOf('.') > 2 && WWW.matcher(text).find();
+        boolean mayHoldUrl = text.indexOf('/') >= 0 || WWW.matcher(text).find();
         return mayHoldUrl ? super.detect(text) : List.of();
     }
 }

@@ -69,6 +69,41 @@ class StreetAddressTests {
     }
 
     @Test
+    void eircodesInUpperCaseOrAfterALowerCaseCityAreFound() {
+        assertThat(clean("D02 X285")).isEqualTo("<STREET_ADDRESS>");
+        assertThat(clean("Dublin 2, D02 X285")).isEqualTo("<STREET_ADDRESS>");
+        assertThat(clean("send it to dublin d02 x285 please")).isEqualTo("send it to <STREET_ADDRESS> please");
+        assertThat(clean("14 grafton street\ndublin 2, d02 yx88")).isEqualTo("<STREET_ADDRESS>");
+    }
+
+    @Test
+    void lowerCaseTokensShapedLikeEircodesAreNoAddress() {
+        // A letter, two digits and four characters: an Eircode's shape, but no city before it.
+        assertThat(clean("upgraded to v12 2024")).isEqualTo("upgraded to v12 2024");
+        assertThat(clean("the t10 data export")).isEqualTo("the t10 data export");
+        assertThat(clean("firmware v12 2024 fails")).doesNotContain("<STREET_ADDRESS>");
+    }
+
+    @Test
+    void lowerCaseUkPostcodesAreFoundButOrdinalsAreNoInwardCode() {
+        assertThat(clean("my postcode is ls6 2ab")).isEqualTo("my postcode is <STREET_ADDRESS>");
+        assertThat(clean("seat b2 1st row")).isEqualTo("seat b2 1st row");
+        assertThat(clean("tried v2 2nd time, a1 3rd, m4 4th")).isEqualTo("tried v2 2nd time, a1 3rd, m4 4th");
+    }
+
+    @Test
+    void aCountBeforeAnAmountIsNoStreetAndPostcode() {
+        assertThat(clean("paid 3 invoices 40000 euros.")).isEqualTo("paid 3 invoices 40000 euros.");
+        // A street and a lower-case postcode with a city still form an address without a comma between them.
+        assertThat(clean("Am Rosengarten 42b 01067 dresden")).isEqualTo("<STREET_ADDRESS>");
+    }
+
+    @Test
+    void streetWithMixedCaseEndingIsFound() {
+        assertThat(clean("bahnhofSTRASSE 5")).isEqualTo("<STREET_ADDRESS>");
+    }
+
+    @Test
     void aPhoneNumberBeforeWordsIsNoStreetAndPostcode() {
         assertThat(clean("Reach me on +91 81234 56785 after six.")).isEqualTo("reach me on <PHONE> after six.");
     }

@@ -68,6 +68,17 @@ class StructuredGapsTests {
     }
 
     @Test
+    void urlsAfterAnEarlyFullStopAreFound() {
+        // The first '.' of the text comes early; the URL gate once looked only at that one.
+        assertThat(clean("Hi. Please check www.example.com for details")).isEqualTo("hi. please check <URL> for details");
+        assertThat(clean("Ok. WWW.Example.org is down")).isEqualTo("ok. <URL> is down");
+        assertThat(clean("Hi. Please check www.example.com/account/12345"))
+                .isEqualTo("hi. please check <URL>");
+        assertThat(clean("A. see http://example.com/anna.smith?id=42 now")).isEqualTo("a. see <URL> now");
+        assertThat(clean("No. Try https://login.example.com")).isEqualTo("no. try <URL>");
+    }
+
+    @Test
     void nationalPhoneNumbersWithoutPlusAreFound() {
         assertThat(clean("13812345678 or 030/12345678 or 0612345678 or 09171234567"))
                 .isEqualTo("<PHONE> or <PHONE> or <PHONE> or <PHONE>");
