@@ -35,6 +35,13 @@ final class BrowserSession {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON POST echoing the given CSRF token, whatever the cookie holds now. */
+    HttpResponse<String> post(String path, String json, String csrfToken) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse("");

@@ -125,6 +125,8 @@ class ConsoleBrowserIT {
                 "--triage.console.classify-service=" + classify.baseUrl(),
                 "--triage.console.gdpr-service=" + gdpr.baseUrl(),
                 "--triage.console.audit-service=" + audit.baseUrl(),
+                // plain HTTP on loopback, as ./triage serves it; every test signs in from 127.0.0.1
+                "--server.servlet.session.cookie.secure=false", "--triage.console.sign-in-failures-per-minute=1000",
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
         SERVICES.add(console);
         consoleUrl = "http://127.0.0.1:" + port(console) + "/";
@@ -214,6 +216,61 @@ class ConsoleBrowserIT {
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("TRIAGE_CONSOLE=").contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(browser.get("api/rules").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signInReplacesTheCsrfTokenAndTheOldOneIsRefused() throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        String before = browser.cookie("XSRF-TOKEN");
+        assertThat(before).isNotEmpty();
+        assertThat(browser.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true).statusCode())
+                .isEqualTo(200);
+        String after = browser.cookie("XSRF-TOKEN");
+        assertThat(after).isNotEmpty().isNotEqualTo(before);
+        String draft = "{\"yaml\":\"rules: []\"}";
+        assertThat(browser.post("api/rules/validate", draft, before).statusCode()).isEqualTo(403);
+        assertThat(browser.post("api/rules/validate", draft, after).statusCode()).isNotEqualTo(403);
+    }
+
+    @Test
+    void aSystemsKeyDoesNotSignIn() throws Exception {
+        for (String systemKey : List.of(ApiKeys.CLASSIFY_SERVICE, ApiKeys.CLASSIFIER)) {
+            var browser = new BrowserSession(consoleUrl);
+            browser.get("session");
+            HttpResponse<String> refused = browser.post("session", "{\"apiKey\":\"" + systemKey + "\"}", true);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(JsonBody.tree(refused).path("detail").asString()).contains("belongs to a system");
+            assertThat(browser.get("api/rules").statusCode()).isEqualTo(401);
+        }
+    }
+
+    /** A console with its production defaults: Secure session cookie, 2 failed sign-ins a minute. */
+    @Test
+    void failedSignInsAreLimitedPerAddressAndTheSessionCookieIsSecureByDefault() throws Exception {
+        try (ConfigurableApplicationContext defaults = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--server.port=0", "--triage.console.sign-in-failures-per-minute=2",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN")) {
+            var browser = new BrowserSession("http://127.0.0.1:" + port(defaults) + "/");
+            browser.get("session");
+            HttpResponse<String> signedIn = browser.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true);
+            assertThat(signedIn.statusCode()).isEqualTo(200);
+            assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                    .startsWith("TRIAGE_CONSOLE=").contains("Secure").contains("HttpOnly"));
+
+            var guesser = new BrowserSession("http://127.0.0.1:" + port(defaults) + "/");
+            guesser.get("session");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                assertThat(guesser.post("session", "{\"apiKey\":\"guess-" + attempt + "\"}", true).statusCode())
+                        .isEqualTo(401);
+            }
+            HttpResponse<String> throttled = guesser.post("session",
+                    "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true);
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(JsonBody.tree(throttled).path("detail").asString()).contains("Too many failed sign-ins");
+            assertThat(guesser.get("api/rules").statusCode()).isEqualTo(401);
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewTickets how many of the most recent tickets the review queue looks through for NEEDS_REVIEW decisions
  * @param auditService base URL of audit-service (the Compliance page's chain verification)
  * @param gdprService base URL of gdpr-service (the Compliance page's erasure requests)
+ * @param signInFailuresPerMinute failed sign-ins one client address may make per minute; further attempts, right or
+ *        wrong, are answered 429 until the minute is over
  */
 @ConfigurationProperties("triage.console")
 public record ConsoleProperties(
@@ -26,5 +28,6 @@ public record ConsoleProperties(
         @DefaultValue("http://127.0.0.1:8080") URI classifyService,
         @DefaultValue("50") int reviewTickets,
         @DefaultValue("http://127.0.0.1:8084") URI auditService,
-        @DefaultValue("http://127.0.0.1:8085") URI gdprService) {
+        @DefaultValue("http://127.0.0.1:8085") URI gdprService,
+        @DefaultValue("5") int signInFailuresPerMinute) {
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * The pages and the console's own API ({@code /api/**}, {@code /session}) are guarded by a session, not by the
@@ -21,11 +22,21 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
+    /**
+     * The CSRF tokens (cookie {@code XSRF-TOKEN}, readable by the pages' script), shared with sign-in, which
+     * replaces the token so that one handed out before it is worth nothing afterwards.
+     */
+    @Bean
+    CookieCsrfTokenRepository consoleCsrfTokens() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ProblemResponses problems,
+            CookieCsrfTokenRepository csrfTokens) throws Exception {
         http.securityMatcher("/", "/index.html", "/assets/**", "/favicon.ico", "/session", "/api/**")
-                .csrf(csrf -> csrf.spa())
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())

@@ -1,6 +1,12 @@
 package io.triage.console.session;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,12 +14,19 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.console.config.ConsoleProperties;
 import io.triage.platform.PlatformProperties;
+import io.triage.platform.PlatformProperties.Role;
 import io.triage.platform.PlatformProperties.ApiKey;
 import io.triage.platform.problem.UnauthenticatedException;
 import io.triage.platform.security.ApiKeyAuthenticator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,28 +35,52 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Signing in with an API key: the key is checked as the services check it (the same configured keys), kept in the
- * server-side session to call the services on the person's behalf, and never sent back to the browser.
+ * server-side session to call the services on the person's behalf, and never sent back to the browser. Only a
+ * person's key signs in (one with a person's role and no service's role); failed attempts are limited per client
+ * address ({@code triage.console.sign-in-failures-per-minute}); a sign-in gets a new session id and a new CSRF token.
  */
 @RestController
 class SessionController {
 
+    /** The roles a person holds; a key without one of them belongs to a system (a ticketing tool, a service). */
+    static final Set<Role> PERSON_ROLES = EnumSet.of(Role.ANALYST, Role.OPS, Role.COMPLIANCE, Role.ADMIN);
+    /** Bound on the failed-attempt limiters kept (one per client address); all are dropped when it is reached. */
+    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+
     private final ApiKeyAuthenticator keys;
     private final RoleHierarchy roles;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final CsrfAuthenticationStrategy csrfRenewal;
+    private final RateLimiterConfig failures;
+    private final Map<String, RateLimiter> failuresByAddress = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
-    SessionController(PlatformProperties platform, RoleHierarchy roles) {
+    SessionController(PlatformProperties platform, RoleHierarchy roles, CookieCsrfTokenRepository csrfTokens,
+            ConsoleProperties console, MeterRegistry meters) {
         this.keys = new ApiKeyAuthenticator(platform.security().apiKeys());
         this.roles = roles;
+        this.csrfRenewal = new CsrfAuthenticationStrategy(csrfTokens);
+        this.csrfRenewal.setRequestHandler(new CsrfTokenRequestAttributeHandler());
+        this.failures = RateLimiterConfig.custom()
+                .limitForPeriod(Math.max(1, console.signInFailuresPerMinute()))
+                .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(Duration.ZERO)
+                .build();
+        this.meters = meters;
     }
 
     /** Body of {@code POST /session}. */
@@ -59,8 +96,31 @@ class SessionController {
 
     @PostMapping("/session")
     SignedIn signIn(@Valid @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
-        ApiKey holder = keys.authenticate(body.apiKey().strip()).orElseThrow(() -> new UnauthenticatedException(
-                "Unknown API key", "This API key is not known; ask an administrator for yours"));
+        RateLimiter failed = failuresOf(request.getRemoteAddr());
+        if (failed.getMetrics().getAvailablePermissions() <= 0) {
+            count("throttled");
+            ErrorResponseException throttled = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins from "
+                            + "this address; try again in a minute"), null);
+            throttled.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+            throw throttled;
+        }
+        Optional<ApiKey> known = keys.authenticate(body.apiKey().strip());
+        if (known.isEmpty()) {
+            failed.acquirePermission();
+            count("unknown_key");
+            throw new UnauthenticatedException("Unknown API key",
+                    "This API key is not known; ask an administrator for yours");
+        }
+        ApiKey holder = known.orElseThrow();
+        if (holder.roles().stream().noneMatch(PERSON_ROLES::contains)
+                || holder.roles().stream().anyMatch(role -> role.name().endsWith("_SERVICE"))) {
+            failed.acquirePermission();
+            count("system_key");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "This API key belongs to a system, not a person; sign in with your own "
+                            + "key (a role among " + PERSON_ROLES + ")"), null);
+        }
         // A new session id at sign-in, so that a session id planted before it is worth nothing (session fixation).
         request.getSession(true);
         request.changeSessionId();
@@ -72,7 +132,24 @@ class SessionController {
         context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        // A new CSRF token too (cookie XSRF-TOKEN, written now), so that one read before sign-in is worth nothing.
+        csrfRenewal.onAuthentication(signedIn, request, response);
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken renewed) {
+            renewed.getToken();
+        }
+        count("signed_in");
         return view(signedIn);
+    }
+
+    private RateLimiter failuresOf(String address) {
+        if (failuresByAddress.size() >= MAX_TRACKED_ADDRESSES) {
+            failuresByAddress.clear();
+        }
+        return failuresByAddress.computeIfAbsent(address, key -> RateLimiter.of("sign-in " + key, failures));
+    }
+
+    private void count(String outcome) {
+        meters.counter("console.sign.ins", "outcome", outcome).increment();
     }
 
     /** Also hands the browser its CSRF token (cookie {@code XSRF-TOKEN}), which the first sign-in needs. */
