@@ -7,23 +7,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The semantic-cache tier: reuse the labels of a near-duplicate historical ticket ({@code
- * triage.classify.tiers.cache.*}).
+ * triage.classify.tiers.cache.*}), only when it is shown to be safe (issue 23).
  *
- * @param enabled       whether embedding-service is asked at all
- * @param minSimilarity the top-1 neighbour's cosine similarity must reach this
- * @param minAccuracy   the estimated accuracy of reusing that neighbour's label must reach this
- * @param priorHits     pseudo-count of correct reuses every neighbour starts with (Beta prior); with
- *                      {@code priorMisses} it sets the accuracy assumed before any feedback
- * @param priorMisses   pseudo-count of wrong reuses every neighbour starts with
- * @param neighbours    how many similar tickets are fetched (the top one for the cache, all as LLM examples)
- * @param timeout       how long the chain waits for embedding-service before skipping the tier
+ * @param enabled            whether embedding-service is asked at all
+ * @param minSimilarity      the floor of the reuse threshold: the nearest labelled neighbour's cosine similarity must
+ *                           reach the threshold calibrated for the answering model ({@code cache_calibrations}), and
+ *                           never less than this; it is also the threshold itself when there is no calibration for
+ *                           the model, or the model's encoder is not the cache's (embedding-service's)
+ * @param agreeing           how many of the nearest labelled neighbours must all carry the reused department (the
+ *                           top-k agreement); fewer labelled neighbours than this and the cache abstains
+ * @param minObservations    confirmed outcomes (feedback) of reusing a neighbour needed before its measured reuse
+ *                           accuracy counts; below it the neighbour is reused only under the threshold, the
+ *                           agreement and the model's consent, and the decision says so (no prior is assumed)
+ * @param minAccuracy        a neighbour with enough confirmed outcomes is reused only while its measured reuse
+ *                           accuracy (correct / confirmed) reaches this
+ * @param neighbours         how many similar tickets are fetched (the nearest for the cache, all as LLM examples);
+ *                           at least {@code agreeing}
+ * @param timeout            how long the chain waits for embedding-service before skipping the tier
  */
 @ConfigurationProperties("triage.classify.tiers.cache")
 public record CacheTierProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("0.92") double minSimilarity,
+        @DefaultValue("3") int agreeing,
+        @DefaultValue("5") int minObservations,
         @DefaultValue("0.85") double minAccuracy,
-        @DefaultValue("4.5") double priorHits,
-        @DefaultValue("0.5") double priorMisses,
         @DefaultValue("5") int neighbours,
         @DefaultValue("250ms") Duration timeout) {
+
+    public CacheTierProperties {
+        if (agreeing < 1) {
+            throw new IllegalArgumentException("triage.classify.tiers.cache.agreeing must be at least 1, got "
+                    + agreeing);
+        }
+        if (neighbours < agreeing) {
+            throw new IllegalArgumentException("triage.classify.tiers.cache.neighbours (" + neighbours
+                    + ") must be at least agreeing (" + agreeing + ")");
+        }
+    }
 }

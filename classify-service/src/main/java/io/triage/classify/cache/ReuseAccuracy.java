@@ -4,28 +4,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * How often reusing a historical ticket's department label was right, learnt from feedback on tickets that had it
- * as their near-duplicate. The estimate is the mean of a Beta posterior, so one wrong reuse of a fresh neighbour
- * (with the default prior 4.5 : 0.5) already drops it below the 0.85 the cache needs.
+ * How often reusing a historical ticket's department label was right, counted only from confirmed outcomes: feedback
+ * on tickets that had it as their near-duplicate (whether or not the cache decided them). No prior is assumed: a
+ * neighbour without enough confirmed outcomes has no measured accuracy (issue 23, item 3).
  */
 @Repository
 public class ReuseAccuracy {
 
     private final JdbcClient jdbc;
-    private final CacheTierProperties settings;
 
-    ReuseAccuracy(JdbcClient jdbc, CacheTierProperties properties) {
+    ReuseAccuracy(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.settings = properties;
     }
 
-    /** The estimated accuracy of reusing {@code neighbourTicketId}'s label. */
-    public double estimate(String neighbourTicketId) {
-        long[] counts = jdbc.sql("SELECT reuses, correct FROM cache_reuse_accuracy WHERE neighbour_ticket_id = :id")
+    /**
+     * The confirmed outcomes of reusing one neighbour's label.
+     *
+     * @param confirmed outcomes confirmed by feedback
+     * @param correct   of those, the ones where the neighbour's department was the right one
+     */
+    public record Observed(long confirmed, long correct) {
+
+        /** correct / confirmed; NaN without outcomes. */
+        public double accuracy() {
+            return confirmed == 0 ? Double.NaN : (double) correct / confirmed;
+        }
+    }
+
+    /** The confirmed outcomes of reusing {@code neighbourTicketId}'s label (zeros when there are none). */
+    public Observed observed(String neighbourTicketId) {
+        return jdbc.sql("SELECT reuses, correct FROM cache_reuse_accuracy WHERE neighbour_ticket_id = :id")
                 .param("id", neighbourTicketId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .optional().orElse(new long[] {0, 0});
-        return (counts[1] + settings.priorHits()) / (counts[0] + settings.priorHits() + settings.priorMisses());
+                .query((rs, n) -> new Observed(rs.getLong(1), rs.getLong(2)))
+                .optional().orElse(new Observed(0, 0));
     }
 
     /** Records whether reusing the neighbour's label would have been (or was) right for one ticket. */

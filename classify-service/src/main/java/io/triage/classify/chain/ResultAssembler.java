@@ -38,7 +38,7 @@ class ResultAssembler {
 
     ClassificationResult assemble(UUID decisionId, TierContext context, RoutingMethod method,
             TierOutcome.@Nullable Decided decided, List<String> doubts, double millis) {
-        ModelAnswer answer = decided == null ? context.modelAnswer() : completeWithModel(context, decided);
+        ModelAnswer answer = decided == null ? context.modelAnswer() : completeWithModel(context, method, decided);
         Explanation explanation = explanation(context, decided, doubts, answer);
         String modelVersion = answer == null ? null : answer.modelVersion();
         if (decided == null) {
@@ -56,9 +56,13 @@ class ResultAssembler {
                 context.skipped(), context.experimentArms(), millis);
     }
 
-    /** The model's answer when the deciding tier left a head open; the model is fast and in-process. */
-    private @Nullable ModelAnswer completeWithModel(TierContext context, TierOutcome.Decided decided) {
-        if (decided.urgency() != null && decided.sentiment() != null) {
+    /**
+     * The model's answer when the deciding tier left a head open, or a rule decided (its department is logged beside
+     * the rule's, to compare them); the model is fast and in-process.
+     */
+    private @Nullable ModelAnswer completeWithModel(TierContext context, RoutingMethod method,
+            TierOutcome.Decided decided) {
+        if (decided.urgency() != null && decided.sentiment() != null && method != RoutingMethod.RULE) {
             return context.modelAnswer();
         }
         long start = System.nanoTime();
@@ -122,6 +126,6 @@ class ResultAssembler {
         List<String> ngrams = department == null ? List.of()
                 : department.strongestNgrams().stream().limit(5).toList();
         return new Explanation(summary, rule == null ? null : rule.ruleId(), rule == null ? null : rule.matchedText(),
-                similar, ngrams);
+                similar, ngrams, decided == null ? List.of() : doubts);
     }
 }

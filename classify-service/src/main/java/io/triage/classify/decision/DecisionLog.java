@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.triage.classify.model.HeadPrediction;
+import io.triage.classify.model.ModelAnswer;
 import io.triage.classify.tier.ClassificationResult;
 import io.triage.classify.tier.Hashes;
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.LlmUsage;
 import io.triage.classify.tier.RoutingMethod;
+import io.triage.classify.tier.RuleMatch;
 import io.triage.classify.tier.SanitisedTicket;
 import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.TierContext;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Logs every decision in {@code classify.decisions} (labels, tier, versions, hashes of the inputs, latency per tier,
- * experiment arms, the nearest neighbour for cache accounting) and queues its audit event in {@code audit_outbox}
+ * experiment arms, the nearest neighbour for cache accounting, the matched rule's department and whether it
+ * short-circuited, and the model's department beside whatever decided) and queues its audit event in {@code audit_outbox}
  * with the same statement, one round trip; {@link AuditRelay} sends queued events to audit-service in batches.
  * A decision made for a request with an {@code Idempotency-Key} also keeps the key, the request's hash and the
  * answer, in the same row; the key's unique index lets only one decision per key be logged.
@@ -80,6 +84,9 @@ public class DecisionLog {
         SimilarTicket neighbour = context.neighbours() == null || context.neighbours().isEmpty() ? null
                 : context.neighbours().getFirst();
         LlmUsage llm = context.llmUsage();
+        RuleMatch rule = context.ruleMatch();
+        ModelAnswer model = context.modelAnswer();
+        HeadPrediction modelDepartment = model == null ? null : model.heads().get("department");
         return jdbc.sql("""
                 WITH decision AS (
                 INSERT INTO decisions (id, ticket_id, routing_method, department, department_confidence, urgency,
@@ -87,11 +94,12 @@ public class DecisionLog {
                     neighbour_ticket_id, neighbour_similarity, neighbour_department, text_hash, customer_hash,
                     channel, source_system, tier_latencies_micros, skipped_tiers, experiments, llm_mode,
                     llm_prompt_tokens, llm_completion_tokens, llm_cost, latency_micros, idempotency_key,
-                    request_hash, response, requested_by)
+                    request_hash, response, requested_by, rule_department, rule_short_circuit, model_department,
+                    model_department_confidence)
                 VALUES (:id, :ticket, :method, :dep, :depc, :urg, :urgc, :sen, :senc, :rule, :rsv, :mv,
                     :nid, :nsim, :ndep, :text, :customer, :channel, :source, CAST(:lat AS jsonb),
                     CAST(:skipped AS jsonb), CAST(:exp AS jsonb), :llmmode, :pt, :ct, :cost, :micros, :key,
-                    :requesthash, CAST(:response AS jsonb), :requestedby)
+                    :requesthash, CAST(:response AS jsonb), :requestedby, :ruledep, :rulesc, :modeldep, :modeldepc)
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id)
                 INSERT INTO audit_outbox (decision_id, event) SELECT id, :event FROM decision
@@ -125,6 +133,10 @@ public class DecisionLog {
                 .param("response", request == null ? null : json.writeValueAsString(result))
                 .param("event", json.writeValueAsString(event(result, context)))
                 .param("requestedby", caller())
+                .param("ruledep", rule == null ? null : rule.department())
+                .param("rulesc", rule == null ? null : rule.shortCircuit())
+                .param("modeldep", modelDepartment == null ? null : modelDepartment.label())
+                .param("modeldepc", modelDepartment == null ? null : modelDepartment.confidence())
                 .update();
     }
 

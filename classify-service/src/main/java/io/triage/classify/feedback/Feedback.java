@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.triage.classify.cache.CacheTierProperties;
 import io.triage.classify.cache.ReuseAccuracy;
+import io.triage.classify.rules.RuleOutcomes;
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,11 @@ public class Feedback {
     private final ApplicationEventPublisher events;
     private final AccuracyBoard board;
     private final CacheTierProperties cache;
+    private final RuleOutcomes ruleOutcomes;
 
     Feedback(JdbcClient jdbc, ReuseAccuracy reuse, ApplicationEventPublisher events, AccuracyBoard board,
-            CacheTierProperties properties) {
+            CacheTierProperties properties, RuleOutcomes ruleOutcomes) {
+        this.ruleOutcomes = ruleOutcomes;
         this.jdbc = jdbc;
         this.reuse = reuse;
         this.events = events;
@@ -70,6 +73,9 @@ public class Feedback {
                 decision.ruleSetVersion(),
                 request.department(), request.urgency(), request.sentiment(), source, Instant.now()));
         board.refresh();
+        if (decision.ruleId() != null) {
+            ruleOutcomes.refresh();
+        }
         return new FeedbackReceipt(decision.id(), decision.method(), correct, false);
     }
 

@@ -12,11 +12,14 @@ import io.triage.classify.tier.Tier;
 import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.rules.trust.RuleTrust;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * First tier: rules-engine's first matching rule decides when its confidence reaches the short-circuit threshold.
+ * First tier: rules-engine's first matching rule decides when its confidence reaches the short-circuit threshold
+ * and, once it has enough confirmed outcomes, the lower bound of its measured accuracy stays at or above 0.95
+ * ({@link RuleOutcomes}); a rule that fell below still shows its match, and the later tiers decide.
  * By default the published rule set is evaluated in-process ({@link LocalRuleSet}); with {@code evaluation=remote}
  * rules-engine is asked per ticket. Fallback when no rule set has been fetched yet, or (remote) rules-engine is down,
  * slow or its circuit is open: the tier is skipped and the answer says so.
@@ -31,9 +34,12 @@ class RuleTier implements Tier {
     private final ResilientCalls calls;
     private final RulesTierProperties settings;
     private final LocalRuleSet local;
+    private final RuleTrusts trusts;
 
-    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties, LocalRuleSet local) {
+    RuleTier(RulesEngine rules, ResilientCalls calls, RulesTierProperties properties, LocalRuleSet local,
+            RuleTrusts trusts) {
         this.rules = rules;
+        this.trusts = trusts;
         this.calls = calls;
         this.settings = properties;
         this.local = local;
@@ -84,17 +90,25 @@ class RuleTier implements Tier {
             return new TierOutcome.Undecided("no rule fired");
         }
         double confidence = verdict.confidence() == null ? 0 : verdict.confidence();
-        boolean shortCircuit = !Boolean.FALSE.equals(verdict.shortCircuit())
+        boolean flagged = !Boolean.FALSE.equals(verdict.shortCircuit())
                 && confidence >= settings.shortCircuitConfidence();
+        RuleTrust trust = trusts.trust(verdict.ruleId(), confidence);
+        boolean shortCircuit = flagged && trust.shortCircuits();
         String matched = verdict.span() == null ? null : verdict.span().text();
         context.ruleMatch(new RuleMatch(verdict.ruleId(), verdict.department(), verdict.urgency(), confidence,
                 shortCircuit, matched, context.ruleSetVersion()));
+        if (flagged && !shortCircuit) {
+            return new TierOutcome.Undecided("rule " + verdict.ruleId()
+                    + " matched but no longer short-circuits: it was " + trust.describe(settings.trustPolicy()));
+        }
         if (!shortCircuit) {
             return new TierOutcome.Undecided("rule " + verdict.ruleId() + " matched with confidence " + confidence);
         }
-        LabelScore department = new LabelScore(verdict.department(), confidence);
-        LabelScore urgency = verdict.urgency() == null ? null : new LabelScore(verdict.urgency(), confidence);
+        double effective = trust.effectiveConfidence();
+        LabelScore department = new LabelScore(verdict.department(), effective);
+        LabelScore urgency = verdict.urgency() == null ? null : new LabelScore(verdict.urgency(), effective);
         return new TierOutcome.Decided(department, urgency, null, List.of(department),
-                "rule " + verdict.ruleId() + " matched \"" + (matched == null ? "" : matched) + "\"");
+                "rule " + verdict.ruleId() + " matched \"" + (matched == null ? "" : matched) + "\""
+                        + (trust.measured() ? "; it was " + trust.describe(settings.trustPolicy()) : ""));
     }
 }

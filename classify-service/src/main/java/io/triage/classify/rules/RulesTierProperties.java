@@ -2,6 +2,7 @@ package io.triage.classify.rules;
 
 import java.time.Duration;
 
+import io.triage.rules.trust.TrustPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,13 +17,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               (no call per ticket); {@code remote}: one {@code POST /rules/evaluate} per ticket
  * @param refreshInterval        local mode: how often the published rule set is checked ({@code GET /rules} with
  *                               {@code If-None-Match}); a publish is in use here within this time
+ * @param minOutcomes            confirmed outcomes (feedback on tickets a rule matched) from which a rule's measured
+ *                               accuracy replaces its declared confidence
+ * @param minEffectiveConfidence a rule with at least {@code minOutcomes} whose effective confidence (the one-sided
+ *                               95 % Wilson lower bound of its measured accuracy) is below this no longer
+ *                               short-circuits: its match is still shown, and the later tiers decide
+ * @param trustRefreshInterval   how long a replica uses its per-rule outcome counts before reading them again from
+ *                               the decision log (feedback given on this replica reloads them at once)
  */
 @ConfigurationProperties("triage.classify.tiers.rules")
 public record RulesTierProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("0.85") double shortCircuitConfidence,
         @DefaultValue("150ms") Duration timeout,
         @DefaultValue("local") Evaluation evaluation,
-        @DefaultValue("2s") Duration refreshInterval) {
+        @DefaultValue("2s") Duration refreshInterval,
+        @DefaultValue("60") int minOutcomes,
+        @DefaultValue("0.95") double minEffectiveConfidence,
+        @DefaultValue("30s") Duration trustRefreshInterval) {
+
+    /** The policy rules earn their short-circuit by (a one-sided 95 % bound). */
+    public TrustPolicy trustPolicy() {
+        return new TrustPolicy(minOutcomes, minEffectiveConfidence, TrustPolicy.DEFAULTS.z());
+    }
 
     /** Where the rule set is evaluated. */
     public enum Evaluation {

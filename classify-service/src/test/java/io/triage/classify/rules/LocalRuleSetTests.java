@@ -50,7 +50,7 @@ class LocalRuleSetTests {
         RulesEngine client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(
                 RestClient.builder().baseUrl(server.baseUrl()).build())).build().createClient(RulesEngine.class);
         rules = new LocalRuleSet(client, new RulesTierProperties(true, 0.85, Duration.ofMillis(150),
-                RulesTierProperties.Evaluation.LOCAL, Duration.ofSeconds(2)), meters);
+                RulesTierProperties.Evaluation.LOCAL, Duration.ofSeconds(2), 60, 0.95, Duration.ofSeconds(30)), meters);
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.triage.classify.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.triage.classify.tier.TierContext;
 import io.triage.classify.tier.TierOutcome;
 import io.triage.platform.PlatformProperties;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.rules.trust.RuleTrust;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,8 @@ class RuleTierLocalTests {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     LocalRuleSet local;
     RuleTier tier;
+    /** The rules' confirmed outcomes as the decision log would give them: {confirmed, correct}. */
+    long[] outcomes = {0, 0};
 
     @BeforeEach
     void setUp() {
@@ -36,10 +40,11 @@ class RuleTierLocalTests {
         RulesEngine client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(
                 RestClient.builder().baseUrl(server.baseUrl()).build())).build().createClient(RulesEngine.class);
         RulesTierProperties settings = new RulesTierProperties(true, 0.85, Duration.ofMillis(150),
-                RulesTierProperties.Evaluation.LOCAL, Duration.ofSeconds(2));
+                RulesTierProperties.Evaluation.LOCAL, Duration.ofSeconds(2), 60, 0.95, Duration.ofSeconds(30));
         local = new LocalRuleSet(client, settings, meters);
         tier = new RuleTier(client, new ResilientCalls(new PlatformProperties.Resilience(1, Duration.ofMillis(10), 2,
-                0.5f, 50, 20, 10, Duration.ofSeconds(10)), meters), settings, local);
+                0.5f, 50, 20, 10, Duration.ofSeconds(10)), meters), settings, local,
+                (rule, declared) -> RuleTrust.of(outcomes[0], outcomes[1], declared, settings.trustPolicy()));
     }
 
     @AfterEach
@@ -89,6 +94,57 @@ class RuleTierLocalTests {
 
         assertThat(outcome).isEqualTo(new TierOutcome.Undecided("rule L1 matched with confidence 0.9"));
         assertThat(context.ruleMatch()).extracting(RuleMatch::shortCircuit).isEqualTo(false);
+    }
+
+    @Test
+    void ruleWhoseMeasuredBoundFellBelowTheBarOnlyMatches() {
+        published.publish("""
+                rules:
+                  - {id: L1, pattern: "account locked", department: Security, urgency: High, confidence: 0.95}
+                """);
+        local.refresh();
+        outcomes = new long[] {60, 41};
+        TierContext context = ticket("my account locked again");
+
+        TierOutcome outcome = tier.decide(context);
+
+        assertThat(outcome).isEqualTo(new TierOutcome.Undecided("rule L1 matched but no longer short-circuits: it was "
+                + "right 41 of 60 confirmed times (lower bound 0.578 < 0.95)"));
+        assertThat(context.ruleMatch()).extracting(RuleMatch::ruleId, RuleMatch::shortCircuit)
+                .containsExactly("L1", false);
+    }
+
+    @Test
+    void ruleWithTooFewOutcomesKeepsItsDeclaredConfidence() {
+        published.publish("""
+                rules:
+                  - {id: L1, pattern: "account locked", department: Security, urgency: High, confidence: 0.95}
+                """);
+        local.refresh();
+        outcomes = new long[] {59, 0};
+
+        TierOutcome outcome = tier.decide(ticket("my account locked again"));
+
+        assertThat(outcome).isInstanceOfSatisfying(TierOutcome.Decided.class,
+                decided -> assertThat(decided.department().confidence()).isEqualTo(0.95));
+    }
+
+    @Test
+    void ruleRightEveryTimeDecidesWithItsMeasuredBound() {
+        published.publish("""
+                rules:
+                  - {id: L1, pattern: "account locked", department: Security, urgency: High, confidence: 0.9}
+                """);
+        local.refresh();
+        outcomes = new long[] {100, 100};
+
+        TierOutcome outcome = tier.decide(ticket("my account locked again"));
+
+        assertThat(outcome).isInstanceOfSatisfying(TierOutcome.Decided.class, decided -> {
+            assertThat(decided.department().confidence()).isCloseTo(100 / (100 + 1.645 * 1.645),
+                    within(1e-9));
+            assertThat(decided.summary()).contains("right 100 of 100 confirmed times");
+        });
     }
 
     @Test

@@ -2,15 +2,20 @@ package io.triage.rules.api;
 
 import io.triage.platform.problem.InvalidInputException;
 import io.triage.rules.catalog.ActiveRuleSet;
+import io.triage.rules.config.RulesEngineProperties;
 import io.triage.rules.stats.RuleStatistics;
 import io.triage.rules.stats.RuleStatistics.RuleAccuracy;
+import io.triage.rules.trust.RuleTrust;
+import io.triage.rules.trust.TrustPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,9 +32,12 @@ class FeedbackController {
     private final RuleStatistics statistics;
     private final ActiveRuleSet active;
 
-    FeedbackController(RuleStatistics statistics, ActiveRuleSet active) {
+    private final RulesEngineProperties properties;
+
+    FeedbackController(RuleStatistics statistics, ActiveRuleSet active, RulesEngineProperties properties) {
         this.statistics = statistics;
         this.active = active;
+        this.properties = properties;
     }
 
     /**
@@ -78,9 +86,54 @@ class FeedbackController {
         return new FeedbackResponse(request.ruleId(), correct, !counted);
     }
 
+    /**
+     * One rule's feedback and what it earned from it (issue 23): from {@link TrustPolicy#DEFAULTS}' 60 confirmed
+     * outcomes, classify-service's defaults, its effective confidence is the one-sided 95 % Wilson lower bound of
+     * its measured accuracy, and a rule whose bound is below 0.95 no longer short-circuits (its matches still show).
+     *
+     * @param ruleId              the rule
+     * @param correct             feedback confirming its department
+     * @param incorrect           feedback correcting it
+     * @param accuracy            correct / all feedback; null without feedback
+     * @param lowerBound          the Wilson lower bound of the accuracy; null without feedback
+     * @param declaredConfidence  its confidence in the active rule set; null when it is no longer in it
+     * @param effectiveConfidence the declared confidence below 60 outcomes, the lower bound from there; null when the
+     *                            rule is no longer in the active set
+     * @param measured            whether it has enough outcomes for its measured accuracy to count
+     * @param shortCircuits       whether a match of it short-circuits the later tiers now: its declared confidence
+     *                            reaches the short-circuit threshold and its measured bound (when measured) 0.95;
+     *                            false when the rule is no longer in the active set
+     * @param reason              why it does not short-circuit; null when it does
+     */
+    record RuleStanding(String ruleId, long correct, long incorrect, @Nullable Double accuracy,
+            @Nullable Double lowerBound, @Nullable Double declaredConfidence, @Nullable Double effectiveConfidence,
+            boolean measured, boolean shortCircuits, @Nullable String reason) {
+    }
+
     @GetMapping("/rules/statistics")
     @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
-    List<RuleAccuracy> statistics() {
-        return statistics.accuracy();
+    List<RuleStanding> statistics() {
+        Map<String, Double> declared = active.get().compiled().rules().stream()
+                .collect(Collectors.toMap(r -> r.id(), r -> r.confidence(), (a, b) -> a));
+        TrustPolicy policy = TrustPolicy.DEFAULTS;
+        return statistics.accuracy().stream().map(a -> standing(a, declared.get(a.ruleId()), policy)).toList();
+    }
+
+    private RuleStanding standing(RuleAccuracy accuracy, @Nullable Double declared, TrustPolicy policy) {
+        RuleTrust trust = RuleTrust.of(accuracy.correct() + accuracy.incorrect(), accuracy.correct(),
+                declared == null ? 0 : declared, policy);
+        String reason;
+        if (declared == null) {
+            reason = "not a rule of the active rule set";
+        } else if (declared < properties.shortCircuitConfidence()) {
+            reason = "declared confidence " + declared + " < " + properties.shortCircuitConfidence();
+        } else if (!trust.shortCircuits()) {
+            reason = "it was " + trust.describe(policy);
+        } else {
+            reason = null;
+        }
+        return new RuleStanding(accuracy.ruleId(), accuracy.correct(), accuracy.incorrect(), accuracy.accuracy(),
+                trust.lowerBound(), declared, declared == null ? null : trust.effectiveConfidence(), trust.measured(),
+                reason == null, reason);
     }
 }

@@ -156,6 +156,30 @@ class RulesApiIT {
     }
 
     @Test
+    void aRuleWrongOnSixtyConfirmedOutcomesNoLongerShortCircuits() {
+        // R008 (Billing, declared 0.90): below 60 outcomes its declared confidence stands, however wrong it was.
+        for (int i = 0; i < 59; i++) {
+            assertThat(feedback(UUID.randomUUID(), "R008", "Sales").statusCode()).isEqualTo(202);
+        }
+        JsonContent before = json(http.get("/rules/statistics", ApiKeys.ANALYST));
+        assertThat(before).extractingPath("$[?(@.ruleId == 'R008')].effectiveConfidence").asArray()
+                .containsExactly(0.9);
+        assertThat(before).extractingPath("$[?(@.ruleId == 'R008')].measured").asArray().containsExactly(false);
+        assertThat(before).extractingPath("$[?(@.ruleId == 'R008')].shortCircuits").asArray().containsExactly(true);
+
+        feedback(UUID.randomUUID(), "R008", "Sales");
+
+        JsonContent after = json(http.get("/rules/statistics", ApiKeys.ANALYST));
+        assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].incorrect").asArray().containsExactly(60);
+        assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].effectiveConfidence").asArray()
+                .containsExactly(0.0);
+        assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].measured").asArray().containsExactly(true);
+        assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].shortCircuits").asArray().containsExactly(false);
+        assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].reason").asArray()
+                .containsExactly("it was right 0 of 60 confirmed times (lower bound 0.000 < 0.95)");
+    }
+
+    @Test
     void theSameFeedbackDeliveredTwiceCountsOnce() {
         UUID feedbackId = UUID.randomUUID();
         HttpResponse<String> first = feedback(feedbackId, "R002", "Billing");

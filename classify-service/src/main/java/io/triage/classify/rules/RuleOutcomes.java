@@ -1,0 +1,114 @@
+package io.triage.classify.rules;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import io.triage.rules.trust.RuleTrust;
+import io.triage.rules.trust.TrustPolicy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each rule's confirmed outcomes, from the decision log: every decision a rule matched (whether or not it decided)
+ * that received feedback, and whether the rule's department was the one the feedback gave. Counted per rule id over
+ * all rule-set versions, as rules-engine's {@code /rules/statistics} counts them. Read by every replica from the
+ * shared log once the service is up, kept in memory for {@code trust-refresh-interval} and then read again in the
+ * background (tickets meanwhile use the previous figures), and read at once after feedback on this replica.
+ */
+@Repository
+public class RuleOutcomes implements RuleTrusts {
+
+    /**
+     * A rule's confirmed outcomes.
+     *
+     * @param confirmed decisions it matched that received feedback
+     * @param correct   of those, the ones where its department was right
+     */
+    record Counts(long confirmed, long correct) {
+    }
+
+    private record Snapshot(Map<String, Counts> counts, long loadedAtNanos) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RuleOutcomes.class);
+
+    private final JdbcClient jdbc;
+    private final RulesTierProperties settings;
+    private final AtomicReference<@Nullable Snapshot> snapshot = new AtomicReference<>();
+    private final AtomicBoolean loading = new AtomicBoolean();
+
+    RuleOutcomes(JdbcClient jdbc, RulesTierProperties settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** What {@code ruleId}, declared with {@code declaredConfidence}, has earned from its confirmed outcomes. */
+    @Override
+    public RuleTrust trust(String ruleId, double declaredConfidence) {
+        Counts counts = current().counts().getOrDefault(ruleId, new Counts(0, 0));
+        return RuleTrust.of(counts.confirmed(), counts.correct(), declaredConfidence, policy());
+    }
+
+    /** The policy rules are judged by ({@code triage.classify.tiers.rules.*}). */
+    public TrustPolicy policy() {
+        return settings.trustPolicy();
+    }
+
+    /** Reloads the counts now (after feedback was recorded here). */
+    public void refresh() {
+        snapshot.set(load());
+    }
+
+    /** Reads the counts once the service is up, so that no ticket waits for the first read. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        refresh();
+    }
+
+    private Snapshot current() {
+        Snapshot current = snapshot.get();
+        if (current == null) {
+            snapshot.compareAndSet(null, load());
+            return Objects.requireNonNull(snapshot.get(), "just loaded");
+        }
+        long ageNanos = System.nanoTime() - current.loadedAtNanos();
+        if (ageNanos > settings.trustRefreshInterval().toNanos() && loading.compareAndSet(false, true)) {
+            // Off the ticket's path: this ticket (and any until the read ends) uses the figures it has.
+            Thread.ofVirtual().name("rule-outcomes-refresh").start(() -> {
+                try {
+                    snapshot.set(load());
+                } catch (RuntimeException e) {
+                    log.warn("could not read the rules' confirmed outcomes; keeping the previous figures: {}",
+                            e.toString());
+                } finally {
+                    loading.set(false);
+                }
+            });
+        }
+        return current;
+    }
+
+    private Snapshot load() {
+        // A decision made before rule_department was logged knows the rule's department only when the rule decided.
+        Map<String, Counts> counts = jdbc.sql("""
+                SELECT d.rule_id, count(*),
+                       count(*) FILTER (WHERE f.department = coalesce(d.rule_department, d.department))
+                  FROM decisions d JOIN decision_feedback f ON f.decision_id = d.id
+                 WHERE d.rule_id IS NOT NULL AND (d.rule_department IS NOT NULL OR d.routing_method = 'RULE')
+                 GROUP BY d.rule_id
+                """)
+                .query((rs, n) -> Map.entry(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3))))
+                .list().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        return new Snapshot(counts, System.nanoTime());
+    }
+}
