@@ -56,7 +56,7 @@ public final class TraceParents {
      * trace linked to each. Values that are null or not a {@code traceparent} are ignored; with none left it is a
      * new trace. Without tracing, a no-op span.
      */
-    public Span resume(String name, List<@Nullable String> traceparents) {
+    public Span resume(String name, List<String> traceparents) {
         Tracer t = tracer.getIfAvailable();
         if (t == null) {
             return Span.NOOP;
