@@ -116,15 +116,16 @@ class TraceIT {
             assertThat(serverSpans(CLASSIFY, "/classify")).as("classify's request").isNotEmpty();
             assertThat(clientSpans(CLASSIFY)).as("classify's calls (rules-engine, LLM, …)").isNotEmpty();
             assertThat(serverSpans(RULES, "/rules/evaluate")).as("rules-engine's evaluation").isNotEmpty();
+            // A caller's client span ends, and is exported, only after the callee's server span: awaited too.
+            assertThat(serverSpans(INGESTION, "/tickets").getFirst().parentSpanId())
+                    .as("ingestion continued the caller's trace").isNotNull();
+            assertThat(serverSpans(CLASSIFY, "/classify").getFirst().parentSpanId())
+                    .as("classify's request is a child of ingestion's call")
+                    .isIn(clientSpans(INGESTION).stream().map(ReceivedSpan::spanId).toList());
+            assertThat(serverSpans(RULES, "/rules/evaluate").getFirst().parentSpanId())
+                    .as("rules-engine's request is a child of classify's call")
+                    .isIn(clientSpans(CLASSIFY).stream().map(ReceivedSpan::spanId).toList());
         });
-        assertThat(serverSpans(INGESTION, "/tickets").getFirst().parentSpanId())
-                .as("ingestion continued the caller's trace").isNotNull();
-        assertThat(serverSpans(CLASSIFY, "/classify").getFirst().parentSpanId())
-                .as("classify's request is a child of ingestion's call")
-                .isIn(clientSpans(INGESTION).stream().map(ReceivedSpan::spanId).toList());
-        assertThat(serverSpans(RULES, "/rules/evaluate").getFirst().parentSpanId())
-                .as("rules-engine's request is a child of classify's call")
-                .isIn(clientSpans(CLASSIFY).stream().map(ReceivedSpan::spanId).toList());
     }
 
     @Test
