@@ -5,6 +5,7 @@ import io.triage.platform.events.EventConfiguration;
 import io.triage.platform.migration.MigrateAndExitConfiguration;
 import io.triage.platform.scheduling.SchedulingConfiguration;
 import io.triage.platform.security.SecurityConfiguration;
+import io.triage.platform.tracing.TracingConfiguration;
 import io.triage.platform.web.WebConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({SecurityConfiguration.class, WebConfiguration.class, ClientConfiguration.class,
-        SchedulingConfiguration.class, MigrateAndExitConfiguration.class, EventConfiguration.class})
+        SchedulingConfiguration.class, MigrateAndExitConfiguration.class, EventConfiguration.class,
+        TracingConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -34,7 +34,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", true);
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.roles", "OPS,ADMIN");
-        defaults.put("management.tracing.sampling.probability", 1.0);
         // Request latency as a histogram, so p95 per service and endpoint can be aggregated over pods
         // (grafana/dashboards, alert TriageApiLatencyHigh); the SLO boundaries make the 2 s alert and the 200 ms
         // /classify budget exact buckets, the expected range keeps it to a few dozen buckets per series.
@@ -46,6 +45,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // timer's _count carries one ("metric name …_count does not support exemplars"; seen by ObservabilityIT).
         // Traces stay linked through the logs' traceId; set sampled-traces where the Prometheus accepts them.
         defaults.put("management.tracing.exemplars.include", "none");
+        tracing(defaults);
         // OTLP export stays off until an endpoint is configured (traces) or it is switched on (metrics).
         defaults.put("management.otlp.metrics.export.enabled", false);
         defaults.put("management.opentelemetry.logging.export.otlp.enabled", false);
@@ -81,6 +81,21 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         }
         localApiKeys(defaults);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * Traces: one in ten traces recorded (the decision is taken where a trace starts and followed by every service
+     * it reaches, so a trace is whole or absent); spans go out over OTLP once
+     * {@code management.opentelemetry.tracing.export.otlp.endpoint} is set. JDBC spans for connections and
+     * statements (datasource-micrometer), without result-set spans, and never with the statements' parameter
+     * values, which hold ticket text and customer ids; the SQL itself has placeholders only.
+     */
+    private static void tracing(Map<String, Object> defaults) {
+        defaults.put("management.tracing.sampling.probability", 0.1);
+        defaults.put("jdbc.includes", "connection,query");
+        defaults.put("jdbc.datasource-proxy.include-parameter-values", false);
+        defaults.put("jdbc.datasource-proxy.query.enable-logging", false);
+        defaults.put("jdbc.datasource-proxy.slow-query.enable-logging", false);
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.triage.classify.decision.DecisionLog;
 import io.triage.classify.decision.IdempotentReplays;
 import io.triage.classify.decision.IdempotentRequest;
@@ -94,9 +97,10 @@ public class TierChain {
             TicketValidation.check(inputs.get(i), "tickets[" + i + "].", properties.maxTextChars(), channels);
         }
         Semaphore slots = new Semaphore(properties.batchThreads());
-        // The caller's security context goes along, so each decision records who asked for it (audit, feedback).
-        try (ExecutorService threads = new DelegatingSecurityContextExecutorService(
-                Executors.newVirtualThreadPerTaskExecutor())) {
+        // The caller's security context goes along, so each decision records who asked for it (audit, feedback),
+        // and so does its trace, so each ticket's tiers and calls are spans of the batch request's trace.
+        try (ExecutorService threads = new DelegatingSecurityContextExecutorService(ContextExecutorService.wrap(
+                Executors.newVirtualThreadPerTaskExecutor(), ContextSnapshotFactory.builder().build()))) {
             List<Future<ClassificationResult>> results = new ArrayList<>(inputs.size());
             for (TicketInput input : inputs) {
                 results.add(threads.submit(() -> {

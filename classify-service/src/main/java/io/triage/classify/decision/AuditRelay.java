@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.triage.platform.client.ResilientCalls;
+import io.triage.platform.tracing.TraceParents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,10 +48,12 @@ import org.springframework.web.client.HttpClientErrorException;
 class AuditRelay implements SmartLifecycle {
 
     static final String DOWNSTREAM = "audit-service";
+    /** The span of one batch sent to audit-service. */
+    static final String SPAN = "audit.relay";
     private static final Logger LOG = LoggerFactory.getLogger(AuditRelay.class);
 
     /** One queued event. */
-    private record Queued(UUID decisionId, String event) {
+    private record Queued(UUID decisionId, String event, @Nullable String traceparent) {
     }
 
     private final JdbcClient jdbc;
@@ -54,6 +61,8 @@ class AuditRelay implements SmartLifecycle {
     private final AuditTrail audit;
     private final ResilientCalls calls;
     private final AuditRelayProperties properties;
+    private final TraceParents traceParents;
+    private final ObjectProvider<Tracer> tracer;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Counter delivered;
     private final Counter rejected;
@@ -62,8 +71,11 @@ class AuditRelay implements SmartLifecycle {
     private volatile @Nullable Thread worker;
 
     AuditRelay(JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, ResilientCalls calls,
-            AuditRelayProperties properties, MeterRegistry meters) {
+            AuditRelayProperties properties, MeterRegistry meters, TraceParents traceParents,
+            ObjectProvider<Tracer> tracer) {
         this.jdbc = jdbc;
+        this.traceParents = traceParents;
+        this.tracer = tracer;
         this.transactions = transactions;
         this.audit = audit;
         this.calls = calls;
@@ -167,28 +179,49 @@ class AuditRelay implements SmartLifecycle {
     private int sendOneBatch() {
         Integer sent = transactions.execute(status -> {
             List<Queued> batch = jdbc.sql("""
-                    SELECT decision_id, event FROM audit_outbox WHERE rejected IS NULL
+                    SELECT decision_id, event, traceparent FROM audit_outbox WHERE rejected IS NULL
                     ORDER BY created_at LIMIT :n FOR UPDATE SKIP LOCKED
                     """).param("n", properties.batchSize())
-                    .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                    .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                    .list();
             if (batch.isEmpty()) {
                 return 0;
             }
-            try {
-                calls.call(DOWNSTREAM, () -> {
-                    audit.recordAll(array(batch));
-                    return null;
-                });
-            } catch (HttpClientErrorException refused) {
-                return oneByOne(batch);
-            }
-            jdbc.sql("DELETE FROM audit_outbox WHERE decision_id = ANY(:ids)")
-                    .param("ids", batch.stream().map(Queued::decisionId).toArray(UUID[]::new)).update();
-            delivered.increment(batch.size());
-            batchSizes.record(batch.size());
-            return batch.size();
+            return traced(batch, () -> send(batch));
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** Runs the delivery of {@code batch} in its span, in the trace(s) of the requests that queued it. */
+    private int traced(List<Queued> batch, IntSupplier delivery) {
+        Span span = traceParents.resume(SPAN, batch.stream().map(Queued::traceparent).toList());
+        span.tag("audit.events", batch.size());
+        Tracer t = tracer.getIfAvailable();
+        try (Tracer.SpanInScope ignored = t == null ? null : t.withSpan(span)) {
+            return delivery.getAsInt();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Sends the claimed batch and deletes what audit-service stored; in the claiming transaction. */
+    private int send(List<Queued> batch) {
+        try {
+            calls.call(DOWNSTREAM, () -> {
+                audit.recordAll(array(batch));
+                return null;
+            });
+        } catch (HttpClientErrorException refused) {
+            return oneByOne(batch);
+        }
+        jdbc.sql("DELETE FROM audit_outbox WHERE decision_id = ANY(:ids)")
+                .param("ids", batch.stream().map(Queued::decisionId).toArray(UUID[]::new)).update();
+        delivered.increment(batch.size());
+        batchSizes.record(batch.size());
+        return batch.size();
     }
 
     /** audit-service refused the batch: each event alone, so the one it refuses does not hold back the others. */

@@ -20,6 +20,7 @@ import io.triage.classify.tier.SimilarTicket;
 import io.triage.classify.tier.TierContext;
 import io.triage.platform.problem.ConflictException;
 import io.triage.platform.problem.UnavailableException;
+import io.triage.platform.tracing.TraceParents;
 import io.triage.platform.web.TraceIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Logs every decision in {@code classify.decisions} (labels, tier, versions, hashes of the inputs, latency per tier,
  * experiment arms, the nearest neighbour for cache accounting, the matched rule's department and whether it
  * short-circuited, and the model's department beside whatever decided) and queues its audit event in {@code audit_outbox}
- * with the same statement, one round trip; {@link AuditRelay} sends queued events to audit-service in batches.
+ * with the same statement, one round trip; {@link AuditRelay} sends queued events to audit-service in batches. The
+ * event's row keeps the request's W3C {@code traceparent}, so the relay's delivery joins the request's trace.
  * A decision made for a request with an {@code Idempotency-Key} also keeps the key, the request's hash and the
  * answer, in the same row; the key's unique index lets only one decision per key be logged.
  */
@@ -43,13 +45,16 @@ public class DecisionLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TraceIds traceIds;
+    private final TraceParents traceParents;
     private final IdempotentReplays replays;
     private final AuditRelay relay;
 
-    DecisionLog(JdbcClient jdbc, JsonMapper json, TraceIds traceIds, IdempotentReplays replays, AuditRelay relay) {
+    DecisionLog(JdbcClient jdbc, JsonMapper json, TraceIds traceIds, TraceParents traceParents,
+            IdempotentReplays replays, AuditRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.traceIds = traceIds;
+        this.traceParents = traceParents;
         this.replays = replays;
         this.relay = relay;
     }
@@ -102,7 +107,7 @@ public class DecisionLog {
                     :requesthash, CAST(:response AS jsonb), :requestedby, :ruledep, :rulesc, :modeldep, :modeldepc)
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id)
-                INSERT INTO audit_outbox (decision_id, event) SELECT id, :event FROM decision
+                INSERT INTO audit_outbox (decision_id, event, traceparent) SELECT id, :event, :traceparent FROM decision
                 """)
                 .param("id", result.decisionId())
                 .param("ticket", ticket.ticketId())
@@ -132,6 +137,7 @@ public class DecisionLog {
                 .param("requesthash", request == null ? null : request.requestHash())
                 .param("response", request == null ? null : json.writeValueAsString(result))
                 .param("event", json.writeValueAsString(event(result, context)))
+                .param("traceparent", traceParents.current())
                 .param("requestedby", caller())
                 .param("ruledep", rule == null ? null : rule.department())
                 .param("rulesc", rule == null ? null : rule.shortCircuit())

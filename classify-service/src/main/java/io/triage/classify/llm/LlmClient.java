@@ -13,6 +13,9 @@ import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.triage.classify.taxonomy.Labels;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,11 +25,18 @@ import org.springframework.web.client.ResourceAccessException;
  * Chat completions through the OpenAI Java SDK against any OpenAI-compatible endpoint, with the strict response
  * schema of the taxonomy at the call. The SDK's own retries are off: retries and circuit breaking belong to
  * {@code ResilientCalls}, which is why transient SDK failures are rethrown as the platform's transient kind.
+ *
+ * <p>Each completion is one observation {@value #OBSERVATION} (a span in the ticket's trace, and a timer): the model
+ * and the token counts as attributes in the OpenTelemetry GenAI names, never the prompt or the answer (ticket text).
  */
 @Component
 class LlmClient implements AutoCloseable {
 
+    /** The observation (span and timer) name of one chat completion. */
+    static final String OBSERVATION = "llm.chat";
+
     private final LlmTierProperties settings;
+    private final ObservationRegistry observations;
     private final @Nullable OpenAIClient client;
     /** The response format of the last label set asked with; rebuilt only when the taxonomy changed. */
     private final AtomicReference<Format> format = new AtomicReference<>(new Format("", null));
@@ -34,8 +44,9 @@ class LlmClient implements AutoCloseable {
     private record Format(String fingerprint, @Nullable ResponseFormatJsonSchema schema) {
     }
 
-    LlmClient(LlmTierProperties properties) {
+    LlmClient(LlmTierProperties properties, ObservationRegistry observations) {
         this.settings = properties;
+        this.observations = observations;
         this.client = settings.configured()
                 ? OpenAIOkHttpClient.builder().apiKey(settings.apiKey()).baseUrl(settings.baseUrl())
                         .timeout(settings.timeout()).maxRetries(0).build()
@@ -80,17 +91,28 @@ class LlmClient implements AutoCloseable {
         if (openAi == null) {
             throw new IllegalStateException("no LLM configured");
         }
-        ChatCompletion completion;
-        try {
-            completion = openAi.chat().completions().create(params);
-        } catch (OpenAIIoException | InternalServerException | RateLimitException e) {
-            throw new ResourceAccessException("LLM endpoint failed: " + e.getClass().getSimpleName());
-        }
-        String content = completion.choices().isEmpty() ? ""
-                : completion.choices().getFirst().message().content().orElse("");
-        long prompt = completion.usage().map(CompletionUsage::promptTokens).orElse(0L);
-        long answer = completion.usage().map(CompletionUsage::completionTokens).orElse(0L);
-        return new Completion(content, prompt, answer);
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                .contextualName(OBSERVATION)
+                .lowCardinalityKeyValue("gen_ai.system", "openai")
+                .lowCardinalityKeyValue("gen_ai.operation.name", "chat")
+                .lowCardinalityKeyValue("gen_ai.request.model", settings.model());
+        return observation.observe(() -> {
+            ChatCompletion completion;
+            try {
+                completion = openAi.chat().completions().create(params);
+            } catch (OpenAIIoException | InternalServerException | RateLimitException e) {
+                throw new ResourceAccessException("LLM endpoint failed: " + e.getClass().getSimpleName());
+            }
+            String content = completion.choices().isEmpty() ? ""
+                    : completion.choices().getFirst().message().content().orElse("");
+            long prompt = completion.usage().map(CompletionUsage::promptTokens).orElse(0L);
+            long answer = completion.usage().map(CompletionUsage::completionTokens).orElse(0L);
+            // Token counts vary per call: span attributes only (high cardinality), not timer tags.
+            observation.highCardinalityKeyValue(KeyValue.of("gen_ai.response.model", completion.model()));
+            observation.highCardinalityKeyValue(KeyValue.of("gen_ai.usage.input_tokens", Long.toString(prompt)));
+            observation.highCardinalityKeyValue(KeyValue.of("gen_ai.usage.output_tokens", Long.toString(answer)));
+            return new Completion(content, prompt, answer);
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.triage.classify.tier.LabelScore;
 import io.triage.classify.tier.RoutingMethod;
 import io.triage.classify.tier.SanitisedTicket;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** A remote tier gets its timeout and no more: late, failing and interrupted tiers become skipped outcomes. */
 class DeadlinesTests {
 
-    private final Deadlines deadlines = new Deadlines();
+    private final Deadlines deadlines = new Deadlines(ObservationRegistry.NOOP);
 
     @AfterEach
     void close() {

@@ -3,8 +3,12 @@ package io.triage.classify.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.triage.classify.cache.CacheCalibrations;
 import io.triage.classify.feedback.AuditFeedback;
@@ -469,6 +473,34 @@ class TierChainIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_outbox WHERE decision_id = :id")
                 .param("id", result.decisionId()).query(Long.class).single()).as("delivered events leave the outbox")
                 .isZero();
+    }
+
+    @Test
+    void theTierCallsAndTheAuditDeliveryContinueTheCallersTrace() {
+        downstreams.rules().onAny("/", request -> StubReply.json(
+                Stubs.ruleFired("R001", "Security", "High", 0.95, "locked")));
+        // Alone in its batch, so the relay's span is the request's child rather than a new trace linking several.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_outbox WHERE rejected IS NULL").query(Long.class).single() == 0);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> response = ServiceHttp.onPort(port).send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/classify"))
+                .header("X-API-Key", ApiKeys.CLASSIFIER).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        ticket("T-TRACE-1", "Locked", "account locked")))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String decisionId = JsonBody.tree(response.body()).path("decisionId").asString();
+
+        assertThat(downstreams.rules().received("/rules/evaluate")).as("the rules tier's call, on its own thread")
+                .anySatisfy(request -> assertThat(request.header("traceparent")).contains(traceId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                downstreams.audit().received("/audit/events")).filteredOn(
+                        request -> request.bodyText().contains(decisionId))
+                .singleElement().satisfies(request -> assertThat(request.header("traceparent"))
+                        .as("the relay's delivery, later and on another thread").contains(traceId)));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_outbox WHERE decision_id = CAST(:id AS uuid)")
+                .param("id", decisionId).query(Long.class).single()).isZero();
     }
 
     @Test

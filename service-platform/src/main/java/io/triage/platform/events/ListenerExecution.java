@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -32,6 +33,10 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
         executor.setQueueCapacity(properties.listenerQueueCapacity());
         executor.setVirtualThreads(true);
         executor.setThreadNamePrefix("event-listener-");
+        // The listener runs in the trace of the request that published the event (the observation, and with it the
+        // span, is carried over), so its calls to other services join that trace. A publication redelivered later
+        // (incomplete after a crash or a failure) has no request left and starts a trace of its own.
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         executor.setRejectedExecutionHandler((task, pool) -> {
             rejected.increment();
             throw new RejectedExecutionException("All " + properties.listenerConcurrency()
