@@ -3,8 +3,6 @@ package io.triage.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +58,8 @@ class ComplianceReportIT {
     private static final String WORSE_CHANNEL = "chat";
     private static final List<String> SEGMENTS = List.of("retail", "smb", "enterprise");
     private static final ShiftableClock AUDIT_CLOCK = new ShiftableClock(Duration.ZERO);
-    private static final int auditPort = freePort();
-    private static final int classifyPort = freePort();
+    private static final int auditPort = SuiteArguments.freePort();
+    private static final int classifyPort = SuiteArguments.freePort();
 
     @TempDir
     static Path storage;
@@ -146,14 +144,6 @@ class ComplianceReportIT {
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--spring.modulith.events.republish-outstanding-events-on-restart=false",
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One classified ticket: its channel and what classify decided. */

@@ -3,8 +3,6 @@ package io.triage.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IsolatedBackingServices
 class CustomerExportIT {
 
-    private static final int ingestionPort = freePort();
+    private static final int ingestionPort = SuiteArguments.freePort();
     private static final StubServer classify = new StubServer();
     private static ConfigurableApplicationContext ingestion;
 
@@ -53,14 +51,6 @@ class CustomerExportIT {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("spring.http.serviceclient.ingestion.base-url", () -> "http://127.0.0.1:" + ingestionPort);
         registry.add("spring.http.serviceclient.classify.base-url", classify::baseUrl);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @BeforeAll

@@ -4,8 +4,6 @@ import static io.triage.testsupport.JsonBody.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IsolatedBackingServices
 class ErasureDeliveryIT {
 
-    private static final int ingestionPort = freePort();
+    private static final int ingestionPort = SuiteArguments.freePort();
     private static TestDatabase ingestionDatabase;
     private static ConfigurableApplicationContext ingestion;
 
@@ -61,14 +59,6 @@ class ErasureDeliveryIT {
     @DynamicPropertySource
     static void ingestionAddress(DynamicPropertyRegistry registry) {
         registry.add("spring.http.serviceclient.ingestion.base-url", () -> "http://127.0.0.1:" + ingestionPort);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @BeforeAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ import io.triage.simulators.servicenow.ServiceNowSimulator;
 import io.triage.simulators.slack.SlackSimulator;
 import io.triage.systemtests.TrainedModel;
 import io.triage.systemtests.observability.PromQueries.Query;
+import io.triage.systemtests.SuiteArguments;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
@@ -88,7 +88,7 @@ class ObservabilityIT {
         amtool = requiredBinary("amtool");
         for (String name : List.of("rules-engine", "classify-service", "audit-service", "gdpr-service",
                 "ingestion-service")) {
-            PORTS.put(name, freePort());
+            PORTS.put(name, SuiteArguments.freePort());
         }
         servicenow = new ServiceNowSimulator(ServiceNowSettings.defaults(), SimClock.at(Instant.now())).start(0);
         slack = new SlackSimulator().start(0);
@@ -141,19 +141,7 @@ class ObservabilityIT {
     }
 
     private static String[] common(TestDatabase database, String name, String schema, String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + PORTS.get(name),
-                "--spring.application.name=" + name,
-                "--triage.platform.schema=" + schema,
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.adminUser(),
-                "--spring.flyway.password=" + database.adminPassword(),
-                "--spring.flyway.locations=classpath:db/platform,classpath:db/migration/" + schema,
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
-                "--logging.level.root=WARN"));
-        arguments.addAll(List.of(more));
-        return arguments.toArray(String[]::new);
+        return SuiteArguments.service(database, PORTS.get(name), name, schema, more);
     }
 
     private static String url(String service) {
@@ -210,14 +198,6 @@ class ObservabilityIT {
                 sn + "max-attempts=1",
                 "--triage.ingestion.alerts.consecutive-failures=1",
                 "--triage.ingestion.alerts.slack-webhook-url=" + slack.baseUri() + SLACK_HOOK);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

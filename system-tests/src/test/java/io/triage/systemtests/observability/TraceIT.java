@@ -3,8 +3,6 @@ package io.triage.systemtests.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import io.triage.audit.AuditServiceApplication;
 import io.triage.classify.ClassifyServiceApplication;
 import io.triage.ingestion.IngestionServiceApplication;
 import io.triage.rules.RulesEngineApplication;
+import io.triage.systemtests.SuiteArguments;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.ServiceHttp;
@@ -78,7 +77,7 @@ class TraceIT {
                 "{\"department\":\"Billing\",\"urgency\":\"Medium\",\"sentiment\":\"Neutral\","
                         + "\"confidence\":0.93,\"reason\":\"duplicate-charge\"}", 321, 17)));
         for (String name : List.of(RULES, CLASSIFY, AUDIT, INGESTION)) {
-            PORTS.put(name, freePort());
+            PORTS.put(name, SuiteArguments.freePort());
         }
         BackingServices backing = BackingServices.get();
         List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
@@ -226,23 +225,13 @@ class TraceIT {
     }
 
     private static String[] common(TestDatabase database, String name, String schema, String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + PORTS.get(name),
-                "--spring.application.name=" + name,
-                "--triage.platform.schema=" + schema,
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.adminUser(),
-                "--spring.flyway.password=" + database.adminPassword(),
-                "--spring.flyway.locations=classpath:db/platform,classpath:db/migration/" + schema,
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
-                "--logging.level.root=WARN",
+        List<String> arguments = new ArrayList<>(List.of(
                 // Every trace kept and exported at once to the in-process receiver (production samples 10 %).
                 "--management.tracing.sampling.probability=1.0",
                 "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp.tracesEndpoint(),
                 "--management.opentelemetry.tracing.export.schedule-delay=100ms"));
         arguments.addAll(List.of(more));
-        return arguments.toArray(String[]::new);
+        return SuiteArguments.service(database, PORTS.get(name), name, schema, arguments.toArray(String[]::new));
     }
 
     private static String url(String service) {
@@ -294,14 +283,6 @@ class TraceIT {
         byte[] bytes = new byte[length];
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll
