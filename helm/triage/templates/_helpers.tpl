@@ -52,6 +52,7 @@ MLFLOW_TRACKING_URI: {{ $root.Values.mlflow.trackingUri | quote }}
 TRIAGE_CLASSIFY_MODELS_MLFLOW_EXPERIMENT: {{ $root.Values.mlflow.experiment | quote }}
 TRIAGE_CLASSIFY_MODELS_MLFLOW_REGISTERED_MODEL: {{ $root.Values.mlflow.registeredModel | quote }}
 {{- end }}
+MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ $root.Values.tracing.samplingProbability | quote }}
 {{- if $root.Values.tracing.otlpEndpoint }}
 MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ $root.Values.tracing.otlpEndpoint | quote }}
 {{- end }}

@@ -67,6 +67,19 @@ class ChartGuaranteesTests {
     }
 
     @Test
+    void everyServiceSamplesTracesAsConfigured() {
+        assertThat(Manifests.kind(HelmChart.render("values.yaml"), "ConfigMap"))
+                .filteredOn(c -> Manifests.name(c).endsWith("-env")).hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(c -> assertThat(Manifests.map(c, "data"))
+                        .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1"));
+        assertThat(Manifests.kind(HelmChart.render(HelmChart.CHART, "values.yaml",
+                t -> t.set("tracing.samplingProbability", "1.0")), "ConfigMap"))
+                .filteredOn(c -> Manifests.name(c).endsWith("-env")).isNotEmpty()
+                .allSatisfy(c -> assertThat(Manifests.map(c, "data"))
+                        .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0"));
+    }
+
+    @Test
     void thePodsOfTheAksValuesKeepTheirStoresOutsideEmptyDir() {
         List<Map<String, Object>> docs = HelmChart.render("values-aks.yaml");
         Map<String, Object> embedding = Manifests.kind(docs, "Deployment").stream()
