@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.triage.classify.testing.Downstreams;
 import io.triage.classify.testing.Stubs;
@@ -67,8 +69,9 @@ class FeedbackDeliveryIT {
     @Autowired
     JdbcClient jdbc;
 
+    /** The pool behind the DataSource (wrapped by datasource-micrometer's JDBC observation proxy). */
     @Autowired
-    HikariDataSource pool;
+    DataSource dataSource;
 
     @DynamicPropertySource
     static void dependencies(DynamicPropertyRegistry registry) {
@@ -108,7 +111,7 @@ class FeedbackDeliveryIT {
 
             // All three deliveries are now waiting for audit-service's answer.
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                    pool.getHikariPoolMXBean().getActiveConnections()).as("pooled connections checked out").isZero());
+                    dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections()).as("pooled connections checked out").isZero());
             assertThat(classifyStatus("T-SLOW-4")).as("/classify while audit-service is slow").isEqualTo(200);
         } finally {
             auditAnswers.countDown();
