@@ -172,12 +172,34 @@ try {
   const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
   check('the certificate link answers', certificate === 200, String(certificate));
 
-  // A role without a page sees none, and no page's API.
+  // Operations (OPS): each source's lag and failures, and a dead letter replayed from the keyboard.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#api-key').fill('local-ops-key');
   await page.keyboard.press('Enter');
-  await page.locator('h1:has-text("Nothing here for your role")').waitFor();
-  check('an operator sees no page yet', (await page.locator('nav a').count()) === 0);
+  await page.locator('h1:has-text("Operations")').waitFor();
+  check('an operator sees only the Operations page',
+    (await page.locator('nav a').allTextContents()).join(',') === 'Operations');
+  await page.locator('#sources tbody tr').first().waitFor();
+  const sources = await text(page, '#sources');
+  check('each source shows its lag', sources.includes('2.0 h') && sources.includes('45 s')
+    && sources.includes('not seen yet'), sources);
+  check('failed pulls are counted per source', sources.includes('3 of 14'), sources);
+  await page.locator('#dead-letters button.replay').waitFor();
+  check('the dead letter shows why it failed', (await text(page, '#dead-letters')).includes('UnprocessableEntity'));
+  await accessible(page, 'operations');
+  await page.screenshot({ path: join(shots, 'operations.png'), fullPage: true });
+  await page.locator('#dead-letter-source').focus();
+  await page.keyboard.press('Tab');
+  check('Tab goes from the source filter to the Replay button',
+    await page.evaluate(() => document.activeElement?.classList.contains('replay')));
+  await page.keyboard.press('Enter');
+  await page.locator('#operations-status:has-text("Replayed")').waitFor();
+  check('the replay is confirmed', (await text(page, '#operations-status')).includes('zendesk ticket ZD-3 is pending'),
+    await text(page, '#operations-status'));
+  check('the replayed write-back leaves the list', (await page.locator('#dead-letters button.replay').count()) === 0);
+  check('focus goes back to the source filter', await page.evaluate(() => document.activeElement?.id === 'dead-letter-source'));
+  const rulesStatus = await page.evaluate(async () => (await fetch('api/rules')).status);
+  check('the console refuses the rules API to an operator', rulesStatus === 403, String(rulesStatus));
 
   check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
 } catch (error) {

@@ -1,6 +1,7 @@
 // The console's shell: sign-in, and the pages the signed-in person's roles allow.
 import { call, describe, el } from './api.js';
 import { compliancePage } from './compliance.js';
+import { operationsPage } from './operations.js';
 import { reviewPage } from './review.js';
 import { rulesPage } from './rules.js';
 
@@ -9,6 +10,7 @@ const PAGES = [
   { id: 'rules', title: 'Rules', roles: ['ANALYST'], render: rulesPage },
   { id: 'review', title: 'Review queue', roles: ['OPS', 'CLASSIFIER'], render: reviewPage },
   { id: 'compliance', title: 'Compliance', roles: ['COMPLIANCE'], render: compliancePage },
+  { id: 'operations', title: 'Operations', roles: ['OPS'], render: operationsPage },
 ];
 
 const main = document.getElementById('main');
@@ -57,7 +59,7 @@ function show(session) {
   header(session, pages, page?.id);
   if (!page) {
     main.replaceChildren(el('section', { class: 'card' }, el('h1', { text: 'Nothing here for your role yet' }),
-      el('p', { text: 'The console has pages for analysts, reviewers and compliance officers so far; your role works through the API (README).' })));
+      el('p', { text: 'The console has pages for analysts, reviewers, compliance officers and operators so far; your role works through the API (README).' })));
     return;
   }
   document.title = `${page.title} · Triage console`;

@@ -89,6 +89,42 @@ class ConsoleBrowserIT {
             {"from": 1, "to": 120, "eventsChecked": 120, "checkpointsChecked": 2, "valid": false,
              "firstBrokenSeq": 42, "findings": [{"seq": 42, "kind": "HASH_MISMATCH",
                "detail": "stored hash does not match the recomputed one"}], "seconds": 0.03}""";
+    /** ingestion-service's Prometheus exposition ({@code GET /metrics}): jira was not seen yet by this replica. */
+    static final String METRICS = """
+            # HELP ingestion_source_lag_seconds
+            # TYPE ingestion_source_lag_seconds gauge
+            ingestion_source_lag_seconds{application="ingestion-service",source="servicenow"} 7260.0
+            ingestion_source_lag_seconds{application="ingestion-service",source="zendesk"} 45.0
+            ingestion_source_lag_seconds{application="ingestion-service",source="jira"} NaN
+            # TYPE ingestion_source_last_success_seconds gauge
+            ingestion_source_last_success_seconds{application="ingestion-service",source="servicenow"} 1.7962848E9
+            ingestion_source_last_success_seconds{application="ingestion-service",source="zendesk"} 1.7962884E9
+            ingestion_source_last_success_seconds{application="ingestion-service",source="jira"} NaN
+            # TYPE ingestion_pulls_total counter
+            ingestion_pulls_total{application="ingestion-service",outcome="failed",source="servicenow"} 3.0
+            ingestion_pulls_total{application="ingestion-service",outcome="succeeded",source="servicenow"} 11.0
+            ingestion_pulls_total{application="ingestion-service",outcome="succeeded",source="zendesk"} 14.0
+            # TYPE ingestion_writeback_total counter
+            ingestion_writeback_total{application="ingestion-service",outcome="failed",source="zendesk"} 2.0
+            ingestion_writeback_total{application="ingestion-service",outcome="succeeded",source="zendesk"} 40.0
+            # TYPE ingestion_writeback_dead_letters gauge
+            ingestion_writeback_dead_letters{application="ingestion-service",source="servicenow"} 0.0
+            ingestion_writeback_dead_letters{application="ingestion-service",source="zendesk"} 1.0
+            ingestion_writeback_dead_letters{application="ingestion-service",source="jira"} 0.0
+            """;
+    static final String DEAD_LETTER = "0b000000-0000-4000-8000-000000000001";
+    static final String SUCCEEDED_WRITE_BACK = "0b000000-0000-4000-8000-000000000002";
+    /** One write-back as ingestion-service's {@code WriteBack} record serialises it. */
+    static String writeBack(String id, String state, int attempts) {
+        return """
+                {"id": "%s", "ticketId": "%s", "decisionId": "%s", "source": "ZENDESK", "externalId": "ZD-3",
+                 "level": "FIELDS", "mappingVersion": 2, "state": "%s", "attempts": %d, "lastStatus": 422,
+                 "lastError": "UnprocessableEntity", "plan": {"fields": {"group_id": 360001}, "note": "Routed"},
+                 "createdAt": "2026-12-01T10:00:03Z", "updatedAt": "2026-12-01T10:00:09Z",
+                 "completedAt": %s}""".formatted(id, TICKET_A, DECISION_A, state, attempts,
+                state.equals("PENDING") ? "null" : "\"2026-12-01T10:00:09Z\"");
+    }
+
     private static final StubServer classify = new StubServer();
     private static final StubServer gdpr = new StubServer();
     private static final StubServer audit = new StubServer();
@@ -100,6 +136,15 @@ class ConsoleBrowserIT {
         ingestion.on("GET", "/tickets/validated", request -> StubReply.json(VALIDATED));
         ingestion.on("GET", "/tickets", request -> request.path().endsWith("/decision")
                 ? StubReply.json(decision(request.path().split("/")[2])) : StubReply.json(RECENT));
+        ingestion.on("GET", "/metrics", request -> StubReply.bytes(200, "text/plain; version=0.0.4; charset=utf-8",
+                METRICS.getBytes(StandardCharsets.UTF_8)));
+        ingestion.on("GET", "/writebacks", request -> StubReply.json("[" + writeBack(DEAD_LETTER, "FAILED", 3) + "]"));
+        ingestion.on("POST", "/writebacks/" + DEAD_LETTER + "/replay",
+                request -> StubReply.json(202, writeBack(DEAD_LETTER, "PENDING", 4)));
+        ingestion.on("POST", "/writebacks/" + SUCCEEDED_WRITE_BACK + "/replay", request -> StubReply.bytes(409,
+                "application/problem+json", ("{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                        + "\"detail\":\"Write-back " + SUCCEEDED_WRITE_BACK + " is SUCCEEDED; only a FAILED one is "
+                        + "replayed\"}").getBytes(StandardCharsets.UTF_8)));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
                 "{\"certificate\":{\"requestId\":\"" + ERASURE_ID + "\"},\"signature\":\"c2ln\"}"));
@@ -317,6 +362,88 @@ class ConsoleBrowserIT {
         assertThat(refused.body()).contains("reason");
         assertThat(JsonBody.tree(rules.get("/rules/versions", ApiKeys.ANALYST)).path("versions").size())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void operationsShowsEachSourcesLagAndFailuresFromIngestionsMetrics() throws Exception {
+        BrowserSession operator = signedIn(ApiKeys.OPS);
+        HttpResponse<String> answer = operator.get("api/operations/sources");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JsonBody.json(answer.body())).isStrictlyEqualTo("""
+                {"sources": [
+                  {"source": "servicenow", "lagSeconds": 7260, "lastSuccessfulPull": "2026-12-03T08:00:00Z",
+                   "pullsFailed": 3, "pullsSucceeded": 11, "writeBacksFailed": 0, "deadLetters": 0},
+                  {"source": "zendesk", "lagSeconds": 45, "lastSuccessfulPull": "2026-12-03T09:00:00Z",
+                   "pullsFailed": 0, "pullsSucceeded": 14, "writeBacksFailed": 2, "deadLetters": 1},
+                  {"source": "jira", "lagSeconds": null, "lastSuccessfulPull": null,
+                   "pullsFailed": 0, "pullsSucceeded": 0, "writeBacksFailed": 0, "deadLetters": 0}]}""");
+        assertThat(ingestion.received("/metrics")).last()
+                .satisfies(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.OPS));
+    }
+
+    @Test
+    void operationsListsDeadLettersWithoutTheirPlans() throws Exception {
+        BrowserSession operator = signedIn(ApiKeys.OPS);
+        HttpResponse<String> answer = operator.get("api/operations/dead-letters?source=zendesk");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode deadLetter = JsonBody.tree(answer).get(0);
+        assertThat(deadLetter.path("id").asString()).isEqualTo(DEAD_LETTER);
+        assertThat(deadLetter.path("lastError").asString()).isEqualTo("UnprocessableEntity");
+        assertThat(deadLetter.has("plan")).isFalse();
+        assertThat(ingestion.received("/writebacks")).last().satisfies(request -> {
+            assertThat(request.query("state")).isEqualTo("failed");
+            assertThat(request.query("source")).isEqualTo("zendesk");
+            assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.OPS);
+        });
+    }
+
+    @Test
+    void anUnknownSourceIsRefusedNamingTheFieldAndNothingIsAsked() throws Exception {
+        BrowserSession operator = signedIn(ApiKeys.OPS);
+        int before = ingestion.received("/writebacks").size();
+        HttpResponse<String> refused = operator.get("api/operations/dead-letters?source=freshdesk");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("source");
+        assertThat(ingestion.received("/writebacks")).hasSize(before);
+    }
+
+    @Test
+    void replayPassesThroughToIngestionAsTheOperator() throws Exception {
+        BrowserSession operator = signedIn(ApiKeys.OPS);
+        HttpResponse<String> replayed = operator.post("api/operations/dead-letters/" + DEAD_LETTER + "/replay", "",
+                true);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(202);
+        assertThat(JsonBody.tree(replayed).path("state").asString()).isEqualTo("PENDING");
+        assertThat(ingestion.received("/writebacks/" + DEAD_LETTER + "/replay")).last().satisfies(
+                request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.OPS));
+
+        HttpResponse<String> refused = operator.post(
+                "api/operations/dead-letters/" + SUCCEEDED_WRITE_BACK + "/replay", "", true);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("only a FAILED one is replayed");
+    }
+
+    @Test
+    void operationsIsRefusedToANonOpsRoleAndIngestionIsNotAsked() throws Exception {
+        BrowserSession analyst = signedIn(ApiKeys.ANALYST);
+        int asked = ingestion.received(request -> request.path().startsWith("/writebacks")
+                || request.path().equals("/metrics")).size();
+        assertThat(analyst.get("api/operations/sources").statusCode()).isEqualTo(403);
+        assertThat(analyst.get("api/operations/dead-letters").statusCode()).isEqualTo(403);
+        assertThat(analyst.post("api/operations/dead-letters/" + DEAD_LETTER + "/replay", "", true).statusCode())
+                .isEqualTo(403);
+        assertThat(ingestion.received(request -> request.path().startsWith("/writebacks")
+                || request.path().equals("/metrics"))).hasSize(asked);
+    }
+
+    private static BrowserSession signedIn(String apiKey) throws Exception {
+        var browser = new BrowserSession(consoleUrl);
+        browser.get("session");
+        HttpResponse<String> signedIn = browser.post("session", "{\"apiKey\":\"" + apiKey + "\"}", true);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        return browser;
     }
 
     /** classify-service's decision as ingestion-service keeps it: A and C need review, B was decided by a rule. */

@@ -33,9 +33,15 @@ public class Upstream {
     /** The service's answer, whatever its status; 503 when the service cannot be reached. */
     public ResponseEntity<String> call(HttpMethod method, URI service, String pathAndQuery, @Nullable Object body,
             Authentication caller) {
+        return call(method, service, pathAndQuery, body, caller, MediaType.APPLICATION_JSON);
+    }
+
+    /** As {@link #call(HttpMethod, URI, String, Object, Authentication)}, accepting {@code accepted} (or a problem). */
+    public ResponseEntity<String> call(HttpMethod method, URI service, String pathAndQuery, @Nullable Object body,
+            Authentication caller, MediaType accepted) {
         RestClient.RequestBodySpec request = http.method(method).uri(URI.create(service + pathAndQuery))
                 .header(API_KEY, keyOf(caller))
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+                .accept(accepted, MediaType.APPLICATION_PROBLEM_JSON);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
