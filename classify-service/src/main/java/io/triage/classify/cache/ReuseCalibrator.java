@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.triage.classify.evaluation.ReuseCalibration;
 import io.triage.classify.model.SentenceEncoder;
 import io.triage.classify.model.SentenceEncoders;
 import io.triage.classify.training.DataSplit;

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.classify.cache.CacheCalibrations;
-import io.triage.classify.cache.ReuseCalibration;
+import io.triage.classify.evaluation.ReuseCalibration;
 import io.triage.classify.cache.ReuseCalibrator;
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.TrainingReport;

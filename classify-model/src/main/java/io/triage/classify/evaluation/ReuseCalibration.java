@@ -1,4 +1,4 @@
-package io.triage.classify.cache;
+package io.triage.classify.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;

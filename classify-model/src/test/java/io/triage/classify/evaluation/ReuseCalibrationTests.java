@@ -1,4 +1,4 @@
-package io.triage.classify.cache;
+package io.triage.classify.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
