@@ -36,6 +36,14 @@ public final class SentenceEncoders {
         return Bge.INSTANCE;
     }
 
+    /**
+     * The encoder whose vectors equal embedding-service's (the semantic cache's): what the cache's reuse threshold
+     * is calibrated with when a model is trained, whichever encoder the model itself uses.
+     */
+    public static SentenceEncoder embeddingService() {
+        return MiniLm.INSTANCE;
+    }
+
     /** The encoder an artifact names, if this build has it. */
     public static Optional<SentenceEncoder> named(String name) {
         return switch (name) {

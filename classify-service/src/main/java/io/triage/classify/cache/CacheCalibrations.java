@@ -1,13 +1,16 @@
 package io.triage.classify.cache;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.triage.classify.evaluation.ReuseCalibration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reuse thresholds calibrated when model versions were trained ({@code cache_calibrations}): the similarity from
@@ -32,6 +35,8 @@ public class CacheCalibrations {
 
     private record Known(@Nullable Calibration calibration, long checkedAtNanos) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -59,6 +64,24 @@ public class CacheCalibrations {
         }
         return OptionalDouble.of(Double.isNaN(calibration.threshold()) ? Double.POSITIVE_INFINITY
                 : calibration.threshold());
+    }
+
+    /**
+     * Stores {@code modelVersion}'s calibration, measured with {@code encoder}'s vectors (a retrained version number
+     * reused after its row was deleted replaces it), and forgets what this replica read for it.
+     */
+    public void record(String modelVersion, String encoder, ReuseCalibration calibration) {
+        jdbc.sql("""
+                INSERT INTO cache_calibrations (model_version, encoder, target_precision, threshold, validation_pairs,
+                    curve) VALUES (:v, :encoder, :target, :threshold, :pairs, CAST(:curve AS jsonb))
+                ON CONFLICT (model_version) DO UPDATE SET encoder = EXCLUDED.encoder,
+                    target_precision = EXCLUDED.target_precision, threshold = EXCLUDED.threshold,
+                    validation_pairs = EXCLUDED.validation_pairs, curve = EXCLUDED.curve, calibrated_at = now()""")
+                .param("v", modelVersion).param("encoder", encoder).param("target", calibration.targetPrecision())
+                .param("threshold", calibration.threshold(), Types.DOUBLE).param("pairs", calibration.pairs())
+                .param("curve", JSON.writeValueAsString(calibration.curve()))
+                .update();
+        forget(modelVersion);
     }
 
     /** Forgets what was read, so a calibration written now is used from the next ticket on. */

@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neighbours         how many similar tickets are fetched (the nearest for the cache, all as LLM examples);
  *                           at least {@code agreeing}
  * @param timeout            how long the chain waits for embedding-service before skipping the tier
+ * @param calibrationTarget  when a model version is trained, the reuse precision its validation split must show from
+ *                           a similarity on for that similarity to become the version's reuse threshold
+ *                           ({@code cache_calibrations}); when no similarity reaches it, the cache reuses nothing
+ *                           while that version answers
  */
 @ConfigurationProperties("triage.classify.tiers.cache")
 public record CacheTierProperties(@DefaultValue("true") boolean enabled,
@@ -32,12 +36,17 @@ public record CacheTierProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("5") int minObservations,
         @DefaultValue("0.85") double minAccuracy,
         @DefaultValue("5") int neighbours,
-        @DefaultValue("250ms") Duration timeout) {
+        @DefaultValue("250ms") Duration timeout,
+        @DefaultValue("0.999") double calibrationTarget) {
 
     public CacheTierProperties {
         if (agreeing < 1) {
             throw new IllegalArgumentException("triage.classify.tiers.cache.agreeing must be at least 1, got "
                     + agreeing);
+        }
+        if (!(calibrationTarget > 0 && calibrationTarget <= 1)) {
+            throw new IllegalArgumentException("triage.classify.tiers.cache.calibration-target must be in (0, 1], got "
+                    + calibrationTarget);
         }
         if (neighbours < agreeing) {
             throw new IllegalArgumentException("triage.classify.tiers.cache.neighbours (" + neighbours

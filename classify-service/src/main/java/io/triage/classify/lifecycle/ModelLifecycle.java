@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.triage.classify.cache.CacheCalibrations;
+import io.triage.classify.evaluation.ReuseCalibration;
+import io.triage.classify.cache.ReuseCalibrator;
 import io.triage.classify.evaluation.HeadEvaluation;
 import io.triage.classify.evaluation.TrainingReport;
 import io.triage.classify.lifecycle.provenance.TrainingData;
@@ -48,9 +52,14 @@ public class ModelLifecycle {
     private final PiiSanitizer sanitizer;
     private final TrainingSubjects subjects;
     private final TransactionTemplate transactions;
+    private final ReuseCalibrator calibrator;
+    private final CacheCalibrations calibrations;
 
     ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters, PiiSanitizer sanitizer,
-            TrainingSubjects subjects, TransactionTemplate transactions) {
+            TrainingSubjects subjects, TransactionTemplate transactions, ReuseCalibrator calibrator,
+            CacheCalibrations calibrations) {
+        this.calibrator = calibrator;
+        this.calibrations = calibrations;
         this.registry = registry;
         this.properties = properties;
         this.meters = meters;
@@ -121,6 +130,8 @@ public class ModelLifecycle {
             decision = "macro-F1 %.4f does not beat production's %.4f by more than %.2f"
                     .formatted(candidate, baseline, properties.promotionMargin());
         }
+        // The cache's reuse threshold while this version answers, measured on the same validation split.
+        Optional<ReuseCalibration> calibration = calibrator.calibrate(result.split(), progress);
         progress.report("registering", 0, 1);
         long trackingStarted = System.nanoTime();
         byte[] artifact = ArtifactCodec.encode(result.bundle());
@@ -130,6 +141,7 @@ public class ModelLifecycle {
         long version = Objects.requireNonNull(transactions.execute(status -> {
             long registered = registry.register(run, artifact, sha256, candidate, baseline, stage, decision);
             subjects.record(registered, raw, properties.retirementWindow());
+            calibration.ifPresent(c -> calibrations.record(Long.toString(registered), calibrator.encoderId(), c));
             return registered;
         }));
         meters.timer("classify.model.tracking").record(Duration.ofNanos(System.nanoTime() - trackingStarted));

@@ -3,8 +3,10 @@ package io.triage.classify.lifecycle.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 
+import io.triage.classify.cache.CacheCalibrations;
 import io.triage.classify.testing.TicketCsv;
 import io.triage.classify.testing.TrainingJobClient;
 import io.triage.testsupport.ApiKeys;
@@ -41,6 +43,12 @@ class TrainingJobsIT {
 
     @Autowired
     TrainingJobs jobs;
+
+    @Autowired
+    CacheCalibrations calibrations;
+
+    /** embedding-service's name for the cache's vectors. */
+    static final String ENCODER = "all-minilm-l6-v2-q-384";
 
     ServiceHttp http() {
         return ServiceHttp.onPort(port);
@@ -92,6 +100,34 @@ class TrainingJobsIT {
         assertThat(http().get("/models/jobs", ApiKeys.OPS).body()).contains(job.get("id").asString());
         assertThat(http().get("/metrics", ApiKeys.OPS).body())
                 .containsPattern("classify_model_training_jobs_seconds_count\\{[^}]*outcome=\"succeeded\"");
+    }
+
+    @Test
+    void aTrainedVersionCarriesTheCacheThresholdMeasuredOnItsValidationSplit() {
+        JsonNode result = TrainingJobClient.result(new TrainingJobClient(http()).awaitEnd(
+                new TrainingJobClient(http()).startTraining("/models/train", TicketCsv.of(4, 300))));
+        String version = Long.toString(result.get("version").asLong());
+
+        Map<String, Object> row = jdbc.sql("""
+                SELECT encoder, target_precision, threshold, validation_pairs, curve::text AS curve
+                FROM cache_calibrations WHERE model_version = :v""").param("v", version).query().singleRow();
+        assertThat(row).containsEntry("encoder", ENCODER).containsEntry("target_precision", 0.999);
+        assertThat((Integer) row.get("validation_pairs")).as("about 15 %% of 300, one per validation example")
+                .isBetween(30, 60);
+        JsonNode curve = TrainingJobClient.JSON.readTree((String) row.get("curve"));
+        assertThat(curve.size()).isGreaterThanOrEqualTo(21);
+        Double threshold = (Double) row.get("threshold");
+        if (threshold == null) {
+            assertThat(calibrations.threshold(version, ENCODER)).as("never reached: no similarity is enough")
+                    .hasValue(Double.POSITIVE_INFINITY);
+        } else {
+            JsonNode at = curve.valueStream().filter(p -> p.get("similarity").asDouble() == threshold).findFirst()
+                    .orElseThrow();
+            assertThat(at.get("precision").asDouble()).isGreaterThanOrEqualTo(0.999);
+            assertThat(calibrations.threshold(version, ENCODER)).as("what the cache tier reads").hasValue(threshold);
+        }
+        assertThat(calibrations.threshold(version, "bge-small-en-v1.5-q")).as("measured with another encoder")
+                .isEmpty();
     }
 
     @Test
