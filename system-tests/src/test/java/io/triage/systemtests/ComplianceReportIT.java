@@ -105,14 +105,8 @@ class ComplianceReportIT {
 
     private static String[] auditArguments(TestDatabase database) {
         List<String> arguments = new ArrayList<>(common(database, auditPort, "audit-service", "audit"));
-        arguments.addAll(List.of(
-                "--spring.flyway.placeholders.archiver_role=audit_archiver",
-                "--triage.audit.archiver.username=audit_archiver",
-                "--triage.audit.archive.directory=" + storage.resolve("archive"),
-                "--triage.audit.checkpoint-mirror.directory=" + storage.resolve("mirror"),
-                "--triage.audit.archiver.signing.key-file=" + storage.resolve("keys/manifest.properties"),
-                "--triage.audit.report.min-group-size=10",
-                "--triage.audit.report.cron=-"));
+        arguments.addAll(SuiteArguments.auditStorage(storage));
+        arguments.add("--triage.audit.report.min-group-size=10");
         return arguments.toArray(String[]::new);
     }
 

@@ -2,6 +2,7 @@ package io.triage.systemtests;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,5 +41,18 @@ public final class SuiteArguments {
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(more));
         return arguments.toArray(String[]::new);
+    }
+
+    /**
+     * audit-service's own settings in a system test: its archiver role, and its archive, checkpoint mirror and
+     * signing key under {@code storage}; no scheduled monthly report.
+     */
+    public static List<String> auditStorage(Path storage) {
+        return List.of("--spring.flyway.placeholders.archiver_role=audit_archiver",
+                "--triage.audit.archiver.username=audit_archiver",
+                "--triage.audit.archive.directory=" + storage.resolve("archive"),
+                "--triage.audit.checkpoint-mirror.directory=" + storage.resolve("mirror"),
+                "--triage.audit.archiver.signing.key-file=" + storage.resolve("keys/manifest.properties"),
+                "--triage.audit.report.cron=-");
     }
 }

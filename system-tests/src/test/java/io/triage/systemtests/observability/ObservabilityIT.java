@@ -167,13 +167,7 @@ class ObservabilityIT {
     }
 
     private static String[] auditArguments(TestDatabase database) {
-        return common(database, "audit-service", "audit",
-                "--spring.flyway.placeholders.archiver_role=audit_archiver",
-                "--triage.audit.archiver.username=audit_archiver",
-                "--triage.audit.archive.directory=" + work.resolve("archive"),
-                "--triage.audit.checkpoint-mirror.directory=" + work.resolve("mirror"),
-                "--triage.audit.archiver.signing.key-file=" + work.resolve("keys/manifest.properties"),
-                "--triage.audit.report.cron=-");
+        return common(database, "audit-service", "audit", SuiteArguments.auditStorage(work).toArray(String[]::new));
     }
 
     private static String[] gdprArguments(TestDatabase database) {
