@@ -96,8 +96,9 @@ class SessionController {
 
     @PostMapping("/session")
     SignedIn signIn(@Valid @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
-        RateLimiter failed = failuresOf(request.getRemoteAddr());
-        if (failed.getMetrics().getAvailablePermissions() <= 0) {
+        String address = request.getRemoteAddr();
+        RateLimiter earlier = failuresByAddress.get(address);
+        if (earlier != null && earlier.getMetrics().getAvailablePermissions() <= 0) {
             count("throttled");
             ErrorResponseException throttled = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins from "
@@ -107,7 +108,7 @@ class SessionController {
         }
         Optional<ApiKey> known = keys.authenticate(body.apiKey().strip());
         if (known.isEmpty()) {
-            failed.acquirePermission();
+            failureFrom(address);
             count("unknown_key");
             throw new UnauthenticatedException("Unknown API key",
                     "This API key is not known; ask an administrator for yours");
@@ -115,7 +116,7 @@ class SessionController {
         ApiKey holder = known.orElseThrow();
         if (holder.roles().stream().noneMatch(PERSON_ROLES::contains)
                 || holder.roles().stream().anyMatch(role -> role.name().endsWith("_SERVICE"))) {
-            failed.acquirePermission();
+            failureFrom(address);
             count("system_key");
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN, "This API key belongs to a system, not a person; sign in with your own "
@@ -141,11 +142,13 @@ class SessionController {
         return view(signedIn);
     }
 
-    private RateLimiter failuresOf(String address) {
+    /** Counts a failed sign-in against its address; only addresses that failed are tracked. */
+    private void failureFrom(String address) {
         if (failuresByAddress.size() >= MAX_TRACKED_ADDRESSES) {
             failuresByAddress.clear();
         }
-        return failuresByAddress.computeIfAbsent(address, key -> RateLimiter.of("sign-in " + key, failures));
+        failuresByAddress.computeIfAbsent(address, key -> RateLimiter.of("sign-in " + key, failures))
+                .acquirePermission();
     }
 
     private void count(String outcome) {
