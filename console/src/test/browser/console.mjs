@@ -154,7 +154,7 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('#models-status:has-text("in production")').waitFor();
   check('the promotion is confirmed', (await text(page, '#models-status')).includes('Version 2 is in production'));
-  await page.locator('#versions-table tr[data-version="2"]:has-text("PRODUCTION")').waitFor();
+  await page.locator('#versions-table button.promote').waitFor({ state: 'detached' });
   check('the previous version is archived and nothing is left to promote',
     (await text(page, '#versions-table tr[data-version="1"]')).includes('ARCHIVED')
       && (await page.locator('#versions-table button.promote').count()) === 0);
@@ -249,6 +249,37 @@ try {
   const verified = await text(page, '#verification');
   check('the verification shows where the chain breaks and why', /Broken at event 42/.test(verified)
     && verified.includes('HASH_MISMATCH'), verified);
+  // The list of erasure requests: newest first, the overdue one marked, the next page on demand, then only overdue.
+  await page.locator('#erasures-table tbody tr').first().waitFor();
+  check('the list shows the first page', (await page.locator('#erasures-table tbody tr').count()) === 2);
+  check('an overdue request is marked with its failing store',
+    /OVERDUE.*classify: failed/.test(await text(page, '#erasures-table tbody tr:nth-child(2)')),
+    await text(page, '#erasures-table tbody tr:nth-child(2)'));
+  check('a completed request links its certificate',
+    (await page.locator('#erasures-table tbody tr:nth-child(1) a').getAttribute('href')).endsWith('/certificate'));
+  await page.locator('#erasures-more').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#erasures-table tbody tr:nth-child(3)').waitFor();
+  check('More appends the next page and is gone on the last', await page.locator('#erasures-more').isHidden());
+  await page.locator('#erasures-overdue').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('#erasures-table tbody tr').length === 1);
+  check('only overdue requests are left', (await text(page, '#erasures-table')).includes('OVERDUE'));
+  // The monthly report: a malformed month is refused naming it; November shows its charts and the flagged channel.
+  await page.locator('#report-month').fill('2026-13');
+  await page.keyboard.press('Enter');
+  await page.locator('#monthly-report:has-text("month")').waitFor();
+  check('a malformed month is refused naming it', (await text(page, '#monthly-report')).includes('month'));
+  await page.locator('#report-month').fill('2026-11');
+  await page.keyboard.press('Enter');
+  await page.locator('#bias-summary').waitFor();
+  const bias = await text(page, '#bias-summary');
+  check('the flagged bias check names the group', bias.includes('channel (phone)'), bias);
+  check('accuracy per department is a chart named for screen readers',
+    (await page.getByRole('img', { name: 'Accuracy per department, 2026-11' }).count()) === 1);
+  check('the chart draws one bar per department', (await page.locator('#monthly-report svg').first().locator('rect').count()) === 2);
+  check('the same numbers are a table', /Billing\s*500\s*200\s*94\.0 %/.test(await text(page, '#report-departments')),
+    await text(page, '#report-departments'));
   await accessible(page, 'compliance');
   await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
   const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);

@@ -100,6 +100,28 @@ export function confusionChart(labels, matrix, title) {
   return frame(width, height, title, description, svg('g', { class: 'axis' }, axisLabels), cells);
 }
 
+/**
+ * Horizontal bars of shares (0..1), one per label; a missing value (null) is drawn as no bar and said in words.
+ * bars: [{label, value}].
+ */
+export function barChart(bars, title, measure) {
+  const row = 22; const labelWidth = 150; const barWidth = 200; const top = 6;
+  const width = labelWidth + barWidth + 60; const height = top + Math.max(bars.length, 1) * row + 6;
+  const clip = (label) => (label.length > 22 ? `${label.substring(0, 21)}…` : label);
+  const description = bars.length ? bars.map((b) => `${b.label}: ${b.value === null || b.value === undefined
+    ? `no ${measure}` : percent(b.value)}`).join('; ') + '.' : 'Nothing to show.';
+  return frame(width, height, title, description, bars.map((b, i) => {
+    const y = top + i * row;
+    const known = b.value !== null && b.value !== undefined;
+    return svg('g', {},
+      svg('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end', text: clip(b.label) }),
+      known ? svg('rect', { class: 'bar', x: labelWidth, y: y + 3, height: row - 8,
+        width: Math.max(1, b.value * barWidth).toFixed(1) }) : null,
+      svg('text', { x: labelWidth + (known ? b.value * barWidth : 0) + 4, y: y + 15,
+        text: known ? percent(b.value) : '–' }));
+  }));
+}
+
 /** A table with the same numbers as a chart, for reading them exactly (and for screen readers). */
 export function dataTable(caption, headings, rows, attributes = {}) {
   return el('table', attributes, el('caption', { text: caption }),

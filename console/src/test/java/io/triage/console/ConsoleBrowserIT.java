@@ -206,6 +206,51 @@ class ConsoleBrowserIT {
         return mappingVersion(2, "DRAFT", yaml, null);
     }
 
+    static final String OPEN_ERASURE = "e0000000-0000-4000-8000-000000000002";
+    static final String OLD_ERASURE = "e0000000-0000-4000-8000-000000000003";
+    /** gdpr-service's list of erasure requests ({@code GET /gdpr/requests}): two pages, the first with an overdue one. */
+    static String erasurePage(String after, String overdue) {
+        String open = """
+                {"id": "%s", "customerId": "CUST-9", "requestedBy": "local-compliance", "reason": null,
+                 "status": "IN_PROGRESS", "createdAt": "2026-11-02T09:00:00Z", "dueAt": "2026-12-02T09:00:00Z",
+                 "overdue": true, "completedAt": null, "receipts": [
+                   {"store": "ingestion", "state": "DONE", "deletedRecords": 2, "receivedAt": "2026-11-02T09:01:00Z",
+                    "attempts": 1, "lastAttemptAt": "2026-11-02T09:01:00Z", "lastError": null, "details": {}},
+                   {"store": "classify", "state": "FAILED", "deletedRecords": null, "receivedAt": null,
+                    "attempts": 9, "lastAttemptAt": "2026-12-03T09:00:00Z", "lastError": "HTTP 503 Service Unavailable",
+                    "details": {}}]}""".formatted(OPEN_ERASURE);
+        String old = ERASURE.replace(ERASURE_ID, OLD_ERASURE).replace("2026-12-01T09:00:00Z", "2026-10-01T09:00:00Z");
+        if ("true".equals(overdue)) {
+            return "{\"items\": [" + open + "], \"next\": null}";
+        }
+        return "cGFnZTI".equals(after) ? "{\"items\": [" + old + "], \"next\": null}"
+                : "{\"items\": [" + ERASURE + "," + open + "], \"next\": \"cGFnZTI\"}";
+    }
+    /** audit-service's monthly compliance report ({@code MonthlyReport}): the phone channel is flagged. */
+    static String monthlyReport(String month) {
+        return """
+                {"month": "%s", "generatedAt": "2026-12-01T02:00:00Z", "decisions": 1200, "judged": 400,
+                 "abstentionRate": 0.08, "accuracy": 0.91,
+                 "byRoutingMethod": [
+                   {"group": "RULE", "decisions": 300, "share": 0.25, "abstentionRate": 0.0, "judged": 100, "accuracy": 0.97},
+                   {"group": "ML", "decisions": 800, "share": 0.6667, "abstentionRate": 0.0, "judged": 280, "accuracy": 0.9},
+                   {"group": "NEEDS_REVIEW", "decisions": 100, "share": 0.0833, "abstentionRate": 1.0, "judged": 20,
+                    "accuracy": null}],
+                 "byDepartment": [
+                   {"group": "Billing", "decisions": 500, "share": 0.4167, "abstentionRate": 0.0, "judged": 200, "accuracy": 0.94},
+                   {"group": "Technical Support", "decisions": 600, "share": 0.5, "abstentionRate": 0.0, "judged": 180,
+                    "accuracy": 0.88}],
+                 "byModelVersion": [],
+                 "biasChecks": [{"attribute": "channel", "groups": [
+                     {"group": "email", "decisions": 900, "share": 0.75, "abstentionRate": 0.05, "judged": 300, "accuracy": 0.95},
+                     {"group": "phone", "decisions": 300, "share": 0.25, "abstentionRate": 0.17, "judged": 100, "accuracy": 0.79}],
+                   "accuracyGap": 0.16, "abstentionGap": 0.12, "flagged": true,
+                   "reasons": ["phone is 0.12 below the overall accuracy"],
+                   "groupGaps": [{"group": "phone", "judged": 100, "accuracy": 0.79, "gap": 0.12, "flagged": true}],
+                   "flaggedGroups": ["phone"]}],
+                 "gapThreshold": 0.1, "minGroupSize": 20}""".formatted(month);
+    }
+
     private static final StubServer classify = new StubServer();
     private static final StubServer gdpr = new StubServer();
     private static final StubServer audit = new StubServer();
@@ -266,6 +311,9 @@ class ConsoleBrowserIT {
             }
             return StubReply.json(mappingVersion(2, "PUBLISHED", MAPPING_V2, "Billing is automated"));
         });
+        gdpr.on("GET", "/gdpr/requests", request -> StubReply.json(
+                erasurePage(request.query("after"), request.query("overdue"))));
+        audit.on("GET", "/audit/reports/monthly", request -> StubReply.json(monthlyReport(request.query("month"))));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
                 "{\"certificate\":{\"requestId\":\"" + ERASURE_ID + "\"},\"signature\":\"c2ln\"}"));
@@ -416,6 +464,13 @@ class ConsoleBrowserIT {
         });
         assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(2)
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
+        // The list was read page by page and filtered, and the report of the month typed, as the compliance officer.
+        assertThat(gdpr.received("/gdpr/requests")).extracting(request -> request.rawQuery())
+                .containsExactly("limit=20", "after=cGFnZTI&limit=20", "overdue=true&limit=20");
+        assertThat(audit.received("/audit/reports/monthly")).singleElement().satisfies(report -> {
+            assertThat(report.query("month")).isEqualTo("2026-11");
+            assertThat(report.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE);
+        });
         // Everything was read as the person signed in, with their own key (the backtest sample as the analyst).
         assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
                 .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST))
@@ -729,6 +784,40 @@ class ConsoleBrowserIT {
                     .isEqualTo(403);
         }
         assertThat(ingestion.received(request -> request.path().startsWith("/mappings"))).hasSize(asked);
+    }
+
+    @Test
+    void theErasureListAndTheMonthlyReportRefuseBadParametersNamingThemAndAskNoService() throws Exception {
+        BrowserSession officer = signedIn(ApiKeys.COMPLIANCE);
+        int asked = gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size();
+        for (String[] refused : new String[][] {{"api/compliance/erasures?status=DONE", "status"},
+                {"api/compliance/erasures?overdue=yes", "overdue"}, {"api/compliance/erasures?since=yesterday", "since"},
+                {"api/compliance/erasures?until=2026-11-31T00:00:00Z", "until"},
+                {"api/compliance/erasures?limit=0", "limit"}, {"api/compliance/erasures?limit=201", "limit"},
+                {"api/compliance/erasures?after=a%26status%3DCOMPLETED", "after"},
+                {"api/compliance/reports/monthly?month=2026-13", "month"},
+                {"api/compliance/reports/monthly?month=november", "month"},
+                {"api/compliance/reports/monthly", "month"}}) {
+            HttpResponse<String> answer = officer.get(refused[0]);
+            assertThat(answer.statusCode()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(refused[0]).contains(refused[1]);
+        }
+        assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
+                .isEqualTo(asked);
+    }
+
+    @Test
+    void theErasureListAndTheMonthlyReportAreRefusedToANonComplianceRole() throws Exception {
+        int asked = gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size();
+        for (String key : List.of(ApiKeys.ANALYST, ApiKeys.OPS)) {
+            BrowserSession other = signedIn(key);
+            assertThat(other.get("api/compliance/erasures").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/compliance/reports/monthly?month=2026-11").statusCode()).isEqualTo(403);
+        }
+        assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
+                .isEqualTo(asked);
     }
 
     private static BrowserSession signedIn(String apiKey) throws Exception {
