@@ -284,6 +284,14 @@ try {
   await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
   const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
   check('the certificate link answers', certificate === 200, String(certificate));
+  // A listed request (the overdue one, the filter still on) opens in the lookup.
+  await page.locator('#erasures-table tbody tr:nth-child(1) button').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure:has-text("In progress")').waitFor();
+  check('a listed request opens in the lookup with its receipts', (await page.locator('#erasure tbody tr').count()) === 2
+    && (await text(page, '#erasure')).includes('OVERDUE') && (await text(page, '#erasure')).includes('HTTP 503'),
+  await text(page, '#erasure'));
+  check('focus moves to the request id', await page.evaluate(() => document.activeElement?.id === 'erasure-id'));
 
   // Operations (OPS): each source's lag and failures, and a dead letter replayed from the keyboard.
   await page.getByRole('button', { name: 'Sign out' }).click();

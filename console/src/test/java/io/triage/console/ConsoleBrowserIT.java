@@ -210,7 +210,16 @@ class ConsoleBrowserIT {
     static final String OLD_ERASURE = "e0000000-0000-4000-8000-000000000003";
     /** gdpr-service's list of erasure requests ({@code GET /gdpr/requests}): two pages, the first with an overdue one. */
     static String erasurePage(String after, String overdue) {
-        String open = """
+        String open = OPEN_ERASURE_JSON;
+        String old = ERASURE.replace(ERASURE_ID, OLD_ERASURE).replace("2026-12-01T09:00:00Z", "2026-10-01T09:00:00Z");
+        if ("true".equals(overdue)) {
+            return "{\"items\": [" + open + "], \"next\": null}";
+        }
+        return "cGFnZTI".equals(after) ? "{\"items\": [" + old + "], \"next\": null}"
+                : "{\"items\": [" + ERASURE + "," + open + "], \"next\": \"cGFnZTI\"}";
+    }
+    /** An open erasure request past its due date: classify-service keeps failing. */
+    static final String OPEN_ERASURE_JSON = """
                 {"id": "%s", "customerId": "CUST-9", "requestedBy": "local-compliance", "reason": null,
                  "status": "IN_PROGRESS", "createdAt": "2026-11-02T09:00:00Z", "dueAt": "2026-12-02T09:00:00Z",
                  "overdue": true, "completedAt": null, "receipts": [
@@ -219,13 +228,6 @@ class ConsoleBrowserIT {
                    {"store": "classify", "state": "FAILED", "deletedRecords": null, "receivedAt": null,
                     "attempts": 9, "lastAttemptAt": "2026-12-03T09:00:00Z", "lastError": "HTTP 503 Service Unavailable",
                     "details": {}}]}""".formatted(OPEN_ERASURE);
-        String old = ERASURE.replace(ERASURE_ID, OLD_ERASURE).replace("2026-12-01T09:00:00Z", "2026-10-01T09:00:00Z");
-        if ("true".equals(overdue)) {
-            return "{\"items\": [" + open + "], \"next\": null}";
-        }
-        return "cGFnZTI".equals(after) ? "{\"items\": [" + old + "], \"next\": null}"
-                : "{\"items\": [" + ERASURE + "," + open + "], \"next\": \"cGFnZTI\"}";
-    }
     /** audit-service's monthly compliance report ({@code MonthlyReport}): the phone channel is flagged. */
     static String monthlyReport(String month) {
         return """
@@ -314,6 +316,7 @@ class ConsoleBrowserIT {
         gdpr.on("GET", "/gdpr/requests", request -> StubReply.json(
                 erasurePage(request.query("after"), request.query("overdue"))));
         audit.on("GET", "/audit/reports/monthly", request -> StubReply.json(monthlyReport(request.query("month"))));
+        gdpr.on("GET", "/gdpr/requests/" + OPEN_ERASURE, request -> StubReply.json(OPEN_ERASURE_JSON));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
                 "{\"certificate\":{\"requestId\":\"" + ERASURE_ID + "\"},\"signature\":\"c2ln\"}"));
@@ -462,7 +465,7 @@ class ConsoleBrowserIT {
             assertThat(JsonBody.json(publish.bodyText())).isStrictlyEqualTo("{\"reason\":\"Billing is automated\"}");
             assertThat(publish.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
         });
-        assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(2)
+        assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(3)
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
         // The list was read page by page and filtered, and the report of the month typed, as the compliance officer.
         assertThat(gdpr.received("/gdpr/requests")).extracting(request -> request.rawQuery())
