@@ -32,6 +32,7 @@ async function text(page, selector) {
   return (await page.locator(selector).textContent()) ?? '';
 }
 
+const scriptErrors = [];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 try {
@@ -39,7 +40,6 @@ try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
-  const scriptErrors = [];
   page.on('pageerror', (error) => scriptErrors.push(error.message));
 
   // Sign-in, keyboard only: the key field has focus, Enter submits.
@@ -113,6 +113,52 @@ try {
   await accessible(page, 'rules');
   await page.screenshot({ path: join(shots, 'rules.png'), fullPage: true });
 
+  // Models: a retraining runs as a job the page polls to its end; the new STAGING version's report shows its
+  // precision–coverage curve and confusion matrix (charts with tables); then it is promoted, keyboard only.
+  await page.locator('nav a', { hasText: 'Models' }).click();
+  await page.locator('#versions-table tbody tr').first().waitFor();
+  check('the production version is listed with its stage and score',
+    /1\s*PRODUCTION\s*0\.861/.test(await text(page, '#versions-table')), await text(page, '#versions-table'));
+  check('no training job yet', (await text(page, '#jobs')).includes('No training job yet'));
+  await page.locator('#retrain').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#running-job:has-text("training 1/3")').waitFor();
+  check('the running job shows its stage and progress',
+    (await page.locator('#job-progress').getAttribute('value')) === '1'
+      && (await page.locator('#job-progress').getAttribute('max')) === '3');
+  await page.locator('#running-job:has-text("succeeded")').waitFor();
+  check('the finished job names the new version', (await text(page, '#running-job')).includes('version 2 (STAGING)'),
+    await text(page, '#running-job'));
+  await page.locator('#versions-table tr[data-version="2"] button.promote').waitFor();
+  const staged = await text(page, '#versions-table tr[data-version="2"]');
+  check('the new version is STAGING with its score against production\'s', /STAGING\s*0\.912\s*0\.861/.test(staged), staged);
+  check('the jobs list shows the finished job', (await text(page, '#jobs-table')).includes('SUCCEEDED'));
+  await page.getByRole('button', { name: 'Report of version 2' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#report svg[role="img"]').first().waitFor();
+  check('the report has focus', await page.evaluate(() => document.activeElement?.id === 'report-title'));
+  check('the precision–coverage curve is an image named for screen readers',
+    (await page.getByRole('img', { name: 'Precision against coverage, department' }).count()) === 1);
+  check('the confusion matrix is an image named for screen readers',
+    (await page.getByRole('img', { name: 'Confusion matrix, department' }).count()) === 1);
+  check('the curve is drawn through every point', ((await page.locator('#report path.curve').getAttribute('d')) ?? '')
+    .split(/[ML]/).filter(Boolean).length === 5);
+  check('the confusion matrix has one cell per pair of labels', (await page.locator('#report rect').count()) === 9);
+  const operating = await text(page, '#report table.operating');
+  check('the operating points are a table', operating.includes('95.0 %') && operating.includes('81.0 %'), operating);
+  const confusion = await page.locator('#report table.confusion tbody tr:nth-child(2)').textContent();
+  check('the confusion matrix is also a table', /Shipping\/Delivery\s*2\s*36\s*2/.test(confusion), confusion);
+  await accessible(page, 'models');
+  await page.screenshot({ path: join(shots, 'models.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Promote version 2 to production' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#models-status:has-text("in production")').waitFor();
+  check('the promotion is confirmed', (await text(page, '#models-status')).includes('Version 2 is in production'));
+  await page.locator('#versions-table button.promote').waitFor({ state: 'detached' });
+  check('the previous version is archived and nothing is left to promote',
+    (await text(page, '#versions-table tr[data-version="1"]')).includes('ARCHIVED')
+      && (await page.locator('#versions-table button.promote').count()) === 0);
+
   check('an analyst sees no review queue', (await page.locator('nav a', { hasText: 'Review queue' }).count()) === 0);
 
   // Review queue (a key with the OPS and CLASSIFIER roles: admin), keyboard only.
@@ -142,6 +188,42 @@ try {
   check('the reviewed ticket leaves the queue', (await page.locator('#queue li.item').count()) === 1);
   check('focus stays in the queue', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
 
+  // Field mappings (ADMIN): a draft with a typo is refused naming line, column and field; fixed, it is dry-run on a
+  // ticket (the plan and the request it would send) and published with a reason, keyboard only.
+  await page.locator('nav a', { hasText: 'Field mappings' }).click();
+  await page.locator('#mapping-summary:has-text("Version 1 is in use")').waitFor();
+  await page.locator('#mapping-source').focus();
+  await page.locator('#mapping-source').selectOption('zendesk');
+  await page.locator('#mapping-versions-table caption:has-text("zendesk")').waitFor();
+  check('the published version is shown with its history', (await text(page, '#mapping-versions')).includes('suggestions first'));
+  const typo = `levels:\n  default: suggest\n  departments: {Billing: automate}\ndepartments:\n  Billling: {group_id: 360001}\n`;
+  await page.locator('#mapping-yaml').fill(typo);
+  await page.getByRole('button', { name: 'Save and validate' }).click();
+  await page.locator('#mapping-problems li').waitFor();
+  const mappingProblem = await text(page, '#mapping-problems');
+  check('a problem names line, column and field', mappingProblem.includes('Line 5, column 3 (departments.Billling)'), mappingProblem);
+  check('an invalid draft cannot be published', await page.locator('#mapping-publish').isDisabled());
+  await page.locator('#mapping-yaml').fill(typo.replace('Billling', 'Billing'));
+  await page.getByRole('button', { name: 'Save and validate' }).click();
+  await page.locator('#mapping-validation:has-text("valid.")').waitFor();
+  check('the fixed draft is valid, with its warning', (await text(page, '#mapping-validation')).includes('no urgency field'));
+  await page.locator('#dry-run-ticket').fill('7a000000-0000-4000-8000-00000000000a');
+  await page.keyboard.press('Enter');
+  await page.locator('#dry-run-fields').waitFor();
+  const planned = await text(page, '#dry-run');
+  check('the dry run shows the level, fields, note and request', planned.includes('automate — Billing / Medium on ZD-3')
+    && /group_id\s*360001/.test(planned) && planned.includes('PUT /api/v2/tickets/ZD-3.json'), planned);
+  await accessible(page, 'field mappings');
+  await page.screenshot({ path: join(shots, 'mappings.png'), fullPage: true });
+  await page.locator('#mapping-reason').focus();
+  await page.keyboard.type('Billing is automated');
+  await page.keyboard.press('Tab');
+  check('Tab moves from the reason to Publish', await page.evaluate(() => document.activeElement?.id === 'mapping-publish'));
+  await page.keyboard.press('Enter');
+  await page.locator('#mapping-publish-status:has-text("Published version 2")').waitFor();
+  check('the published version is in use', (await text(page, '#mapping-summary')).includes('Version 2 is in use'));
+  check('the previous version is archived', (await text(page, '#mapping-versions-table tr[data-version="1"]')).includes('ARCHIVED'));
+
   // Compliance: an erasure request's receipts and certificate, the audit chain's verification with its findings.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#api-key').fill('local-compliance-key');
@@ -167,10 +249,49 @@ try {
   const verified = await text(page, '#verification');
   check('the verification shows where the chain breaks and why', /Broken at event 42/.test(verified)
     && verified.includes('HASH_MISMATCH'), verified);
+  // The list of erasure requests: newest first, the overdue one marked, the next page on demand, then only overdue.
+  await page.locator('#erasures-table tbody tr').first().waitFor();
+  check('the list shows the first page', (await page.locator('#erasures-table tbody tr').count()) === 2);
+  check('an overdue request is marked with its failing store',
+    /OVERDUE.*classify: failed/.test(await text(page, '#erasures-table tbody tr:nth-child(2)')),
+    await text(page, '#erasures-table tbody tr:nth-child(2)'));
+  check('a completed request links its certificate',
+    (await page.locator('#erasures-table tbody tr:nth-child(1) a').getAttribute('href')).endsWith('/certificate'));
+  await page.locator('#erasures-more').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#erasures-table tbody tr:nth-child(3)').waitFor();
+  check('More appends the next page and is gone on the last', await page.locator('#erasures-more').isHidden());
+  await page.locator('#erasures-overdue').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('#erasures-table tbody tr').length === 1);
+  check('only overdue requests are left', (await text(page, '#erasures-table')).includes('OVERDUE'));
+  // The monthly report: a malformed month is refused naming it; November shows its charts and the flagged channel.
+  await page.locator('#report-month').fill('2026-13');
+  await page.keyboard.press('Enter');
+  await page.locator('#monthly-report:has-text("month")').waitFor();
+  check('a malformed month is refused naming it', (await text(page, '#monthly-report')).includes('month'));
+  await page.locator('#report-month').fill('2026-11');
+  await page.keyboard.press('Enter');
+  await page.locator('#bias-summary').waitFor();
+  const bias = await text(page, '#bias-summary');
+  check('the flagged bias check names the group', bias.includes('channel (phone)'), bias);
+  check('accuracy per department is a chart named for screen readers',
+    (await page.getByRole('img', { name: 'Accuracy per department, 2026-11' }).count()) === 1);
+  check('the chart draws one bar per department', (await page.locator('#monthly-report svg').first().locator('rect').count()) === 2);
+  check('the same numbers are a table', /Billing\s*500\s*200\s*94\.0 %/.test(await text(page, '#report-departments')),
+    await text(page, '#report-departments'));
   await accessible(page, 'compliance');
   await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
   const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
   check('the certificate link answers', certificate === 200, String(certificate));
+  // A listed request (the overdue one, the filter still on) opens in the lookup.
+  await page.locator('#erasures-table tbody tr:nth-child(1) button').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#erasure:has-text("In progress")').waitFor();
+  check('a listed request opens in the lookup with its receipts', (await page.locator('#erasure tbody tr').count()) === 2
+    && (await text(page, '#erasure')).includes('OVERDUE') && (await text(page, '#erasure')).includes('HTTP 503'),
+  await text(page, '#erasure'));
+  check('focus moves to the request id', await page.evaluate(() => document.activeElement?.id === 'erasure-id'));
 
   // Operations (OPS): each source's lag and failures, and a dead letter replayed from the keyboard.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -204,6 +325,7 @@ try {
   check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
 } catch (error) {
   check('the run finished', false, error.stack ?? String(error));
+  console.log(`SCRIPT ERRORS ${scriptErrors.join('; ')}`);
   // What the page showed when it stopped, for the failure report.
   for (const page of browser.contexts().flatMap((c) => c.pages())) {
     const shown = await page.evaluate(() => document.querySelector('main')?.innerText ?? '').catch(() => '');

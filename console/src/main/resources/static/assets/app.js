@@ -1,6 +1,8 @@
 // The console's shell: sign-in, and the pages the signed-in person's roles allow.
 import { call, describe, el } from './api.js';
 import { compliancePage } from './compliance.js';
+import { mappingsPage } from './mappings.js';
+import { modelsPage } from './models.js';
 import { operationsPage } from './operations.js';
 import { reviewPage } from './review.js';
 import { rulesPage } from './rules.js';
@@ -8,9 +10,11 @@ import { rulesPage } from './rules.js';
 // Each page with the roles it needs, all of them (the services check the same roles again).
 const PAGES = [
   { id: 'rules', title: 'Rules', roles: ['ANALYST'], render: rulesPage },
+  { id: 'models', title: 'Models', roles: ['ANALYST'], render: modelsPage },
   { id: 'review', title: 'Review queue', roles: ['OPS', 'CLASSIFIER'], render: reviewPage },
   { id: 'compliance', title: 'Compliance', roles: ['COMPLIANCE'], render: compliancePage },
   { id: 'operations', title: 'Operations', roles: ['OPS'], render: operationsPage },
+  { id: 'mappings', title: 'Field mappings', roles: ['ADMIN'], render: mappingsPage },
 ];
 
 const main = document.getElementById('main');

@@ -1,8 +1,108 @@
-// Compliance page: the audit chain's verification with its findings, and an erasure request with its per-store
-// receipts, deadline and signed certificate.
+// Compliance page: the audit chain's verification with its findings, an erasure request with its per-store
+// receipts, deadline and signed certificate, the list of erasure requests (filtered, page by page) and the monthly
+// compliance report with its charts.
 import { call, describe, el } from './api.js';
+import { barChart, dataTable } from './charts.js';
 
 const when = (instant) => (instant ? new Date(instant).toISOString().replace('T', ' ').substring(0, 16) + ' UTC' : '–');
+
+const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+const share = (value) => (value === null || value === undefined ? '–' : `${(100 * value).toFixed(1)} %`);
+
+/** The list of erasure requests, newest first, with a filter on status and overdue, and a button for the next page. */
+function erasureList(lookUp) {
+  const status = el('select', { id: 'erasures-status', name: 'status' },
+    [['', 'any status'], ['IN_PROGRESS', 'in progress'], ['COMPLETED', 'completed']]
+      .map(([value, label]) => el('option', { value, text: label })));
+  const overdue = el('input', { id: 'erasures-overdue', type: 'checkbox', name: 'overdue' });
+  const list = el('div', { id: 'erasures', 'aria-live': 'polite' });
+  const more = el('button', { id: 'erasures-more', type: 'button', class: 'secondary', text: 'More', hidden: true });
+  let next = null;
+  let rows = [];
+
+  function table() {
+    return el('table', { id: 'erasures-table' }, el('caption', { text: 'Erasure requests, newest first' }),
+      el('thead', {}, el('tr', {}, ['Requested', 'Status', 'Due', 'Receipts (store: state)', 'Certificate']
+        .map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, rows.map((r) => el('tr', { class: r.overdue ? 'bad' : '' },
+        el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', text: when(r.createdAt),
+          'aria-label': `Show the request of ${when(r.createdAt)} (${r.id})`, onclick: () => lookUp(r.id) })),
+        el('td', { text: r.status === 'COMPLETED' ? `completed ${when(r.completedAt)}` : 'in progress' }),
+        el('td', { text: `${when(r.dueAt)}${r.overdue ? ' — OVERDUE' : ''}` }),
+        el('td', { text: r.receipts.map((receipt) => `${receipt.store}: ${receipt.state.toLowerCase()}`).join(', ') }),
+        el('td', {}, r.status === 'COMPLETED' ? el('a', { href: `api/compliance/erasures/${r.id}/certificate`,
+          text: 'certificate', 'aria-label': `Certificate of the request of ${when(r.createdAt)}` }) : '–')))));
+  }
+
+  async function load(append) {
+    const query = new URLSearchParams({ limit: '20' });
+    if (status.value) query.set('status', status.value);
+    if (overdue.checked) query.set('overdue', 'true');
+    if (append && next) query.set('after', next);
+    const answer = await call('GET', `api/compliance/erasures?${query}`);
+    if (!answer.ok) { fill(list, el('p', { class: 'bad', text: describe(answer.problem) })); return; }
+    rows = append ? rows.concat(answer.body.items) : answer.body.items;
+    next = answer.body.next;
+    more.hidden = !next;
+    fill(list, rows.length ? table() : el('p', { text: 'No erasure request matches.' }));
+  }
+
+  status.addEventListener('change', () => load(false));
+  overdue.addEventListener('change', () => load(false));
+  more.addEventListener('click', () => load(true));
+  load(false);
+  return el('section', { class: 'card', 'aria-labelledby': 'erasures-title' },
+    el('h2', { id: 'erasures-title', text: 'Erasure requests' }),
+    el('div', { class: 'filters' }, el('label', { for: 'erasures-status', text: 'Status' }), status,
+      el('label', { class: 'inline', for: 'erasures-overdue' }, overdue, ' only overdue')),
+    list, more);
+}
+
+/** The monthly compliance report: volume, accuracy and abstention, per department and routing method, bias checks. */
+function monthlyReport() {
+  const now = new Date();
+  const month = el('input', { id: 'report-month', type: 'text', inputmode: 'numeric', autocomplete: 'off',
+    value: now.toISOString().substring(0, 7), 'aria-describedby': 'report-month-help' });
+  const result = el('div', { id: 'monthly-report', 'aria-live': 'polite' });
+  const form = el('form', { 'aria-labelledby': 'monthly-title' },
+    el('h2', { id: 'monthly-title', text: 'Monthly compliance report' }),
+    el('label', { for: 'report-month', text: 'Month' }), month,
+    el('p', { id: 'report-month-help', class: 'hint', text: 'As YYYY-MM (UTC); the running month shows the figures so far.' }),
+    el('button', { type: 'submit', text: 'Show the report' }), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    result.textContent = 'Computing…';
+    const answer = await call('GET', `api/compliance/reports/monthly?month=${encodeURIComponent(month.value.trim())}`);
+    if (!answer.ok) { result.textContent = describe(answer.problem); return; }
+    const r = answer.body;
+    const flagged = r.biasChecks.filter((check) => check.flagged);
+    fill(result,
+      el('p', { class: 'status', text: `${r.month}: ${r.decisions} decisions, ${r.judged} with feedback; accuracy `
+        + `${share(r.accuracy)}, abstention ${share(r.abstentionRate)}.` }),
+      el('p', { id: 'bias-summary', class: `status ${flagged.length ? 'bad' : 'good'}`, text: flagged.length
+        ? `Bias check flagged: ${flagged.map((check) => `${check.attribute} (${check.flaggedGroups.join(', ') || check.reasons.join('; ')})`).join('; ')}.`
+        : `No bias check flagged (gap threshold ${share(r.gapThreshold)}, groups of at least ${r.minGroupSize} judged).` }),
+      el('div', { class: 'charts' },
+        el('figure', {}, barChart(r.byDepartment.map((g) => ({ label: g.group, value: g.accuracy })),
+          `Accuracy per department, ${r.month}`, 'accuracy'),
+        el('figcaption', { text: 'Accuracy over decisions with feedback, per decided department.' })),
+        el('figure', {}, barChart(r.byRoutingMethod.map((g) => ({ label: g.group, value: g.share })),
+          `Share of decisions per routing method, ${r.month}`, 'share'),
+        el('figcaption', { text: 'Which tier decided: rule, cache, model, LLM or review.' }))),
+      dataTable(`Per department, ${r.month}`, ['Department', 'Decisions', 'Judged', 'Accuracy', 'Abstention'],
+        r.byDepartment.map((g) => [g.group, g.decisions, g.judged, share(g.accuracy), share(g.abstentionRate)]),
+        { id: 'report-departments' }),
+      dataTable(`Per routing method, ${r.month}`, ['Method', 'Decisions', 'Share', 'Judged', 'Accuracy'],
+        r.byRoutingMethod.map((g) => [g.group, g.decisions, share(g.share), g.judged, share(g.accuracy)]),
+        { id: 'report-methods' }),
+      r.biasChecks.map((check) => el('details', {}, el('summary', { text: `Bias check: ${check.attribute}`
+        + `${check.flagged ? ' — flagged' : ''}` }),
+      check.reasons.length ? el('ul', {}, check.reasons.map((reason) => el('li', { text: reason }))) : null,
+      dataTable(`Groups of ${check.attribute}`, ['Group', 'Decisions', 'Judged', 'Accuracy', 'Abstention'],
+        check.groups.map((g) => [g.group, g.decisions, g.judged, share(g.accuracy), share(g.abstentionRate)])))));
+  });
+  return el('section', { class: 'card' }, form);
+}
 
 export function compliancePage(main) {
   const verification = el('div', { id: 'verification', role: 'status' });
@@ -27,8 +127,7 @@ export function compliancePage(main) {
     el('label', { for: 'erasure-id', text: 'Request id' }), requestId,
     el('p', { id: 'erasure-help', class: 'hint', text: 'The id gdpr-service answered when the erasure was requested.' }),
     el('button', { type: 'submit', text: 'Look up' }), erasure);
-  lookup.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  const showRequest = async () => {
     const answer = await call('GET', `api/compliance/erasures/${encodeURIComponent(requestId.value.trim())}`);
     if (!answer.ok) { erasure.textContent = describe(answer.problem); return; }
     const r = answer.body;
@@ -46,7 +145,9 @@ export function compliancePage(main) {
         ? el('p', {}, el('a', { id: 'certificate', href: `api/compliance/erasures/${r.id}/certificate`,
           text: 'Signed erasure certificate (JSON, Ed25519)' }))
         : el('p', { class: 'hint', text: 'The certificate is issued once every store has confirmed.' }));
-  });
+  };
+  lookup.addEventListener('submit', (event) => { event.preventDefault(); showRequest(); });
+  const lookUp = (id) => { requestId.value = id; showRequest(); requestId.focus(); };
 
   main.replaceChildren(el('h1', { text: 'Compliance' }),
     el('div', { class: 'columns' },
@@ -54,5 +155,6 @@ export function compliancePage(main) {
       el('section', { class: 'card', 'aria-labelledby': 'verify-title' },
         el('h2', { id: 'verify-title', text: 'Audit chain' }),
         el('p', { class: 'hint', text: 'Recomputes every event hash and checks the signed checkpoints.' }),
-        verify, verification)));
+        verify, verification)),
+    erasureList(lookUp), monthlyReport());
 }

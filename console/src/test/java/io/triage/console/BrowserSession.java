@@ -42,6 +42,13 @@ final class BrowserSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON PUT with the CSRF header. */
+    HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse("");

@@ -3,6 +3,7 @@ package io.triage.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The console in a real browser: rules-engine and the console booted in this JVM on random ports, then
@@ -125,6 +128,131 @@ class ConsoleBrowserIT {
                 state.equals("PENDING") ? "null" : "\"2026-12-01T10:00:09Z\"");
     }
 
+    static final String TRAINING_JOB = "70b00000-0000-4000-8000-000000000001";
+    /** classify-service's registry ({@code GET /models}, {@code ModelVersion}): 1 in production, then 2 in staging. */
+    static String modelVersion(int version, String stage, double macroF1, String baselineF1, String decision) {
+        return """
+                {"version": %d, "runId": "00000000-0000-4000-8000-00000000000%d", "stage": "%s", "macroF1": %s,
+                 "baselineF1": %s, "decision": "%s", "artifactSha256": "ab12", "createdAt": "2026-12-0%dT10:00:00Z",
+                 "stageChangedAt": "2026-12-0%dT10:00:00Z", "retiredAt": null}"""
+                .formatted(version, version, stage, macroF1, baselineF1, decision, version, version);
+    }
+    /** The retraining job ({@code TrainingJob}) as classify-service shows it while it runs and once it succeeded. */
+    static String trainingJob(String state, String stage, int done, int total) {
+        String result = !state.equals("SUCCEEDED") ? "null" : """
+                {"version": 2, "stage": "STAGING", "macroF1": 0.912, "baselineF1": 0.861,
+                 "decision": "macro-F1 0.912 beats production's 0.861 by more than 0.02", "warnings": [],
+                 "heads": [{"head": "department", "accuracy": 0.92, "macroF1": 0.912, "testExamples": 100}],
+                 "report": "/models/2/report"}""";
+        return """
+                {"id": "%s", "trigger": "retrain-request", "state": "%s", "stage": "%s",
+                 "progress": {"done": %d, "total": %d}, "createdAt": "2026-12-02T10:00:00Z",
+                 "startedAt": %s, "finishedAt": %s, "result": %s, "error": null}"""
+                .formatted(TRAINING_JOB, state, stage, done, total,
+                        state.equals("QUEUED") ? "null" : "\"2026-12-02T10:00:01Z\"",
+                        state.equals("SUCCEEDED") ? "\"2026-12-02T10:00:09Z\"" : "null", result);
+    }
+    /** Version 2's evaluation report ({@code TrainingReport}): one head, three departments. */
+    static final String REPORT = """
+            {"c": 10.0, "maxIter": 1000, "ngramRange": "word 1-2, char 2-5, min_df 2", "targetPrecision": 0.95,
+             "seed": 42, "dataFingerprint": "ff00", "examples": 660, "trainExamples": 460, "validationExamples": 100,
+             "testExamples": 100, "vocabularySize": 5120, "trainingMillis": 8200, "warnings": [],
+             "heads": [{"head": "department", "labels": ["Billing", "Shipping/Delivery", "Technical Support"],
+               "accuracy": 0.92, "macroF1": 0.912,
+               "perClass": [{"label": "Billing", "precision": 0.9, "recall": 0.93, "f1": 0.915, "support": 30},
+                 {"label": "Shipping/Delivery", "precision": 0.94, "recall": 0.9, "f1": 0.92, "support": 40},
+                 {"label": "Technical Support", "precision": 0.9, "recall": 0.9, "f1": 0.9, "support": 30}],
+               "confusion": [[28, 1, 1], [2, 36, 2], [1, 2, 27]],
+               "precisionCoverage": [{"coverage": 0.2, "precision": 1.0}, {"coverage": 0.5, "precision": 0.99},
+                 {"coverage": 0.8, "precision": 0.96}, {"coverage": 0.9, "precision": 0.94},
+                 {"coverage": 1.0, "precision": 0.92}],
+               "operatingPoints": [{"targetPrecision": 0.9, "coverage": 1.0, "precision": 0.92},
+                 {"targetPrecision": 0.95, "coverage": 0.81, "precision": 0.958},
+                 {"targetPrecision": 0.98, "coverage": 0.62, "precision": 0.984},
+                 {"targetPrecision": 0.99, "coverage": 0.5, "precision": 0.99}],
+               "testExamples": 100}],
+             "model": "tfidf+bge-small-en-v1.5-q-lr+knn",
+             "models": [{"model": "tfidf-lr", "validationAccuracy": 0.9, "validationMacroF1": 0.89,
+               "testAccuracy": 0.9, "testMacroF1": 0.895, "kept": false}], "noveltyFloor": 0.41}""";
+    /** What classify-service's stand-in has reached: 0 before the retraining, 1 after it, 2 after the promotion. */
+    private static final AtomicInteger registry = new AtomicInteger();
+    private static final AtomicInteger jobPolls = new AtomicInteger();
+
+    /** ingestion-service's field mapping version ({@code MappingVersion}). */
+    static String mappingVersion(int version, String state, String yaml, String reason) {
+        boolean published = !state.equals("DRAFT");
+        return """
+                {"version": %d, "state": "%s", "yaml": %s, "createdBy": "local-admin",
+                 "createdAt": "2026-12-0%dT08:00:00Z", "publishedBy": %s, "publishedAt": %s, "reason": %s}"""
+                .formatted(version, state, quote(yaml), version, published ? "\"local-admin\"" : "null",
+                        published ? "\"2026-12-0" + version + "T09:00:00Z\"" : "null",
+                        reason == null ? "null" : quote(reason));
+    }
+    private static String quote(String text) {
+        return JsonMapper.builder().build().writeValueAsString(text);
+    }
+    static final String MAPPING_V1 = "levels:\n  default: suggest\n";
+    static final String MAPPING_V2 = """
+            levels:
+              default: suggest
+              departments: {Billing: automate}
+            departments:
+              Billing: {group_id: 360001}
+            """;
+    /** Zendesk's mapping in the stand-in: 0 only v1 published, 1 draft v2 invalid, 2 draft v2 valid, 3 v2 published. */
+    private static final AtomicInteger zendeskMapping = new AtomicInteger();
+
+    static String mappingDraft(String yaml) {
+        return mappingVersion(2, "DRAFT", yaml, null);
+    }
+
+    static final String OPEN_ERASURE = "e0000000-0000-4000-8000-000000000002";
+    static final String OLD_ERASURE = "e0000000-0000-4000-8000-000000000003";
+    /** gdpr-service's list of erasure requests ({@code GET /gdpr/requests}): two pages, the first with an overdue one. */
+    static String erasurePage(String after, String overdue) {
+        String open = OPEN_ERASURE_JSON;
+        String old = ERASURE.replace(ERASURE_ID, OLD_ERASURE).replace("2026-12-01T09:00:00Z", "2026-10-01T09:00:00Z");
+        if ("true".equals(overdue)) {
+            return "{\"items\": [" + open + "], \"next\": null}";
+        }
+        return "cGFnZTI".equals(after) ? "{\"items\": [" + old + "], \"next\": null}"
+                : "{\"items\": [" + ERASURE + "," + open + "], \"next\": \"cGFnZTI\"}";
+    }
+    /** An open erasure request past its due date: classify-service keeps failing. */
+    static final String OPEN_ERASURE_JSON = """
+                {"id": "%s", "customerId": "CUST-9", "requestedBy": "local-compliance", "reason": null,
+                 "status": "IN_PROGRESS", "createdAt": "2026-11-02T09:00:00Z", "dueAt": "2026-12-02T09:00:00Z",
+                 "overdue": true, "completedAt": null, "receipts": [
+                   {"store": "ingestion", "state": "DONE", "deletedRecords": 2, "receivedAt": "2026-11-02T09:01:00Z",
+                    "attempts": 1, "lastAttemptAt": "2026-11-02T09:01:00Z", "lastError": null, "details": {}},
+                   {"store": "classify", "state": "FAILED", "deletedRecords": null, "receivedAt": null,
+                    "attempts": 9, "lastAttemptAt": "2026-12-03T09:00:00Z", "lastError": "HTTP 503 Service Unavailable",
+                    "details": {}}]}""".formatted(OPEN_ERASURE);
+    /** audit-service's monthly compliance report ({@code MonthlyReport}): the phone channel is flagged. */
+    static String monthlyReport(String month) {
+        return """
+                {"month": "%s", "generatedAt": "2026-12-01T02:00:00Z", "decisions": 1200, "judged": 400,
+                 "abstentionRate": 0.08, "accuracy": 0.91,
+                 "byRoutingMethod": [
+                   {"group": "RULE", "decisions": 300, "share": 0.25, "abstentionRate": 0.0, "judged": 100, "accuracy": 0.97},
+                   {"group": "ML", "decisions": 800, "share": 0.6667, "abstentionRate": 0.0, "judged": 280, "accuracy": 0.9},
+                   {"group": "NEEDS_REVIEW", "decisions": 100, "share": 0.0833, "abstentionRate": 1.0, "judged": 20,
+                    "accuracy": null}],
+                 "byDepartment": [
+                   {"group": "Billing", "decisions": 500, "share": 0.4167, "abstentionRate": 0.0, "judged": 200, "accuracy": 0.94},
+                   {"group": "Technical Support", "decisions": 600, "share": 0.5, "abstentionRate": 0.0, "judged": 180,
+                    "accuracy": 0.88}],
+                 "byModelVersion": [],
+                 "biasChecks": [{"attribute": "channel", "groups": [
+                     {"group": "email", "decisions": 900, "share": 0.75, "abstentionRate": 0.05, "judged": 300, "accuracy": 0.95},
+                     {"group": "phone", "decisions": 300, "share": 0.25, "abstentionRate": 0.17, "judged": 100, "accuracy": 0.79}],
+                   "accuracyGap": 0.16, "abstentionGap": 0.12, "flagged": true,
+                   "reasons": ["phone is 0.12 below the overall accuracy"],
+                   "groupGaps": [{"group": "phone", "judged": 100, "accuracy": 0.79, "gap": 0.12, "flagged": true}],
+                   "flaggedGroups": ["phone"]}],
+                 "gapThreshold": 0.1, "minGroupSize": 20}""".formatted(month);
+    }
+
     private static final StubServer classify = new StubServer();
     private static final StubServer gdpr = new StubServer();
     private static final StubServer audit = new StubServer();
@@ -145,10 +273,91 @@ class ConsoleBrowserIT {
                 "application/problem+json", ("{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
                         + "\"detail\":\"Write-back " + SUCCEEDED_WRITE_BACK + " is SUCCEEDED; only a FAILED one is "
                         + "replayed\"}").getBytes(StandardCharsets.UTF_8)));
+        ingestion.on("GET", "/mappings", request -> {
+            String[] path = request.path().split("/");
+            boolean zendesk = path[2].equals("zendesk");
+            int state = zendesk ? zendeskMapping.get() : 0;
+            String v1 = mappingVersion(1, state == 3 ? "ARCHIVED" : "PUBLISHED", MAPPING_V1, "suggestions first");
+            String v2 = state == 3 ? mappingVersion(2, "PUBLISHED", MAPPING_V2, "Billing is automated")
+                    : mappingDraft(state == 1 ? MAPPING_V2.replace("Billing: {", "Billling: {") : MAPPING_V2);
+            if (path.length == 4 && path[3].equals("versions")) {
+                return StubReply.json("{\"source\": \"" + path[2] + "\", \"versions\": ["
+                        + (state == 0 ? v1 : v2 + "," + v1) + "], \"activations\": []}");
+            }
+            return StubReply.json("{\"source\": \"" + path[2] + "\", \"published\": " + (state == 3 ? v2 : v1)
+                    + ", \"draft\": " + (state == 1 || state == 2 ? v2 : "null") + "}");
+        });
+        ingestion.on("PUT", "/mappings/zendesk", request -> {
+            boolean typo = request.bodyText().contains("Billling");
+            zendeskMapping.set(typo ? 1 : 2);
+            return StubReply.json(typo ? """
+                    {"version": 2, "valid": false, "problems": [{"line": 5, "column": 3,
+                      "field": "departments.Billling", "message": "Billling is not a department of the taxonomy"}],
+                     "warnings": []}""" : """
+                    {"version": 2, "valid": true, "problems": [],
+                     "warnings": ["urgencies: none is mapped, so no urgency field is written"]}""");
+        });
+        ingestion.on("POST", "/mappings/zendesk/dry-run", request -> StubReply.json("""
+                {"version": 2, "state": "DRAFT", "plan": {"source": "ZENDESK", "externalId": "ZD-3",
+                  "decisionId": "%s", "mappingVersion": 2, "level": "AUTOMATE", "department": "Billing",
+                  "urgency": "Medium", "fields": {"group_id": 360001}, "tags": [],
+                  "note": "Auto-triage set department Billing and urgency Medium (rule R002).",
+                  "marker": "triage:%s"},
+                 "requests": [{"method": "PUT", "path": "/api/v2/tickets/ZD-3.json", "body": {"ticket":
+                   {"group_id": 360001, "comment": {"public": false,
+                    "body": "Auto-triage set department Billing and urgency Medium (rule R002)."}}}}]}""".formatted(DECISION_A, DECISION_A)));
+        ingestion.on("POST", "/mappings/zendesk/publish", request -> {
+            if (!zendeskMapping.compareAndSet(2, 3)) {
+                return StubReply.bytes(422, "application/problem+json", ("{\"title\":\"Invalid mapping\","
+                        + "\"status\":422,\"detail\":\"the draft has problems\"}").getBytes(StandardCharsets.UTF_8));
+            }
+            return StubReply.json(mappingVersion(2, "PUBLISHED", MAPPING_V2, "Billing is automated"));
+        });
+        gdpr.on("GET", "/gdpr/requests", request -> StubReply.json(
+                erasurePage(request.query("after"), request.query("overdue"))));
+        audit.on("GET", "/audit/reports/monthly", request -> StubReply.json(monthlyReport(request.query("month"))));
+        gdpr.on("GET", "/gdpr/requests/" + OPEN_ERASURE, request -> StubReply.json(OPEN_ERASURE_JSON));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
                 "{\"certificate\":{\"requestId\":\"" + ERASURE_ID + "\"},\"signature\":\"c2ln\"}"));
         audit.on("GET", "/audit/verify", request -> StubReply.json(VERIFICATION));
+        classify.on("GET", "/models", request -> {
+            String production = modelVersion(1, "PRODUCTION", 0.861, "null", "first version");
+            String staging = modelVersion(2, "STAGING", 0.912, "0.861",
+                    "macro-F1 0.912 beats production's 0.861 by more than 0.02");
+            return switch (request.path()) {
+                case "/models" -> StubReply.json(switch (registry.get()) {
+                    case 0 -> "[" + production + "]";
+                    case 1 -> "[" + production + "," + staging + "]";
+                    default -> "[" + production.replace("PRODUCTION", "ARCHIVED") + ","
+                            + staging.replace("STAGING", "PRODUCTION") + "]";
+                });
+                case "/models/jobs" -> StubReply.json(registry.get() > 0
+                        ? "[" + trainingJob("SUCCEEDED", "done", 0, 0) + "]"
+                        : classify.received("/models/retrain").isEmpty() ? "[]"
+                        : "[" + trainingJob("RUNNING", "training", 1, 3) + "]");
+                case "/models/jobs/" + TRAINING_JOB -> {
+                    if (jobPolls.incrementAndGet() < 2) {
+                        yield StubReply.json(trainingJob("RUNNING", "training", 1, 3));
+                    }
+                    registry.compareAndSet(0, 1);
+                    yield StubReply.json(trainingJob("SUCCEEDED", "done", 0, 0));
+                }
+                case "/models/2/report" -> StubReply.json(REPORT);
+                default -> StubReply.bytes(404, "application/problem+json", ("{\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"" + request.path() + " does not exist\"}").getBytes(StandardCharsets.UTF_8));
+            };
+        });
+        classify.on("POST", "/models/retrain", request -> StubReply.json(202, trainingJob("QUEUED", "reading", 0, 0))
+                .withHeader("Location", "/models/jobs/" + TRAINING_JOB));
+        classify.on("POST", "/models/2/promote", request -> {
+            registry.set(2);
+            return StubReply.json(modelVersion(2, "PRODUCTION", 0.912, "0.861",
+                    "macro-F1 0.912 beats production's 0.861 by more than 0.02"));
+        });
+        classify.on("POST", "/models/1/promote", request -> StubReply.bytes(409, "application/problem+json",
+                ("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"version 1 is PRODUCTION; only a STAGING "
+                        + "version is promoted\"}").getBytes(StandardCharsets.UTF_8)));
         classify.on("POST", "/feedback", request -> StubReply.json(201,
                 "{\"decisionId\":\"" + DECISION_A + "\",\"duplicate\":false}"));
         TestDatabase database = BackingServices.get().createDatabase();
@@ -233,8 +442,38 @@ class ConsoleBrowserIT {
             assertThat(JsonBody.json(feedback.bodyText())).isLenientlyEqualTo(
                     "{\"decisionId\":\"" + DECISION_A + "\",\"department\":\"Billing\",\"source\":\"agent\"}");
         });
-        assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(2)
+        // The analyst's retraining and promotion reached classify-service with the analyst's own key.
+        assertThat(classify.received(request -> request.path().equals("/models/retrain")
+                || request.path().equals("/models/2/promote"))).extracting(request -> request.path())
+                .containsExactly("/models/retrain", "/models/2/promote");
+        assertThat(classify.received(request -> request.method().equals("POST")
+                && request.path().startsWith("/models"))).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST));
+        // (the administrator signing in next lands on the Models page and reads it with the admin key)
+        assertThat(classify.received(request -> request.path().startsWith("/models")))
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isIn(ApiKeys.ANALYST, ApiKeys.ADMIN));
+        // The administrator's draft went to ingestion-service as YAML, and was published with the reason typed.
+        assertThat(ingestion.received(request -> request.method().equals("PUT"))).hasSize(2).last().satisfies(put -> {
+            assertThat(put.path()).isEqualTo("/mappings/zendesk");
+            assertThat(put.header("Content-Type")).startsWith("application/yaml");
+            assertThat(put.bodyText()).isEqualTo(MAPPING_V2);
+            assertThat(put.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+        });
+        assertThat(ingestion.received("/mappings/zendesk/dry-run")).singleElement().satisfies(dryRun -> assertThat(
+                JsonBody.json(dryRun.bodyText())).isStrictlyEqualTo("{\"ticketId\":\"" + TICKET_A + "\"}"));
+        assertThat(ingestion.received("/mappings/zendesk/publish")).singleElement().satisfies(publish -> {
+            assertThat(JsonBody.json(publish.bodyText())).isStrictlyEqualTo("{\"reason\":\"Billing is automated\"}");
+            assertThat(publish.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+        });
+        assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(3)
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
+        // The list was read page by page and filtered, and the report of the month typed, as the compliance officer.
+        assertThat(gdpr.received("/gdpr/requests")).extracting(request -> request.rawQuery())
+                .containsExactly("limit=20", "after=cGFnZTI&limit=20", "overdue=true&limit=20");
+        assertThat(audit.received("/audit/reports/monthly")).singleElement().satisfies(report -> {
+            assertThat(report.query("month")).isEqualTo("2026-11");
+            assertThat(report.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE);
+        });
         // Everything was read as the person signed in, with their own key (the backtest sample as the analyst).
         assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
                 .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST))
@@ -436,6 +675,152 @@ class ConsoleBrowserIT {
                 .isEqualTo(403);
         assertThat(ingestion.received(request -> request.path().startsWith("/writebacks")
                 || request.path().equals("/metrics"))).hasSize(asked);
+    }
+
+    @Test
+    void modelsRefuseMalformedIdsNamingTheFieldAndClassifyIsNotAsked() throws Exception {
+        BrowserSession analyst = signedIn(ApiKeys.ANALYST);
+        int asked = classify.received(request -> request.path().startsWith("/models")).size();
+        for (String[] refused : new String[][] {{"api/models/abc/report", "version"},
+                {"api/models/0/report", "version"}, {"api/models/-3/report", "version"},
+                {"api/models/jobs/not-a-job", "id"}, {"api/models/jobs?limit=0", "limit"},
+                {"api/models/jobs?limit=201", "limit"}, {"api/models/jobs?limit=ten", "limit"}}) {
+            HttpResponse<String> answer = analyst.get(refused[0]);
+            assertThat(answer.statusCode()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(refused[0]).contains(refused[1]);
+        }
+        HttpResponse<String> promote = analyst.post("api/models/1.5/promote", "", true);
+        assertThat(promote.statusCode()).isEqualTo(400);
+        assertThat(promote.body()).contains("version");
+        assertThat(classify.received(request -> request.path().startsWith("/models"))).hasSize(asked);
+    }
+
+    @Test
+    void modelsPassClassifyServicesAnswersThroughUnchanged() throws Exception {
+        BrowserSession analyst = signedIn(ApiKeys.ANALYST);
+        HttpResponse<String> report = analyst.get("api/models/2/report");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(JsonBody.json(report.body())).isStrictlyEqualTo(REPORT);
+        HttpResponse<String> missing = analyst.get("api/models/7/report");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("/models/7/report does not exist");
+        HttpResponse<String> conflict = analyst.post("api/models/1/promote", "", true);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(conflict.body()).contains("only a STAGING version is promoted");
+        assertThat(classify.received("/models/1/promote")).last().satisfies(
+                request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST));
+        // Without the CSRF token nothing is promoted.
+        int promotions = classify.received("/models/1/promote").size();
+        assertThat(analyst.post("api/models/1/promote", "", false).statusCode()).isEqualTo(403);
+        assertThat(classify.received("/models/1/promote")).hasSize(promotions);
+    }
+
+    @Test
+    void modelsAreRefusedToANonAnalystAndClassifyIsNotAsked() throws Exception {
+        int asked = classify.received(request -> request.path().startsWith("/models")).size();
+        for (String key : List.of(ApiKeys.OPS, ApiKeys.COMPLIANCE)) {
+            BrowserSession other = signedIn(key);
+            assertThat(other.get("api/models").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/models/jobs").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/models/2/report").statusCode()).isEqualTo(403);
+            assertThat(other.post("api/models/retrain", "", true).statusCode()).isEqualTo(403);
+            assertThat(other.post("api/models/2/promote", "", true).statusCode()).isEqualTo(403);
+        }
+        assertThat(classify.received(request -> request.path().startsWith("/models"))).hasSize(asked);
+    }
+
+    @Test
+    void anUnreachableClassifyServiceIsA503Problem() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ConfigurableApplicationContext alone = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--server.port=0", "--triage.console.classify-service=http://127.0.0.1:" + closedPort,
+                "--server.servlet.session.cookie.secure=false", "--triage.console.sign-in-failures-per-minute=1000",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN")) {
+            var analyst = new BrowserSession("http://127.0.0.1:" + port(alone) + "/");
+            analyst.get("session");
+            assertThat(analyst.post("session", "{\"apiKey\":\"" + ApiKeys.ANALYST + "\"}", true).statusCode())
+                    .isEqualTo(200);
+            for (HttpResponse<String> answer : List.of(analyst.get("api/models"),
+                    analyst.post("api/models/retrain", "", true))) {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(answer.body()).contains("127.0.0.1:" + closedPort + " is not reachable");
+            }
+        }
+    }
+
+    @Test
+    void mappingsRefuseAnUnknownSourceOrAnEmptyDraftNamingTheFieldAndIngestionIsNotAsked() throws Exception {
+        BrowserSession admin = signedIn(ApiKeys.ADMIN);
+        int asked = ingestion.received(request -> request.path().startsWith("/mappings")).size();
+        HttpResponse<String> unknown = admin.get("api/mappings/freshdesk");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("source");
+        HttpResponse<String> unknownPublish = admin.post("api/mappings/freshdesk/publish", "{\"reason\":\"x\"}", true);
+        assertThat(unknownPublish.statusCode()).isEqualTo(400);
+        assertThat(unknownPublish.body()).contains("source");
+        HttpResponse<String> empty = admin.put("api/mappings/jira", "{\"yaml\":\"  \"}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(empty.body()).contains("yaml");
+        assertThat(admin.put("api/mappings/jira", "{}").statusCode()).isEqualTo(400);
+        assertThat(ingestion.received(request -> request.path().startsWith("/mappings"))).hasSize(asked);
+    }
+
+    @Test
+    void mappingsAreRefusedToANonAdminAndIngestionIsNotAsked() throws Exception {
+        int asked = ingestion.received(request -> request.path().startsWith("/mappings")).size();
+        for (String key : List.of(ApiKeys.ANALYST, ApiKeys.OPS)) {
+            BrowserSession other = signedIn(key);
+            assertThat(other.get("api/mappings/zendesk").statusCode()).isEqualTo(403);
+            assertThat(other.put("api/mappings/zendesk", "{\"yaml\":\"levels: {}\"}").statusCode()).isEqualTo(403);
+            assertThat(other.post("api/mappings/zendesk/publish", "{\"reason\":\"x\"}", true).statusCode())
+                    .isEqualTo(403);
+        }
+        assertThat(ingestion.received(request -> request.path().startsWith("/mappings"))).hasSize(asked);
+    }
+
+    @Test
+    void theErasureListAndTheMonthlyReportRefuseBadParametersNamingThemAndAskNoService() throws Exception {
+        BrowserSession officer = signedIn(ApiKeys.COMPLIANCE);
+        int asked = gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size();
+        for (String[] refused : new String[][] {{"api/compliance/erasures?status=DONE", "status"},
+                {"api/compliance/erasures?overdue=yes", "overdue"}, {"api/compliance/erasures?since=yesterday", "since"},
+                {"api/compliance/erasures?until=2026-11-31T00:00:00Z", "until"},
+                {"api/compliance/erasures?limit=0", "limit"}, {"api/compliance/erasures?limit=201", "limit"},
+                {"api/compliance/erasures?after=a%26status%3DCOMPLETED", "after"},
+                {"api/compliance/reports/monthly?month=2026-13", "month"},
+                {"api/compliance/reports/monthly?month=november", "month"},
+                {"api/compliance/reports/monthly", "month"}}) {
+            HttpResponse<String> answer = officer.get(refused[0]);
+            assertThat(answer.statusCode()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(refused[0]).contains(refused[1]);
+        }
+        assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
+                .isEqualTo(asked);
+    }
+
+    @Test
+    void theErasureListAndTheMonthlyReportAreRefusedToANonComplianceRole() throws Exception {
+        int asked = gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size();
+        for (String key : List.of(ApiKeys.ANALYST, ApiKeys.OPS)) {
+            BrowserSession other = signedIn(key);
+            assertThat(other.get("api/compliance/erasures").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/compliance/reports/monthly?month=2026-11").statusCode()).isEqualTo(403);
+        }
+        assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
+                .isEqualTo(asked);
     }
 
     private static BrowserSession signedIn(String apiKey) throws Exception {

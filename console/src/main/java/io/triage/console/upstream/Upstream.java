@@ -45,6 +45,19 @@ public class Upstream {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
+        return exchange(request, service);
+    }
+
+    /** As {@link #call(HttpMethod, URI, String, Object, Authentication)}, sending {@code text} as {@code type}. */
+    public ResponseEntity<String> send(HttpMethod method, URI service, String pathAndQuery, String text,
+            MediaType type, Authentication caller) {
+        return exchange(http.method(method).uri(URI.create(service + pathAndQuery))
+                .header(API_KEY, keyOf(caller))
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(type).body(text), service);
+    }
+
+    private static ResponseEntity<String> exchange(RestClient.RequestBodySpec request, URI service) {
         try {
             return request.exchange((sent, answer) -> {
                 MediaType type = answer.getHeaders().getContentType();

@@ -19,6 +19,12 @@ public record DeletionRequest(UUID id, @Nullable String customerId, String reque
         Status status, Instant createdAt, Instant dueAt, boolean overdue, @Nullable Instant completedAt,
         List<DeletionReceipt> receipts) {
 
+    /** The same request with these receipts. */
+    DeletionRequest withReceipts(List<DeletionReceipt> newReceipts) {
+        return new DeletionRequest(id, customerId, requestedBy, reason, status, createdAt, dueAt, overdue, completedAt,
+                newReceipts);
+    }
+
     /** IN_PROGRESS until every configured store has answered. */
     public enum Status { IN_PROGRESS, COMPLETED }
 }

@@ -5,6 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,6 +160,89 @@ public class DeletionRequests {
                 + "WHERE id = :id").param("id", id).query((rs, n) -> map(rs, receipts)).optional();
     }
 
+    /**
+     * Which requests a page lists: all of them when every filter is null.
+     *
+     * @param status  only requests in this status
+     * @param overdue only requests that are (true) or are not (false) open past their due date
+     * @param since   made at or after this instant
+     * @param until   made before this instant
+     */
+    public record Filter(DeletionRequest.@Nullable Status status, @Nullable Boolean overdue, @Nullable Instant since,
+            @Nullable Instant until) {
+    }
+
+    /**
+     * Where a page starts: after the request made at {@code createdAt} with id {@code id} (newest first, the id
+     * breaking ties), as the previous page's last request.
+     */
+    public record Position(Instant createdAt, UUID id) {
+    }
+
+    /** One page of requests, newest first, with its receipts; {@code next} is null on the last page. */
+    public record Page(List<DeletionRequest> items, @Nullable Position next) {
+    }
+
+    /** Up to {@code limit} requests matching {@code filter}, newest first, after {@code after} when given. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Page page(Filter filter, @Nullable Position after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        DeletionRequest.Status status = filter.status();
+        Boolean overdue = filter.overdue();
+        Instant since = filter.since();
+        Instant until = filter.until();
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (overdue != null) {
+            where.append(overdue ? " AND status = 'IN_PROGRESS' AND due_at < now()"
+                    : " AND NOT (status = 'IN_PROGRESS' AND due_at < now())");
+        }
+        if (since != null) {
+            where.append(" AND created_at >= :since");
+            params.put("since", utc(since));
+        }
+        if (until != null) {
+            where.append(" AND created_at < :until");
+            params.put("until", utc(until));
+        }
+        if (after != null) {
+            where.append(" AND (created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", utc(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("limit", limit + 1);
+        List<RequestRow> rows = jdbc.sql("SELECT *, (status = 'IN_PROGRESS' AND due_at < now()) AS overdue "
+                + "FROM deletion_requests" + where + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .params(params).query((rs, n) -> new RequestRow(rs.getObject("id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(), rs)).list();
+        List<RequestRow> shown = rows.subList(0, Math.min(limit, rows.size()));
+        Map<UUID, List<DeletionReceipt>> receipts = new HashMap<>();
+        if (!shown.isEmpty()) {
+            jdbc.sql("""
+                    SELECT request_id, store, state, deleted_records, received_at, attempts, last_attempt_at,
+                           last_error, CAST(details AS text) AS details
+                      FROM deletion_receipts WHERE request_id IN (:ids) ORDER BY store
+                    """).param("ids", shown.stream().map(RequestRow::id).toList())
+                    .query((rs, n) -> Map.entry(rs.getObject("request_id", UUID.class), receipt(rs))).list()
+                    .forEach(entry -> receipts.computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
+                            .add(entry.getValue()));
+        }
+        List<DeletionRequest> items = shown.stream()
+                .map(row -> row.request().withReceipts(receipts.getOrDefault(row.id(), List.of()))).toList();
+        RequestRow last = shown.isEmpty() ? null : shown.getLast();
+        return new Page(items, rows.size() > limit && last != null ? new Position(last.createdAt(), last.id()) : null);
+    }
+
+    /** A request row read before its receipts. */
+    private record RequestRow(UUID id, Instant createdAt, DeletionRequest request) {
+        RequestRow(UUID id, Instant createdAt, ResultSet rs) throws SQLException {
+            this(id, createdAt, map(rs, List.of()));
+        }
+    }
+
     /** Requests not yet completed by every store. */
     long open() {
         return jdbc.sql("SELECT count(*) FROM deletion_requests WHERE status = 'IN_PROGRESS'").query(Long.class)
@@ -215,6 +302,10 @@ public class DeletionRequests {
                 DeletionRequest.Status.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("due_at").toInstant(), rs.getBoolean("overdue"),
                 instant(rs.getTimestamp("completed_at")), receipts);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -1,0 +1,93 @@
+package io.triage.console.models;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.triage.console.config.ConsoleProperties;
+import io.triage.console.upstream.Upstream;
+import io.triage.platform.problem.InvalidInputException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Models page's calls, with the analyst's key, passed through to classify-service: the registered versions
+ * ({@code GET /models}), the training jobs ({@code GET /models/jobs}, {@code /models/jobs/{id}}), a retraining job
+ * ({@code POST /models/retrain}, 202 with the job to poll), a version's evaluation report
+ * ({@code GET /models/{v}/report}) and its promotion ({@code POST /models/{v}/promote}). Ids are checked here (a
+ * version is a positive number, a job id a UUID), so nothing else can be slipped into the service's path.
+ */
+@RestController
+@RequestMapping("/api/models")
+@PreAuthorize("hasRole('ANALYST')")
+class ModelsController {
+
+    private final Upstream upstream;
+    private final URI classify;
+
+    ModelsController(Upstream upstream, ConsoleProperties properties) {
+        this.upstream = upstream;
+        this.classify = properties.classifyService();
+    }
+
+    @GetMapping
+    ResponseEntity<String> versions(Authentication caller) {
+        return upstream.call(HttpMethod.GET, classify, "/models", null, caller);
+    }
+
+    @GetMapping("/jobs")
+    ResponseEntity<String> jobs(@RequestParam(defaultValue = "20") String limit, Authentication caller) {
+        return upstream.call(HttpMethod.GET, classify, "/models/jobs?limit=" + limit(limit), null, caller);
+    }
+
+    @GetMapping("/jobs/{id}")
+    ResponseEntity<String> job(@PathVariable UUID id, Authentication caller) {
+        return upstream.call(HttpMethod.GET, classify, "/models/jobs/" + id, null, caller);
+    }
+
+    @PostMapping("/retrain")
+    ResponseEntity<String> retrain(Authentication caller) {
+        return upstream.call(HttpMethod.POST, classify, "/models/retrain", null, caller);
+    }
+
+    @GetMapping("/{version}/report")
+    ResponseEntity<String> report(@PathVariable String version, Authentication caller) {
+        return upstream.call(HttpMethod.GET, classify, "/models/" + version(version) + "/report", null, caller);
+    }
+
+    @PostMapping("/{version}/promote")
+    ResponseEntity<String> promote(@PathVariable String version, Authentication caller) {
+        return upstream.call(HttpMethod.POST, classify, "/models/" + version(version) + "/promote", null, caller);
+    }
+
+    private static long version(String version) {
+        try {
+            long number = Long.parseLong(version);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("version", "version must be a positive whole number");
+    }
+
+    private static int limit(String limit) {
+        try {
+            int number = Integer.parseInt(limit);
+            if (number >= 1 && number <= 200) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("limit", "limit must be between 1 and 200");
+    }
+}
