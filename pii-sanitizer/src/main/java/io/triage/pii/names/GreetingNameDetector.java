@@ -50,6 +50,10 @@ public final class GreetingNameDetector implements Detector {
             + "|again\\b|please\\b|that\\b))"
             + "|(?:^|[.!?\\n])[ \\t]*" + NAME + "(?=[ \\t]{1,3}on[ \\t]behalf[ \\t]of\\b)"
             + "|^[ \\t]*\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\][ \\t]{1,3}" + NAME + ":");
+    /** Every match of {@link #CUES} holds one of these (in lower case); a text without any skips the pattern. */
+    private static final List<String> CUE_WORDS = List.of("husband", "wife", "partner", "son", "daughter", "mother",
+            "father", "brother", "sister", "accountant", "colleague", "behalf", "holder", "ask", "spoke", "tell",
+            "name:", "caller:", "from:", "[");
 
     private final NameLists lists;
 
@@ -67,7 +71,7 @@ public final class GreetingNameDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         boolean singleCase = text.chars().noneMatch(Character::isUpperCase)
                 || text.chars().noneMatch(Character::isLowerCase);
-        for (Pattern pattern : List.of(GREETINGS, CUES)) {
+        for (Pattern pattern : mayHoldCues(text) ? List.of(GREETINGS, CUES) : List.of(GREETINGS)) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
                 for (int group = 1; group <= matcher.groupCount(); group += 2) {
@@ -83,6 +87,16 @@ public final class GreetingNameDetector implements Detector {
             }
         }
         return findings;
+    }
+
+    private static boolean mayHoldCues(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String word : CUE_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(String text, Matcher matcher, int group, boolean singleCase, List<Finding> findings) {
