@@ -72,7 +72,7 @@ class GreetingNameTests {
 
     @Test
     void nameHereAfterASpeakerLabelIsAPerson() {
-        assertThat(clean("[10:41] visitor: hello\n[10:41] visitor: ingrid here, card stuck"))
+        assertThat(clean("[10:41] visitor: hello\n[10:41] visitor: wanjiku here, card stuck"))
                 .isEqualTo("[10:41] visitor: hello [10:41] visitor: <PERSON> here, card stuck");
     }
 
