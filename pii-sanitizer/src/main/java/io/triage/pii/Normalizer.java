@@ -1,6 +1,7 @@
 package io.triage.pii;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,9 @@ public final class Normalizer {
     static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z][A-Z_]{1,20}(?:_[0-9a-f]{1,16})?>");
 
     private static final Pattern IRREGULAR = Pattern.compile("\\b(won't|can't|shan't|ain't|let's)\\b");
-    private static final Pattern PRONOUN_IS =
-            Pattern.compile("\\b(it|that|what|there|he|she|where|who|here|how)'s\\b");
-    private static final Pattern SUFFIX_START = Pattern.compile("'(?:re|ve|ll|d|m)");
+    /** Words whose "'s" means "is" (as the regex {@code \\b(it|that|…|how)'s\\b}), matched without a regex. */
+    private static final Set<String> PRONOUNS = Set.of("it", "that", "what", "there", "he", "she", "where", "who",
+            "here", "how");
     private static final Pattern SUFFIXES = Pattern.compile("(?<=\\p{L})(n't|'re|'ve|'ll|'d|'m)\\b");
 
     /** Returns the normalised form of {@code text}; never null. */
@@ -75,6 +76,50 @@ public final class Normalizer {
         return c == ' ' || c >= '\t' && c <= '\r';
     }
 
+    /**
+     * "it's" → "it is" for the {@link #PRONOUNS}: the same text as {@code \\b(it|…)'s\\b} replaced by "$1 is", where
+     * {@code \\b} is the ASCII word boundary of {@code \\w}. Most "'s" in tickets are possessives, and a regex tried
+     * at every position cost more than the rest of the normalisation.
+     */
+    static String pronounIs(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = text.indexOf("'s"); at >= 0; at = text.indexOf("'s", at + 2)) {
+            if (at + 2 < text.length() && isAsciiWordChar(text.charAt(at + 2))) {
+                continue;
+            }
+            int wordStart = at;
+            while (wordStart > 0 && isAsciiWordChar(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            if (at - wordStart < 2 || at - wordStart > 5 || !PRONOUNS.contains(text.substring(wordStart, at))) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 8);
+            }
+            out.append(text, copied, at).append(" is");
+            copied = at + 2;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** Whether the text holds "'re", "'ve", "'ll", "'d" or "'m" (the suffixes {@link #SUFFIXES} rewrites). */
+    static boolean hasSuffix(String text) {
+        for (int at = text.indexOf('\''); at >= 0 && at + 1 < text.length(); at = text.indexOf('\'', at + 1)) {
+            char next = text.charAt(at + 1);
+            if (next == 'd' || next == 'm' || at + 2 < text.length() && (next == 'r' && text.charAt(at + 2) == 'e'
+                    || next == 'v' && text.charAt(at + 2) == 'e' || next == 'l' && text.charAt(at + 2) == 'l')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String normalizePlain(String segment) {
         if (segment.isEmpty()) {
             return segment;
@@ -96,9 +141,9 @@ public final class Normalizer {
             });
         }
         if (expanded.contains("'s")) {
-            expanded = PRONOUN_IS.matcher(expanded).replaceAll("$1 is");
+            expanded = pronounIs(expanded);
         }
-        if (!negation && !SUFFIX_START.matcher(expanded).find()) {
+        if (!negation && !hasSuffix(expanded)) {
             return expanded;
         }
         return SUFFIXES.matcher(expanded).replaceAll(m -> switch (m.group(1)) {

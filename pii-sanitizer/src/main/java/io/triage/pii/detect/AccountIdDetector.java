@@ -25,7 +25,7 @@ public final class AccountIdDetector implements Detector {
             + "(?:n{1,2}u{1,2}m{1,2}b{1,2}e{1,2}r|no|num|nr|id|ref))\\b\\.?"
             + "(?:\\s{0,3}(?:n{1,2}u{1,2}m{1,2}b{1,2}e{1,2}r|no\\.?|num|nr|id|is|was|ist|es|est|ending\\s{1,3}in|:|#))"
             + "{0,3}[\\s:#]{0,4}"
-            + "([A-Za-z0-9][A-Za-z0-9\\-/]{2,29})(?![A-Za-z0-9\\-])");
+            + "([A-Za-z0-9](?:[A-Za-z0-9\\-/_]|\\.(?=[A-Za-z0-9])){2,29})(?![A-Za-z0-9\\-_@])");
 
     /** A user handle (letters then digits, "cyhd87") a few words after "account" in the same sentence. */
     private static final Pattern HANDLE_NEAR_ACCOUNT = Pattern.compile(
@@ -104,10 +104,13 @@ public final class AccountIdDetector implements Detector {
         return false;
     }
 
-    /** At least four characters with a digit; short counts such as "order 15" stay. */
+    /**
+     * At least four characters with a digit; short counts such as "order 15" stay. A handle with a dot
+     * ("kat.6575") needs a letter, so an amount ("order 1234.56") is no identifier.
+     */
     private static boolean looksLikeIdentifier(String token) {
         long digits = token.chars().filter(Character::isDigit).count();
         boolean letters = token.chars().anyMatch(Character::isLetter);
-        return token.length() >= 4 && digits > 0 && (letters || digits >= 4);
+        return token.length() >= 4 && digits > 0 && (letters || digits >= 4 && token.indexOf('.') < 0);
     }
 }

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Payment card numbers: 12 to 19 digits starting 0–6 (the card networks' ranges, incl. JCB 1800 and Maestro 0604),
- * optionally grouped by spaces or dashes, passing the Luhn check.
+ * optionally grouped by spaces (one or two) or dashes, passing the Luhn check.
  */
 public final class CreditCardDetector extends PatternDetector {
 
     private static final int MIN_DIGITS = 12;
-    private static final Pattern CARD = Pattern.compile("(?<![\\w\\-+])[0-6](?:[ \\-]?\\d){11,18}(?!\\w)");
+    private static final Pattern CARD = Pattern.compile("(?<![\\w\\-+])[0-6](?:(?:[ \\-]| {2})?\\d){11,18}(?!\\w)");
 
     public CreditCardDetector() {
         super("credit-card", PiiType.CREDIT_CARD, CARD, 0, 0.97, CreditCardDetector::plausible, MatchStart.DIGIT_RUN);

@@ -22,7 +22,7 @@ public final class PhoneDetector implements Detector {
     private static final String EXTENSION_SUFFIX = "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
             + "\\s?\\d{1,6})?";
     private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}" + EXTENSION_SUFFIX
-            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
+            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?: \\d{1,4})?\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
             + EXTENSION_SUFFIX + ")(?!\\w|[\\-.]\\d)");
     /** A candidate starts with +, ( or a digit that does not continue a digit run. */
     private static final MatchStart CANDIDATE_START = (text, index) -> {

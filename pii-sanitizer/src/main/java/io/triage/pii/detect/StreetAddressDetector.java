@@ -114,8 +114,12 @@ public final class StreetAddressDetector implements Detector {
     /** Flat, suite, unit or post-office box on its own: part of an address only next to one. */
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:flat|apartment|apt|unit|suite|ste|room|floor|p\\.?o\\.?"
             + "\\s?box|box|psc)\\.?\\s?#?\\s?\\d{1,5}[a-z]?\\b");
-    /** A bare four- or five-digit postcode: part of an address only next to one. */
-    private static final Pattern BARE_POSTCODE = Pattern.compile("(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d)");
+    /**
+     * A bare four- or five-digit postcode: part of an address only next to one; not the first group of a number
+     * that goes on in more digit groups ("…, 0047 21 23 45 48" is a phone number).
+     */
+    private static final Pattern BARE_POSTCODE = Pattern.compile(
+            "(?<![\\w.,\\-])\\d{4,5}(?![\\w\\-]|[.,]\\d| \\d{1,4} \\d)");
     /** Precompiled, because String.replaceAll and split compile their pattern on every call. */
     private static final Pattern NUMBER_TAIL = Pattern.compile("\\s{1,3}\\d.*$");
     private static final Pattern SPACE = Pattern.compile("\\s");

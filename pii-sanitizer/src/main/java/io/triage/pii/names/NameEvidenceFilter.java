@@ -62,8 +62,12 @@ public final class NameEvidenceFilter implements Detector {
         }
         if (finding.score() >= CUED) {
             // A cue ("Hi,", "by", "Dear") before a dictionary word is a greeting to "Team" or "ATMs", unless the word
-            // is also a listed name ("Hi, Grace").
-            return !ordinaryWords || tokens.stream().anyMatch(this::listedName);
+            // is also a listed name ("Hi, Grace"). In text typed all in capitals a long capitalised word is no
+            // acronym ("MANY THANKS\nMYKOLA").
+            boolean capitalsOnly = text.chars().noneMatch(Character::isLowerCase);
+            boolean ordinaryOrAcronyms = tokens.stream().allMatch(token -> ordinary(token) || publicName(token)
+                    || ACRONYM.matcher(token.text()).matches() && !(capitalsOnly && token.key().length() > 4));
+            return !ordinaryOrAcronyms || tokens.stream().anyMatch(this::listedName);
         }
         if (tokens.size() >= 2 && lists.givenNames().contains(tokens.getFirst().key())
                 && lists.surnames().contains(tokens.getLast().key())) {

@@ -30,6 +30,35 @@ class StructuredGapsTests {
     }
 
     @Test
+    void cardGroupsSeparatedByTwoSpacesAreOneCard() {
+        assertThat(clean("Charge on 4111  1111  1111  1111 yesterday")).isEqualTo("charge on <CREDIT_CARD> yesterday");
+    }
+
+    @Test
+    void handlesWithADotOrUnderscoreAfterAContextWordAreAccountIds() {
+        assertThat(clean("Username ola.1234 is locked")).isEqualTo("username <ACCOUNT_ID> is locked");
+        assertThat(clean("Client ID: rio_4410")).isEqualTo("client id: <ACCOUNT_ID>");
+        assertThat(clean("ref tom.5521 - double debit")).isEqualTo("ref <ACCOUNT_ID> - double debit");
+    }
+
+    @Test
+    void aDotAtTheEndOfASentenceIsNotPartOfTheAccountId() {
+        assertThat(clean("My order AB123456. It has not arrived"))
+                .isEqualTo("my order <ACCOUNT_ID>. it has not arrived");
+    }
+
+    @Test
+    void areaCodeInBracketsMayHoldASpace() {
+        assertThat(clean("call (06 1) 234 5678 please")).isEqualTo("call <PHONE> please");
+    }
+
+    @Test
+    void aFourDigitGroupBeforeMoreDigitGroupsIsAPhonePrefixNotAPostcode() {
+        assertThat(clean("12 Mill Lane, Leeds LS1 4AP, 0045 32 12 34 56"))
+                .isEqualTo("<STREET_ADDRESS>, <PHONE>");
+    }
+
+    @Test
     void ipv4MappedIpv6KeepsNoPrefix() {
         assertThat(clean("from ::ffff:192.0.2.1 today")).isEqualTo("from <IP_ADDRESS> today");
     }

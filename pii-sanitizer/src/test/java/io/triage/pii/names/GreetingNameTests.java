@@ -70,6 +70,51 @@ class GreetingNameTests {
                 .isEqualTo("good afternoon, this is <PERSON> from the accounts team.");
     }
 
+    @Test
+    void nameHereAfterASpeakerLabelIsAPerson() {
+        assertThat(clean("[10:41] visitor: hello\n[10:41] visitor: wanjiku here, card stuck"))
+                .isEqualTo("[10:41] visitor: hello [10:41] visitor: <PERSON> here, card stuck");
+    }
+
+    @Test
+    void itsWithoutApostropheBeforeNameHereIsAPerson() {
+        assertThat(clean("hey its ludmila here, app broken")).isEqualTo("hey its <PERSON> here, app broken");
+    }
+
+    @Test
+    void relationTakesTheWholeLowerCaseName() {
+        assertThat(clean("my wife zuzanna wrzesniewska cannot log in")).isEqualTo("my wife <PERSON> cannot log in");
+    }
+
+    @Test
+    void bothSidesOfOnBehalfOfArePeople() {
+        assertThat(clean("teodora vasquez on behalf of imelda brancusi: close it"))
+                .isEqualTo("<PERSON> on behalf of <PERSON>: close it");
+    }
+
+    @Test
+    void timestampedChatLineNamesItsSpeaker() {
+        assertThat(clean("[14:07] amara nwachukwu: is anyone there?")).isEqualTo("[14:07] <PERSON>: is anyone there?");
+    }
+
+    @Test
+    void tellNameThatIsAPerson() {
+        assertThat(clean("please tell marisol that i called back"))
+                .isEqualTo("please tell <PERSON> that i called back");
+    }
+
+    @Test
+    void longCapitalisedNameAfterASignOffInShoutedTextIsNoAcronym() {
+        assertThat(clean("MANY THANKS\nTORVALD")).isEqualTo("many thanks <PERSON>");
+    }
+
+    @Test
+    void wordsAfterAskForInMixedCaseTextAreNoName() {
+        assertThat(clean("Why do you ask for top-up verification?"))
+                .isEqualTo("why do you ask for top-up verification?");
+        assertThat(clean("Can I ask for the manager?")).isEqualTo("can i ask for the manager?");
+    }
+
     private String clean(String text) {
         return sanitizer.sanitize(text).text();
     }
