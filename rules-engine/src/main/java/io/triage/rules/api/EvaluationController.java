@@ -8,6 +8,7 @@ import io.triage.rules.config.RulesEngineProperties;
 import io.triage.rules.engine.RuleVerdict;
 import io.triage.rules.ruleset.Rule;
 import io.triage.rules.stats.RuleStatistics;
+import io.triage.rules.stats.RuleTrusts;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,14 @@ class EvaluationController {
 
     private final ActiveRuleSet active;
     private final RuleStatistics statistics;
+    private final RuleTrusts trusts;
     private final RulesEngineProperties properties;
 
-    EvaluationController(ActiveRuleSet active, RuleStatistics statistics, RulesEngineProperties properties) {
+    EvaluationController(ActiveRuleSet active, RuleStatistics statistics, RuleTrusts trusts,
+            RulesEngineProperties properties) {
         this.active = active;
         this.statistics = statistics;
+        this.trusts = trusts;
         this.properties = properties;
     }
 
@@ -63,11 +67,20 @@ class EvaluationController {
             Rule rule = fired.rule();
             statistics.hit(rule.id());
             return new EvaluationResponse(ticket.ticketId(), true, rule.id(), rule.department(), rule.urgency(),
-                    rule.confidence(), rule.confidence() >= properties.shortCircuitConfidence(), rules.version(),
-                    fired.span());
+                    rule.confidence(), shortCircuits(rule), rules.version(), fired.span());
         }
         statistics.hit("none");
         return new EvaluationResponse(ticket.ticketId(), false, null, null, null, null, false, rules.version(), null);
+    }
+
+    /**
+     * Whether a match of {@code rule} decides the ticket: its declared confidence reaches the threshold and it has not
+     * lost the right from its confirmed outcomes (the bound {@code GET /rules/statistics} shows). The match itself is
+     * reported either way.
+     */
+    private boolean shortCircuits(Rule rule) {
+        return rule.confidence() >= properties.shortCircuitConfidence()
+                && trusts.trust(rule.id(), rule.confidence()).shortCircuits();
     }
 
     /** The ticket, once it is known to be there and small enough. */

@@ -5,6 +5,7 @@ import io.triage.rules.catalog.ActiveRuleSet;
 import io.triage.rules.config.RulesEngineProperties;
 import io.triage.rules.stats.RuleStatistics;
 import io.triage.rules.stats.RuleStatistics.RuleAccuracy;
+import io.triage.rules.stats.RuleTrusts;
 import io.triage.rules.trust.RuleTrust;
 import io.triage.rules.trust.TrustPolicy;
 import jakarta.validation.Valid;
@@ -31,12 +32,14 @@ class FeedbackController {
 
     private final RuleStatistics statistics;
     private final ActiveRuleSet active;
-
+    private final RuleTrusts trusts;
     private final RulesEngineProperties properties;
 
-    FeedbackController(RuleStatistics statistics, ActiveRuleSet active, RulesEngineProperties properties) {
+    FeedbackController(RuleStatistics statistics, ActiveRuleSet active, RuleTrusts trusts,
+            RulesEngineProperties properties) {
         this.statistics = statistics;
         this.active = active;
+        this.trusts = trusts;
         this.properties = properties;
     }
 
@@ -83,6 +86,10 @@ class FeedbackController {
         boolean correct = request.correctDepartment().equalsIgnoreCase(String.valueOf(rule.department()));
         boolean counted = statistics.feedback(request.feedbackId(), request.decisionId(), request.ruleId(), version,
                 correct);
+        if (counted) {
+            // So that this replica's next evaluation of the rule already reflects it.
+            trusts.refresh();
+        }
         return new FeedbackResponse(request.ruleId(), correct, !counted);
     }
 
@@ -115,7 +122,7 @@ class FeedbackController {
     List<RuleStanding> statistics() {
         Map<String, Double> declared = active.get().compiled().rules().stream()
                 .collect(Collectors.toMap(r -> r.id(), r -> r.confidence(), (a, b) -> a));
-        TrustPolicy policy = TrustPolicy.DEFAULTS;
+        TrustPolicy policy = trusts.policy();
         return statistics.accuracy().stream().map(a -> standing(a, declared.get(a.ruleId()), policy)).toList();
     }
 

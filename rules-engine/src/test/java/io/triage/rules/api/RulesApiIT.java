@@ -166,6 +166,7 @@ class RulesApiIT {
                 .containsExactly(0.9);
         assertThat(before).extractingPath("$[?(@.ruleId == 'R008')].measured").asArray().containsExactly(false);
         assertThat(before).extractingPath("$[?(@.ruleId == 'R008')].shortCircuits").asArray().containsExactly(true);
+        assertThat(json(evaluateInvoiceCopy())).extractingPath("$.shortCircuit").isEqualTo(true);
 
         feedback(UUID.randomUUID(), "R008", "Sales");
 
@@ -177,6 +178,26 @@ class RulesApiIT {
         assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].shortCircuits").asArray().containsExactly(false);
         assertThat(after).extractingPath("$[?(@.ruleId == 'R008')].reason").asArray()
                 .containsExactly("it was right 0 of 60 confirmed times (lower bound 0.000 < 0.95)");
+        JsonContent evaluated = json(evaluateInvoiceCopy());
+        assertThat(evaluated).as("the match is still reported").extractingPath("$.matched").isEqualTo(true);
+        assertThat(evaluated).extractingPath("$.ruleId").isEqualTo("R008");
+        assertThat(evaluated).extractingPath("$.department").isEqualTo("Billing");
+        assertThat(evaluated).extractingPath("$.confidence").isEqualTo(0.9);
+        assertThat(evaluated).as("POST /rules/evaluate follows the earned trust, as GET /rules/statistics shows it")
+                .extractingPath("$.shortCircuit").isEqualTo(false);
+        JsonContent batch = json(http.post("/rules/evaluate/batch", ApiKeys.CLASSIFY_SERVICE, """
+                {"tickets": [{"ticketId": "I2", "description": "Please can I get a VAT invoice for order 1182."}]}"""));
+        assertThat(batch).extractingPath("$.results[0].ruleId").isEqualTo("R008");
+        assertThat(batch).extractingPath("$.results[0].shortCircuit").isEqualTo(false);
+    }
+
+    private HttpResponse<String> evaluateInvoiceCopy() {
+        HttpResponse<String> response = http.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE, """
+                {"ticketId": "I1", "subject": "Invoice",
+                 "description": "Could you send me a copy of last month's invoice for our finance team?"}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response)).extractingPath("$.ruleId").isEqualTo("R008");
+        return response;
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.triage.testsupport.IsolatedBackingServices;
 import io.triage.testsupport.ServiceHttp;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import org.springframework.test.json.JsonContent;
 
 /**
  * Two running instances on one database: a publish or rollback on one is in use on the other without restart, within
- * the refresh interval plus one compile (60 s allowed, for heavily loaded CI machines).
+ * the refresh interval plus one compile (60 s allowed, for heavily loaded CI machines); so is the short-circuit a rule
+ * lost from feedback counted on the other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "triage.rules.refresh-interval=300ms")
@@ -87,6 +89,28 @@ class TwoReplicasIT {
         assertThat(versions).hasPath("$.versions[0].createdBy");
         assertThat(versions).extractingPath("$.versions[*].reason").asArray()
                 .contains("route refunds to Sales for the campaign");
+    }
+
+    @Test
+    void feedbackOnOneReplicaTakesTheShortCircuitAwayOnTheOther() {
+        assertThat(invoiceCopyShortCircuits(other)).as("R008 declared 0.90, no outcomes yet").isTrue();
+
+        for (int i = 0; i < 60; i++) {
+            assertThat(first.post("/rules/feedback", ApiKeys.CLASSIFY_SERVICE, """
+                    {"feedbackId": "%s", "ruleId": "R008", "correctDepartment": "Sales"}"""
+                    .formatted(UUID.randomUUID())).statusCode()).isEqualTo(202);
+        }
+
+        assertThat(invoiceCopyShortCircuits(first)).as("the replica that counted the feedback").isFalse();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(invoiceCopyShortCircuits(other))
+                .isFalse());
+    }
+
+    private static boolean invoiceCopyShortCircuits(ServiceHttp replica) {
+        String body = replica.post("/rules/evaluate", ApiKeys.CLASSIFY_SERVICE,
+                "{\"description\": \"hi can you resend invoice pls, lost the email\"}").body();
+        assertThat((String) JsonPath.read(body, "$.ruleId")).isEqualTo("R008");
+        return JsonPath.read(body, "$.shortCircuit");
     }
 
     private static String routedBy(ServiceHttp replica) {

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * out-of-scope test questions are queried too. A model is trained on the history as classify-service trains one
  * (its own 70/15/15 split, MiniLM sentence features so the cache's vector is the model's), its cache threshold
  * calibrated on its validation split as classify-service does, and every query is answered by the cache rules
- * (bare 0.92; floor + agreement + model; calibrated + agreement + model) or else by the model. Usage:
+ * (bare 0.92; floor + agreement + model; calibrated + agreement + model; jointly calibrated similarity and model
+ * probability + agreement + model, see {@link JointReuseCalibration}) or else by the model. Usage:
  * {@code CacheReplay <output.md>} (appends nothing; prints the section to paste beside the generated replay).
  */
 public final class CacheReplay {
@@ -42,6 +43,7 @@ public final class CacheReplay {
     private static final double FLOOR = 0.92;
     private static final int AGREEING = 3;
     private static final String OUT_OF_SCOPE = "__out_of_scope__";
+    private static final int JOINT_MIN_REUSES = 100;
 
     private CacheReplay() {
     }
@@ -85,12 +87,25 @@ public final class CacheReplay {
                 trained.split().validation(), vectors), 0.999);
         @Nullable Double calibrated = calibration.threshold();
 
+        List<LabelledText> train = trained.split().train();
+        float[][] trainVectors = train.stream().map(e -> vector(vectors, e.text())).toArray(float[][]::new);
+        List<Query> validation = answer(trained.split().validation(), train, trainVectors, vectors, bundle, false);
+        JointReuseCalibration joint = JointReuseCalibration.of(validation.stream()
+                .map(q -> new JointReuseCalibration.Candidate(q.similarity()[0], q.model().confidence(), guarded(q),
+                        q.label()[0].equals(q.gold())))
+                .toList(), 0.999, JOINT_MIN_REUSES);
+        double jointSimilarity = joint.similarity() == null ? Double.POSITIVE_INFINITY : joint.similarity();
+        double jointConfidence = joint.confidence() == null ? Double.POSITIVE_INFINITY : joint.confidence();
+
         float[][] historyVectors = history.stream().map(e -> vector(vectors, e.text())).toArray(float[][]::new);
         List<Query> inScope = answer(queries, history, historyVectors, vectors, bundle, false);
         List<Query> oos = answer(outOfScope, history, historyVectors, vectors, bundle, true);
 
         Rule bare = q -> q.similarity()[0] >= FLOOR;
         Rule floorGuarded = q -> q.similarity()[0] >= FLOOR && guarded(q);
+        Rule jointGuarded = q -> q.similarity()[0] >= jointSimilarity && q.model().confidence() >= jointConfidence
+                && guarded(q);
+        Rule jointFloorGuarded = q -> q.similarity()[0] >= FLOOR && jointGuarded.reuses(q);
         Rule calibratedGuarded = q -> calibrated != null && q.similarity()[0] >= Math.max(FLOOR, calibrated)
                 && guarded(q);
 
@@ -112,6 +127,11 @@ public final class CacheReplay {
                 .append("Calibration on the model's validation split (%,d questions vs its %,d training questions): "
                         .formatted(calibration.pairs(), trained.split().train().size()))
                 .append(calibration.describe()).append(".\n\n")
+                .append("Joint calibration on the same validation split (each validation question's nearest training ")
+                .append("question, guarded by top-3 agreement and the model's top candidate; grid of similarity ")
+                .append("0.80-0.99 × model probability 0.50-0.99, the pair with the most reuses at precision ≥ 0.999, ")
+                .append("at least %d reuses): ".formatted(JOINT_MIN_REUSES))
+                .append(joint.describe()).append(".\n\n")
                 .append("| cache rule | cache decides | wrong reuses | overall coverage | overall precision | model ")
                 .append("alone at equal coverage | out-of-scope answered by the cache |\n|---|---|---|---|---|---|---|\n");
         row(md, "none (model alone, its 0.95 target thresholds)", q -> false, inScope, oos);
@@ -120,6 +140,10 @@ public final class CacheReplay {
         row(md, "calibrated (" + (calibrated == null ? "never reached: no reuse"
                 : "max(0.92, %.4f)".formatted(calibrated)) + ") + top-3 agree + model agrees", calibratedGuarded,
                 inScope, oos);
+        String jointName = joint.similarity() == null ? "never reached: no reuse"
+                : "similarity ≥ %.2f, model probability ≥ %.2f".formatted(joint.similarity(), joint.confidence());
+        row(md, "joint-calibrated (" + jointName + ") + top-3 agree + model agrees", jointGuarded, inScope, oos);
+        row(md, "joint-calibrated as above, with the 0.92 floor", jointFloorGuarded, inScope, oos);
         md.append('\n');
         System.out.print(md);
         if (args.length > 0) {
