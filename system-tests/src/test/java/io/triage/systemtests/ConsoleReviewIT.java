@@ -108,7 +108,7 @@ class ConsoleReviewIT {
     void anAgentsCorrectionInTheConsoleBecomesTheTicketsValidatedLabelInIngestion() throws Exception {
         Browser agent = new Browser("http://127.0.0.1:" + CONSOLE);
         agent.get("/session");
-        HttpResponse<String> signedIn = agent.post("/session", "{\"apiKey\":\"" + ApiKeys.ADMIN + "\"}");
+        HttpResponse<String> signedIn = agent.post("/session", "{\"apiKey\":\"" + ApiKeys.AGENT + "\"}");
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
 
         HttpResponse<String> queue = agent.get("/api/review");
@@ -145,10 +145,23 @@ class ConsoleReviewIT {
     }
 
     @Test
+    void anAgentsKeyOpensTheReviewQueueAndNothingElse() {
+        assertThat(ServiceHttp.onPort(INGESTION).post("/tickets", ApiKeys.AGENT, "{}").statusCode())
+                .as("no ticket intake").isEqualTo(403);
+        assertThat(ServiceHttp.onPort(INGESTION).get("/writebacks?state=failed", ApiKeys.AGENT).statusCode())
+                .as("no write-back operations").isEqualTo(403);
+        assertThat(ServiceHttp.onPort(CLASSIFY).post("/classify", ApiKeys.AGENT,
+                "{\"ticketId\":\"t\",\"subject\":\"s\",\"description\":\"d\"}").statusCode())
+                .as("no classification").isEqualTo(403);
+        assertThat(ServiceHttp.onPort(CLASSIFY).get("/models", ApiKeys.AGENT).statusCode())
+                .as("no models").isEqualTo(403);
+    }
+
+    @Test
     void aCorrectionWithoutTheCsrfTokenChangesNothing() throws Exception {
         Browser agent = new Browser("http://127.0.0.1:" + CONSOLE);
         agent.get("/session");
-        assertThat(agent.post("/session", "{\"apiKey\":\"" + ApiKeys.ADMIN + "\"}").statusCode()).isEqualTo(200);
+        assertThat(agent.post("/session", "{\"apiKey\":\"" + ApiKeys.AGENT + "\"}").statusCode()).isEqualTo(200);
         HttpResponse<String> forged = agent.send(HttpRequest.newBuilder(agent.uri("/api/review/feedback"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"decisionId\":\"x\",\"department\":\"Billing\"}")));
