@@ -146,8 +146,11 @@ class ConsoleReviewIT {
 
     @Test
     void anAgentsKeyOpensTheReviewQueueAndNothingElse() {
-        assertThat(ServiceHttp.onPort(INGESTION).post("/tickets", ApiKeys.AGENT, "{}").statusCode())
-                .as("no ticket intake").isEqualTo(403);
+        // (a valid ticket: a body that fails validation is refused with 400 before the role is checked)
+        assertThat(ServiceHttp.onPort(INGESTION).post("/tickets", ApiKeys.AGENT, """
+                {"source":"IMPORT","externalId":"AGENT-1","channel":"email","subject":"Hello",
+                 "description":"An agent may not import tickets.","sourceUpdatedAt":"%s"}""".formatted(Instant.now()))
+                .statusCode()).as("no ticket intake").isEqualTo(403);
         assertThat(ServiceHttp.onPort(INGESTION).get("/writebacks?state=failed", ApiKeys.AGENT).statusCode())
                 .as("no write-back operations").isEqualTo(403);
         assertThat(ServiceHttp.onPort(CLASSIFY).post("/classify", ApiKeys.AGENT,
