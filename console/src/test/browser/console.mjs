@@ -161,9 +161,9 @@ try {
 
   check('an analyst sees no review queue', (await page.locator('nav a', { hasText: 'Review queue' }).count()) === 0);
 
-  // Review queue (a key with the OPS and CLASSIFIER roles: admin), keyboard only.
+  // Review queue (an agent's key), keyboard only.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.locator('#api-key').fill('local-admin-key');
+  await page.locator('#api-key').fill('local-agent-key');
   await page.keyboard.press('Enter');
   await page.locator('nav a', { hasText: 'Review queue' }).click();
   await page.locator('#queue li.item').first().waitFor();
@@ -187,7 +187,13 @@ try {
   check('Enter records the picked department', (await text(page, '#review-status')).includes('goes to Billing'));
   check('the reviewed ticket leaves the queue', (await page.locator('#queue li.item').count()) === 1);
   check('focus stays in the queue', await page.evaluate(() => document.activeElement?.dataset?.index === '0'));
+  check('an agent sees the review queue only',
+    (await page.locator('nav a').allTextContents()).filter((title) => title !== 'Review queue').length === 0,
+    (await page.locator('nav a').allTextContents()).join(', '));
 
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('#api-key').fill('local-admin-key');
+  await page.keyboard.press('Enter');
   // Field mappings (ADMIN): a draft with a typo is refused naming line, column and field; fixed, it is dry-run on a
   // ticket (the plan and the request it would send) and published with a reason, keyboard only.
   await page.locator('nav a', { hasText: 'Field mappings' }).click();

@@ -11,7 +11,7 @@ import { rulesPage } from './rules.js';
 const PAGES = [
   { id: 'rules', title: 'Rules', roles: ['ANALYST'], render: rulesPage },
   { id: 'models', title: 'Models', roles: ['ANALYST'], render: modelsPage },
-  { id: 'review', title: 'Review queue', roles: ['OPS', 'CLASSIFIER'], render: reviewPage },
+  { id: 'review', title: 'Review queue', roles: ['AGENT'], render: reviewPage },
   { id: 'compliance', title: 'Compliance', roles: ['COMPLIANCE'], render: compliancePage },
   { id: 'operations', title: 'Operations', roles: ['OPS'], render: operationsPage },
   { id: 'mappings', title: 'Field mappings', roles: ['ADMIN'], render: mappingsPage },

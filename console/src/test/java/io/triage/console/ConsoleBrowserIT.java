@@ -436,9 +436,9 @@ class ConsoleBrowserIT {
         assertThat(verdict.path("ruleSetVersion").asInt()).isEqualTo(2);
         HttpResponse<String> versions = rules.get("/rules/versions", ApiKeys.ANALYST);
         assertThat(versions.body()).contains("R011: address changes go to Account Management");
-        // The agent's verdict reached classify-service's feedback endpoint, as the agent (admin key here).
+        // The agent's verdict reached classify-service's feedback endpoint, with the agent's own key.
         assertThat(classify.received("/feedback")).singleElement().satisfies(feedback -> {
-            assertThat(feedback.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+            assertThat(feedback.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.AGENT);
             assertThat(JsonBody.json(feedback.bodyText())).isLenientlyEqualTo(
                     "{\"decisionId\":\"" + DECISION_A + "\",\"department\":\"Billing\",\"source\":\"agent\"}");
         });
@@ -474,10 +474,13 @@ class ConsoleBrowserIT {
             assertThat(report.query("month")).isEqualTo("2026-11");
             assertThat(report.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE);
         });
-        // Everything was read as the person signed in, with their own key (the backtest sample as the analyst).
+        // Everything was read as the person signed in, with their own key (the backtest sample as the analyst, the
+        // review queue as the agent, and as the administrator signing in next, who lands on the same page).
         assertThat(ingestion.received("/tickets/validated")).isNotEmpty()
                 .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST))
-                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isIn(ApiKeys.ANALYST, ApiKeys.ADMIN));
+                .anySatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.AGENT))
+                .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER))
+                        .isIn(ApiKeys.ANALYST, ApiKeys.AGENT, ApiKeys.ADMIN));
     }
 
     @Test
@@ -562,11 +565,11 @@ class ConsoleBrowserIT {
         var browser = new BrowserSession(consoleUrl);
         browser.get("session");
         browser.post("session", "{\"apiKey\":\"" + ApiKeys.OPS + "\"}", true);
-        assertThat(browser.get("api/review").statusCode()).isEqualTo(403); // OPS alone is no agent
+        assertThat(browser.get("api/review").statusCode()).isEqualTo(403); // OPS is no agent
 
         var agent = new BrowserSession(consoleUrl);
         agent.get("session");
-        agent.post("session", "{\"apiKey\":\"" + ApiKeys.ADMIN + "\"}", true);
+        agent.post("session", "{\"apiKey\":\"" + ApiKeys.AGENT + "\"}", true);
         HttpResponse<String> queue = agent.get("api/review");
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(JsonBody.tree(queue).path("items").findValuesAsString("ticketId"))
@@ -574,7 +577,7 @@ class ConsoleBrowserIT {
         // Labels are read from just before the oldest of the recent tickets (08:00:01), not from a fixed window.
         assertThat(ingestion.received("/tickets/validated")).anySatisfy(request -> {
             assertThat(request.query("since")).isEqualTo("2026-12-01T08:00:00Z");
-            assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
+            assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.AGENT);
         });
     }
 

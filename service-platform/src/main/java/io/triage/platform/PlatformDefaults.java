@@ -121,6 +121,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 {"local-classifier", "local-classifier-key", "CLASSIFIER"},
                 {"local-analyst", "local-analyst-key", "ANALYST"},
                 {"local-ops", "local-ops-key", "OPS"},
+                {"local-agent", "local-agent-key", "AGENT"},
                 {"local-compliance", "local-compliance-key", "COMPLIANCE"},
                 // Each service's own identity, presented when it calls another service (spring.http.serviceclient).
                 {"classify-service", "local-classify-service-key", "CLASSIFY_SERVICE"},

@@ -40,6 +40,11 @@ public record PlatformProperties(
         ANALYST,
         /** Operators: metrics, health details, sync and backfill, ticket intake. */
         OPS,
+        /**
+         * Service-desk agents: the review queue, i.e. recent tickets' sanitised text and their decisions, and feedback
+         * (a correction) on any decision, whichever system asked for it. Nothing else: no rules, models or intake.
+         */
+        AGENT,
         /** Data protection: erasure and access requests, audit reports. */
         COMPLIANCE,
         /** Everything. */

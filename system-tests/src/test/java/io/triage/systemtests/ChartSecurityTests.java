@@ -165,12 +165,14 @@ class ChartSecurityTests {
         Map<String, Map<String, Object>> containers = new HashMap<>();
         deployments.forEach(d -> containers.put(String.valueOf(map(d, "metadata").get("name")), container(d)));
         assertThat(accepted(containers.get("classify-service"))).containsOnlyKeys("admin", "ops", "prometheus",
-                "analyst", "compliance", "servicenow", "ingestion-service", "gdpr-service");
+                "analyst", "compliance", "servicenow", "agent", "ingestion-service", "gdpr-service");
         assertThat(accepted(containers.get("classify-service"))).containsEntry("servicenow", digit('1'));
         assertThat(accepted(containers.get("rules-engine"))).containsOnlyKeys("admin", "ops", "prometheus",
                 "analyst", "classify-service");
         assertThat(accepted(containers.get("ingestion-service"))).containsKeys("classify-service",
-                "embedding-service", "gdpr-service").doesNotContainKeys("servicenow", "ingestion-service");
+                "embedding-service", "gdpr-service", "agent").doesNotContainKeys("servicenow", "ingestion-service");
+        assertThat(accepted(containers.get("rules-engine"))).as("an agent has no business with rules")
+                .doesNotContainKey("agent");
         assertThat(accepted(containers.get("audit-service"))).containsKeys("classify-service", "gdpr-service")
                 .doesNotContainKeys("servicenow", "ingestion-service", "embedding-service");
         assertThat(secretRefs(containers.get("classify-service")))
@@ -201,7 +203,7 @@ class ChartSecurityTests {
     /** Every caller's digest set: 64 times one hex digit per caller, so a test can tell them apart. */
     private static TemplateCommand withDigests(TemplateCommand template) {
         String[] callers = {"admin", "servicenow", "analyst", "ops", "compliance", "classify-service",
-            "ingestion-service", "embedding-service", "gdpr-service", "prometheus"};
+            "ingestion-service", "embedding-service", "gdpr-service", "prometheus", "agent"};
         for (int i = 0; i < callers.length; i++) {
             template = template.set("apiKeys." + callers[i] + ".sha256", digit(Character.forDigit(i, 16)));
         }

@@ -11,6 +11,7 @@ public final class ApiKeys {
     public static final String CLASSIFIER = "local-classifier-key";
     public static final String ANALYST = "local-analyst-key";
     public static final String OPS = "local-ops-key";
+    public static final String AGENT = "local-agent-key";
     public static final String COMPLIANCE = "local-compliance-key";
     public static final String CLASSIFY_SERVICE = "local-classify-service-key";
     public static final String INGESTION_SERVICE = "local-ingestion-service-key";

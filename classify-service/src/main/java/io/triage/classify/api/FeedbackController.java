@@ -34,11 +34,14 @@ class FeedbackController {
     }
 
     @PostMapping("/feedback")
-    @PreAuthorize("hasAnyRole('CLASSIFIER', 'INGESTION_SERVICE')")
+    @PreAuthorize("hasAnyRole('CLASSIFIER', 'INGESTION_SERVICE', 'AGENT')")
     ResponseEntity<FeedbackReceipt> record(@Valid @RequestBody FeedbackRequest request, Authentication caller) {
-        boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        // A ticketing system corrects only the decisions it asked for; administrators and the service desk's agents
+        // (the console's review queue) correct any.
+        boolean anyDecision = caller.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_AGENT".equals(a.getAuthority()));
         FeedbackReceipt receipt = feedback.record(request.correction(),
-                new Feedback.Caller(caller.getName(), admin));
+                new Feedback.Caller(caller.getName(), anyDecision));
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 

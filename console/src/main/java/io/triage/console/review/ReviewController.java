@@ -20,14 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The review queue. Reading it takes ingestion-service's OPS role, answering it classify-service's feedback role
- * (CLASSIFIER); the suite has no agent role of its own yet, so the page needs a key with both (ADMIN has both).
+ * The review queue, for the service desk's agents (role AGENT, which ADMIN implies): ingestion-service lets them read
+ * recent tickets' sanitised text and decisions, classify-service lets them correct any decision, whichever system asked
+ * for it (a ticketing system's CLASSIFIER key corrects only its own).
  * Feedback goes to classify-service's {@code POST /feedback}, which records it and carries the label on to
  * ingestion-service (validated labels), the cache's and the rules' accuracy.
  */
 @RestController
 @RequestMapping("/api/review")
-@PreAuthorize("hasRole('OPS') and hasRole('CLASSIFIER')")
+@PreAuthorize("hasRole('AGENT')")
 class ReviewController {
 
     private final ReviewQueue queue;

@@ -57,7 +57,8 @@ import org.springframework.web.ErrorResponseException;
 class SessionController {
 
     /** The roles a person holds; a key without one of them belongs to a system (a ticketing tool, a service). */
-    static final Set<Role> PERSON_ROLES = EnumSet.of(Role.ANALYST, Role.OPS, Role.COMPLIANCE, Role.ADMIN);
+    static final Set<Role> PERSON_ROLES = EnumSet.of(Role.ANALYST, Role.OPS, Role.AGENT, Role.COMPLIANCE,
+            Role.ADMIN);
     /** Bound on the failed-attempt limiters kept (one per client address); all are dropped when it is reached. */
     private static final int MAX_TRACKED_ADDRESSES = 10_000;
 

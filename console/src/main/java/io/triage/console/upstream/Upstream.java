@@ -26,7 +26,7 @@ public class Upstream {
 
     private final RestClient http;
 
-    Upstream(RestClient.Builder builder) {
+    public Upstream(RestClient.Builder builder) {
         this.http = builder.build();
     }
 

@@ -24,7 +24,7 @@ class DecisionController {
     }
 
     @GetMapping("/tickets/{ticketId}/decision")
-    @PreAuthorize("hasRole('OPS')")
+    @PreAuthorize("hasAnyRole('OPS', 'AGENT')")
     TicketDecision decision(@PathVariable UUID ticketId) {
         return decisions.find(ticketId).orElseThrow(
                 () -> new NotFoundException("Ticket " + ticketId + " has no decision (yet)"));

@@ -82,8 +82,8 @@ class LabelController {
     }
 
     @GetMapping("/tickets/validated")
-    // OPS reads the same sanitised text from GET /tickets; the console's review queue (OPS) skips labelled tickets.
-    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST', 'OPS')")
+    // OPS and AGENT read the same sanitised text from GET /tickets; the console's review queue skips labelled tickets.
+    @PreAuthorize("hasAnyRole('CLASSIFY_SERVICE', 'ANALYST', 'OPS', 'AGENT')")
     @Operation(summary = "Tickets with validated labels, with their sanitised text",
             description = "Keyset-paginated in (validatedAt, id) order; pass 'next' as 'after' for the following "
                     + "page, until 'next' is null. Raw ticket text is never returned.")

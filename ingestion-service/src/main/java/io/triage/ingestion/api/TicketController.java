@@ -46,7 +46,7 @@ class TicketController {
     }
 
     @GetMapping("/tickets")
-    @PreAuthorize("hasRole('OPS')")
+    @PreAuthorize("hasAnyRole('OPS', 'AGENT')")
     List<CleanTicket> list(@RequestParam(required = false) @Nullable String customerId,
             @RequestParam(required = false) @Nullable Integer limit) {
         return clean.recent(customerId, PageSize.of(limit, properties));

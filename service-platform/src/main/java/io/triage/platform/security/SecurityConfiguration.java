@@ -34,7 +34,7 @@ public class SecurityConfiguration {
 
     /** Well-known keys for local use only; a production deployment sets {@code allow-default-keys=false}. */
     static final Set<String> LOCAL_KEYS = Set.of("local-admin-key", "local-classifier-key", "local-analyst-key",
-            "local-ops-key", "local-compliance-key", "local-classify-service-key", "local-ingestion-service-key",
+            "local-ops-key", "local-agent-key", "local-compliance-key", "local-classify-service-key", "local-ingestion-service-key",
             "local-embedding-service-key", "local-gdpr-service-key");
 
     @Bean
