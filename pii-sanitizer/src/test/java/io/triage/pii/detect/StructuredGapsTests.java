@@ -108,6 +108,19 @@ class StructuredGapsTests {
     }
 
     @Test
+    void extensionsWrittenWithAColonDotOrCommaBelongToThePhoneNumber() {
+        assertThat(clean("Callback: 0121 234 5750 ext:662 please")).isEqualTo("callback: <PHONE> please");
+        assertThat(clean("Fax (06) 200 1988 x.994 today")).isEqualTo("fax <PHONE> today");
+        assertThat(clean("Call +44 7400 123650, ext. 694 now")).isEqualTo("call <PHONE> now");
+    }
+
+    @Test
+    void aTrunkDigitBeforeTheAreaCodeAndADashInsideTheBracketsBelongToThePhoneNumber() {
+        assertThat(clean("Reach me on 8 (912) 345-60-12 (mobile)")).isEqualTo("reach me on <PHONE> (mobile)");
+        assertThat(clean("Please ring (0-312) 34939, ask for Saga")).isEqualTo("please ring <PHONE>, ask for saga");
+    }
+
+    @Test
     void areaCodeInBracketsMayHoldASpace() {
         assertThat(clean("call (06 1) 234 5678 please")).isEqualTo("call <PHONE> please");
     }
