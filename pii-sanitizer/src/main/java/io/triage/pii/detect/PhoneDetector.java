@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class PhoneDetector implements Detector {
 
-    private static final String EXTENSION_SUFFIX = "(?:\\s?(?i:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+    /** An extension: "x12", "x.12", "ext. 204", "ext:204", "extn 5", ", ext. 694". */
+    private static final String EXTENSION_SUFFIX = "(?:,?\\s?(?i:x\\.?|ext[.:]?|extn[.:]?|extension|durchwahl|poste|#)"
             + "\\s?\\d{1,6})?";
     private static final Pattern CANDIDATE = Pattern.compile("(?<![\\w+\\-.])(?:\\+\\d{7,15}" + EXTENSION_SUFFIX
-            + "|(?:\\+\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,5}(?: \\d{1,4})?\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
+            + "|(?:\\+\\d{1,3}[ .\\-]?|\\d (?=\\())?(?:\\(\\d{1,5}(?:[ \\-]\\d{1,4})?\\)[ .\\-]?)?\\d{1,12}(?:(?:[ .\\-/]|\\s-\\s)\\d{1,10}){0,5}"
             + EXTENSION_SUFFIX + ")(?!\\w|[\\-.]\\d)");
     /** A candidate starts with +, ( or a digit that does not continue a digit run. */
     private static final MatchStart CANDIDATE_START = (text, index) -> {
@@ -31,7 +32,7 @@ public final class PhoneDetector implements Detector {
     };
     private static final Pattern DATE_LIKE =
             Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{2,4}");
-    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x|ext\\.?|extn\\.?|extension|durchwahl|poste|#)"
+    private static final Pattern EXTENSION = Pattern.compile("(?i)(?:x\\.?|ext[.:]?|extn[.:]?|extension|durchwahl|poste|#)"
             + "\\s?\\d{1,6}$");
     /** Regions tried for grouped candidates, which are accepted either way (see {@link #valid}). */
     private static final int RANKING_REGIONS = 2;

@@ -35,6 +35,66 @@ class StructuredGapsTests {
     }
 
     @Test
+    void amexDinersAndUnionPayGroupingsAreOneCard() {
+        assertThat(clean("Amex 3782 822463 10005, Diners 3056-930902-5904, UnionPay 6212 3456 7890 1234 57"))
+                .isEqualTo("amex <CREDIT_CARD>, diners <CREDIT_CARD>, unionpay <CREDIT_CARD>");
+    }
+
+    @Test
+    void unionPayCardsStartingWith81AreCards() {
+        assertThat(clean("new card 8171 0000 1234 5670 arrived")).isEqualTo("new card <CREDIT_CARD> arrived");
+        assertThat(clean("paid with 8100123456789017")).isEqualTo("paid with <CREDIT_CARD>");
+        // Luhn still decides, and an 81 number shorter than sixteen digits is no UnionPay card.
+        assertThat(clean("ref 8171 0000 1234 5671")).doesNotContain("<CREDIT_CARD>");
+        assertThat(clean("ref 810012345678903")).doesNotContain("<CREDIT_CARD>");
+    }
+
+    @Test
+    void cardGroupsSeparatedByDotsAreOneCard() {
+        assertThat(clean("Payment with 6011.0953.4096.2699 on 3 May.")).isEqualTo("payment with <CREDIT_CARD> on 3 may.");
+        assertThat(clean("card 6212.3456.7890.1234.57 declined")).isEqualTo("card <CREDIT_CARD> declined");
+    }
+
+    @Test
+    void dottedNumbersThatAreNotGroupsOfFourAreNoCards() {
+        // Luhn-valid digit strings, but an IPv4 address and a version number, not dotted card groups.
+        assertThat(clean("server 192.168.100.126 is down")).isEqualTo("server <IP_ADDRESS> is down");
+        assertThat(clean("build 4.111.111.111.111.111 failed")).doesNotContain("<CREDIT_CARD>");
+    }
+
+    @Test
+    void newIdentifierNounsAreAccountContext() {
+        assertThat(clean("Subscriber ID Z601203294 shows as inactive."))
+                .isEqualTo("subscriber id <ACCOUNT_ID> shows as inactive.");
+        assertThat(clean("Loyalty number the_ebba2k54 has no points."))
+                .isEqualTo("loyalty number <ACCOUNT_ID> has no points.");
+        assertThat(clean("My login name is HCQ-07-03276 and it says locked."))
+                .isEqualTo("my login name is <ACCOUNT_ID> and it says locked.");
+    }
+
+    @Test
+    void aHashOrSlashIdentifierAfterAContextWordIsNoPhoneNumber() {
+        assertThat(clean("Booking ref: #4353139")).isEqualTo("booking ref: <ACCOUNT_ID>");
+        assertThat(clean("acct# #7629006 still overdrawn")).isEqualTo("acct# <ACCOUNT_ID> still overdrawn");
+        assertThat(clean("Customer reference SUB/2019/15642 - direct debit bounced"))
+                .isEqualTo("customer reference <ACCOUNT_ID> - direct debit bounced");
+        // A bare number after "account" that is a phone number stays a phone number, whole.
+        assertThat(clean("my account 020 7946 0958 is the contact")).isEqualTo("my account <PHONE> is the contact");
+    }
+
+    @Test
+    void groupedDigitAccountNumbersAfterAContextWordAreOneId() {
+        assertThat(clean("acct# 5117 4000 12 still overdrawn")).isEqualTo("acct# <ACCOUNT_ID> still overdrawn");
+        assertThat(clean("order 12 34 56 arrived")).isEqualTo("order 12 34 56 arrived");
+    }
+
+    @Test
+    void aFillerWordMustEndBeforeTheIdentifier() {
+        assertThat(clean("Membership no. ISW-59-52218, please update my details."))
+                .isEqualTo("membership no. <ACCOUNT_ID>, please update my details.");
+    }
+
+    @Test
     void handlesWithADotOrUnderscoreAfterAContextWordAreAccountIds() {
         assertThat(clean("Username ola.1234 is locked")).isEqualTo("username <ACCOUNT_ID> is locked");
         assertThat(clean("Client ID: rio_4410")).isEqualTo("client id: <ACCOUNT_ID>");
@@ -45,6 +105,19 @@ class StructuredGapsTests {
     void aDotAtTheEndOfASentenceIsNotPartOfTheAccountId() {
         assertThat(clean("My order AB123456. It has not arrived"))
                 .isEqualTo("my order <ACCOUNT_ID>. it has not arrived");
+    }
+
+    @Test
+    void extensionsWrittenWithAColonDotOrCommaBelongToThePhoneNumber() {
+        assertThat(clean("Callback: 0121 234 5750 ext:662 please")).isEqualTo("callback: <PHONE> please");
+        assertThat(clean("Fax (06) 200 1988 x.994 today")).isEqualTo("fax <PHONE> today");
+        assertThat(clean("Call +44 7400 123650, ext. 694 now")).isEqualTo("call <PHONE> now");
+    }
+
+    @Test
+    void aTrunkDigitBeforeTheAreaCodeAndADashInsideTheBracketsBelongToThePhoneNumber() {
+        assertThat(clean("Reach me on 8 (912) 345-60-12 (mobile)")).isEqualTo("reach me on <PHONE> (mobile)");
+        assertThat(clean("Please ring (0-312) 34939, ask for Saga")).isEqualTo("please ring <PHONE>, ask for saga");
     }
 
     @Test
