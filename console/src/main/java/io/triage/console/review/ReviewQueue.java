@@ -1,8 +1,6 @@
 package io.triage.console.review;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +11,7 @@ import java.util.Set;
 
 import io.triage.console.config.ConsoleProperties;
 import io.triage.console.upstream.Upstream;
+import io.triage.console.upstream.ValidatedTickets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -31,17 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ReviewQueue {
 
     private static final String NEEDS_REVIEW = "NEEDS_REVIEW";
-    private static final int LABEL_PAGE = 500;
-    /** Bound on the label pages read per queue view (10,000 labels since the oldest ticket looked at). */
-    private static final int MAX_LABEL_PAGES = 20;
 
     private final Upstream upstream;
+    private final ValidatedTickets validated;
     private final URI ingestion;
     private final int tickets;
     private final JsonMapper json;
 
-    ReviewQueue(Upstream upstream, ConsoleProperties properties, JsonMapper json) {
+    ReviewQueue(Upstream upstream, ValidatedTickets validated, ConsoleProperties properties, JsonMapper json) {
         this.upstream = upstream;
+        this.validated = validated;
         this.ingestion = properties.ingestionService();
         this.tickets = properties.reviewTickets();
         this.json = json;
@@ -122,29 +120,13 @@ class ReviewQueue {
 
     /**
      * Tickets that already carry a validated label, validated at or after the oldest ticket the queue looks at (a
-     * label cannot be older than its ticket), every page of it: someone has reviewed them.
+     * label cannot be older than its ticket), page by page ({@link ValidatedTickets}): someone has reviewed them.
      */
     private Labelled labelledSince(Instant since, Authentication caller) {
         Set<String> ids = new HashSet<>();
-        String from = since.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
-        String after = null;
-        for (int page = 0; page < MAX_LABEL_PAGES; page++) {
-            ResponseEntity<String> answer = upstream.call(HttpMethod.GET, ingestion, "/tickets/validated?since=" + from
-                    + "&limit=" + LABEL_PAGE + (after == null ? "" : "&after=" + URLEncoder.encode(after,
-                            StandardCharsets.UTF_8)), null, caller);
-            if (!answer.getStatusCode().is2xxSuccessful() || answer.getBody() == null) {
-                return new Labelled(Set.of(), answer);
-            }
-            JsonNode body = json.readTree(answer.getBody());
-            for (JsonNode item : body.path("items")) {
-                ids.add(item.path("id").asString());
-            }
-            after = body.path("next").isString() ? body.path("next").asString() : null;
-            if (after == null) {
-                break;
-            }
-        }
-        return new Labelled(ids, null);
+        ResponseEntity<String> refusal = validated.since(since.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS), caller,
+                item -> ids.add(item.path("id").asString()));
+        return refusal == null ? new Labelled(ids, null) : new Labelled(Set.of(), refusal);
     }
 
     private static @Nullable Instant instant(String text) {

@@ -1,8 +1,5 @@
 package io.triage.console.rules;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,17 +9,14 @@ import java.util.Deque;
 import java.util.List;
 
 import io.triage.console.config.ConsoleProperties;
-import io.triage.console.upstream.Upstream;
+import io.triage.console.upstream.ValidatedTickets;
 import io.triage.platform.problem.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recently validated tickets (ingestion-service's {@code GET /tickets/validated}: sanitised text and the validated
@@ -34,23 +28,14 @@ class BacktestSample {
 
     private static final Logger log = LoggerFactory.getLogger(BacktestSample.class);
 
-    /** Labels per page read from ingestion-service (its maximum is 1,000). */
-    static final int PAGE = 500;
-    /** Pages read per span at most: 10,000 labels. */
-    static final int MAX_PAGES = 20;
-
-    private final Upstream upstream;
-    private final URI ingestion;
+    private final ValidatedTickets validated;
     private final Duration window;
     private final int limit;
-    private final JsonMapper json;
 
-    BacktestSample(Upstream upstream, ConsoleProperties properties, JsonMapper json) {
-        this.upstream = upstream;
-        this.ingestion = properties.ingestionService();
+    BacktestSample(ValidatedTickets validated, ConsoleProperties properties) {
+        this.validated = validated;
         this.window = Duration.ofDays(properties.backtestDays());
         this.limit = properties.backtestTickets();
-        this.json = json;
     }
 
     /** A ticket as rules-engine's {@code /rules/validate} takes it; the sanitised text is the description. */
@@ -60,7 +45,7 @@ class BacktestSample {
     /**
      * The newest {@code backtest-tickets} validated tickets of the last {@code backtest-days}. ingestion-service
      * pages its labels oldest first, so the console reads the last day first, then the last week, then the whole
-     * window, each page by page (at most {@link #MAX_PAGES} pages of {@link #PAGE}), and keeps the newest: a busy desk's
+     * window, each page by page (at most {@link ValidatedTickets#MAX_PAGES} pages of {@link ValidatedTickets#PAGE}), and keeps the newest: a busy desk's
      * sample is today's labels, not the first ones of a month ago.
      */
     List<Sample> recent(Authentication caller) {
@@ -95,23 +80,9 @@ class BacktestSample {
     /** The newest {@code limit} labelled tickets validated since a time; null when ingestion-service cannot say. */
     private @Nullable List<Sample> newestSince(Instant since, Authentication caller) {
         Deque<Sample> newest = new ArrayDeque<>();
-        String after = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            ResponseEntity<String> answer;
-            try {
-                answer = upstream.call(HttpMethod.GET, ingestion, "/tickets/validated?since=" + since + "&limit=" + PAGE
-                        + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), null,
-                        caller);
-            } catch (UnavailableException e) {
-                log.warn("No backtest sample: {}", e.getMessage());
-                return null;
-            }
-            if (!answer.getStatusCode().is2xxSuccessful() || answer.getBody() == null) {
-                log.warn("No backtest sample: ingestion-service answered {}", answer.getStatusCode());
-                return null;
-            }
-            JsonNode body = json.readTree(answer.getBody());
-            for (JsonNode item : body.path("items")) {
+        ResponseEntity<String> refusal;
+        try {
+            refusal = validated.since(since, caller, item -> {
                 String department = item.path("department").asString("");
                 if (!department.isBlank()) {
                     newest.addLast(new Sample(item.path("id").asString(), "", item.path("text").asString(""), null,
@@ -120,11 +91,14 @@ class BacktestSample {
                         newest.removeFirst();
                     }
                 }
-            }
-            after = body.path("next").isString() ? body.path("next").asString() : null;
-            if (after == null) {
-                break;
-            }
+            });
+        } catch (UnavailableException e) {
+            log.warn("No backtest sample: {}", e.getMessage());
+            return null;
+        }
+        if (refusal != null) {
+            log.warn("No backtest sample: ingestion-service answered {}", refusal.getStatusCode());
+            return null;
         }
         return new ArrayList<>(newest);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.triage.console.config.ConsoleProperties;
 import io.triage.console.session.UserCredentials;
 import io.triage.console.upstream.Upstream;
+import io.triage.console.upstream.ValidatedTickets;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubRequest;
@@ -106,7 +107,7 @@ class BacktestSampleTests {
                 "triage.console.ingestion-service", ingestion.baseUrl(),
                 "triage.console.backtest-tickets", String.valueOf(tickets))))
                 .bindOrCreate("triage.console", ConsoleProperties.class);
-        return new BacktestSample(new Upstream(RestClient.builder()), properties, JSON);
+        return new BacktestSample(new ValidatedTickets(new Upstream(RestClient.builder()), properties, JSON), properties);
     }
 
     private static List<String> newest(List<Label> labels, int count) {
