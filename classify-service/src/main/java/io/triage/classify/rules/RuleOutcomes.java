@@ -1,17 +1,11 @@
 package io.triage.classify.rules;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import io.triage.platform.concurrent.RefreshingSnapshot;
 import io.triage.rules.trust.RuleTrust;
 import io.triage.rules.trust.TrustPolicy;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,26 +30,21 @@ public class RuleOutcomes implements RuleTrusts {
     record Counts(long confirmed, long correct) {
     }
 
-    private record Snapshot(Map<String, Counts> counts, long loadedAtNanos) {
-    }
-
-    private static final Logger log = LoggerFactory.getLogger(RuleOutcomes.class);
-
     private final JdbcClient jdbc;
     private final RulesTierProperties settings;
-    private final AtomicReference<@Nullable Snapshot> snapshot = new AtomicReference<>();
-    private final AtomicBoolean loading = new AtomicBoolean();
+    private final RefreshingSnapshot<Map<String, Counts>> counts;
 
     RuleOutcomes(JdbcClient jdbc, RulesTierProperties settings) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.counts = new RefreshingSnapshot<>("rule-outcomes", this::load, settings::trustRefreshInterval);
     }
 
     /** What {@code ruleId}, declared with {@code declaredConfidence}, has earned from its confirmed outcomes. */
     @Override
     public RuleTrust trust(String ruleId, double declaredConfidence) {
-        Counts counts = current().counts().getOrDefault(ruleId, new Counts(0, 0));
-        return RuleTrust.of(counts.confirmed(), counts.correct(), declaredConfidence, policy());
+        Counts earned = counts.get().getOrDefault(ruleId, new Counts(0, 0));
+        return RuleTrust.of(earned.confirmed(), earned.correct(), declaredConfidence, policy());
     }
 
     /** The policy rules are judged by ({@code triage.classify.tiers.rules.*}). */
@@ -65,7 +54,7 @@ public class RuleOutcomes implements RuleTrusts {
 
     /** Reloads the counts now (after feedback was recorded here). */
     public void refresh() {
-        snapshot.set(load());
+        counts.refresh();
     }
 
     /** Reads the counts once the service is up, so that no ticket waits for the first read. */
@@ -74,32 +63,9 @@ public class RuleOutcomes implements RuleTrusts {
         refresh();
     }
 
-    private Snapshot current() {
-        Snapshot current = snapshot.get();
-        if (current == null) {
-            snapshot.compareAndSet(null, load());
-            return Objects.requireNonNull(snapshot.get(), "just loaded");
-        }
-        long ageNanos = System.nanoTime() - current.loadedAtNanos();
-        if (ageNanos > settings.trustRefreshInterval().toNanos() && loading.compareAndSet(false, true)) {
-            // Off the ticket's path: this ticket (and any until the read ends) uses the figures it has.
-            Thread.ofVirtual().name("rule-outcomes-refresh").start(() -> {
-                try {
-                    snapshot.set(load());
-                } catch (RuntimeException e) {
-                    log.warn("could not read the rules' confirmed outcomes; keeping the previous figures: {}",
-                            e.toString());
-                } finally {
-                    loading.set(false);
-                }
-            });
-        }
-        return current;
-    }
-
-    private Snapshot load() {
+    private Map<String, Counts> load() {
         // A decision made before rule_department was logged knows the rule's department only when the rule decided.
-        Map<String, Counts> counts = jdbc.sql("""
+        return jdbc.sql("""
                 SELECT d.rule_id, count(*),
                        count(*) FILTER (WHERE f.department = coalesce(d.rule_department, d.department))
                   FROM decisions d JOIN decision_feedback f ON f.decision_id = d.id
@@ -109,6 +75,5 @@ public class RuleOutcomes implements RuleTrusts {
                 .query((rs, n) -> Map.entry(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3))))
                 .list().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new Snapshot(counts, System.nanoTime());
     }
 }
