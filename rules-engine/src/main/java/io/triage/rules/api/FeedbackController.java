@@ -94,9 +94,10 @@ class FeedbackController {
     }
 
     /**
-     * One rule's feedback and what it earned from it (issue 23): from {@link TrustPolicy#DEFAULTS}' 60 confirmed
-     * outcomes, classify-service's defaults, its effective confidence is the one-sided 95 % Wilson lower bound of
-     * its measured accuracy, and a rule whose bound is below 0.95 no longer short-circuits (its matches still show).
+     * One rule's feedback and what it earned from it (issue 23): from {@code triage.rules.trust.min-outcomes} (60)
+     * confirmed outcomes, as classify-service judges them, its effective confidence is the one-sided 95 % Wilson lower
+     * bound of its measured accuracy, and a rule whose bound is below {@code min-effective-confidence} (0.95) no
+     * longer short-circuits (its matches still show).
      *
      * @param ruleId              the rule
      * @param correct             feedback confirming its department
@@ -104,11 +105,12 @@ class FeedbackController {
      * @param accuracy            correct / all feedback; null without feedback
      * @param lowerBound          the Wilson lower bound of the accuracy; null without feedback
      * @param declaredConfidence  its confidence in the active rule set; null when it is no longer in it
-     * @param effectiveConfidence the declared confidence below 60 outcomes, the lower bound from there; null when the
+     * @param effectiveConfidence the declared confidence below {@code min-outcomes}, the lower bound from there; null when the
      *                            rule is no longer in the active set
      * @param measured            whether it has enough outcomes for its measured accuracy to count
      * @param shortCircuits       whether a match of it short-circuits the later tiers now: its declared confidence
-     *                            reaches the short-circuit threshold and its measured bound (when measured) 0.95;
+     *                            reaches the short-circuit threshold and its measured bound (when measured)
+     *                            {@code min-effective-confidence};
      *                            false when the rule is no longer in the active set
      * @param reason              why it does not short-circuit; null when it does
      */

@@ -1,6 +1,7 @@
 package io.triage.rules.config;
 
 import io.triage.rules.engine.CompileLimits;
+import io.triage.rules.trust.TrustPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               16), largest pattern with repetitions expanded ({@code max-expanded-size}, 5,000),
  *                               most automaton states while determinising ({@code max-determinized-states}, 50,000)
  *                               and longest time per rule ({@code timeout}, 5 s); a rule over one is refused (400)
+ * @param trust                  when a rule's measured accuracy replaces its declared confidence
+ *                               ({@code triage.rules.trust.*}); must equal classify-service's
+ *                               {@code triage.classify.tiers.rules.min-outcomes} and {@code min-effective-confidence},
+ *                               so that remote and local evaluation flag the same short-circuits
  */
 @ConfigurationProperties("triage.rules")
 public record RulesEngineProperties(
@@ -32,7 +37,31 @@ public record RulesEngineProperties(
         @DefaultValue("rules/initial-rules.yaml") String initialRules,
         @DefaultValue("20000") int maxGroupStates,
         @DefaultValue("64") int maxGroupRules,
-        @DefaultValue Compile compile) {
+        @DefaultValue Compile compile,
+        @DefaultValue Trust trust) {
+
+    /**
+     * When a rule's measured accuracy (from its confirmed outcomes) replaces its declared confidence
+     * ({@code triage.rules.trust.*}), as classify-service judges it in-process.
+     *
+     * @param minOutcomes            confirmed outcomes from which a rule's measured accuracy counts (at least 1)
+     * @param minEffectiveConfidence a rule with at least {@code minOutcomes} whose one-sided 95 % Wilson lower bound
+     *                               is below this no longer short-circuits (within [0, 1])
+     */
+    public record Trust(
+            @DefaultValue("60") int minOutcomes,
+            @DefaultValue("0.95") double minEffectiveConfidence) {
+
+        /** Checked when bound, so that an out-of-range setting stops the service at start-up with its name. */
+        public Trust {
+            new TrustPolicy(minOutcomes, minEffectiveConfidence, TrustPolicy.DEFAULTS.z());
+        }
+
+        /** The policy rules are judged by. */
+        public TrustPolicy policy() {
+            return new TrustPolicy(minOutcomes, minEffectiveConfidence, TrustPolicy.DEFAULTS.z());
+        }
+    }
 
     /**
      * Bounds on compiling each rule ({@code triage.rules.compile.*}); see {@link CompileLimits}.
