@@ -195,7 +195,7 @@ class ConsoleBrowserIT {
     }
     static final String MAPPING_V1 = "levels:\n  default: suggest\n";
 
-    /** ingestion-service's answer to a rollback ({@code RollbackRequest}): 400 naming the field, 409, or the version. */
+    /** ingestion-service's answer to a rollback ({@code RollbackRequest}): 400 naming the field, 409 or the version. */
     static StubReply rollback(String body) {
         JsonNode request = JsonMapper.builder().build().readTree(body);
         if (request.path("reason").asString("").isBlank() || request.path("version").asInt(0) < 1) {
@@ -929,7 +929,7 @@ class ConsoleBrowserIT {
         assertThat(csv.body()).isEqualTo(reportCsv("2026-10"));
         HttpResponse<String> html = officer.get("api/compliance/reports/monthly?month=2026-10&format=html");
         assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-        assertThat(html.headers().firstValue("Content-Disposition")).as("the report's HTML never renders in the console")
+        assertThat(html.headers().firstValue("Content-Disposition")).as("its HTML never renders in the console")
                 .hasValue("attachment; filename=\"compliance-report-2026-10.html\"");
         assertThat(audit.received(request -> "2026-10".equals(request.query("month"))))
                 .extracting(request -> request.header("Accept"))

@@ -221,7 +221,8 @@ class ChartSecurityTests {
         assertThat(kind(docs, "HorizontalPodAutoscaler")).extracting(h -> map(h, "metadata").get("name"))
                 .doesNotContain("console");
         assertThatThrownBy(() -> render(t -> t.set("console.env.SERVER_SERVLET_SESSION_COOKIE_SECURE", "false")))
-                .as("the session cookie cannot be made non-Secure").hasMessageContaining("SERVER_SERVLET_SESSION_COOKIE_SECURE");
+                .as("the session cookie cannot be made non-Secure")
+                .hasMessageContaining("SERVER_SERVLET_SESSION_COOKIE_SECURE");
     }
 
     @Test
@@ -238,8 +239,9 @@ class ChartSecurityTests {
                 .hasMessageContaining("console.replicas");
         assertThat(kind(render(t -> t.set("ingress.console.allowedSourceRanges[0]", "10.20.0.0/16")), "Ingress")
                 .stream().filter(doc -> "triage-console".equals(map(doc, "metadata").get("name"))).findFirst()
-                .map(doc -> map(map(doc, "metadata"), "annotations"))).hasValueSatisfying(annotations -> assertThat(
-                        annotations).containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.20.0.0/16"));
+                .map(doc -> map(map(doc, "metadata"), "annotations")))
+                .hasValueSatisfying(annotations -> assertThat(annotations)
+                        .containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.20.0.0/16"));
     }
 
     @Test
@@ -251,7 +253,8 @@ class ChartSecurityTests {
                 "gdpr-service");
 
         Map<String, Object> console = map(policies.get("console"), "spec");
-        assertThat(map(map(console, "podSelector"), "matchLabels")).isEqualTo(Map.of("app.kubernetes.io/name", "console"));
+        assertThat(map(map(console, "podSelector"), "matchLabels"))
+                .isEqualTo(Map.of("app.kubernetes.io/name", "console"));
         assertThat(strings(console, "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
         List<Map<String, Object>> egress = list(console, "egress");
         assertThat(egress).hasSize(2).allSatisfy(rule -> assertThat(list(rule, "to")).isNotEmpty()

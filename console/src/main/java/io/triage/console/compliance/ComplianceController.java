@@ -32,8 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (gdpr-service {@code GET /gdpr/requests/{id}} and {@code /certificate}), the list of erasure requests with filters
  * and paging ({@code GET /gdpr/requests}) and the monthly compliance report (audit-service
  * {@code GET /audit/reports/monthly?month=&format=}, as JSON or downloaded as CSV or HTML; written to the archive by
- * {@code POST /audit/reports/monthly/run}, a job polled at {@code /audit/reports/monthly/jobs/{id}}). The id is a UUID and every parameter is checked here (400 naming it),
- * so nothing else can be slipped into the service's path or query.
+ * {@code POST /audit/reports/monthly/run}, a job polled at {@code /audit/reports/monthly/jobs/{id}}). The id is a
+ * UUID and every parameter is checked here (400 naming it), so nothing else can be slipped into the service's path or
+ * query.
  */
 @RestController
 @RequestMapping("/api/compliance")
