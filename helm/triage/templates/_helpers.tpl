@@ -20,22 +20,7 @@ SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI: {{ $root.Values.security.j
 TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES: {{ join "," $root.Values.security.jwtAudiences | quote }}
 TRIAGE_PLATFORM_SECURITY_JWT_AUTHORIZED_PARTIES: {{ join "," $root.Values.security.jwtAuthorizedParties | quote }}
 TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX: {{ $root.Values.security.jwtRolePrefix | quote }}
-{{- /*
-The keys this service accepts (apiKeys.<holder>.acceptedBy), numbered from 0, as digests only. A holder without a
-digest is still listed (and accepts nothing): the list always replaces the services' local default keys.
-*/}}
-{{- $i := 0 }}
-{{- range $holder, $key := $root.Values.apiKeys }}
-{{- if has $name $key.acceptedBy }}
-{{- if and $key.sha256 (not (regexMatch "^[0-9a-fA-F]{64}$" $key.sha256)) }}
-{{- fail (printf "apiKeys.%s.sha256 must be the SHA-256 digest of the key as 64 hex digits (printf %%s \"$KEY\" | sha256sum)" $holder) }}
-{{- end }}
-TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME: {{ $holder | quote }}
-TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES: {{ join "," $key.roles | quote }}
-TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_KEY_SHA256: {{ $key.sha256 | default "" | quote }}
-{{- $i = add1 $i }}
-{{- end }}
-{{- end }}
+{{- include "triage.acceptedKeys" (dict "root" $root "name" $name) }}
 {{- range $var, $value := $svc.env }}
 {{ $var }}: {{ $value | quote }}
 {{- end }}
@@ -183,4 +168,55 @@ one, so that a compromised pod holds only its own outbound key and database pass
 {{- end }}
 {{- end }}
 {{- $secret -}}
+{{- end }}
+
+{{/*
+The keys one workload accepts (apiKeys.<holder>.acceptedBy names it), numbered from 0, as digests only. A holder without
+a digest is still listed (and accepts nothing): the list always replaces the local default keys. Takes a dict: root,
+name (a service, or console).
+*/}}
+{{- define "triage.acceptedKeys" -}}
+{{- $root := .root -}}
+{{- $name := .name -}}
+{{- $i := 0 }}
+{{- range $holder, $key := $root.Values.apiKeys }}
+{{- if has $name $key.acceptedBy }}
+{{- if and $key.sha256 (not (regexMatch "^[0-9a-fA-F]{64}$" $key.sha256)) }}
+{{- fail (printf "apiKeys.%s.sha256 must be the SHA-256 digest of the key as 64 hex digits (printf %%s \"$KEY\" | sha256sum)" $holder) }}
+{{- end }}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_NAME: {{ $holder | quote }}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_ROLES: {{ join "," $key.roles | quote }}
+TRIAGE_PLATFORM_SECURITY_API_KEYS_{{ $i }}_KEY_SHA256: {{ $key.sha256 | default "" | quote }}
+{{- $i = add1 $i }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The console's environment (its ConfigMap console-env): the platform's security settings, the digests of the keys that
+name it (people's keys and Prometheus'), the Secure session cookie, the client address from ingress-nginx's
+X-Forwarded-For (the sign-in limit counts per address), tracing and its upstreams' URLs (triage.console.<service>).
+No database, Redis or outbound key: it calls the services with the signed-in person's key.
+*/}}
+{{- define "triage.consoleEnv" -}}
+JAVA_TOOL_OPTIONS: {{ .Values.console.javaToolOptions | quote }}
+TRIAGE_PLATFORM_SECURITY_MODE: {{ .Values.security.mode | quote }}
+TRIAGE_PLATFORM_SECURITY_ALLOW_DEFAULT_KEYS: "false"
+SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI: {{ .Values.security.jwtIssuerUri | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_AUDIENCES: {{ join "," .Values.security.jwtAudiences | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_AUTHORIZED_PARTIES: {{ join "," .Values.security.jwtAuthorizedParties | quote }}
+TRIAGE_PLATFORM_SECURITY_JWT_ROLE_PREFIX: {{ .Values.security.jwtRolePrefix | quote }}
+{{- include "triage.acceptedKeys" (dict "root" . "name" "console") }}
+SERVER_SERVLET_SESSION_COOKIE_SECURE: "true"
+SERVER_FORWARD_HEADERS_STRATEGY: "native"
+MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ .Values.tracing.samplingProbability | quote }}
+{{- if .Values.tracing.otlpEndpoint }}
+MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ .Values.tracing.otlpEndpoint | quote }}
+{{- end }}
+{{- range $up := .Values.console.upstreams }}
+TRIAGE_CONSOLE_{{ $up | upper | replace "-" "_" }}: "http://{{ $up }}:{{ (index $.Values.services $up).port }}"
+{{- end }}
+{{- range $var, $value := .Values.console.env }}
+{{ $var }}: {{ $value | quote }}
+{{- end }}
 {{- end }}

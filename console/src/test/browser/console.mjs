@@ -229,6 +229,39 @@ try {
   await page.locator('#mapping-publish-status:has-text("Published version 2")').waitFor();
   check('the published version is in use', (await text(page, '#mapping-summary')).includes('Version 2 is in use'));
   check('the previous version is archived', (await text(page, '#mapping-versions-table tr[data-version="1"]')).includes('ARCHIVED'));
+  // Rolling back, by keyboard: the archived version with a reason, confirmed in a dialog; Escape cancels (nothing
+  // is sent), Roll back in the dialog puts version 1 back in use and the history is reloaded.
+  const offered = (await page.locator('#rollback-version option').allTextContents()).join('|');
+  check('the archived version is offered for rollback', offered === 'Version 1 (suggestions first)', offered);
+  await page.locator('#rollback-reason').focus();
+  await page.keyboard.type('Billing automation paused');
+  await page.keyboard.press('Tab');
+  check('Tab moves from the reason to Roll back', await page.evaluate(() => document.activeElement?.id === 'rollback'));
+  await page.keyboard.press('Enter');
+  await page.locator('#rollback-dialog[open]').waitFor();
+  const confirmation = await text(page, '#rollback-confirm-text');
+  check('the confirmation names the version, the source and the reason', confirmation.includes('Version 1 of the '
+    + 'zendesk mapping') && confirmation.includes('Billing automation paused'), confirmation);
+  check('the confirmation starts on Cancel', await page.evaluate(() => document.activeElement?.id === 'rollback-cancel'));
+  await accessible(page, 'rollback confirmation');
+  await page.keyboard.press('Escape');
+  await page.locator('#rollback-dialog').waitFor({ state: 'hidden' });
+  check('Escape cancels and focus returns to Roll back', await page.evaluate(() => document.activeElement?.id === 'rollback'));
+  check('a cancelled rollback changes nothing', (await text(page, '#mapping-summary')).includes('Version 2 is in use'));
+  await page.keyboard.press('Enter');
+  await page.locator('#rollback-dialog[open]').waitFor();
+  await page.keyboard.press('Tab');
+  check('Tab moves from Cancel to the confirming button',
+    await page.evaluate(() => document.activeElement?.id === 'rollback-confirm'));
+  await page.keyboard.press('Enter');
+  await page.locator('#rollback-status:has-text("version 1 is in use again")').waitFor();
+  check('the rolled-back version is in use', (await text(page, '#mapping-summary')).includes('Version 1 is in use'));
+  const history = await text(page, '#mapping-versions-table');
+  check('the history is reloaded: version 2 archived, version 1 published with the reason',
+    (await text(page, '#mapping-versions-table tr[data-version="2"]')).includes('ARCHIVED')
+    && (await text(page, '#mapping-versions-table tr[data-version="1"]')).includes('Billing automation paused'), history);
+  check('version 2 is now the one to roll back to',
+    (await page.locator('#rollback-version option').allTextContents()).join('|') === 'Version 2 (Billing is automated)');
 
   // Compliance: an erasure request's receipts and certificate, the audit chain's verification with its findings.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -286,6 +319,28 @@ try {
   check('the chart draws one bar per department', (await page.locator('#monthly-report svg').first().locator('rect').count()) === 2);
   check('the same numbers are a table', /Billing\s*500\s*200\s*94\.0 %/.test(await text(page, '#report-departments')),
     await text(page, '#report-departments'));
+  // The month's CSV and HTML, by keyboard, as files through the console (the browser holds no key).
+  for (const [format, marker] of [['csv', 'language,Français,40'], ['html', '<h1>Compliance report 2026-11</h1>']]) {
+    await page.locator(`#report-${format}`).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const content = readFileSync(await download.path(), 'utf8');
+    check(`the ${format.toUpperCase()} report downloads as the month's file`,
+      download.suggestedFilename() === `compliance-report-2026-11.${format}` && content.includes(marker),
+      `${download.suggestedFilename()}: ${content.substring(0, 160)}`);
+  }
+  // Writing the ended month to the archive: a job, polled until it ended.
+  await page.locator('#report-run-button').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#report-run:has-text("is in the archive")').waitFor();
+  const archived = await text(page, '#report-run');
+  check('the archived run shows what it wrote and what it flagged', archived.includes('3 file(s) written')
+    && archived.includes('0 already there') && archived.includes('flagged: channel phone'), archived);
+  check('the run can be started again once it ended', await page.locator('#report-run-button').isEnabled());
+  await page.locator('#report-month').fill('2026-1');
+  check('a download is off while the month is not a month',
+    (await page.locator('#report-csv').getAttribute('aria-disabled')) === 'true'
+    && (await page.locator('#report-csv').getAttribute('href')) === null);
+  await page.locator('#report-month').fill('2026-11');
   await accessible(page, 'compliance');
   await page.screenshot({ path: join(shots, 'compliance.png'), fullPage: true });
   const certificate = await page.evaluate(async () => (await fetch(document.getElementById('certificate').href)).status);
@@ -298,6 +353,18 @@ try {
     && (await text(page, '#erasure')).includes('OVERDUE') && (await text(page, '#erasure')).includes('HTTP 503'),
   await text(page, '#erasure'));
   check('focus moves to the request id', await page.evaluate(() => document.activeElement?.id === 'erasure-id'));
+  // The days a request was made in (UTC, both included), the overdue filter still on: it was made on 2 November.
+  await page.locator('#erasures-since').fill('2026-11-03');
+  await page.locator('#erasures:has-text("No erasure request matches")').waitFor();
+  await page.locator('#erasures-since').fill('2026-11-02');
+  await page.locator('#erasures-table tbody tr').waitFor();
+  await page.locator('#erasures-until').fill('2026-11-01');
+  await page.locator('#erasures:has-text("No erasure request matches")').waitFor();
+  await page.locator('#erasures-until').fill('2026-11-02');
+  await page.locator('#erasures-table tbody tr').waitFor();
+  check('the date filters keep the requests made on the days chosen, the last day included',
+    (await text(page, '#erasures-table')).includes('OVERDUE'));
+  await accessible(page, 'compliance with date filters');
 
   // Operations (OPS): each source's lag and failures, and a dead letter replayed from the keyboard.
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,6 +1,7 @@
 // Compliance page: the audit chain's verification with its findings, an erasure request with its per-store
 // receipts, deadline and signed certificate, the list of erasure requests (filtered, page by page) and the monthly
-// compliance report with its charts.
+// compliance report with its charts, its CSV and HTML downloads (through the console, which holds the key) and a run
+// that writes an ended month to audit-service's archive (a job the page polls).
 import { call, describe, el } from './api.js';
 import { barChart, dataTable } from './charts.js';
 
@@ -9,12 +10,24 @@ const when = (instant) => (instant ? new Date(instant).toISOString().replace('T'
 const fill = (node, ...children) => node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
 const share = (value) => (value === null || value === undefined ? '–' : `${(100 * value).toFixed(1)} %`);
 
-/** The list of erasure requests, newest first, with a filter on status and overdue, and a button for the next page. */
+/** A day (YYYY-MM-DD, UTC) as the instant it starts, or the next day's start (an inclusive "to" date). */
+function dayStart(day, next = false) {
+  const start = new Date(`${day}T00:00:00Z`);
+  if (next) start.setUTCDate(start.getUTCDate() + 1);
+  return start.toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The list of erasure requests, newest first, with filters on status, overdue and the day made (from, to: UTC days,
+ * both included), and a button for the next page.
+ */
 function erasureList(lookUp) {
   const status = el('select', { id: 'erasures-status', name: 'status' },
     [['', 'any status'], ['IN_PROGRESS', 'in progress'], ['COMPLETED', 'completed']]
       .map(([value, label]) => el('option', { value, text: label })));
   const overdue = el('input', { id: 'erasures-overdue', type: 'checkbox', name: 'overdue' });
+  const since = el('input', { id: 'erasures-since', type: 'date', name: 'since', 'aria-describedby': 'erasures-days' });
+  const until = el('input', { id: 'erasures-until', type: 'date', name: 'until', 'aria-describedby': 'erasures-days' });
   const list = el('div', { id: 'erasures', 'aria-live': 'polite' });
   const more = el('button', { id: 'erasures-more', type: 'button', class: 'secondary', text: 'More', hidden: true });
   let next = null;
@@ -38,6 +51,8 @@ function erasureList(lookUp) {
     const query = new URLSearchParams({ limit: '20' });
     if (status.value) query.set('status', status.value);
     if (overdue.checked) query.set('overdue', 'true');
+    if (since.value) query.set('since', dayStart(since.value));
+    if (until.value) query.set('until', dayStart(until.value, true));
     if (append && next) query.set('after', next);
     const answer = await call('GET', `api/compliance/erasures?${query}`);
     if (!answer.ok) { fill(list, el('p', { class: 'bad', text: describe(answer.problem) })); return; }
@@ -49,12 +64,17 @@ function erasureList(lookUp) {
 
   status.addEventListener('change', () => load(false));
   overdue.addEventListener('change', () => load(false));
+  since.addEventListener('change', () => load(false));
+  until.addEventListener('change', () => load(false));
   more.addEventListener('click', () => load(true));
   load(false);
   return el('section', { class: 'card', 'aria-labelledby': 'erasures-title' },
     el('h2', { id: 'erasures-title', text: 'Erasure requests' }),
     el('div', { class: 'filters' }, el('label', { for: 'erasures-status', text: 'Status' }), status,
-      el('label', { class: 'inline', for: 'erasures-overdue' }, overdue, ' only overdue')),
+      el('label', { class: 'inline', for: 'erasures-overdue' }, overdue, ' only overdue'),
+      el('label', { for: 'erasures-since', text: 'Made from' }), since,
+      el('label', { for: 'erasures-until', text: 'to' }), until),
+    el('p', { id: 'erasures-days', class: 'hint', text: 'Days in UTC, both included.' }),
     list, more);
 }
 
@@ -64,11 +84,64 @@ function monthlyReport() {
   const month = el('input', { id: 'report-month', type: 'text', inputmode: 'numeric', autocomplete: 'off',
     value: now.toISOString().substring(0, 7), 'aria-describedby': 'report-month-help' });
   const result = el('div', { id: 'monthly-report', 'aria-live': 'polite' });
+  // The downloads are links to the console's own API (the session, not the page, holds the key); they follow the
+  // month typed and are off while it is not a month.
+  const csv = el('a', { id: 'report-csv', download: '', text: 'Download CSV' });
+  const html = el('a', { id: 'report-html', download: '', text: 'Download HTML' });
+  const links = () => {
+    const typed = month.value.trim();
+    for (const [link, format] of [[csv, 'csv'], [html, 'html']]) {
+      if (/^\d{4}-(0[1-9]|1[0-2])$/.test(typed)) {
+        link.setAttribute('href', `api/compliance/reports/monthly?month=${typed}&format=${format}`);
+        link.removeAttribute('aria-disabled');
+      } else {
+        link.removeAttribute('href');
+        link.setAttribute('aria-disabled', 'true');
+      }
+    }
+  };
+  month.addEventListener('input', links);
+  links();
+  const runStatus = el('p', { id: 'report-run', role: 'status' });
+  let running = null; // the job being polled
+  async function poll(id) {
+    const answer = await call('GET', `api/compliance/reports/monthly/jobs/${id}`);
+    if (running !== id) return;
+    if (!answer.ok) { runStatus.textContent = describe(answer.problem); running = null; return; }
+    const job = answer.body;
+    if (job.state === 'RUNNING') {
+      runStatus.textContent = `Writing ${job.month} to the archive…`;
+      setTimeout(() => poll(id), 1000);
+      return;
+    }
+    running = null;
+    run.disabled = false;
+    if (job.state !== 'SUCCEEDED') { runStatus.textContent = `Writing ${job.month} failed: ${job.error}`; return; }
+    const r = job.result;
+    runStatus.textContent = `${r.month} is in the archive (${r.location}): ${r.written.length} file(s) written, `
+      + `${r.skipped.length} already there; ${r.decisions} decisions, accuracy ${share(r.accuracy)}; `
+      + `${r.flaggedGroups.length ? `flagged: ${r.flaggedGroups.map((g) => `${g.attribute} ${g.group}`).join(', ')}`
+        : 'no group flagged'}.`;
+  }
+  const run = el('button', { id: 'report-run-button', type: 'button', class: 'secondary',
+    text: 'Write the month to the archive', onclick: async () => {
+      run.disabled = true;
+      runStatus.textContent = 'Starting…';
+      const answer = await call('POST',
+        `api/compliance/reports/monthly/run?month=${encodeURIComponent(month.value.trim())}`);
+      if (!answer.ok) { runStatus.textContent = describe(answer.problem); run.disabled = false; return; }
+      running = answer.body.id;
+      poll(running);
+    } });
   const form = el('form', { 'aria-labelledby': 'monthly-title' },
     el('h2', { id: 'monthly-title', text: 'Monthly compliance report' }),
     el('label', { for: 'report-month', text: 'Month' }), month,
     el('p', { id: 'report-month-help', class: 'hint', text: 'As YYYY-MM (UTC); the running month shows the figures so far.' }),
-    el('button', { type: 'submit', text: 'Show the report' }), result);
+    el('button', { type: 'submit', text: 'Show the report' }),
+    el('div', { class: 'downloads' }, csv, html, run), runStatus,
+    el('p', { class: 'hint', text: 'Writing to the archive stores the ended month\'s HTML, CSV and JSON in '
+      + 'audit-service\'s archive store (as on the 1st of each month); a month written before stays as it is.' }),
+    result);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     result.textContent = 'Computing…';

@@ -1,6 +1,7 @@
 // Field mappings page (role ADMIN): per source system the write-back mapping ingestion-service uses, versioned.
 // Edit the draft (saving it answers its validation, problems with line, column and field), dry-run it on a ticket's
-// stored decision (the plan and the exact requests it would send; nothing is written), publish it with a reason.
+// stored decision (the plan and the exact requests it would send; nothing is written), publish it with a reason, or
+// roll back to an earlier version (with a reason, after a confirmation).
 import { call, describe, el } from './api.js';
 
 const when = (instant) => (instant ? new Date(instant).toISOString().replace('T', ' ').substring(0, 16) + ' UTC' : '–');
@@ -18,6 +19,10 @@ export function mappingsPage(main) {
   const reason = el('input', { id: 'mapping-reason', type: 'text', autocomplete: 'off', maxlength: 1000 });
   const publishStatus = el('p', { id: 'mapping-publish-status', role: 'status' });
   const versions = el('div', { id: 'mapping-versions' });
+  const rollbackVersion = el('select', { id: 'rollback-version', name: 'version', 'aria-describedby': 'rollback-help' });
+  const rollbackReason = el('input', { id: 'rollback-reason', type: 'text', autocomplete: 'off', maxlength: 1000 });
+  const rollbackStatus = el('p', { id: 'rollback-status', role: 'status' });
+  const rollbackButton = el('button', { id: 'rollback', type: 'submit', text: 'Roll back…', disabled: true });
   let validDraft = false;
   let loading = 0; // a newer source choice makes an older load's answer stale
 
@@ -33,6 +38,7 @@ export function mappingsPage(main) {
     fill(validation);
     fill(dryRunResult);
     publishStatus.textContent = '';
+    rollbackStatus.textContent = '';
     const mine = ++loading;
     const answer = await call('GET', `api/mappings/${source.value}`);
     if (mine !== loading) return;
@@ -48,6 +54,11 @@ export function mappingsPage(main) {
   async function loadVersions() {
     const answer = await call('GET', `api/mappings/${source.value}/versions`);
     if (!answer.ok) { fill(versions, el('p', { class: 'bad', text: describe(answer.problem) })); return; }
+    // Only a version that was published once and is not in use can be put back (a draft never was).
+    const earlier = answer.body.versions.filter((v) => v.state === 'ARCHIVED');
+    fill(rollbackVersion, earlier.map((v) => el('option', { value: v.version,
+      text: `Version ${v.version}${v.reason ? ` (${v.reason})` : ''}` })));
+    rollbackButton.disabled = earlier.length === 0;
     const headings = ['Version', 'State', 'Saved by', 'Published', 'Reason'];
     fill(versions, answer.body.versions.length ? el('table', { id: 'mapping-versions-table' },
       el('caption', { text: `Versions of the ${source.value} mapping, newest first` }),
@@ -123,12 +134,57 @@ export function mappingsPage(main) {
     reason.value = '';
   });
 
+  // Rolling back: the version and a reason (ingestion-service requires one), then a confirmation dialog (modal,
+  // Escape or Cancel closes it and nothing is sent; focus starts on Cancel and returns to the button).
+  const confirmText = el('p', { id: 'rollback-confirm-text' });
+  const cancel = el('button', { id: 'rollback-cancel', type: 'button', class: 'secondary', text: 'Cancel' });
+  const confirm = el('button', { id: 'rollback-confirm', type: 'button', text: 'Roll back' });
+  const dialog = el('dialog', { id: 'rollback-dialog', 'aria-labelledby': 'rollback-dialog-title',
+    'aria-describedby': 'rollback-confirm-text' },
+  el('h2', { id: 'rollback-dialog-title', text: 'Roll back the mapping?' }), confirmText,
+  el('div', { class: 'actions' }, cancel, confirm));
+  cancel.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => rollbackButton.focus());
+  confirm.addEventListener('click', async () => {
+    const version = Number(rollbackVersion.value);
+    dialog.close();
+    rollbackStatus.textContent = 'Rolling back…';
+    const answer = await call('POST', `api/mappings/${source.value}/rollback`,
+      { version, reason: rollbackReason.value.trim() });
+    if (!answer.ok) { rollbackStatus.textContent = describe(answer.problem); return; }
+    await load();
+    rollbackStatus.textContent = `Rolled back: version ${answer.body.version} is in use again; write-backs to `
+      + `${source.value} use it now.`;
+    rollbackReason.value = '';
+  });
+  const rollbacker = el('form', { 'aria-labelledby': 'mapping-rollback-title' },
+    el('h2', { id: 'mapping-rollback-title', text: 'Roll back' }),
+    el('label', { for: 'rollback-version', text: 'Earlier version' }), rollbackVersion,
+    el('p', { id: 'rollback-help', class: 'hint', text: 'Puts an earlier published version in use again; the one in '
+      + 'use now is archived. The draft stays as it is.' }),
+    el('label', { for: 'rollback-reason', text: 'Reason' }), rollbackReason, rollbackButton, rollbackStatus, dialog);
+  rollbacker.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!rollbackVersion.value) return;
+    if (!rollbackReason.value.trim()) {
+      rollbackStatus.textContent = 'reason: a rollback needs a reason';
+      rollbackReason.focus();
+      return;
+    }
+    rollbackStatus.textContent = '';
+    confirmText.textContent = `Version ${rollbackVersion.value} of the ${source.value} mapping goes back in use, `
+      + `with the reason “${rollbackReason.value.trim()}”.`;
+    dialog.showModal();
+    cancel.focus();
+  });
+
   source.addEventListener('change', load);
   main.replaceChildren(el('h1', { text: 'Field mappings' }),
     el('div', { class: 'card' }, el('label', { for: 'mapping-source', text: 'Source system' }), source, summary),
     el('div', { class: 'columns' },
       el('section', { class: 'card' }, editor),
       el('div', {}, el('section', { class: 'card' }, dryRun), el('section', { class: 'card' }, publisher),
+        el('section', { class: 'card' }, rollbacker),
         el('section', { class: 'card', 'aria-labelledby': 'mapping-versions-title' },
           el('h2', { id: 'mapping-versions-title', text: 'History' }), versions))));
   load();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.TestDatabase;
 import io.triage.testsupport.stub.StubReply;
+import io.triage.testsupport.stub.StubRequest;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -192,6 +194,24 @@ class ConsoleBrowserIT {
         return JsonMapper.builder().build().writeValueAsString(text);
     }
     static final String MAPPING_V1 = "levels:\n  default: suggest\n";
+
+    /** ingestion-service's answer to a rollback ({@code RollbackRequest}): 400 naming the field, 409 or the version. */
+    static StubReply rollback(String body) {
+        JsonNode request = JsonMapper.builder().build().readTree(body);
+        if (request.path("reason").asString("").isBlank() || request.path("version").asInt(0) < 1) {
+            String field = request.path("reason").asString("").isBlank() ? "reason" : "version";
+            return StubReply.bytes(400, "application/problem+json", ("{\"title\":\"Invalid request\",\"status\":400,"
+                    + "\"detail\":\"Invalid [" + field + "]\",\"errors\":[{\"field\":\"" + field + "\","
+                    + "\"message\":\"must not be blank\"}]}").getBytes(StandardCharsets.UTF_8));
+        }
+        int version = request.path("version").asInt();
+        if (version != 1 || !zendeskMapping.compareAndSet(3, 4)) {
+            return StubReply.bytes(409, "application/problem+json", ("{\"title\":\"Conflict\",\"status\":409,"
+                    + "\"detail\":\"Version " + version + " of the zendesk mapping is already published\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return StubReply.json(mappingVersion(1, "PUBLISHED", MAPPING_V1, request.path("reason").asString()));
+    }
     static final String MAPPING_V2 = """
             levels:
               default: suggest
@@ -209,11 +229,15 @@ class ConsoleBrowserIT {
     static final String OPEN_ERASURE = "e0000000-0000-4000-8000-000000000002";
     static final String OLD_ERASURE = "e0000000-0000-4000-8000-000000000003";
     /** gdpr-service's list of erasure requests ({@code GET /gdpr/requests}): two pages, the first with an overdue one. */
-    static String erasurePage(String after, String overdue) {
+    static String erasurePage(String after, String overdue, String since, String until) {
         String open = OPEN_ERASURE_JSON;
         String old = ERASURE.replace(ERASURE_ID, OLD_ERASURE).replace("2026-12-01T09:00:00Z", "2026-10-01T09:00:00Z");
         if ("true".equals(overdue)) {
-            return "{\"items\": [" + open + "], \"next\": null}";
+            // made at or after since and before until, as gdpr-service filters (DeletionRequests.list)
+            Instant made = Instant.parse("2026-11-02T09:00:00Z");
+            boolean within = (since == null || !made.isBefore(Instant.parse(since)))
+                    && (until == null || made.isBefore(Instant.parse(until)));
+            return "{\"items\": [" + (within ? open : "") + "], \"next\": null}";
         }
         return "cGFnZTI".equals(after) ? "{\"items\": [" + old + "], \"next\": null}"
                 : "{\"items\": [" + ERASURE + "," + open + "], \"next\": \"cGFnZTI\"}";
@@ -228,6 +252,35 @@ class ConsoleBrowserIT {
                    {"store": "classify", "state": "FAILED", "deletedRecords": null, "receivedAt": null,
                     "attempts": 9, "lastAttemptAt": "2026-12-03T09:00:00Z", "lastError": "HTTP 503 Service Unavailable",
                     "details": {}}]}""".formatted(OPEN_ERASURE);
+    static final String REPORT_JOB = "4e900000-0000-4000-8000-000000000001";
+    private static final AtomicInteger reportPolls = new AtomicInteger();
+
+    /** audit-service's report job ({@code ReportJob} with its {@code ReportRun} once it succeeded). */
+    static String reportJob(String state) {
+        String result = !state.equals("SUCCEEDED") ? "null" : """
+                {"month": "2026-11", "location": "azure://audit-archive/reports/2026-11",
+                 "written": ["reports/2026-11/compliance-report.html", "reports/2026-11/compliance-report.csv",
+                   "reports/2026-11/compliance-report.json"], "skipped": [], "decisions": 1200, "judged": 400,
+                 "accuracy": 0.91, "flaggedGroups": [
+                   {"attribute": "channel", "group": "phone", "judged": 100, "accuracy": 0.79, "gap": 0.12}]}""";
+        return """
+                {"id": "%s", "month": "2026-11", "trigger": "api", "state": "%s", "createdAt": "2026-12-06T04:00:00Z",
+                 "finishedAt": %s, "result": %s, "error": null}""".formatted(REPORT_JOB, state,
+                state.equals("RUNNING") ? "null" : "\"2026-12-06T04:00:02Z\"", result);
+    }
+
+    /** audit-service's CSV of the report ({@code ReportFormats.csv}), with a group name beyond ASCII. */
+    static String reportCsv(String month) {
+        return "section,group,decisions,judged,accuracy\nmonth," + month + ",1200,400,0.91\n"
+                + "department,Billing,500,200,0.94\nlanguage,Français,40,20,0.85\n";
+    }
+
+    /** audit-service's HTML of the report ({@code ReportFormats.html}). */
+    static String reportHtml(String month) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Compliance report " + month
+                + "</title></head><body><h1>Compliance report " + month + "</h1><p>1200 decisions</p></body></html>";
+    }
+
     /** audit-service's monthly compliance report ({@code MonthlyReport}): the phone channel is flagged. */
     static String monthlyReport(String month) {
         return """
@@ -277,8 +330,11 @@ class ConsoleBrowserIT {
             String[] path = request.path().split("/");
             boolean zendesk = path[2].equals("zendesk");
             int state = zendesk ? zendeskMapping.get() : 0;
-            String v1 = mappingVersion(1, state == 3 ? "ARCHIVED" : "PUBLISHED", MAPPING_V1, "suggestions first");
-            String v2 = state == 3 ? mappingVersion(2, "PUBLISHED", MAPPING_V2, "Billing is automated")
+            // 0 v1 published, 1 an invalid draft, 2 a valid draft, 3 v2 published, 4 rolled back to v1
+            String v1 = state == 4 ? mappingVersion(1, "PUBLISHED", MAPPING_V1, "Billing automation paused")
+                    : mappingVersion(1, state == 3 ? "ARCHIVED" : "PUBLISHED", MAPPING_V1, "suggestions first");
+            String v2 = state >= 3 ? mappingVersion(2, state == 3 ? "PUBLISHED" : "ARCHIVED", MAPPING_V2,
+                    "Billing is automated")
                     : mappingDraft(state == 1 ? MAPPING_V2.replace("Billing: {", "Billling: {") : MAPPING_V2);
             if (path.length == 4 && path[3].equals("versions")) {
                 return StubReply.json("{\"source\": \"" + path[2] + "\", \"versions\": ["
@@ -313,9 +369,26 @@ class ConsoleBrowserIT {
             }
             return StubReply.json(mappingVersion(2, "PUBLISHED", MAPPING_V2, "Billing is automated"));
         });
+        ingestion.on("POST", "/mappings/zendesk/rollback", request -> rollback(request.bodyText()));
+        audit.on("GET", "/audit/reports/monthly", request -> switch (String.valueOf(request.query("format"))) {
+            case "csv" -> StubReply.bytes(200, "text/csv;charset=UTF-8",
+                    reportCsv(request.query("month")).getBytes(StandardCharsets.UTF_8))
+                    .withHeader("Content-Disposition", "attachment; filename=audit-report-2026-11.csv");
+            case "html" -> StubReply.bytes(200, "text/html;charset=UTF-8",
+                    reportHtml(request.query("month")).getBytes(StandardCharsets.UTF_8));
+            default -> StubReply.json(monthlyReport(request.query("month")));
+        });
+        audit.on("POST", "/audit/reports/monthly/run", request -> "2026-11".equals(request.query("month"))
+                ? StubReply.json(202, reportJob("RUNNING")).withHeader("Location", "/audit/reports/monthly/jobs/"
+                        + REPORT_JOB)
+                : StubReply.bytes(400, "application/problem+json", ("{\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"month " + request.query("month") + " has not ended yet; only ended months are "
+                        + "written to the archive\",\"field\":\"month\"}").getBytes(StandardCharsets.UTF_8)));
+        audit.on("GET", "/audit/reports/monthly/jobs/" + REPORT_JOB, request -> StubReply.json(
+                reportPolls.incrementAndGet() < 2 ? reportJob("RUNNING") : reportJob("SUCCEEDED")));
         gdpr.on("GET", "/gdpr/requests", request -> StubReply.json(
-                erasurePage(request.query("after"), request.query("overdue"))));
-        audit.on("GET", "/audit/reports/monthly", request -> StubReply.json(monthlyReport(request.query("month"))));
+                erasurePage(request.query("after"), request.query("overdue"),
+                request.query("since"), request.query("until"))));
         gdpr.on("GET", "/gdpr/requests/" + OPEN_ERASURE, request -> StubReply.json(OPEN_ERASURE_JSON));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID, request -> StubReply.json(ERASURE));
         gdpr.on("GET", "/gdpr/requests/" + ERASURE_ID + "/certificate", request -> StubReply.json(
@@ -468,11 +541,31 @@ class ConsoleBrowserIT {
         assertThat(gdpr.received(request -> request.path().startsWith("/gdpr/requests/"))).hasSize(3)
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
         // The list was read page by page and filtered, and the report of the month typed, as the compliance officer.
+        // (the date inputs' days as the instants they start: the "to" day included, so until is the next day's start)
         assertThat(gdpr.received("/gdpr/requests")).extracting(request -> request.rawQuery())
-                .containsExactly("limit=20", "after=cGFnZTI&limit=20", "overdue=true&limit=20");
-        assertThat(audit.received("/audit/reports/monthly")).singleElement().satisfies(report -> {
-            assertThat(report.query("month")).isEqualTo("2026-11");
-            assertThat(report.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE);
+                .containsExactly("limit=20", "after=cGFnZTI&limit=20", "overdue=true&limit=20",
+                        "overdue=true&since=2026-11-03T00:00:00Z&limit=20",
+                        "overdue=true&since=2026-11-02T00:00:00Z&limit=20",
+                        "overdue=true&since=2026-11-02T00:00:00Z&until=2026-11-02T00:00:00Z&limit=20",
+                        "overdue=true&since=2026-11-02T00:00:00Z&until=2026-11-03T00:00:00Z&limit=20");
+        List<StubRequest> november = audit.received(request -> request.path().equals("/audit/reports/monthly")
+                && "2026-11".equals(request.query("month")));
+        assertThat(november).extracting(report -> report.query("format")).containsExactly(null, "csv", "html");
+        assertThat(november).allSatisfy(report -> assertThat(report.header(ApiKeys.HEADER))
+                .isEqualTo(ApiKeys.COMPLIANCE));
+        // The archived run was started once for the month typed and polled until it ended, as the compliance officer.
+        assertThat(audit.received(request -> request.path().equals("/audit/reports/monthly/run")
+                && "2026-11".equals(request.query("month")))).singleElement().satisfies(started -> {
+            assertThat(started.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE);
+        });
+        assertThat(audit.received("/audit/reports/monthly/jobs/" + REPORT_JOB)).hasSize(2)
+                .allSatisfy(poll -> assertThat(poll.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.COMPLIANCE));
+        // The rollback the administrator confirmed (after cancelling once) went out once, with the version and reason.
+        assertThat(ingestion.received(request -> request.path().equals("/mappings/zendesk/rollback")
+                && request.bodyText().contains("paused"))).singleElement().satisfies(rollback -> {
+            assertThat(JsonBody.json(rollback.bodyText()))
+                    .isStrictlyEqualTo("{\"version\":1,\"reason\":\"Billing automation paused\"}");
+            assertThat(rollback.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ADMIN);
         });
         // Everything was read as the person signed in, with their own key (the backtest sample as the analyst, the
         // review queue as the agent, and as the administrator signing in next, who lands on the same page).
@@ -796,6 +889,7 @@ class ConsoleBrowserIT {
     void theErasureListAndTheMonthlyReportRefuseBadParametersNamingThemAndAskNoService() throws Exception {
         BrowserSession officer = signedIn(ApiKeys.COMPLIANCE);
         int asked = gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size();
+        int jobs = audit.received(request -> request.path().startsWith("/audit/reports/monthly/")).size();
         for (String[] refused : new String[][] {{"api/compliance/erasures?status=DONE", "status"},
                 {"api/compliance/erasures?overdue=yes", "overdue"}, {"api/compliance/erasures?since=yesterday", "since"},
                 {"api/compliance/erasures?until=2026-11-31T00:00:00Z", "until"},
@@ -803,15 +897,58 @@ class ConsoleBrowserIT {
                 {"api/compliance/erasures?after=a%26status%3DCOMPLETED", "after"},
                 {"api/compliance/reports/monthly?month=2026-13", "month"},
                 {"api/compliance/reports/monthly?month=november", "month"},
-                {"api/compliance/reports/monthly", "month"}}) {
+                {"api/compliance/reports/monthly", "month"},
+                {"api/compliance/reports/monthly?month=2026-11&format=pdf", "format"},
+                {"api/compliance/reports/monthly/jobs/not-a-job", "id"}}) {
             HttpResponse<String> answer = officer.get(refused[0]);
             assertThat(answer.statusCode()).as(refused[0]).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(answer.body()).as(refused[0]).contains(refused[1]);
         }
+        for (String month : new String[] {"2026-13", "", "11-2026"}) {
+            HttpResponse<String> run = officer.post("api/compliance/reports/monthly/run?month=" + month, "", true);
+            assertThat(run.statusCode()).as(month).isEqualTo(400);
+            assertThat(run.body()).as(month).contains("month");
+        }
+        assertThat(officer.post("api/compliance/reports/monthly/run?month=2026-11", "", false).statusCode())
+                .as("starting a run needs the CSRF token").isEqualTo(403);
         assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
                 .isEqualTo(asked);
+        assertThat(audit.received(request -> request.path().startsWith("/audit/reports/monthly/"))).hasSize(jobs);
+    }
+
+    @Test
+    void aReportDownloadIsAnAttachmentOfTheServicesBytesAndARefusalStaysAProblem() throws Exception {
+        BrowserSession officer = signedIn(ApiKeys.COMPLIANCE);
+        HttpResponse<String> csv = officer.get("api/compliance/reports/monthly?month=2026-10&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"compliance-report-2026-10.csv\"");
+        assertThat(csv.body()).isEqualTo(reportCsv("2026-10"));
+        HttpResponse<String> html = officer.get("api/compliance/reports/monthly?month=2026-10&format=html");
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(html.headers().firstValue("Content-Disposition")).as("its HTML never renders in the console")
+                .hasValue("attachment; filename=\"compliance-report-2026-10.html\"");
+        assertThat(audit.received(request -> "2026-10".equals(request.query("month"))))
+                .extracting(request -> request.header("Accept"))
+                .containsExactly("text/csv, application/problem+json", "text/html, application/problem+json");
+        // A month that has not ended cannot be archived: audit-service's 400 reaches the page unchanged.
+        HttpResponse<String> early = officer.post("api/compliance/reports/monthly/run?month=2026-12", "", true);
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("has not ended yet").contains("\"field\":\"month\"");
+    }
+
+    @Test
+    void aMappingRollbackWithoutAReasonIsIngestionsRefusalNamingIt() throws Exception {
+        BrowserSession admin = signedIn(ApiKeys.ADMIN);
+        HttpResponse<String> refused = admin.post("api/mappings/zendesk/rollback", "{\"version\":1,\"reason\":\" \"}",
+                true);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"reason\"");
+        assertThat(admin.post("api/mappings/freshdesk/rollback", "{\"version\":1,\"reason\":\"x\"}", true)
+                .statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -821,6 +958,10 @@ class ConsoleBrowserIT {
             BrowserSession other = signedIn(key);
             assertThat(other.get("api/compliance/erasures").statusCode()).isEqualTo(403);
             assertThat(other.get("api/compliance/reports/monthly?month=2026-11").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/compliance/reports/monthly?month=2026-11&format=csv").statusCode())
+                    .isEqualTo(403);
+            assertThat(other.post("api/compliance/reports/monthly/run?month=2026-11", "", true).statusCode())
+                    .isEqualTo(403);
         }
         assertThat(gdpr.received("/gdpr/requests").size() + audit.received("/audit/reports/monthly").size())
                 .isEqualTo(asked);

@@ -33,7 +33,7 @@ class ChartSecurityTests {
     void everyDeploymentAndMigrationJobRunsHardened() {
         List<Map<String, Object>> workloads = render(t -> t).stream()
                 .filter(doc -> List.of("Deployment", "Job").contains(doc.get("kind"))).toList();
-        assertThat(workloads).hasSize(12); // six services, each a Deployment and a migration Job
+        assertThat(workloads).hasSize(13); // six services, each a Deployment and a migration Job, and the console
         for (Map<String, Object> workload : workloads) {
             String name = workload.get("kind") + " " + map(workload, "metadata").get("name");
             Map<String, Object> pod = map(map(map(workload, "spec"), "template"), "spec");
@@ -56,6 +56,11 @@ class ChartSecurityTests {
                         .as(name + ": /tmp and the working directory are writable emptyDirs")
                         .filteredOn(m -> emptyDirs.contains(m.get("name")))
                         .extracting(m -> m.get("mountPath")).contains("/tmp", "/var/lib/triage");
+                if (name.equals("Deployment console")) {
+                    assertThat(envNames(container)).as("the console has no database")
+                            .noneSatisfy(env -> assertThat(env).startsWith("SPRING_DATASOURCE"));
+                    continue;
+                }
                 String url = env(container, "SPRING_DATASOURCE_URL");
                 assertThat(url).as(name).contains("sslmode=verify-full").contains("sslrootcert=/etc/triage/db-ca/");
                 assertThat(list(container, "volumeMounts")).as(name + ": the database CA is mounted")
@@ -71,7 +76,9 @@ class ChartSecurityTests {
                 .set("networkPolicy.egress.extra[0].ports[0]", "443")).stream()
                 .filter(doc -> "NetworkPolicy".equals(doc.get("kind")))
                 .filter(doc -> ((List<?>) map(doc, "spec").get("policyTypes")).contains("Egress")).toList();
-        assertThat(policies).hasSize(1);
+        assertThat(policies).extracting(doc -> map(doc, "metadata").get("name"))
+                .containsExactlyInAnyOrder("triage-egress", "console");
+        policies = policies.stream().filter(doc -> "triage-egress".equals(map(doc, "metadata").get("name"))).toList();
         Map<String, Object> spec = map(policies.getFirst(), "spec");
         assertThat(map(map(spec, "podSelector"), "matchLabels")).containsEntry("app.kubernetes.io/part-of", "triage");
         List<Map<String, Object>> rules = list(spec, "egress");
@@ -100,7 +107,8 @@ class ChartSecurityTests {
     @Test
     void thePublicIngressRoutesOnlyWhatATicketingSystemCalls() {
         List<Map<String, Object>> ingresses = render(t -> t).stream()
-                .filter(doc -> "Ingress".equals(doc.get("kind"))).toList();
+                .filter(doc -> "Ingress".equals(doc.get("kind")))
+                .filter(doc -> "triage".equals(map(doc, "metadata").get("name"))).toList();
         assertThat(ingresses).hasSize(1);
         assertThat(paths(ingresses.getFirst()))
                 .containsExactlyInAnyOrder("/classify", "/batch-classify", "/feedback", "/webhooks");
@@ -146,6 +154,10 @@ class ChartSecurityTests {
         Map<String, String> secretOf = new HashMap<>();
         for (Map<String, Object> deployment : deployments) {
             List<SecretRef> refs = secretRefs(container(deployment));
+            if ("console".equals(map(deployment, "metadata").get("name"))) {
+                assertThat(refs).as("the console holds no key and no password of its own").isEmpty();
+                continue;
+            }
             assertThat(refs.stream().map(SecretRef::secret).distinct()).as("one Secret per service").hasSize(1);
             assertThat(refs).anySatisfy(ref -> {
                 assertThat(ref.env()).isEqualTo("SPRING_DATASOURCE_PASSWORD");
@@ -184,6 +196,101 @@ class ChartSecurityTests {
         assertThatThrownBy(() -> render(t -> t.set("apiKeys.servicenow.sha256", "not-a-digest")))
                 .as("a digest that is not 64 hex digits is refused")
                 .hasMessageContaining("apiKeys.servicenow.sha256");
+    }
+
+    @Test
+    void theConsoleAcceptsOnlyThePeoplesKeysAndCallsItsUpstreamsWithASecureSessionCookie() {
+        List<Map<String, Object>> docs = render(ChartSecurityTests::withDigests);
+        Map<String, Object> console = kind(docs, "Deployment").stream()
+                .filter(d -> "console".equals(map(d, "metadata").get("name"))).findFirst().orElseThrow();
+        Map<String, Object> container = container(console);
+        assertThat(accepted(container)).as("people's keys (and Prometheus' for the scrape), no service's or system's")
+                .containsOnlyKeys("admin", "analyst", "agent", "ops", "compliance", "prometheus")
+                .containsEntry("admin", digit('0')).containsEntry("agent", digit('a'));
+        assertThat(secretRefs(container)).isEmpty();
+        assertThat(env(container, "SERVER_SERVLET_SESSION_COOKIE_SECURE")).isEqualTo("true");
+        assertThat(env(container, "SERVER_FORWARD_HEADERS_STRATEGY")).as("the sign-in limit counts per client address")
+                .isEqualTo("native");
+        assertThat(env(container, "TRIAGE_CONSOLE_RULES_ENGINE")).isEqualTo("http://rules-engine:8081");
+        assertThat(env(container, "TRIAGE_CONSOLE_CLASSIFY_SERVICE")).isEqualTo("http://classify-service:8080");
+        assertThat(env(container, "TRIAGE_CONSOLE_INGESTION_SERVICE")).isEqualTo("http://ingestion-service:8083");
+        assertThat(env(container, "TRIAGE_CONSOLE_AUDIT_SERVICE")).isEqualTo("http://audit-service:8084");
+        assertThat(env(container, "TRIAGE_CONSOLE_GDPR_SERVICE")).isEqualTo("http://gdpr-service:8085");
+        assertThat(envNames(container)).noneSatisfy(env -> assertThat(env).startsWith("SPRING_DATA"));
+        assertThat(map(console, "spec")).containsEntry("replicas", 1);
+        assertThat(kind(docs, "HorizontalPodAutoscaler")).extracting(h -> map(h, "metadata").get("name"))
+                .doesNotContain("console");
+        assertThatThrownBy(() -> render(t -> t.set("console.env.SERVER_SERVLET_SESSION_COOKIE_SECURE", "false")))
+                .as("the session cookie cannot be made non-Secure")
+                .hasMessageContaining("SERVER_SERVLET_SESSION_COOKIE_SECURE");
+    }
+
+    @Test
+    void theConsoleIsReachedThroughItsOwnIngressWithCookieAffinityAndMorePodsOnlyWithIt() {
+        Map<String, Object> ingress = kind(render(t -> t.set("console.replicas", "2")), "Ingress").stream()
+                .filter(doc -> "triage-console".equals(map(doc, "metadata").get("name"))).findFirst().orElseThrow();
+        assertThat(map(map(ingress, "metadata"), "annotations"))
+                .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+                .containsEntry("nginx.ingress.kubernetes.io/affinity-mode", "persistent")
+                .containsEntry("nginx.ingress.kubernetes.io/session-cookie-secure", "true");
+        assertThat(paths(ingress)).containsExactly("/");
+        assertThatThrownBy(() -> render(t -> t.set("console.replicas", "2").set("ingress.console.enabled", "false")))
+                .as("sessions in one pod's memory: a second pod only behind cookie affinity")
+                .hasMessageContaining("console.replicas");
+        assertThat(kind(render(t -> t.set("ingress.console.allowedSourceRanges[0]", "10.20.0.0/16")), "Ingress")
+                .stream().filter(doc -> "triage-console".equals(map(doc, "metadata").get("name"))).findFirst()
+                .map(doc -> map(map(doc, "metadata"), "annotations")))
+                .hasValueSatisfying(annotations -> assertThat(annotations)
+                        .containsEntry("nginx.ingress.kubernetes.io/whitelist-source-range", "10.20.0.0/16"));
+    }
+
+    @Test
+    void theConsoleReachesExactlyItsUpstreamsAndOnlyTheIngressAndPrometheusReachIt() {
+        List<Map<String, Object>> docs = render(t -> t);
+        Map<String, Map<String, Object>> policies = new HashMap<>();
+        kind(docs, "NetworkPolicy").forEach(p -> policies.put(String.valueOf(map(p, "metadata").get("name")), p));
+        List<String> upstreams = List.of("rules-engine", "classify-service", "ingestion-service", "audit-service",
+                "gdpr-service");
+
+        Map<String, Object> console = map(policies.get("console"), "spec");
+        assertThat(map(map(console, "podSelector"), "matchLabels"))
+                .isEqualTo(Map.of("app.kubernetes.io/name", "console"));
+        assertThat(strings(console, "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
+        List<Map<String, Object>> egress = list(console, "egress");
+        assertThat(egress).hasSize(2).allSatisfy(rule -> assertThat(list(rule, "to")).isNotEmpty()
+                .noneSatisfy(to -> assertThat(to).containsKey("ipBlock")));
+        assertThat(list(egress.get(0), "ports")).extracting(port -> port.get("port")).containsOnly(53);
+        Map<String, Object> services = list(egress.get(1), "to").getFirst();
+        assertThat(list(map(services, "podSelector"), "matchExpressions")).singleElement().satisfies(expression -> {
+            assertThat(expression).containsEntry("key", "app.kubernetes.io/name").containsEntry("operator", "In");
+            assertThat(strings(expression, "values")).containsExactlyInAnyOrderElementsOf(upstreams);
+        });
+        assertThat(list(egress.get(1), "ports")).extracting(port -> port.get("port"))
+                .containsExactlyInAnyOrder(8081, 8080, 8083, 8084, 8085).doesNotContain(8082, 5432, 6380);
+        assertThat(list(console, "ingress")).singleElement().satisfies(rule -> assertThat(list(rule, "from"))
+                .allSatisfy(from -> assertThat(from).containsOnlyKeys("namespaceSelector")));
+
+        Map<String, Object> accepting = map(policies.get("console-upstreams"), "spec");
+        assertThat(list(map(accepting, "podSelector"), "matchExpressions")).singleElement()
+                .satisfies(expression -> assertThat(strings(expression, "values"))
+                        .containsExactlyInAnyOrderElementsOf(upstreams));
+        assertThat(list(accepting, "ingress")).singleElement().satisfies(rule -> assertThat(list(rule, "from"))
+                .singleElement().satisfies(from -> assertThat(map(map(from, "podSelector"), "matchLabels"))
+                        .isEqualTo(Map.of("app.kubernetes.io/name", "console"))));
+
+        // The policies of the services leave the console out on both sides: it gets neither the database, Redis nor
+        // embedding-service through them, and no service may call it.
+        for (String shared : List.of("triage-internal", "triage-egress")) {
+            assertThat(list(map(map(policies.get(shared), "spec"), "podSelector"), "matchExpressions")).as(shared)
+                    .singleElement().satisfies(expression -> {
+                        assertThat(expression).containsEntry("operator", "NotIn");
+                        assertThat(strings(expression, "values")).containsExactly("console");
+                    });
+        }
+        assertThat(list(list(map(policies.get("triage-internal"), "spec"), "ingress").getFirst(), "from"))
+                .filteredOn(from -> from.containsKey("podSelector")).singleElement()
+                .satisfies(from -> assertThat(list(map(from, "podSelector"), "matchExpressions")).singleElement()
+                        .satisfies(expression -> assertThat(strings(expression, "values")).containsExactly("console")));
     }
 
     @Test
@@ -236,6 +343,10 @@ class ChartSecurityTests {
             }
         }
         return refs;
+    }
+
+    private static List<String> strings(Map<String, Object> parent, String key) {
+        return ((List<?>) parent.get(key)).stream().map(String::valueOf).toList();
     }
 
     private static List<String> envNames(Map<String, Object> container) {

@@ -1,6 +1,7 @@
 package io.triage.console.compliance;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -10,12 +11,16 @@ import io.triage.console.config.ConsoleProperties;
 import io.triage.console.upstream.Upstream;
 import io.triage.platform.problem.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +31,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code GET /audit/verify}) and an erasure request with its per-store receipts, deadline and signed certificate
  * (gdpr-service {@code GET /gdpr/requests/{id}} and {@code /certificate}), the list of erasure requests with filters
  * and paging ({@code GET /gdpr/requests}) and the monthly compliance report (audit-service
- * {@code GET /audit/reports/monthly?month=}). The id is a UUID and every parameter is checked here (400 naming it),
- * so nothing else can be slipped into the service's path or query.
+ * {@code GET /audit/reports/monthly?month=&format=}, as JSON or downloaded as CSV or HTML; written to the archive by
+ * {@code POST /audit/reports/monthly/run}, a job polled at {@code /audit/reports/monthly/jobs/{id}}). The id is a
+ * UUID and every parameter is checked here (400 naming it), so nothing else can be slipped into the service's path or
+ * query.
  */
 @RestController
 @RequestMapping("/api/compliance")
 @PreAuthorize("hasRole('COMPLIANCE')")
 class ComplianceController {
+
+    private static final MediaType CSV = new MediaType("text", "csv");
 
     private final Upstream upstream;
     private final URI audit;
@@ -98,17 +107,51 @@ class ComplianceController {
         return upstream.call(HttpMethod.GET, gdpr, query.build().toUriString(), null, caller);
     }
 
-    /** audit-service's compliance report of one month (computed by audit-service when asked). */
+    /**
+     * audit-service's compliance report of one month (computed by audit-service when asked): JSON for the page, or
+     * ({@code format=csv|html}) the file audit-service writes, handed to the browser as a download
+     * ({@code Content-Disposition: attachment}), so the report's HTML never renders under the console's origin.
+     */
     @GetMapping("/reports/monthly")
     ResponseEntity<String> monthlyReport(@RequestParam(required = false) @Nullable String month,
-            Authentication caller) {
-        YearMonth parsed;
-        try {
-            parsed = YearMonth.parse(month == null ? "" : month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "month must be a month such as 2026-11");
+            @RequestParam(required = false) @Nullable String format, Authentication caller) {
+        YearMonth parsed = month(month);
+        format = given(format);
+        if (format == null || format.equals("json")) {
+            return upstream.call(HttpMethod.GET, audit, "/audit/reports/monthly?month=" + parsed, null, caller);
         }
-        return upstream.call(HttpMethod.GET, audit, "/audit/reports/monthly?month=" + parsed, null, caller);
+        MediaType type = switch (format) {
+            case "csv" -> CSV;
+            case "html" -> MediaType.TEXT_HTML;
+            default -> throw new InvalidInputException("format", "format must be json, csv or html");
+        };
+        ResponseEntity<String> answer = upstream.call(HttpMethod.GET, audit,
+                "/audit/reports/monthly?month=" + parsed + "&format=" + format, null, caller, type);
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            return answer;
+        }
+        // Upstream read the body as UTF-8; it is sent on as UTF-8 (text/* would otherwise default to ISO-8859-1).
+        return ResponseEntity.status(answer.getStatusCode()).contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("compliance-report-" + parsed + "." + format).build().toString())
+                .body(answer.getBody());
+    }
+
+    /**
+     * Writes an ended month's report (HTML, CSV, JSON) to audit-service's archive store: audit-service answers 202
+     * with the job, which the page polls ({@link #reportJob}).
+     */
+    @PostMapping("/reports/monthly/run")
+    ResponseEntity<String> runMonthlyReport(@RequestParam(required = false) @Nullable String month,
+            Authentication caller) {
+        return upstream.call(HttpMethod.POST, audit, "/audit/reports/monthly/run?month=" + month(month), null,
+                caller);
+    }
+
+    /** A report job's state ({@code RUNNING}, {@code SUCCEEDED} with what it wrote, {@code FAILED} with why). */
+    @GetMapping("/reports/monthly/jobs/{id}")
+    ResponseEntity<String> reportJob(@PathVariable UUID id, Authentication caller) {
+        return upstream.call(HttpMethod.GET, audit, "/audit/reports/monthly/jobs/" + id, null, caller);
     }
 
     @GetMapping("/erasures/{id}")
@@ -119,6 +162,14 @@ class ComplianceController {
     @GetMapping("/erasures/{id}/certificate")
     ResponseEntity<String> certificate(@PathVariable UUID id, Authentication caller) {
         return upstream.call(HttpMethod.GET, gdpr, "/gdpr/requests/" + id + "/certificate", null, caller);
+    }
+
+    private static YearMonth month(@Nullable String month) {
+        try {
+            return YearMonth.parse(month == null ? "" : month.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "month must be a month such as 2026-11");
+        }
     }
 
     private static @Nullable String given(@Nullable String value) {

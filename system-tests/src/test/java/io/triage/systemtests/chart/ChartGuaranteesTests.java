@@ -27,7 +27,7 @@ class ChartGuaranteesTests {
     @FieldSource("VALUES_FILES")
     void everyDeploymentKeepsTheGuaranteesWith(String valuesFile) {
         List<Map<String, Object>> docs = HelmChart.render(valuesFile);
-        assertThat(Manifests.kind(docs, "Deployment")).hasSize(6);
+        assertThat(Manifests.kind(docs, "Deployment")).extracting(Manifests::name).hasSize(7).contains("console");
         assertThat(Manifests.kind(docs, "HorizontalPodAutoscaler")).extracting(Manifests::name)
                 .containsExactlyInAnyOrder("classify-service", "rules-engine", "ingestion-service");
         assertThat(ChartGuarantees.violations(docs)).isEmpty();

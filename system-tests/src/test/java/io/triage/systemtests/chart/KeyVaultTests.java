@@ -37,6 +37,12 @@ class KeyVaultTests {
                     read.add(String.valueOf(ref.get("key")));
                 }
             }
+            if (secrets.isEmpty()) {
+                // the console: no Secret, so nothing to sync and no SecretProviderClass
+                assertThat(name).isEqualTo("console");
+                assertThat(classes).doesNotContainKey(name);
+                continue;
+            }
             Map<String, Object> synced = Manifests.list(Manifests.map(classes.get(name), "spec"), "secretObjects")
                     .getFirst();
             assertThat(secrets).as(name).containsExactly(String.valueOf(synced.get("secretName")));
