@@ -150,6 +150,29 @@ try {
   check('the confusion matrix is also a table', /Shipping\/Delivery\s*2\s*36\s*2/.test(confusion), confusion);
   await accessible(page, 'models');
   await page.screenshot({ path: join(shots, 'models.png'), fullPage: true });
+
+  // The STAGING version's canary share: classify-service's default shown; a share beyond its maximum is refused
+  // naming the field and changes nothing; 25 % set from the keyboard, then promoted.
+  const shareCell = '#versions-table tr[data-version="2"] td.canary-share';
+  check('the staging version shows the default canary share', (await text(page, shareCell)).includes('10.0 % (default)'),
+    await text(page, shareCell));
+  check('the share field is labelled and holds the share in use',
+    (await page.getByLabel('Canary share of version 2 (%)').inputValue()) === '10');
+  await page.getByLabel('Canary share of version 2 (%)').fill('80');
+  await page.getByLabel('Canary share of version 2 (%)').press('Enter');
+  await page.locator('#models-status:has-text("between 0 and 0.5")').waitFor();
+  check('a share beyond the maximum is refused naming the field', (await text(page, '#models-status')).includes('share'));
+  check('the refused share changes nothing', (await text(page, shareCell)).includes('10.0 % (default)'));
+  await page.getByLabel('Canary share of version 2 (%)').fill('25');
+  await page.getByLabel('Canary share of version 2 (%)').focus();
+  await page.keyboard.press('Tab');
+  check('Tab reaches the set button', await page.evaluate(() => document.activeElement?.textContent === 'Set canary share'));
+  await page.keyboard.press('Enter');
+  await page.locator('#models-status:has-text("answers 25.0 %")').waitFor();
+  await page.locator(`${shareCell}:has-text("set by local-analyst")`).waitFor();
+  check('the chosen share is listed with who set it', (await text(page, shareCell)).includes('25.0 % (set by local-analyst'),
+    await text(page, shareCell));
+  check('focus returns to the share field', await page.evaluate(() => document.activeElement?.id === 'canary-2'));
   await page.getByRole('button', { name: 'Promote version 2 to production' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('#models-status:has-text("in production")').waitFor();
@@ -159,6 +182,31 @@ try {
     (await text(page, '#versions-table tr[data-version="1"]')).includes('ARCHIVED')
       && (await page.locator('#versions-table button.promote').count()) === 0);
 
+  // Training from an uploaded file (Banking77's label column renamed), polled like a retraining; the retirements.
+  await page.locator('#upload').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#running-job:has-text("Choose a training file first")').waitFor();
+  check('an upload without a file asks for one', await page.evaluate(() => document.activeElement?.id === 'training-file'));
+  await page.getByLabel('Labelled training file (CSV or JSON Lines)').setInputFiles({ name: 'banking77.csv',
+    mimeType: 'text/csv', buffer: Buffer.from(process.env.TRAINING_FILE, 'utf8') });
+  await page.getByLabel('Column renames (optional)').fill('category=department');
+  await page.locator('#upload').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#running-job:has-text("training 2/3")').waitFor();
+  check('the upload\'s job shows its stage and progress',
+    (await page.locator('#job-progress').getAttribute('value')) === '2' && (await page.locator('#upload').isDisabled()));
+  await page.locator('#running-job:has-text("succeeded")').waitFor();
+  check('the upload\'s job names the version it registered', (await text(page, '#running-job')).includes('version 3 (NONE)'),
+    await text(page, '#running-job'));
+  await page.locator('#versions-table tr[data-version="3"]').waitFor();
+  check('the uploaded version is listed', (await text(page, '#versions-table tr[data-version="3"]')).includes('NONE'));
+  check('both ways to train are open again', !(await page.locator('#upload').isDisabled())
+    && !(await page.locator('#retrain').isDisabled()));
+  const retired = await text(page, '#retirements-table');
+  check('the retirements list the overdue and the done one', /7\s*PENDING \(overdue\)/.test(retired)
+    && /5\s*DONE.*6/.test(retired), retired);
+  await accessible(page, 'models after an upload');
+
   check('an analyst sees no review queue', (await page.locator('nav a', { hasText: 'Review queue' }).count()) === 0);
 
   // Review queue (an agent's key), keyboard only.
@@ -167,7 +215,8 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('nav a', { hasText: 'Review queue' }).click();
   await page.locator('#queue li.item').first().waitFor();
-  check('only NEEDS_REVIEW tickets are queued', (await page.locator('#queue li.item').count()) === 2);
+  const queued = await page.locator('#queue li.item').count();
+  check('only NEEDS_REVIEW tickets are queued', queued === 2, `${queued} queued`);
   const first = await text(page, '#queue li.item:nth-child(1)');
   check('a queued ticket shows its sanitised text, three candidates and the explanation',
     first.includes('[EMAIL]') && (await page.locator('#queue li.item:nth-child(1) .candidate').count()) === 3

@@ -7,12 +7,15 @@ function csrfToken() {
 
 /** The answer's JSON body (or null) with its status; a ProblemDetail comes back as { ok: false, problem }. */
 export async function call(method, path, body) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+}
+
+/** As call, sending the body text as it is (e.g. an uploaded file's content) with its content type. */
+export async function send(method, path, body, type) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  if (body !== undefined) headers['Content-Type'] = type;
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   return response.ok ? { ok: true, status: response.status, body: json }

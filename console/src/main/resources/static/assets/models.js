@@ -1,7 +1,8 @@
 // Models page (role ANALYST): classify-service's model versions with stage and scores, its training jobs with their
-// progress (a retraining starts a job that the page polls), a version's evaluation report with its precision–coverage
-// curve and confusion matrix (inline SVG, each with a table of the same numbers), and promotion STAGING → PRODUCTION.
-import { call, describe, el } from './api.js';
+// progress (a retraining or an uploaded training file starts a job that the page polls), a version's evaluation report
+// with its precision–coverage curve and confusion matrix (inline SVG, each with a table of the same numbers), the
+// STAGING version's canary share and its promotion STAGING → PRODUCTION, and the versions to retire.
+import { call, describe, el, send } from './api.js';
 import { confusionChart, dataTable, precisionCoverageChart } from './charts.js';
 
 const when = (instant) => (instant ? new Date(instant).toISOString().replace('T', ' ').substring(0, 16) + ' UTC' : '–');
@@ -14,6 +15,20 @@ const fill = (node, ...children) => node.replaceChildren(...children.flat().filt
 function progressText(job) {
   const { done, total } = job.progress ?? { done: 0, total: 0 };
   return total > 0 ? `${job.stage} ${done}/${total}` : job.stage;
+}
+
+/** The content type classify-service's POST /models/train reads the file as: by its name, else by its first line. */
+function trainingType(file, text) {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.csv')) return 'text/csv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'application/x-ndjson';
+  return text.trimStart().startsWith('{') ? 'application/x-ndjson' : 'text/csv';
+}
+
+/** A STAGING version's share as the page shows it: the percentage, and who chose it or that it is the default. */
+function canaryText(canary) {
+  if (!canary) return '–';
+  return `${percent(canary.share)} (${canary.setBy ? `set by ${canary.setBy}, ${when(canary.setAt)}` : 'default'})`;
 }
 
 function jobOutcome(job) {
@@ -30,6 +45,7 @@ export function modelsPage(main) {
   const jobs = el('div', { id: 'jobs' });
   const running = el('div', { id: 'running-job', 'aria-live': 'polite' });
   const report = el('section', { id: 'report', class: 'card', 'aria-labelledby': 'report-title', hidden: true });
+  const retirements = el('div', { id: 'retirements' }, el('p', { text: 'Loading…' }));
   let polling = null;
 
   async function loadVersions() {
@@ -37,7 +53,8 @@ export function modelsPage(main) {
     if (!answer.ok) { versions.replaceChildren(el('p', { class: 'bad', text: describe(answer.problem) })); return; }
     const list = [...answer.body].sort((a, b) => b.version - a.version);
     if (!list.length) { versions.replaceChildren(el('p', { text: 'No model version is registered yet: train one.' })); return; }
-    const headings = ['Version', 'Stage', 'Macro-F1', 'Production\'s F1 then', 'Decision', 'Registered', 'Actions'];
+    const headings = ['Version', 'Stage', 'Macro-F1', 'Production\'s F1 then', 'Canary share', 'Decision', 'Registered',
+      'Actions'];
     fill(versions, el('table', { id: 'versions-table' },
       el('caption', { text: 'Registered versions, newest first (macro-F1 on each version\'s own test split)' }),
       el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col', text: h })))),
@@ -46,6 +63,7 @@ export function modelsPage(main) {
         el('td', {}, el('span', { class: `stage stage-${v.stage.toLowerCase()}`, text: v.stage })),
         el('td', { text: score(v.macroF1) }),
         el('td', { text: score(v.baselineF1) }),
+        el('td', { class: 'canary-share', text: v.stage === 'STAGING' ? canaryText(v.canary) : '–' }),
         el('td', { text: v.decision }),
         el('td', { text: when(v.createdAt) }),
         el('td', { class: 'actions' },
@@ -54,9 +72,47 @@ export function modelsPage(main) {
           v.stage === 'STAGING' ? el('button', { type: 'button', class: 'promote',
             'aria-label': `Promote version ${v.version} to production`, text: 'Promote',
             onclick: () => promote(v.version) }) : null))))),
+    list.filter((v) => v.stage === 'STAGING').map(shareForm),
     list.some((v) => v.stage === 'STAGING')
-      ? el('p', { class: 'hint', text: 'The STAGING version answers the canary share of tickets (classify-service\'s '
-        + 'triage.classify.models.canary-share, 10 % by default), chosen by ticket id, until it is promoted.' }) : null);
+      ? el('p', { id: 'canary-help', class: 'hint', text: 'The STAGING version answers the canary share of tickets, '
+        + 'chosen by ticket id, until it is promoted: classify-service\'s default (triage.classify.models.canary-share, '
+        + '10 % unless configured) until a share is set here, from 0 % (staged, answering nothing) up to its '
+        + 'max-canary-share (50 % unless configured).' })
+      : null);
+  }
+
+  /** Under the table, the STAGING version's labelled percentage and its button; Enter in the field sets it too. */
+  function shareForm(v) {
+    const id = `canary-${v.version}`;
+    const input = el('input', { id, type: 'number', min: '0', max: '100', step: '0.1', inputmode: 'decimal',
+      'aria-describedby': 'canary-help', value: v.canary ? String(Math.round(v.canary.share * 1000) / 10) : '' });
+    return el('form', { class: 'share', onsubmit: (event) => { event.preventDefault(); setShare(v.version, input.value); } },
+      el('label', { for: id, text: `Canary share of version ${v.version} (%)` }), input,
+      el('button', { type: 'submit', class: 'set-share', 'aria-label': `Set canary share of version ${v.version}`,
+        text: 'Set canary share' }));
+  }
+
+  async function setShare(version, percentText) {
+    const share = percentText.trim() === '' ? NaN : Number(percentText) / 100;
+    status.textContent = `Setting the canary share of version ${version}…`;
+    // A field left empty is sent as no share: classify-service names the field in its answer.
+    const answer = await call('PUT', `api/models/${version}/canary`,
+      { share: Number.isFinite(share) ? Math.round(share * 1e6) / 1e6 : null });
+    status.textContent = answer.ok
+      ? `Version ${answer.body.version} answers ${percent(answer.body.share)} of tickets now (set by ${answer.body.setBy}).`
+      : describe(answer.problem);
+    await loadVersions();
+    document.getElementById(`canary-${version}`)?.focus();
+  }
+
+  async function loadRetirements() {
+    const answer = await call('GET', 'api/models/retirements');
+    if (!answer.ok) { retirements.replaceChildren(el('p', { class: 'bad', text: describe(answer.problem) })); return; }
+    retirements.replaceChildren(answer.body.length ? dataTable('Versions trained on an erased customer\'s text',
+      ['Version', 'State', 'Flagged', 'Retire by', 'Erasures', 'Replaced by', 'Retired'],
+      answer.body.map((r) => [r.modelVersion, r.overdue ? `${r.state} (overdue)` : r.state, when(r.flaggedAt),
+        when(r.retireBy), r.erasures, r.replacedBy ?? '–', when(r.retiredAt)]), { id: 'retirements-table' })
+      : el('p', { text: 'No version learnt from an erased customer\'s text.' }));
   }
 
   async function loadJobs() {
@@ -85,26 +141,63 @@ export function modelsPage(main) {
     showJob(answer.body);
     if (answer.body.state === 'SUCCEEDED' || answer.body.state === 'FAILED') {
       polling = null;
-      retrain.disabled = false;
+      starting(false);
       await Promise.all([loadVersions(), loadJobs()]);
       return;
     }
     polling = setTimeout(() => poll(id), POLL_MILLIS);
   }
 
+  /** One job at a time from this page: both ways to start one wait for the running one. */
+  function starting(busy) {
+    retrain.disabled = busy;
+    upload.disabled = busy;
+  }
+
+  /** Starts a job with the request (a call answering 202 with the job) and polls it; a refusal is shown. */
+  async function startJob(request) {
+    starting(true);
+    const answer = await request();
+    if (!answer.ok) {
+      running.replaceChildren(el('p', { class: 'bad', text: describe(answer.problem) }));
+      starting(false);
+      return;
+    }
+    showJob(answer.body);
+    await loadJobs();
+    polling = setTimeout(() => poll(answer.body.id), POLL_MILLIS);
+  }
+
   const retrain = el('button', { id: 'retrain', type: 'button', text: 'Retrain from validated tickets',
-    'aria-describedby': 'retrain-help', onclick: async () => {
-      retrain.disabled = true;
-      const answer = await call('POST', 'api/models/retrain');
-      if (!answer.ok) {
-        running.replaceChildren(el('p', { class: 'bad', text: describe(answer.problem) }));
-        retrain.disabled = false;
-        return;
-      }
-      showJob(answer.body);
-      await loadJobs();
-      polling = setTimeout(() => poll(answer.body.id), POLL_MILLIS);
-    } });
+    'aria-describedby': 'retrain-help', onclick: () => startJob(() => call('POST', 'api/models/retrain')) });
+
+  const file = el('input', { id: 'training-file', type: 'file', 'aria-describedby': 'upload-help',
+    accept: '.csv,.jsonl,.ndjson,text/csv,application/x-ndjson' });
+  const columns = el('input', { id: 'training-columns', type: 'text', autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'columns-help' });
+  const upload = el('button', { id: 'upload', type: 'submit', text: 'Train from file' });
+  const uploadForm = el('form', { id: 'upload-form', 'aria-labelledby': 'upload-title', onsubmit: async (event) => {
+    event.preventDefault();
+    const chosen = file.files[0];
+    if (!chosen) {
+      running.replaceChildren(el('p', { class: 'bad', text: 'Choose a training file first.' }));
+      file.focus();
+      return;
+    }
+    const text = await chosen.text();
+    const query = columns.value.split(/[\s,]+/).filter(Boolean).map((c) => `column=${encodeURIComponent(c)}`).join('&');
+    await startJob(() => send('POST', `api/models/train${query ? `?${query}` : ''}`, text,
+      `${trainingType(chosen, text)}; charset=utf-8`));
+  } },
+  el('h3', { id: 'upload-title', text: 'Train from a file' }),
+  el('label', { for: 'training-file', text: 'Labelled training file (CSV or JSON Lines)' }), file,
+  el('p', { id: 'upload-help', class: 'hint', text: 'A text column (or subject and description) and any of department, '
+    + 'urgency and sentiment; up to 1 MiB. classify-service checks it at once and names the line at fault; training '
+    + 'runs as a job like a retraining.' }),
+  el('label', { for: 'training-columns', text: 'Column renames (optional)' }), columns,
+  el('p', { id: 'columns-help', class: 'hint', text: 'source=head, separated by commas, e.g. category=department for '
+    + 'a file whose label column is called category.' }),
+  upload);
 
   async function promote(version) {
     status.textContent = `Promoting version ${version}…`;
@@ -143,10 +236,16 @@ export function modelsPage(main) {
         el('h2', { id: 'training-title', text: 'Training' }),
         el('p', { id: 'retrain-help', class: 'hint', text: 'Trains on the validated tickets as a job; a version '
           + 'that beats production by the promotion margin becomes STAGING.' }),
-        retrain, running, jobs)),
-    report);
+        retrain, uploadForm, running, jobs)),
+    report,
+    el('section', { class: 'card', 'aria-labelledby': 'retirements-title' },
+      el('h2', { id: 'retirements-title', text: 'Retirements' }),
+      el('p', { class: 'hint', text: 'Versions that learnt from the text of a customer since erased: each is retrained '
+        + 'without it and retired (its artifact deleted) by its due date.' }),
+      retirements));
   loadVersions();
   loadJobs();
+  loadRetirements();
   window.addEventListener('hashchange', () => { if (polling) clearTimeout(polling); }, { once: true });
 }
 

@@ -49,6 +49,14 @@ final class BrowserSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of {@code body} as {@code contentType} (an uploaded file), with the CSRF header. */
+    HttpResponse<String> upload(String path, String body, String contentType) throws IOException,
+            InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse("");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -131,13 +132,56 @@ class ConsoleBrowserIT {
     }
 
     static final String TRAINING_JOB = "70b00000-0000-4000-8000-000000000001";
-    /** classify-service's registry ({@code GET /models}, {@code ModelVersion}): 1 in production, then 2 in staging. */
+    static final String UPLOAD_JOB = "70b00000-0000-4000-8000-000000000002";
+    /** The file the analyst uploads to train on: Banking77's label column, renamed on the page. */
+    static final String TRAINING_FILE = "text,category\nMy card has not arrived yet,card_arrival\n"
+            + "I was charged twice for one coffee,card_payment_fee_charged\n";
+    /**
+     * classify-service's registry ({@code GET /models}, {@code ModelVersion}): 1 in production, then 2 in staging
+     * (with the canary share it answers), then 2 in production and, after the upload, 3 that did not beat it.
+     */
     static String modelVersion(int version, String stage, double macroF1, String baselineF1, String decision) {
         return """
                 {"version": %d, "runId": "00000000-0000-4000-8000-00000000000%d", "stage": "%s", "macroF1": %s,
                  "baselineF1": %s, "decision": "%s", "artifactSha256": "ab12", "createdAt": "2026-12-0%dT10:00:00Z",
-                 "stageChangedAt": "2026-12-0%dT10:00:00Z", "retiredAt": null}"""
-                .formatted(version, version, stage, macroF1, baselineF1, decision, version, version);
+                 "stageChangedAt": "2026-12-0%dT10:00:00Z", "retiredAt": null, "canary": %s}"""
+                .formatted(version, version, stage, macroF1, baselineF1, decision, version, version,
+                        stage.equals("STAGING") ? canaryShare.get() : "null");
+    }
+    /** The registry once version 2 was promoted. */
+    static String promoted() {
+        return modelVersion(1, "ARCHIVED", 0.861, "null", "first version") + "," + modelVersion(2, "PRODUCTION",
+                0.912, "0.861", "macro-F1 0.912 beats production's 0.861 by more than 0.02");
+    }
+    /** classify-service's {@code CanaryShare} of version 2: its default until the analyst sets one. */
+    static final String DEFAULT_SHARE = "{\"version\": 2, \"share\": 0.1, \"setBy\": null, \"setAt\": null}";
+    private static final AtomicReference<String> canaryShare = new AtomicReference<>(DEFAULT_SHARE);
+    /** classify-service's {@code Retirement}s: one done (replaced in production), one pending past its due date. */
+    static final String RETIREMENTS = """
+            [{"modelVersion": 7, "state": "PENDING", "flaggedAt": "2026-10-01T09:00:00Z",
+              "retireBy": "2026-10-31T09:00:00Z", "erasures": 2, "replacedBy": null, "retiredAt": null,
+              "overdue": true},
+             {"modelVersion": 5, "state": "DONE", "flaggedAt": "2026-09-01T09:00:00Z",
+              "retireBy": "2026-10-01T09:00:00Z", "erasures": 1, "replacedBy": 6,
+              "retiredAt": "2026-09-02T03:30:00Z", "overdue": false}]""";
+    /** classify-service's refusal of a column rename that is not {@code source=head}. */
+    static final String COLUMN_PROBLEM = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "a column mapping is source=head, e.g. category=department; got 'category'", "field": "column"}""";
+    /** The upload's training job ({@code TrainingJob}, trigger {@code upload}): version 3 does not beat production. */
+    static String uploadJob(String state) {
+        String result = !state.equals("SUCCEEDED") ? "null" : """
+                {"version": 3, "stage": "NONE", "macroF1": 0.85, "baselineF1": 0.912,
+                 "decision": "macro-F1 0.8500 does not beat production's 0.9120 by more than 0.02", "warnings": [],
+                 "heads": [{"head": "department", "accuracy": 0.86, "macroF1": 0.85, "testExamples": 40}],
+                 "report": "/models/3/report"}""";
+        return """
+                {"id": "%s", "trigger": "upload", "state": "%s", "stage": "%s",
+                 "progress": {"done": %d, "total": 3}, "createdAt": "2026-12-02T11:00:00Z",
+                 "startedAt": "2026-12-02T11:00:01Z", "finishedAt": %s, "result": %s, "error": null}"""
+                .formatted(UPLOAD_JOB, state, state.equals("SUCCEEDED") ? "done" : "training",
+                        state.equals("SUCCEEDED") ? 0 : 2,
+                        state.equals("SUCCEEDED") ? "\"2026-12-02T11:00:09Z\"" : "null", result);
     }
     /** The retraining job ({@code TrainingJob}) as classify-service shows it while it runs and once it succeeded. */
     static String trainingJob(String state, String stage, int done, int total) {
@@ -176,9 +220,13 @@ class ConsoleBrowserIT {
              "model": "tfidf+bge-small-en-v1.5-q-lr+knn",
              "models": [{"model": "tfidf-lr", "validationAccuracy": 0.9, "validationMacroF1": 0.89,
                "testAccuracy": 0.9, "testMacroF1": 0.895, "kept": false}], "noveltyFloor": 0.41}""";
-    /** What classify-service's stand-in has reached: 0 before the retraining, 1 after it, 2 after the promotion. */
+    /**
+     * What classify-service's stand-in has reached: 0 before the retraining, 1 after it, 2 after the promotion, 3 after
+     * the upload's training.
+     */
     private static final AtomicInteger registry = new AtomicInteger();
     private static final AtomicInteger jobPolls = new AtomicInteger();
+    private static final AtomicInteger uploadPolls = new AtomicInteger();
 
     /** ingestion-service's field mapping version ({@code MappingVersion}). */
     static String mappingVersion(int version, String state, String yaml, String reason) {
@@ -402,9 +450,18 @@ class ConsoleBrowserIT {
                 case "/models" -> StubReply.json(switch (registry.get()) {
                     case 0 -> "[" + production + "]";
                     case 1 -> "[" + production + "," + staging + "]";
-                    default -> "[" + production.replace("PRODUCTION", "ARCHIVED") + ","
-                            + staging.replace("STAGING", "PRODUCTION") + "]";
+                    case 2 -> "[" + promoted() + "]";
+                    default -> "[" + promoted() + "," + modelVersion(3, "NONE", 0.85, "0.912",
+                            "macro-F1 0.8500 does not beat production's 0.9120 by more than 0.02") + "]";
                 });
+                case "/models/retirements" -> StubReply.json(RETIREMENTS);
+                case "/models/jobs/" + UPLOAD_JOB -> {
+                    if (uploadPolls.incrementAndGet() < 2) {
+                        yield StubReply.json(uploadJob("RUNNING"));
+                    }
+                    registry.compareAndSet(2, 3);
+                    yield StubReply.json(uploadJob("SUCCEEDED"));
+                }
                 case "/models/jobs" -> StubReply.json(registry.get() > 0
                         ? "[" + trainingJob("SUCCEEDED", "done", 0, 0) + "]"
                         : classify.received("/models/retrain").isEmpty() ? "[]"
@@ -423,6 +480,24 @@ class ConsoleBrowserIT {
         });
         classify.on("POST", "/models/retrain", request -> StubReply.json(202, trainingJob("QUEUED", "reading", 0, 0))
                 .withHeader("Location", "/models/jobs/" + TRAINING_JOB));
+        classify.on("PUT", "/models/2/canary", request -> {
+            JsonNode share = JsonMapper.builder().build().readTree(request.bodyText()).path("share");
+            if (!share.isNumber() || share.asDouble() < 0 || share.asDouble() > 0.5) {
+                return StubReply.bytes(400, "application/problem+json", ("{\"type\":\"about:blank\",\"title\":"
+                        + "\"Bad Request\",\"status\":400,\"detail\":\"share must be between 0 and 0.5 "
+                        + "(triage.classify.models.max-canary-share)\",\"field\":\"share\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            canaryShare.set("{\"version\": 2, \"share\": " + share.asDouble()
+                    + ", \"setBy\": \"local-analyst\", \"setAt\": \"2026-12-02T10:05:00Z\"}");
+            return StubReply.json(canaryShare.get());
+        });
+        classify.on("POST", "/models/train", request -> "category".equals(request.query("column"))
+                ? StubReply.bytes(400, "application/problem+json", COLUMN_PROBLEM.getBytes(StandardCharsets.UTF_8))
+                : StubReply.json(202, uploadJob("RUNNING")).withHeader("Location", "/models/jobs/" + UPLOAD_JOB));
+        classify.on("PUT", "/models/1/canary", request -> StubReply.bytes(409, "application/problem+json",
+                ("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"model version 1 is in stage PRODUCTION; only a "
+                        + "STAGING version answers a canary share\",\"version\":1}").getBytes(StandardCharsets.UTF_8)));
         classify.on("POST", "/models/2/promote", request -> {
             registry.set(2);
             return StubReply.json(modelVersion(2, "PRODUCTION", 0.912, "0.861",
@@ -489,6 +564,7 @@ class ConsoleBrowserIT {
         browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
         browser.environment().put("SCREENSHOTS", screenshots.toAbsolutePath().toString());
         browser.environment().put("ERASURE_ID", ERASURE_ID);
+        browser.environment().put("TRAINING_FILE", TRAINING_FILE);
         Process run = browser.start();
         boolean finished = run.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -522,6 +598,16 @@ class ConsoleBrowserIT {
         assertThat(classify.received(request -> request.method().equals("POST")
                 && request.path().startsWith("/models"))).isNotEmpty()
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST));
+        // The shares typed as percentages reached classify-service as shares: 80 % (refused there) and 25 %.
+        assertThat(classify.received("/models/2/canary")).extracting(request -> JsonMapper.builder().build()
+                .readTree(request.bodyText()).path("share").asDouble()).containsExactly(0.8, 0.25);
+        // The uploaded file reached classify-service unchanged, as CSV, with the column rename typed.
+        assertThat(classify.received("/models/train")).singleElement().satisfies(train -> {
+            assertThat(train.bodyText()).isEqualTo(TRAINING_FILE);
+            assertThat(train.header("Content-Type")).startsWith("text/csv");
+            assertThat(train.query("column")).isEqualTo("category=department");
+            assertThat(train.header(ApiKeys.HEADER)).isEqualTo(ApiKeys.ANALYST);
+        });
         // (the administrator signing in next lands on the Models page and reads it with the admin key)
         assertThat(classify.received(request -> request.path().startsWith("/models")))
                 .allSatisfy(request -> assertThat(request.header(ApiKeys.HEADER)).isIn(ApiKeys.ANALYST, ApiKeys.ADMIN));
@@ -790,6 +876,9 @@ class ConsoleBrowserIT {
         HttpResponse<String> promote = analyst.post("api/models/1.5/promote", "", true);
         assertThat(promote.statusCode()).isEqualTo(400);
         assertThat(promote.body()).contains("version");
+        HttpResponse<String> share = analyst.put("api/models/abc/canary", "{\"share\": 0.2}");
+        assertThat(share.statusCode()).as(share.body()).isEqualTo(400);
+        assertThat(share.body()).contains("version");
         assertThat(classify.received(request -> request.path().startsWith("/models"))).hasSize(asked);
     }
 
@@ -802,6 +891,20 @@ class ConsoleBrowserIT {
         HttpResponse<String> missing = analyst.get("api/models/7/report");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("/models/7/report does not exist");
+        // A share for a version that is not STAGING, and a file classify-service cannot train on: its answers.
+        HttpResponse<String> notStaging = analyst.put("api/models/1/canary", "{\"share\": 0.2}");
+        assertThat(notStaging.statusCode()).isEqualTo(409);
+        assertThat(notStaging.body()).contains("only a STAGING version answers a canary share");
+        HttpResponse<String> unusable = analyst.upload("api/models/train?column=category", "text,category\n",
+                "text/csv");
+        assertThat(unusable.statusCode()).isEqualTo(400);
+        assertThat(JsonBody.json(unusable.body())).isStrictlyEqualTo(COLUMN_PROBLEM);
+        assertThat(classify.received(request -> request.path().equals("/models/train")
+                && "category".equals(request.query("column")))).singleElement()
+                .satisfies(request -> assertThat(request.bodyText()).isEqualTo("text,category\n"));
+        HttpResponse<String> retirements = analyst.get("api/models/retirements");
+        assertThat(retirements.statusCode()).isEqualTo(200);
+        assertThat(JsonBody.json(retirements.body())).isStrictlyEqualTo(RETIREMENTS);
         HttpResponse<String> conflict = analyst.post("api/models/1/promote", "", true);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -825,6 +928,9 @@ class ConsoleBrowserIT {
             assertThat(other.get("api/models/2/report").statusCode()).isEqualTo(403);
             assertThat(other.post("api/models/retrain", "", true).statusCode()).isEqualTo(403);
             assertThat(other.post("api/models/2/promote", "", true).statusCode()).isEqualTo(403);
+            assertThat(other.put("api/models/2/canary", "{\"share\": 0.2}").statusCode()).isEqualTo(403);
+            assertThat(other.upload("api/models/train", TRAINING_FILE, "text/csv").statusCode()).isEqualTo(403);
+            assertThat(other.get("api/models/retirements").statusCode()).isEqualTo(403);
         }
         assertThat(classify.received(request -> request.path().startsWith("/models"))).hasSize(asked);
     }

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 
 import io.triage.classify.evaluation.ReportRenderer;
 import io.triage.classify.evaluation.TrainingReport;
+import io.triage.classify.lifecycle.CanaryShare;
 import io.triage.classify.lifecycle.ModelLifecycle;
 import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.ModelVersion;
@@ -31,9 +32,11 @@ import io.triage.platform.problem.UnusableInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,7 +67,7 @@ class ModelController {
     @GetMapping("/models")
     @PreAuthorize("hasAnyRole('ANALYST', 'OPS')")
     List<ModelVersion> versions() {
-        return registry.versions();
+        return lifecycle.versions();
     }
 
     /** The evaluation report as JSON, or as Markdown with {@code ?format=markdown}. */
@@ -88,6 +91,20 @@ class ModelController {
         ModelVersion promoted = lifecycle.promote(version);
         serving.refresh();
         return promoted;
+    }
+
+    /**
+     * Chooses the share of ticket ids a STAGING version answers until it is promoted (0 to the configured maximum;
+     * 0 keeps it staged but answering nothing). This replica routes by it at once, the others at their next poll.
+     */
+    @PutMapping("/models/{version}/canary")
+    @PreAuthorize("hasRole('ANALYST')")
+    CanaryShare canary(@PathVariable long version, @Valid @RequestBody CanaryShareRequest request,
+            Authentication caller) {
+        CanaryShare chosen = lifecycle.chooseCanaryShare(version, Objects.requireNonNull(request.share()),
+                caller.getName());
+        serving.refresh();
+        return chosen;
     }
 
     /**

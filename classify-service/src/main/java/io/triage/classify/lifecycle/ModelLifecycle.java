@@ -29,8 +29,11 @@ import io.triage.classify.training.TrainingResult;
 import io.triage.classify.training.TrainingSet;
 import io.triage.pii.PiiSanitizer;
 import io.triage.platform.problem.ConflictException;
+import io.triage.platform.problem.InvalidInputException;
 import io.triage.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +48,7 @@ public class ModelLifecycle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SANITISE_CHUNK = 500;
+    private static final Logger log = LoggerFactory.getLogger(ModelLifecycle.class);
 
     private final ModelStore registry;
     private final ModelProperties properties;
@@ -54,10 +58,12 @@ public class ModelLifecycle {
     private final TransactionTemplate transactions;
     private final ReuseCalibrator calibrator;
     private final CacheCalibrations calibrations;
+    private final CanaryShares canaryShares;
 
     ModelLifecycle(ModelStore registry, ModelProperties properties, MeterRegistry meters, PiiSanitizer sanitizer,
             TrainingSubjects subjects, TransactionTemplate transactions, ReuseCalibrator calibrator,
-            CacheCalibrations calibrations) {
+            CacheCalibrations calibrations, CanaryShares canaryShares) {
+        this.canaryShares = canaryShares;
         this.calibrator = calibrator;
         this.calibrations = calibrations;
         this.registry = registry;
@@ -185,6 +191,37 @@ public class ModelLifecycle {
         }
         registry.promoteToProduction(version);
         return registry.find(version).orElseThrow();
+    }
+
+    /**
+     * Chooses the share of ticket ids a STAGING version answers (0 keeps it staged but answering nothing), for every
+     * replica: their serving pollers read it with the version. Recorded with who chose it and when.
+     *
+     * @throws InvalidInputException naming {@code share} outside 0..{@code max-canary-share}
+     * @throws NotFoundException     for a version the registry does not know
+     * @throws ConflictException     for a version that is not STAGING
+     */
+    public CanaryShare chooseCanaryShare(long version, double share, String by) {
+        if (!(share >= 0 && share <= properties.maxCanaryShare())) {
+            throw new InvalidInputException("share", "share must be between 0 and " + properties.maxCanaryShare()
+                    + " (triage.classify.models.max-canary-share)");
+        }
+        ModelVersion found = registry.find(version)
+                .orElseThrow(() -> new NotFoundException("model version " + version + " does not exist"));
+        if (found.stage() != Stage.STAGING) {
+            throw new ConflictException("model version " + version + " is in stage " + found.stage()
+                    + "; only a STAGING version answers a canary share").with("version", version);
+        }
+        CanaryShare chosen = canaryShares.choose(version, share, by);
+        log.info("canary share of model version {} set to {} by {}", version, share, by);
+        return chosen;
+    }
+
+    /** The registered versions, newest first, each STAGING one with the canary share it answers. */
+    public List<ModelVersion> versions() {
+        return registry.versions().stream()
+                .map(v -> v.stage() == Stage.STAGING ? v.withCanary(canaryShares.inUse(v.version())) : v)
+                .toList();
     }
 
     private @Nullable ModelBundle decodeOrNull(StoredArtifact artifact) {

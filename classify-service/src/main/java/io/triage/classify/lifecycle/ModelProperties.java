@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pollInterval     how often every replica asks the registry for new production/staging versions
  * @param canaryShare      share of tickets (by stable hash of the ticket id) answered by the staging version
+ *                         while no analyst has chosen one for it ({@code PUT /models/{version}/canary})
+ * @param maxCanaryShare   the largest share an analyst may choose for a staging version (at most 1)
  * @param promotionMargin  a retrained model reaches staging only when its macro-F1 beats production's on the same
  *                         test split by more than this
  * @param targetPrecision  per-class thresholds are chosen on the validation split to reach this precision
@@ -34,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ModelProperties(
         @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("0.10") double canaryShare,
+        @DefaultValue("0.50") double maxCanaryShare,
         @DefaultValue("0.02") double promotionMargin,
         @DefaultValue("0.95") double targetPrecision,
         @DefaultValue("10") double c,
@@ -46,6 +49,18 @@ public record ModelProperties(
         @DefaultValue("30d") Duration retirementWindow,
         @DefaultValue("0 30 3 * * *") String retirementCron,
         @DefaultValue Jobs jobs) {
+
+    /** Refuses, at start-up, shares that cannot be routed by: both within 0..1, the default within the maximum. */
+    public ModelProperties {
+        if (!(maxCanaryShare >= 0 && maxCanaryShare <= 1)) {
+            throw new IllegalArgumentException("triage.classify.models.max-canary-share must be between 0 and 1, not "
+                    + maxCanaryShare);
+        }
+        if (!(canaryShare >= 0 && canaryShare <= maxCanaryShare)) {
+            throw new IllegalArgumentException("triage.classify.models.canary-share must be between 0 and "
+                    + "max-canary-share (" + maxCanaryShare + "), not " + canaryShare);
+        }
+    }
 
     /** The encoder name training uses, or null for TF-IDF + LR only. */
     public @Nullable String sentenceEncoderName() {

@@ -18,8 +18,24 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt      registration time
  * @param stageChangedAt last stage change
  * @param retiredAt      when it was retired (stage RETIRED, artifact deleted), if it was
+ * @param canary         for a STAGING version in the registry's listing, the share of tickets it answers (chosen or
+ *                       the default); null otherwise
  */
 public record ModelVersion(long version, UUID runId, Stage stage, double macroF1, @Nullable Double baselineF1,
         String decision, String artifactSha256, Instant createdAt, Instant stageChangedAt,
-        @Nullable Instant retiredAt) {
+        @Nullable Instant retiredAt, @Nullable CanaryShare canary) {
+
+    /** A version as a registry stores it: the canary share lives beside the registry, not in it. */
+    public ModelVersion(long version, UUID runId, Stage stage, double macroF1, @Nullable Double baselineF1,
+            String decision, String artifactSha256, Instant createdAt, Instant stageChangedAt,
+            @Nullable Instant retiredAt) {
+        this(version, runId, stage, macroF1, baselineF1, decision, artifactSha256, createdAt, stageChangedAt,
+                retiredAt, null);
+    }
+
+    /** This version with the canary share it answers. */
+    public ModelVersion withCanary(CanaryShare share) {
+        return new ModelVersion(version, runId, stage, macroF1, baselineF1, decision, artifactSha256, createdAt,
+                stageChangedAt, retiredAt, share);
+    }
 }

@@ -82,6 +82,7 @@ class ClassifyServiceFuzzIT extends FuzzedService {
                 "POST /internal/erasures", """
                         {"requestId": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "customerId": "C-1",
                          "ticketIds": ["T-1", "T-2"]}""",
-                "POST /internal/exports", "{\"customerId\": \"C-1\", \"ticketIds\": [\"T-1\"]}");
+                "POST /internal/exports", "{\"customerId\": \"C-1\", \"ticketIds\": [\"T-1\"]}",
+                "PUT /models/{version}/canary", "{\"share\": 0.2}");
     }
 }

@@ -1,6 +1,7 @@
 package io.triage.classify.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.triage.classify.lifecycle.serving.ModelServing;
+import io.triage.classify.lifecycle.serving.Replicas;
 import io.triage.classify.model.ArtifactCodec;
 import io.triage.classify.model.TfidfVectorizer;
 import io.triage.classify.testing.TicketCsv;
@@ -44,8 +46,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The model lifecycle over real HTTP and Postgres: train → staging → promote; a retrain that does not beat
- * production stays out; one that does reaches staging and takes the canary share; promotion under load; a corrupt
- * artifact is refused while production keeps serving. Each test builds the registry state it needs from an empty
+ * production stays out; one that does reaches staging and takes the canary share, which an analyst can change for
+ * every replica; promotion under load; a corrupt artifact is refused while production keeps serving. Each test builds the registry state it needs from an empty
  * registry, so one failure cannot cascade into the next. Training runs as a job that the tests poll.
  *
  * <p>The sentence encoder is off here: this class is about stages and jobs, which do not depend on the model kind,
@@ -68,6 +70,12 @@ class ModelLifecycleIT implements PlatformContract {
 
     @Autowired
     ModelStore store;
+
+    @Autowired
+    ModelProperties properties;
+
+    @Autowired
+    CanaryShares shares;
 
     @DynamicPropertySource
     static void retrainingData(DynamicPropertyRegistry registry) throws IOException {
@@ -106,6 +114,7 @@ class ModelLifecycleIT implements PlatformContract {
                 .single() == 0);
         jdbc.sql("DELETE FROM model_versions").update();
         jdbc.sql("DELETE FROM training_runs").update();
+        jdbc.sql("DELETE FROM model_canary_shares").update();
         serving.refresh();
     }
 
@@ -181,8 +190,31 @@ class ModelLifecycleIT implements PlatformContract {
         assertThat(trained.get("decision").asString()).contains("does not beat production");
     }
 
+    /** Ticket ids a routing check sends through a replica's ML tier. */
+    static final int ROUTED = 2000;
+
+    /** How many of {@value #ROUTED} ticket ids {@code replica} answers from its canary. */
+    static int canaryAnswers(ModelServing replica) {
+        int canary = 0;
+        for (int i = 0; i < ROUTED; i++) {
+            if (replica.predict("my card was charged twice, please refund", "ROUTE-" + i).canary()) {
+                canary++;
+            }
+        }
+        return canary;
+    }
+
+    HttpResponse<String> chooseShare(long version, String body) {
+        return http().put("/models/" + version + "/canary", ApiKeys.ANALYST, "application/json", body);
+    }
+
+    JsonNode listed(long version) {
+        return JsonBody.elements(JsonBody.tree(http().get("/models", ApiKeys.ANALYST))).stream()
+                .filter(v -> v.path("version").asLong() == version).findFirst().orElseThrow();
+    }
+
     @Test
-    void retrainThatBeatsProductionReachesStagingAndTakesTheCanaryShare() {
+    void retrainThatBeatsProductionReachesStagingAndTakesTheCanaryShareAnAnalystChooses() {
         long staging = productionAndStaging();
 
         int canary = 0;
@@ -195,6 +227,75 @@ class ModelLifecycleIT implements PlatformContract {
         assertThat(http().get("/metrics", ApiKeys.OPS).body())
                 .containsPattern("classify_model_predictions_seconds_count\\{[^}]*role=\"canary\"[^}]*version=\""
                         + staging + "\"");
+
+        // One registry state for the share an analyst chooses: training it again would cost CI half a minute.
+        aChosenCanaryShareRoutesEveryReplicaAndIsListedWithWhoChoseIt(staging);
+        aRefusedCanaryShareChangesNothing(staging);
+    }
+
+    void aChosenCanaryShareRoutesEveryReplicaAndIsListedWithWhoChoseIt(long staging) {
+        JsonNode byDefault = listed(staging).path("canary");
+        assertThat(byDefault.path("share").asDouble()).as(byDefault.toString()).isEqualTo(0.10);
+        assertThat(byDefault.path("setBy").isNull()).as("the configured default was chosen by nobody").isTrue();
+        ModelServing otherReplica = Replicas.another(store, properties, shares);
+        otherReplica.refresh();
+        assertThat(otherReplica.canaryVersion()).isEqualTo(staging);
+        assertThat(otherReplica.canaryShare()).isEqualTo(0.10);
+
+        HttpResponse<String> chosen = chooseShare(staging, "{\"share\": 0.25}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        JsonNode share = JsonBody.tree(chosen);
+        assertThat(share.path("version").asLong()).isEqualTo(staging);
+        assertThat(share.path("share").asDouble()).isEqualTo(0.25);
+        assertThat(share.path("setBy").asString()).isEqualTo("local-analyst");
+        assertThat(share.path("setAt").asString()).isNotBlank();
+        assertThat(listed(staging).path("canary")).isEqualTo(share);
+        assertThat(listed(staging - 1).path("canary").isNull()).as("only STAGING answers a share").isTrue();
+
+        // This replica routes by it at once; the other at its next poll, from the same database.
+        assertThat(serving.canaryShare()).isEqualTo(0.25);
+        int here = canaryAnswers(serving);
+        assertThat(here / (double) ROUTED).as("canary answers out of %d at 25 %%", ROUTED)
+                .isCloseTo(0.25, within(0.03));
+        otherReplica.refresh();
+        assertThat(otherReplica.canaryShare()).isEqualTo(0.25);
+        assertThat(canaryAnswers(otherReplica)).as("the same tickets on every replica").isEqualTo(here);
+        assertThat(modelVersion(predict("ROUTE-0"))).isIn(Long.toString(staging), Long.toString(staging - 1));
+        assertThat(http().get("/metrics", ApiKeys.OPS).body())
+                .containsPattern("(?m)^classify_model_canary_share(\\{[^}]*\\})? 0\\.25$");
+
+        // 0: still staged, answering nothing.
+        assertThat(chooseShare(staging, "{\"share\": 0}").statusCode()).isEqualTo(200);
+        otherReplica.refresh();
+        assertThat(canaryAnswers(serving)).isZero();
+        assertThat(canaryAnswers(otherReplica)).isZero();
+        assertThat(serving.canaryVersion()).isEqualTo(staging);
+        assertThat(listed(staging).path("stage").asString()).isEqualTo("STAGING");
+    }
+
+    void aRefusedCanaryShareChangesNothing(long staging) {
+        assertThat(chooseShare(staging, "{\"share\": 0.2}").statusCode()).isEqualTo(200);
+        JsonNode before = listed(staging).path("canary");
+        for (String body : List.of("{\"share\": 0.51}", "{\"share\": -0.01}", "{\"share\": 1.5}", "{}",
+                "{\"share\": null}", "{\"share\": \"a lot\"}")) {
+            HttpResponse<String> refused = chooseShare(staging, body);
+            PlatformContract.assertProblem(refused, 400);
+            PlatformContract.assertNamesField(refused, "share");
+        }
+        HttpResponse<String> tooMuch = chooseShare(staging, "{\"share\": 0.51}");
+        assertThat(JsonBody.tree(tooMuch).path("detail").asString()).contains("between 0 and 0.5");
+        PlatformContract.assertProblem(chooseShare(9999, "{\"share\": 0.2}"), 404);
+        HttpResponse<String> production = chooseShare(staging - 1, "{\"share\": 0.2}");
+        PlatformContract.assertProblem(production, 409);
+        assertThat(production.body()).contains("only a STAGING version");
+        PlatformContract.assertProblem(http().put("/models/" + staging + "/canary", ApiKeys.OPS, "application/json",
+                "{\"share\": 0.3}"), 403);
+        PlatformContract.assertProblem(http().put("/models/" + staging + "/canary", ApiKeys.CLASSIFIER,
+                "application/json", "{\"share\": 0.3}"), 403);
+
+        assertThat(listed(staging).path("canary")).isEqualTo(before);
+        assertThat(shares.chosen(staging - 1)).isEmpty();
+        assertThat(serving.canaryShare()).isEqualTo(0.2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.triage.classify.lifecycle.CanaryShares;
 import io.triage.classify.lifecycle.ModelProperties;
 import io.triage.classify.lifecycle.ModelStore;
 import io.triage.classify.lifecycle.ModelVersion;
@@ -24,12 +25,14 @@ import io.triage.classify.taxonomy.ServedLabels;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
  * The ML tier as served: answers from the production version, or from the staging version for the canary share of
- * ticket ids. {@link #refresh()} loads newly promoted versions and swaps them in with one atomic reference write:
- * a request that already read the old pair finishes on it, none waits or fails. A version whose artifact fails its
+ * ticket ids. {@link #refresh()} loads newly promoted versions and the staging version's canary share (chosen by an
+ * analyst, else the configured default) and swaps them in with one atomic reference write: a request that already
+ * read the old pair finishes on it, none waits or fails. A version whose artifact fails its
  * checksum is refused and the current one keeps serving. The taxonomy follows the production version's labels.
  */
 @Service
@@ -43,15 +46,18 @@ public class ModelServing implements ModelTier, ServedLabels {
     private final AtomicReference<ServingModels> serving = new AtomicReference<>(ServingModels.NONE);
     private final ModelStore registry;
     private final ModelProperties properties;
+    private final CanaryShares shares;
     private final MeterRegistry meters;
     private final Counter reusedEncodings;
     private final Counter ownEncodings;
 
-    ModelServing(ModelStore registry, ModelProperties properties, MeterRegistry meters) {
+    ModelServing(ModelStore registry, ModelProperties properties, CanaryShares shares, MeterRegistry meters) {
         this.registry = registry;
         this.properties = properties;
+        this.shares = shares;
         this.meters = meters;
-        meters.gauge("classify.model.canary.share", properties, ModelProperties::canaryShare);
+        // The share in use: the loaded canary's, 0 while there is none.
+        meters.gauge("classify.model.canary.share", serving, s -> s.get().share());
         meters.gauge("classify.model.serving.version", serving, s -> versionOf(s.get().production()));
         meters.gauge("classify.model.canary.version", serving, s -> versionOf(s.get().canary()));
         this.reusedEncodings = Counter.builder(ENCODINGS).tag("source", "reused")
@@ -80,7 +86,7 @@ public class ModelServing implements ModelTier, ServedLabels {
         }
         LoadedModel candidate = current.canary();
         boolean canary = candidate != null && ticketId != null
-                && CanaryRouting.inCanary(ticketId, properties.canaryShare());
+                && CanaryRouting.inCanary(ticketId, current.share());
         LoadedModel model = canary && candidate != null ? candidate : production;
         String version = Long.toString(model.version());
         float @Nullable [] reused = sentence != null && readable(model.bundle(), sentence) ? sentence.vector() : null;
@@ -117,10 +123,23 @@ public class ModelServing implements ModelTier, ServedLabels {
         if (production == null) {
             production = current.production();
         }
-        ServingModels next = new ServingModels(production, canary);
+        ServingModels next = new ServingModels(production, canary, canary == null ? 0 : shareOf(canary, current));
         if (!next.equals(current)) {
             serving.set(next);
-            log.info("serving model version {} (canary {})", versionOf(production), versionOf(canary));
+            log.info("serving model version {} (canary {} for a share of {})", versionOf(production),
+                    versionOf(canary), next.share());
+        }
+    }
+
+    /** The canary's share in the database; if that cannot be read, the share it had, else the configured default. */
+    private double shareOf(LoadedModel canary, ServingModels current) {
+        try {
+            return shares.inUse(canary.version()).share();
+        } catch (DataAccessException e) {
+            double kept = canary.equals(current.canary()) ? current.share() : properties.canaryShare();
+            log.warn("canary share of version {} unreadable, routing by {}: {}", canary.version(), kept,
+                    e.getMessage());
+            return kept;
         }
     }
 
@@ -160,6 +179,11 @@ public class ModelServing implements ModelTier, ServedLabels {
     /** The version answering outside the canary, or -1 before the first promotion. */
     public long productionVersion() {
         return versionOf(serving.get().production());
+    }
+
+    /** The share of ticket ids the canary answers now (0 when there is none). */
+    public double canaryShare() {
+        return serving.get().share();
     }
 
     /** The canary version, or -1 when there is none. */

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param production answers all tickets outside the canary share; null before the first promotion
  * @param canary     the staging version answering the canary share; null when there is none
+ * @param share      the share of ticket ids the canary answers: chosen for it or the configured default; 0 without a
+ *                   canary
  */
-record ServingModels(@Nullable LoadedModel production, @Nullable LoadedModel canary) {
+record ServingModels(@Nullable LoadedModel production, @Nullable LoadedModel canary, double share) {
 
-    static final ServingModels NONE = new ServingModels(null, null);
+    static final ServingModels NONE = new ServingModels(null, null, 0);
 }
