@@ -1,4 +1,4 @@
-package io.triage.console.oidc;
+package io.triage.console;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * person set} and redirects back with a one-time code) and {@code /token} (client secret in HTTP Basic; the
  * authorization code with its PKCE verifier, or a refresh token). It issues an ID token with the nonce and an access
  * token for the triage API ({@code aud} {@value #AUDIENCE}, {@code roles}, {@code exp}) as RS256 JWTs, and counts
- * refresh grants.
+ * refresh grants; {@code /logout} (RP-initiated logout) sends the browser back to {@code post_logout_redirect_uri}.
  */
 final class FakeOidcProvider implements AutoCloseable {
 
@@ -85,6 +85,11 @@ final class FakeOidcProvider implements AutoCloseable {
         server.on("GET", "/jwks", request -> StubReply.json(new JWKSet(key.toPublicJWK()).toString()));
         server.on("GET", "/authorize", this::authorize);
         server.on("POST", "/token", this::token);
+        // RP-initiated logout: ends the provider's session and sends the browser back where the client asked.
+        server.on("GET", "/logout", request -> CLIENT_ID.equals(request.query("client_id"))
+                && request.query("post_logout_redirect_uri") != null
+                ? StubReply.status(302).withHeader("Location", String.valueOf(request.query("post_logout_redirect_uri")))
+                : error(400, "invalid_request", "unknown client_id or no post_logout_redirect_uri"));
     }
 
     String issuer() {

@@ -1,4 +1,4 @@
-package io.triage.console.oidc;
+package io.triage.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,13 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.triage.console.ConsoleApplication;
-import io.triage.console.oidc.FakeOidcProvider.Person;
+import io.triage.console.FakeOidcProvider.Person;
 import io.triage.rules.RulesEngineApplication;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
@@ -37,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rules-engine runs in {@code jwt} mode trusting that provider, the console in OIDC mode with API-key sign-in off, and
  * a cookie-keeping HTTP client walks the authorization code flow (console → provider → callback) as a browser does.
  * The console holds no API key for the services: rules-engine answers because the console forwards the person's
- * access token.
+ * access token. One test walks the same flow in Chromium ({@code src/test/browser/oidc.mjs}, keyboard only, axe-core),
+ * skipped as {@link ConsoleBrowserIT} is without Chromium or playwright-core.
  */
 class OidcSignInIT {
 
@@ -233,6 +239,36 @@ class OidcSignInIT {
                 + "/");
         assertThat(browser.get("/api/rules").statusCode()).isEqualTo(401);
         assertThat(JsonBody.tree(browser.get("/session")).path("name").isNull()).isTrue();
+    }
+
+    @Test
+    void chromiumSignsInWithTheProviderUsingTheKeyboardAndSignsOutThroughIt() throws Exception {
+        Path chromium = ConsoleBrowserIT.required("Chromium (Debian: apt-get install chromium)", Stream.of(
+                "/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of).filter(Files::isExecutable)
+                .findFirst());
+        Path home = Path.of(System.getProperty("triage.playwright.home", "../var/tools/playwright"));
+        ConsoleBrowserIT.required("playwright-core and axe-core (./triage test installs them under "
+                + "var/tools/playwright)", Optional.of(home.resolve("node_modules/playwright-core/package.json"))
+                .filter(Files::isRegularFile));
+        Path node = ConsoleBrowserIT.required("Node.js (Debian: apt-get install nodejs)", Stream.of("/usr/bin/node",
+                "/usr/local/bin/node").map(Path::of).filter(Files::isExecutable).findFirst());
+        Path log = Files.createDirectories(Path.of("target")).resolve("console-oidc-browser.log");
+        ProcessBuilder browser = new ProcessBuilder(node.toString(),
+                Path.of("src/test/browser/oidc.mjs").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        browser.environment().put("CONSOLE_URL", consoleUrl + "/");
+        browser.environment().put("CHROMIUM", chromium.toString());
+        browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
+        Process run = browser.start();
+        boolean finished = run.waitFor(2, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        if (!finished) {
+            run.destroyForcibly();
+        }
+        assertThat(finished).as("the browser run finished in 2 minutes:\n" + output).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains("ALL PASSED").doesNotContain("FAIL ");
     }
 
     private static double signIns(String outcome) {
