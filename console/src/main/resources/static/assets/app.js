@@ -23,12 +23,27 @@ function allowed(session) {
   return PAGES.filter((page) => page.roles.every((role) => session.roles.includes(role)));
 }
 
+// The ways to sign in here, as GET /session names them: 'api-key' and/or 'oidc' (with the provider's name and start).
+let methods = { signIn: ['api-key'], oidc: null };
+
 function signInForm(message) {
+  const status = el('p', { id: 'sign-in-status', role: 'alert' }, message ?? '');
+  const withKey = methods.signIn.includes('api-key');
+  // A top-level navigation to the provider and back, not a fetch: the provider shows its own sign-in page.
+  const provider = methods.oidc
+    ? el('p', {}, el('a', { id: 'sign-in-oidc', class: 'button', href: methods.oidc.start,
+      text: `Sign in with ${methods.oidc.name}` }))
+    : null;
+  if (!withKey) {
+    main.replaceChildren(el('section', { class: 'card narrow', 'aria-labelledby': 'sign-in-title' },
+      el('h1', { id: 'sign-in-title', text: 'Sign in' }), provider, status));
+    provider?.firstChild.focus();
+    return;
+  }
   const key = el('input', { id: 'api-key', name: 'apiKey', type: 'password', autocomplete: 'current-password',
     required: true, 'aria-describedby': 'api-key-help' });
-  const status = el('p', { id: 'sign-in-status', role: 'alert' }, message ?? '');
   const form = el('form', { class: 'card narrow', 'aria-labelledby': 'sign-in-title' },
-    el('h1', { id: 'sign-in-title', text: 'Sign in' }),
+    el('h1', { id: 'sign-in-title', text: 'Sign in' }), provider,
     el('label', { for: 'api-key', text: 'API key' }), key,
     el('p', { id: 'api-key-help', class: 'hint',
       text: 'Your personal API key (locally e.g. local-analyst-key). It stays on the server.' }),
@@ -48,7 +63,12 @@ function header(session, pages, current) {
   nav.replaceChildren(...pages.map((page) => el('li', {},
     el('a', { href: `#${page.id}`, 'aria-current': page.id === current ? 'page' : null, text: page.title }))));
   const signOut = el('button', { type: 'button', class: 'link', text: 'Sign out', onclick: async () => {
-    await call('DELETE', 'session');
+    const answer = await call('DELETE', 'session');
+    // Signed in with OpenID Connect: the provider's session ends too, on its own page (it sends the browser back).
+    if (answer.ok && answer.body?.endSession) {
+      location.assign(answer.body.endSession);
+      return;
+    }
     document.getElementById('who').replaceChildren();
     nav.replaceChildren();
     signInForm('Signed out.');
@@ -73,6 +93,7 @@ function show(session) {
 
 async function start() {
   const answer = await call('GET', 'session');
+  if (answer.ok) methods = { signIn: answer.body.signIn ?? ['api-key'], oidc: answer.body.oidc ?? null };
   if (answer.ok && answer.body.name) show(answer.body);
   else signInForm();
 }

@@ -1103,7 +1103,7 @@ class ConsoleBrowserIT {
     }
 
     /** The tool, or the test skipped with a warning (failed where {@value #REQUIRE}=1). */
-    private static <T> T required(String what, Optional<T> tool) {
+    static <T> T required(String what, Optional<T> tool) {
         if (tool.isEmpty()) {
             String message = what + " is missing: the console is NOT tested in a browser";
             if ("1".equals(System.getenv(REQUIRE))) {

@@ -1,6 +1,7 @@
 package io.triage.console.config;
 
 import io.triage.platform.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,7 +18,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * platform's stateless API-key chain (which still guards actuator and everything else): a person signs in once
  * (POST /session) and the browser holds only an HttpOnly, SameSite=Strict session cookie, never the key. Every
  * state-changing call needs the CSRF token (cookie {@code XSRF-TOKEN}, echoed in header {@code X-XSRF-TOKEN}).
- * Roles are checked twice: by {@code @PreAuthorize} here and by the service called with the person's key.
+ * Roles are checked twice: by {@code @PreAuthorize} here and by the service called with the person's key or token.
+ * Where OpenID Connect sign-in is configured, its endpoints ({@code /oauth2/authorization/<id>}, the callback
+ * {@code /login/oauth2/code/<id>}) join this chain through {@link SignInEndpoints}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -34,8 +37,9 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain consoleSecurity(HttpSecurity http, ProblemResponses problems,
-            CookieCsrfTokenRepository csrfTokens) throws Exception {
-        http.securityMatcher("/", "/index.html", "/assets/**", "/favicon.ico", "/session", "/api/**")
+            CookieCsrfTokenRepository csrfTokens, ObjectProvider<SignInEndpoints> signInEndpoints) throws Exception {
+        http.securityMatcher("/", "/index.html", "/assets/**", "/favicon.ico", "/session", "/api/**",
+                        "/oauth2/authorization/**", "/login/oauth2/code/**")
                 .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -44,7 +48,7 @@ class ConsoleSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
-                                HttpStatus.UNAUTHORIZED, "Sign in first (POST /session with an API key)"))
+                                HttpStatus.UNAUTHORIZED, "Sign in first (GET /session names the ways to sign in)"))
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this, or the CSRF token is missing")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -54,6 +58,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/session").permitAll()
                         .anyRequest().authenticated());
+        for (SignInEndpoints endpoints : signInEndpoints) {
+            endpoints.configure(http);
+        }
         return http.build();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.triage.console.config.ConsoleProperties;
+import io.triage.console.session.AccessTokens;
 import io.triage.console.session.UserCredentials;
 import io.triage.console.upstream.Upstream;
 import io.triage.console.upstream.ValidatedTickets;
@@ -20,6 +21,7 @@ import io.triage.testsupport.stub.StubRequest;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -107,7 +109,8 @@ class BacktestSampleTests {
                 "triage.console.ingestion-service", ingestion.baseUrl(),
                 "triage.console.backtest-tickets", String.valueOf(tickets))))
                 .bindOrCreate("triage.console", ConsoleProperties.class);
-        return new BacktestSample(new ValidatedTickets(new Upstream(RestClient.builder()), properties, JSON), properties);
+        return new BacktestSample(new ValidatedTickets(new Upstream(RestClient.builder(),
+                new StaticListableBeanFactory().getBeanProvider(AccessTokens.class)), properties, JSON), properties);
     }
 
     private static List<String> newest(List<Label> labels, int count) {

@@ -24,9 +24,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * What {@code jwt} mode checks beyond the signature and expiry: the audience, optionally the calling client, and
- * namespaced role values (see {@link JwtProperties}).
+ * namespaced role values (see {@link JwtProperties}). Public so that the console reads a signed-in person's access
+ * token exactly as the services it forwards that token to will.
  */
-final class JwtChecks {
+public final class JwtChecks {
 
     private final Set<String> audiences;
     private final Set<String> authorizedParties;
@@ -41,7 +42,7 @@ final class JwtChecks {
     }
 
     /** The checks, or a start-up failure naming the missing property. */
-    static JwtChecks of(JwtProperties properties, String rolesClaim) {
+    public static JwtChecks of(JwtProperties properties, String rolesClaim) {
         if (properties.audiences().stream().allMatch(String::isBlank)) {
             throw new IllegalStateException("triage.platform.security.mode=jwt needs "
                     + "triage.platform.security.jwt.audiences (this application's aud values, e.g. api://triage): "
@@ -55,7 +56,7 @@ final class JwtChecks {
     }
 
     /** The given decoder, which also refuses tokens for another audience or an unlisted client (401). */
-    JwtDecoder checking(JwtDecoder decoder) {
+    public JwtDecoder checking(JwtDecoder decoder) {
         return token -> {
             Jwt jwt = decoder.decode(token);
             List<OAuth2Error> errors = problems(jwt);
@@ -90,7 +91,12 @@ final class JwtChecks {
      * {@code triage.classify-service}) ROLE_CLASSIFY_SERVICE; values outside the namespace grant nothing.
      */
     Converter<Jwt, AbstractAuthenticationToken> authentication() {
-        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt.getClaimAsStringList(rolesClaim)));
+        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt));
+    }
+
+    /** The roles a (checked) token grants, as {@code ROLE_*} authorities; see {@link #authentication()}. */
+    public Collection<GrantedAuthority> authorities(Jwt jwt) {
+        return authorities(jwt.getClaimAsStringList(rolesClaim));
     }
 
     Collection<GrantedAuthority> authorities(@Nullable List<String> claimed) {
