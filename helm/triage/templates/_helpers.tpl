@@ -213,6 +213,27 @@ MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ .Values.tracing.samplingProbability 
 {{- if .Values.tracing.otlpEndpoint }}
 MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ .Values.tracing.otlpEndpoint | quote }}
 {{- end }}
+{{- with .Values.console.oidc }}
+{{- if .enabled }}
+{{- if ne $.Values.security.mode "jwt" }}
+{{- fail "console.oidc.enabled needs security.mode=jwt: the console calls the services with the person's access token, which only jwt mode accepts" }}
+{{- end }}
+{{- if not (regexMatch "^[a-z][a-z0-9]*$" .registration) }}
+{{- fail (printf "console.oidc.registration=%q: lower-case letters and digits only (it becomes part of environment variable names and of the redirect URI)" .registration) }}
+{{- end }}
+{{- $reg := .registration | upper }}
+TRIAGE_CONSOLE_SIGN_IN_OIDC_REGISTRATION: {{ .registration | quote }}
+TRIAGE_CONSOLE_SIGN_IN_API_KEY: {{ .apiKeySignIn | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_{{ $reg }}_CLIENT_ID: {{ required "console.oidc.clientId is required when console.oidc.enabled" .clientId | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_{{ $reg }}_CLIENT_NAME: {{ .clientName | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_{{ $reg }}_SCOPE: {{ join "," .scopes | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_{{ $reg }}_ISSUER_URI: {{ default $.Values.security.jwtIssuerUri .issuerUri | quote }}
+SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_{{ $reg }}_USER_NAME_ATTRIBUTE: {{ .userNameAttribute | quote }}
+{{- if $.Values.ingress.console.enabled }}
+TRIAGE_CONSOLE_SIGN_IN_POST_LOGOUT_REDIRECT_URI: "https://{{ $.Values.ingress.console.host }}/"
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $up := .Values.console.upstreams }}
 TRIAGE_CONSOLE_{{ $up | upper | replace "-" "_" }}: "http://{{ $up }}:{{ (index $.Values.services $up).port }}"
 {{- end }}

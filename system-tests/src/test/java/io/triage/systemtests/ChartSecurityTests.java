@@ -226,6 +226,36 @@ class ChartSecurityTests {
     }
 
     @Test
+    void withOpenIdConnectTheConsoleGetsItsRegistrationAndReadsOnlyItsClientSecretFromASecret() {
+        Map<String, Object> console = kind(render(t -> t.set("console.oidc.enabled", "true")
+                .set("console.oidc.clientId", "11111111-2222-3333-4444-555555555555")), "Deployment").stream()
+                .filter(d -> "console".equals(map(d, "metadata").get("name"))).findFirst().orElseThrow();
+        Map<String, Object> container = container(console);
+
+        assertThat(env(container, "TRIAGE_CONSOLE_SIGN_IN_OIDC_REGISTRATION")).isEqualTo("entra");
+        assertThat(env(container, "TRIAGE_CONSOLE_SIGN_IN_API_KEY")).isEqualTo("false");
+        assertThat(env(container, "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ENTRA_CLIENT_ID"))
+                .isEqualTo("11111111-2222-3333-4444-555555555555");
+        assertThat(env(container, "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ENTRA_SCOPE"))
+                .isEqualTo("openid,profile,offline_access,api://triage/user_impersonation");
+        assertThat(env(container, "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ENTRA_ISSUER_URI"))
+                .as("the issuer the services trust").isEqualTo(env(container,
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+        assertThat(env(container, "TRIAGE_CONSOLE_SIGN_IN_POST_LOGOUT_REDIRECT_URI"))
+                .isEqualTo("https://triage-console.example.com/");
+        assertThat(secretRefs(container)).containsExactly(new SecretRef(
+                "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ENTRA_CLIENT_SECRET", "console-oidc", "client-secret"));
+
+        assertThatThrownBy(() -> render(t -> t.set("console.oidc.enabled", "true")))
+                .hasMessageContaining("console.oidc.clientId");
+        assertThatThrownBy(() -> render(t -> t.set("console.oidc.enabled", "true").set("console.oidc.clientId", "c")
+                .set("security.mode", "api-key"))).as("the services would refuse the forwarded tokens")
+                .hasMessageContaining("security.mode=jwt");
+        assertThatThrownBy(() -> render(t -> t.set("console.oidc.enabled", "true").set("console.oidc.clientId", "c")
+                .set("console.oidc.registration", "my-idp"))).hasMessageContaining("console.oidc.registration");
+    }
+
+    @Test
     void theConsoleIsReachedThroughItsOwnIngressWithCookieAffinityAndMorePodsOnlyWithIt() {
         Map<String, Object> ingress = kind(render(t -> t.set("console.replicas", "2")), "Ingress").stream()
                 .filter(doc -> "triage-console".equals(map(doc, "metadata").get("name"))).findFirst().orElseThrow();
