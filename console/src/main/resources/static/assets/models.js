@@ -98,10 +98,12 @@ export function modelsPage(main) {
     // A field left empty is sent as no share: classify-service names the field in its answer.
     const answer = await call('PUT', `api/models/${version}/canary`,
       { share: Number.isFinite(share) ? Math.round(share * 1e6) / 1e6 : null });
+    // The table (and its share field) is drawn again first, so that the status, announced last, describes what is
+    // on the page and nothing typed after it is overwritten by the redraw.
+    await loadVersions();
     status.textContent = answer.ok
       ? `Version ${answer.body.version} answers ${percent(answer.body.share)} of tickets now (set by ${answer.body.setBy}).`
       : describe(answer.problem);
-    await loadVersions();
     document.getElementById(`canary-${version}`)?.focus();
   }
 
@@ -202,10 +204,10 @@ export function modelsPage(main) {
   async function promote(version) {
     status.textContent = `Promoting version ${version}…`;
     const answer = await call('POST', `api/models/${version}/promote`);
+    await loadVersions();
     status.textContent = answer.ok
       ? `Version ${answer.body.version} is in production now; the previous production version is archived.`
       : describe(answer.problem);
-    await loadVersions();
     document.getElementById('models-title').focus();
   }
 
