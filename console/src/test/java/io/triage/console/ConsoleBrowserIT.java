@@ -1064,8 +1064,9 @@ class ConsoleBrowserIT {
                  "routingMethod": "%s", "department": %s, "urgency": "Medium", "sentiment": null, "confidence": %s,
                  "modelVersion": "m-1", "ruleSetVersion": "1", "problem": null, "decidedAt": "2026-12-01T10:00:02Z",
                  "answer": {"decisionId": "%s", "routingMethod": "%s",
-                   "alternatives": [{"label": "Shipping/Delivery", "confidence": 0.41},
+                   "alternatives": [], "candidates": {"department": [{"label": "Shipping/Delivery", "confidence": 0.41},
                                     {"label": "Billing", "confidence": 0.38}, {"label": "Sales", "confidence": 0.09}],
+                     "urgency": [], "sentiment": []},
                    "explanation": {"summary": "No tier was confident: the model's best two departments are close.",
                      "matchedRule": null, "matchedText": null, "similarTickets": [], "strongestNgrams": []}}}"""
                 .formatted(ticketId, decisionId, review ? "NEEDS_REVIEW" : "RULE", review ? "null" : "\"Technical Support\"",
