@@ -1,21 +1,19 @@
 package io.triage.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.triage.rules.RulesEngineApplication;
 import io.triage.testsupport.ApiKeys;
@@ -23,11 +21,11 @@ import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
 import io.triage.testsupport.TestDatabase;
+import io.triage.testsupport.browser.ChromiumScript;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubRequest;
 import io.triage.testsupport.stub.StubServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,11 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The console in a real browser: rules-engine and the console booted in this JVM on random ports, then
  * {@code src/test/browser/console.mjs} drives Debian's Chromium through every delivered page with playwright-core
  * (installed by {@code ./triage test} under {@code var/tools/playwright}) and checks each with axe-core. Without
- * Chromium or playwright-core the test is skipped with a warning, and fails where {@value #REQUIRE}=1 (CI).
+ * Chromium or playwright-core the test is skipped with a warning, and fails where TRIAGE_REQUIRE_BROWSER=1 (CI;
+ * {@link ChromiumScript}).
  */
 class ConsoleBrowserIT {
 
-    static final String REQUIRE = "TRIAGE_REQUIRE_BROWSER";
     private static final List<ConfigurableApplicationContext> SERVICES = new ArrayList<>();
     /** ingestion-service's recently validated tickets (its wire format), the Rules page's backtest sample. */
     static final String VALIDATED = """
@@ -545,36 +543,12 @@ class ConsoleBrowserIT {
 
     @Test
     void everyPageWorksInChromium() throws Exception {
-        Path chromium = required("Chromium (Debian: apt-get install chromium)", Stream.of("/usr/bin/chromium",
-                "/usr/bin/chromium-browser").map(Path::of).filter(Files::isExecutable).findFirst());
-        Path home = Path.of(System.getProperty("triage.playwright.home", "../var/tools/playwright"));
-        required("playwright-core and axe-core (./triage test installs them under var/tools/playwright)",
-                Optional.of(home.resolve("node_modules/playwright-core/package.json")).filter(Files::isRegularFile));
+        ChromiumScript browser = ChromiumScript.find("ConsoleBrowserIT");
         Path screenshots = Files.createDirectories(Path.of(System.getProperty("triage.console.screenshots",
                 "target/screenshots")));
-        Path log = Files.createDirectories(Path.of("target")).resolve("console-browser.log");
-
-        Path node = required("Node.js (Debian: apt-get install nodejs)", Stream.of("/usr/bin/node",
-                "/usr/local/bin/node").map(Path::of).filter(Files::isExecutable).findFirst());
-        ProcessBuilder browser = new ProcessBuilder(node.toString(),
-                Path.of("src/test/browser/console.mjs").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        browser.environment().put("CONSOLE_URL", consoleUrl);
-        browser.environment().put("CHROMIUM", chromium.toString());
-        browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
-        browser.environment().put("SCREENSHOTS", screenshots.toAbsolutePath().toString());
-        browser.environment().put("ERASURE_ID", ERASURE_ID);
-        browser.environment().put("TRAINING_FILE", TRAINING_FILE);
-        Process run = browser.start();
-        boolean finished = run.waitFor(3, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output);
-        if (!finished) {
-            run.destroyForcibly();
-            fail("the browser run did not finish in 3 minutes:\n" + output);
-        }
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("ALL PASSED").doesNotContain("FAIL ");
+        browser.run(Path.of("src/test/browser/console.mjs"), Map.of("CONSOLE_URL", consoleUrl,
+                "SCREENSHOTS", screenshots.toAbsolutePath().toString(), "ERASURE_ID", ERASURE_ID,
+                "TRAINING_FILE", TRAINING_FILE), Duration.ofMinutes(3), Path.of("target", "console-browser.log"));
 
         // What the analyst published in the browser is what rules-engine now evaluates with.
         // (as classify-service asks it, with its own key).
@@ -1090,8 +1064,9 @@ class ConsoleBrowserIT {
                  "routingMethod": "%s", "department": %s, "urgency": "Medium", "sentiment": null, "confidence": %s,
                  "modelVersion": "m-1", "ruleSetVersion": "1", "problem": null, "decidedAt": "2026-12-01T10:00:02Z",
                  "answer": {"decisionId": "%s", "routingMethod": "%s",
-                   "alternatives": [{"label": "Shipping/Delivery", "confidence": 0.41},
+                   "alternatives": [], "candidates": {"department": [{"label": "Shipping/Delivery", "confidence": 0.41},
                                     {"label": "Billing", "confidence": 0.38}, {"label": "Sales", "confidence": 0.09}],
+                     "urgency": [], "sentiment": []},
                    "explanation": {"summary": "No tier was confident: the model's best two departments are close.",
                      "matchedRule": null, "matchedText": null, "similarTickets": [], "strongestNgrams": []}}}"""
                 .formatted(ticketId, decisionId, review ? "NEEDS_REVIEW" : "RULE", review ? "null" : "\"Technical Support\"",
@@ -1100,18 +1075,5 @@ class ConsoleBrowserIT {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-    }
-
-    /** The tool, or the test skipped with a warning (failed where {@value #REQUIRE}=1). */
-    static <T> T required(String what, Optional<T> tool) {
-        if (tool.isEmpty()) {
-            String message = what + " is missing: the console is NOT tested in a browser";
-            if ("1".equals(System.getenv(REQUIRE))) {
-                fail(message + " although " + REQUIRE + "=1");
-            }
-            System.err.println("WARNING: ConsoleBrowserIT SKIPPED: " + message);
-            Assumptions.abort(message);
-        }
-        return tool.orElseThrow();
     }
 }

@@ -10,15 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.console.FakeOidcProvider.Person;
@@ -27,6 +22,7 @@ import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.TestDatabase;
+import io.triage.testsupport.browser.ChromiumScript;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -243,32 +239,9 @@ class OidcSignInIT {
 
     @Test
     void chromiumSignsInWithTheProviderUsingTheKeyboardAndSignsOutThroughIt() throws Exception {
-        Path chromium = ConsoleBrowserIT.required("Chromium (Debian: apt-get install chromium)", Stream.of(
-                "/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of).filter(Files::isExecutable)
-                .findFirst());
-        Path home = Path.of(System.getProperty("triage.playwright.home", "../var/tools/playwright"));
-        ConsoleBrowserIT.required("playwright-core and axe-core (./triage test installs them under "
-                + "var/tools/playwright)", Optional.of(home.resolve("node_modules/playwright-core/package.json"))
-                .filter(Files::isRegularFile));
-        Path node = ConsoleBrowserIT.required("Node.js (Debian: apt-get install nodejs)", Stream.of("/usr/bin/node",
-                "/usr/local/bin/node").map(Path::of).filter(Files::isExecutable).findFirst());
-        Path log = Files.createDirectories(Path.of("target")).resolve("console-oidc-browser.log");
-        ProcessBuilder browser = new ProcessBuilder(node.toString(),
-                Path.of("src/test/browser/oidc.mjs").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        browser.environment().put("CONSOLE_URL", consoleUrl + "/");
-        browser.environment().put("CHROMIUM", chromium.toString());
-        browser.environment().put("PLAYWRIGHT_HOME", home.toAbsolutePath().toString());
-        Process run = browser.start();
-        boolean finished = run.waitFor(2, TimeUnit.MINUTES);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output);
-        if (!finished) {
-            run.destroyForcibly();
-        }
-        assertThat(finished).as("the browser run finished in 2 minutes:\n" + output).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(output).contains("ALL PASSED").doesNotContain("FAIL ");
+        ChromiumScript.find("OidcSignInIT").run(Path.of("src/test/browser/oidc.mjs"),
+                Map.of("CONSOLE_URL", consoleUrl + "/"), Duration.ofMinutes(2),
+                Path.of("target", "console-oidc-browser.log"));
     }
 
     private static double signIns(String outcome) {

@@ -15,30 +15,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import io.triage.classify.ClassifyServiceApplication;
+import io.triage.classify.model.HeadPrediction;
+import io.triage.classify.model.ModelAnswer;
+import io.triage.classify.model.ModelBundle;
+import io.triage.classify.model.ModelTier;
 import io.triage.ingestion.IngestionServiceApplication;
 import io.triage.testsupport.ApiKeys;
 import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.ServiceHttp;
+import io.triage.testsupport.browser.ChromiumScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The review queue end to end with the real services: ingestion-service imports a ticket and hands it to
- * classify-service, which has no tier that is sure (no model, no LLM, no rules, no cache) and so decides
- * {@code NEEDS_REVIEW}; the console, started from its own executable jar as it is deployed, lists the ticket with its
- * sanitised text only; an agent's correction there goes through classify-service's {@code POST /feedback} and reaches
+ * classify-service, where no tier is sure (no LLM, no rules, no cache; the trained model is below its department
+ * threshold, see {@link UnsureModel}) and so decides {@code NEEDS_REVIEW} with the model's best departments as
+ * candidates; the console, started from its own executable jar as it is deployed, lists the ticket with its sanitised
+ * text only. An agent signs in and corrects it in Chromium, keyboard only ({@code src/test/browser/review.mjs},
+ * axe-core on the queue); the correction goes through classify-service's {@code POST /feedback} and reaches
  * ingestion-service as the ticket's validated label (what retraining reads), after which the ticket leaves the queue.
- * (ConsoleBrowserIT drives the same page in Chromium against stand-ins of these services.)
+ * Without Chromium or playwright-core that test is skipped as the console's browser tests are ({@link ChromiumScript}).
  */
 class ConsoleReviewIT {
 
@@ -59,8 +71,9 @@ class ConsoleReviewIT {
         BackingServices backing = BackingServices.get();
         var redis = backing.redis();
         List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(ClassifyServiceApplication.class)
-                        .run(SuiteArguments.service(backing.createDatabase(), CLASSIFY, "classify-service", "classify",
+                CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(ClassifyServiceApplication.class,
+                        UnsureModel.class).run(SuiteArguments.service(backing.createDatabase(), CLASSIFY,
+                                "classify-service", "classify",
                                 "--spring.data.redis.host=" + redis.host(),
                                 "--spring.data.redis.port=" + redis.port(),
                                 "--triage.platform.redis-key-prefix=" + redis.keyPrefix(),
@@ -105,25 +118,11 @@ class ConsoleReviewIT {
     }
 
     @Test
-    void anAgentsCorrectionInTheConsoleBecomesTheTicketsValidatedLabelInIngestion() throws Exception {
-        Browser agent = new Browser("http://127.0.0.1:" + CONSOLE);
-        agent.get("/session");
-        HttpResponse<String> signedIn = agent.post("/session", "{\"apiKey\":\"" + ApiKeys.AGENT + "\"}");
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-
-        HttpResponse<String> queue = agent.get("/api/review");
-        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
-        JsonNode item = item(queue.body());
-        assertThat(item).as("the imported ticket waits for review: " + queue.body()).isNotNull();
-        assertThat(item.path("text").asString()).as("sanitised text only").contains("charged twice")
-                .doesNotContain(EMAIL).contains("<EMAIL>");
-        assertThat(queue.body()).doesNotContain(EMAIL);
-        String decisionId = item.path("decisionId").asString();
-        assertThat(decisionId).isNotBlank();
-
-        HttpResponse<String> corrected = agent.post("/api/review/feedback",
-                "{\"decisionId\":\"" + decisionId + "\",\"department\":\"Billing\"}");
-        assertThat(corrected.statusCode()).as(corrected.body()).isBetween(200, 299);
+    void anAgentsCorrectionInChromiumBecomesTheTicketsValidatedLabelInIngestion() throws Exception {
+        ChromiumScript.find("ConsoleReviewIT").run(Path.of("src/test/browser/review.mjs"), Map.of(
+                "CONSOLE_URL", "http://127.0.0.1:" + CONSOLE + "/", "AGENT_KEY", ApiKeys.AGENT,
+                "TICKET", ticketId.substring(0, 8), "EMAIL", EMAIL, "DEPARTMENT", "Billing"),
+                Duration.ofMinutes(2), Path.of("target", "console-review-browser.log"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> validated = ServiceHttp.onPort(INGESTION).get("/tickets/validated?since="
@@ -139,6 +138,9 @@ class ConsoleReviewIT {
             assertThat(label.path("department").asString()).isEqualTo("Billing");
             assertThat(label.path("text").asString()).doesNotContain(EMAIL);
         });
+        Browser agent = new Browser("http://127.0.0.1:" + CONSOLE);
+        agent.get("/session");
+        assertThat(agent.post("/session", "{\"apiKey\":\"" + ApiKeys.AGENT + "\"}").statusCode()).isEqualTo(200);
         HttpResponse<String> after = agent.get("/api/review");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(item(after.body())).as("a reviewed ticket leaves the queue: " + after.body()).isNull();
@@ -228,6 +230,27 @@ class ConsoleReviewIT {
             }
         }
         SERVICES.forEach(ConfigurableApplicationContext::close);
+    }
+
+    /**
+     * classify-service's model, trained as {@link TrainedModel}'s, whose department head is below its threshold on
+     * every ticket: the ML tier is not sure, and its three best departments are what the agent chooses from (a
+     * {@code NEEDS_REVIEW} decision's candidates come only from the tiers that considered the ticket).
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class UnsureModel {
+
+        @Bean
+        @Primary
+        ModelTier unsureModelTier() {
+            ModelBundle bundle = TrainedModel.train();
+            return (text, ticketId) -> {
+                Map<String, HeadPrediction> heads = new LinkedHashMap<>(bundle.predict(text, TrainedModel.VERSION));
+                heads.computeIfPresent("department", (head, p) -> new HeadPrediction(p.label(), p.confidence(),
+                        p.topCandidates(), p.strongestNgrams(), p.modelVersion(), true));
+                return new ModelAnswer(TrainedModel.VERSION, false, heads);
+            };
+        }
     }
 
     /** What a browser keeps between calls: cookies, and the CSRF token it echoes on state-changing calls. */

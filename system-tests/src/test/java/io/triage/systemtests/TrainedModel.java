@@ -28,10 +28,15 @@ public class TrainedModel {
     @Bean
     @Primary
     ModelTier trainedModelTier() {
-        ModelBundle bundle = ModelTrainer.train(new TrainingSet(new TicketGenerator(11).generate(400).stream()
+        ModelBundle bundle = train();
+        return (text, ticketId) -> new ModelAnswer(VERSION, false, bundle.predict(text, VERSION));
+    }
+
+    /** The model trained on generated tickets (seed 11). */
+    static ModelBundle train() {
+        return ModelTrainer.train(new TrainingSet(new TicketGenerator(11).generate(400).stream()
                 .map(TrainedModel::labelled).toList(), List.of("department", "urgency", "sentiment")),
                 TrainingParams.defaults()).bundle();
-        return (text, ticketId) -> new ModelAnswer(VERSION, false, bundle.predict(text, VERSION));
     }
 
     private static LabelledText labelled(SyntheticTicket ticket) {

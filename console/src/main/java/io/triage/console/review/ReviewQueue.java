@@ -102,8 +102,12 @@ class ReviewQueue {
 
     private ReviewItem item(JsonNode ticket, JsonNode decision) {
         JsonNode answer = decision.path("answer");
+        // A NEEDS_REVIEW answer from classify-service carries what a person chooses from in candidates.department and
+        // no alternatives; alternatives are the fallback, as in ingestion-service's review note (NoteValues).
+        JsonNode considered = answer.path("candidates").path("department");
         List<Candidate> candidates = new ArrayList<>();
-        for (JsonNode alternative : answer.path("alternatives")) {
+        for (JsonNode alternative : considered.isArray() && !considered.isEmpty() ? considered
+                : answer.path("alternatives")) {
             if (candidates.size() < 3) {
                 candidates.add(new Candidate(alternative.path("label").asString(),
                         alternative.path("confidence").asDouble()));
