@@ -213,7 +213,9 @@ try {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.locator('#api-key').fill('local-agent-key');
   await page.keyboard.press('Enter');
-  await page.locator('nav a', { hasText: 'Review queue' }).click();
+  // An agent's only page: the console opens it at sign-in (the address still named the analyst's Models page).
+  await page.locator('nav a[aria-current="page"]', { hasText: 'Review queue' }).waitFor();
+  check('an agent lands on the review queue', new URL(page.url()).hash === '#review', page.url());
   await page.locator('#queue li.item').first().waitFor();
   const queued = await page.locator('#queue li.item').count();
   check('only NEEDS_REVIEW tickets are queued', queued === 2, `${queued} queued`);

@@ -87,6 +87,9 @@ function show(session) {
     return;
   }
   document.title = `${page.title} · Triage console`;
+  // The address names the page shown (a page the role may not open, or none, falls back to the first allowed one),
+  // so that following its own nav link does not draw it a second time over the first.
+  if (location.hash !== `#${page.id}`) history.replaceState(null, '', `#${page.id}`);
   page.render(main, session);
   main.focus();
 }
