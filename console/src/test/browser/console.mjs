@@ -2,46 +2,14 @@
 // Environment: CONSOLE_URL, CHROMIUM (the browser binary), PLAYWRIGHT_HOME (where playwright-core and axe-core are
 // installed), SCREENSHOTS (directory for the README's pictures). Exits 0 only when every check passed; prints one
 // line per check.
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const require = createRequire(join(process.env.PLAYWRIGHT_HOME, 'node_modules', '.'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const { check, accessible, text, inChromium } = await import(process.env.BROWSER_HARNESS);
 const url = process.env.CONSOLE_URL;
 const shots = process.env.SCREENSHOTS;
 
-let failures = 0;
-const started = Date.now();
-function check(name, condition, detail = '') {
-  console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  if (!condition) failures++;
-}
-
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; every violation is reported. */
-async function accessible(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary?.split("\n").slice(1).join(" ")})`).join(", ")}`);
-  check(`${name} has no axe-core violations`, violations.length === 0, violations.join('; '));
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).textContent()) ?? '';
-}
-
-const scriptErrors = [];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-try {
-  // bypassCSP only lets the test inject axe-core; the console's own scripts run under its CSP.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (error) => scriptErrors.push(error.message));
-
+await inChromium(async ({ page }) => {
   // Sign-in, keyboard only: the key field has focus, Enter submits.
   await page.goto(url);
   await page.locator('#api-key').waitFor();
@@ -445,18 +413,4 @@ try {
   check('focus goes back to the source filter', await page.evaluate(() => document.activeElement?.id === 'dead-letter-source'));
   const rulesStatus = await page.evaluate(async () => (await fetch('api/rules')).status);
   check('the console refuses the rules API to an operator', rulesStatus === 403, String(rulesStatus));
-
-  check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
-} catch (error) {
-  check('the run finished', false, error.stack ?? String(error));
-  console.log(`SCRIPT ERRORS ${scriptErrors.join('; ')}`);
-  // What the page showed when it stopped, for the failure report.
-  for (const page of browser.contexts().flatMap((c) => c.pages())) {
-    const shown = await page.evaluate(() => document.querySelector('main')?.innerText ?? '').catch(() => '');
-    console.log(`PAGE ${page.url()}\n${shown.substring(0, 3000)}`);
-  }
-} finally {
-  await browser.close();
-}
-console.log(`${failures === 0 ? 'ALL PASSED' : `${failures} FAILED`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-process.exit(failures === 0 ? 0 : 1);
+});

@@ -1,39 +1,10 @@
 // Signing in with OpenID Connect in Debian's Chromium, keyboard only (OidcSignInIT runs it): the sign-in form offers
 // "Sign in with <provider>", Enter goes to the (fake) provider and back signed in; sign-out goes through the
 // provider's end-session page back to the form. Environment: CONSOLE_URL, CHROMIUM, PLAYWRIGHT_HOME.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const require = createRequire(join(process.env.PLAYWRIGHT_HOME, 'node_modules', '.'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const { check, accessible, text, inChromium } = await import(process.env.BROWSER_HARNESS);
 const url = process.env.CONSOLE_URL;
 
-let failures = 0;
-function check(name, condition, detail = '') {
-  console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  if (!condition) failures++;
-}
-
-async function accessible(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  check(`${name} has no axe-core violations`, violations.length === 0, violations.join('; '));
-}
-
-const scriptErrors = [];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-try {
-  // bypassCSP only lets the test inject axe-core; the console's own scripts run under its CSP.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (error) => scriptErrors.push(error.message));
-
+await inChromium(async ({ page, context }) => {
   await page.goto(url);
   const link = page.getByRole('link', { name: 'Sign in with Contoso ID' });
   await link.waitFor();
@@ -54,9 +25,4 @@ try {
   check('signed out through the provider and back at the sign-in form', page.url().startsWith(url));
   const after = await page.evaluate(async () => (await fetch('api/rules')).status);
   check('signed out: the API is refused', after === 401, String(after));
-  check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
-} finally {
-  await browser.close();
-}
-console.log(failures === 0 ? 'ALL PASSED' : `${failures} FAILED`);
-process.exit(failures === 0 ? 0 : 1);
+});

@@ -4,42 +4,12 @@
 // Environment: CONSOLE_URL, CHROMIUM, PLAYWRIGHT_HOME (as for the console's own scripts, see ChromiumScript), AGENT_KEY,
 // TICKET (the first 8 characters of the ticket's id, as the queue shows it), EMAIL (the address the ticket was
 // written with, which must not show), DEPARTMENT (the correct one).
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const require = createRequire(join(process.env.PLAYWRIGHT_HOME, 'node_modules', '.'));
-const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const { check, accessible, text, inChromium } = await import(process.env.BROWSER_HARNESS);
 const { CONSOLE_URL: url, AGENT_KEY: agentKey, TICKET: ticket, EMAIL: email, DEPARTMENT: department } = process.env;
-
-let failures = 0;
-function check(name, condition, detail = '') {
-  console.log(`${condition ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  if (!condition) failures++;
-}
-
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; every violation is reported. */
-async function accessible(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  check(`${name} has no axe-core violations`, violations.length === 0, violations.join('; '));
-}
 
 const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.index ?? null);
 
-const scriptErrors = [];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-try {
-  // bypassCSP only lets the test inject axe-core; the console's own scripts run under its CSP.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (error) => scriptErrors.push(error.message));
-
+await inChromium(async ({ page }) => {
   // Sign-in, keyboard only: the key field has focus on arrival, Enter submits; an agent lands on the queue.
   await page.goto(url);
   await page.locator('#api-key').waitFor();
@@ -82,9 +52,4 @@ try {
   check('the ticket leaves the queue', await item.count() === 0
     && await page.locator('#queue li.item').count() === before - 1);
   await accessible(page, 'review queue after the correction');
-  check('no script errors', scriptErrors.length === 0, scriptErrors.join('; '));
-} finally {
-  await browser.close();
-}
-console.log(failures === 0 ? 'ALL PASSED' : `${failures} FAILED`);
-process.exit(failures === 0 ? 0 : 1);
+}, { timeout: 20000 });

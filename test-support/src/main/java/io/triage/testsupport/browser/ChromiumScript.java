@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.Assumptions;
  * Node.js or playwright-core the calling test is skipped with a warning, and fails where {@value #REQUIRE}=1 (CI), so
  * a missing browser never passes as a tested console.
  *
- * <p>The script gets {@code CHROMIUM} (the browser binary) and {@code PLAYWRIGHT_HOME} in its environment beside the
- * caller's own variables, prints one {@code PASS}/{@code FAIL} line per check and ends with {@code ALL PASSED} and exit
+ * <p>The script gets {@code CHROMIUM} (the browser binary), {@code PLAYWRIGHT_HOME} and {@code BROWSER_HARNESS} (the
+ * URL of the shared module {@code harness.mjs}: {@code check}, {@code accessible}, {@code text}, {@code inChromium}) in
+ * its environment beside the caller's own variables, prints one {@code PASS}/{@code FAIL} line per check and ends with {@code ALL PASSED} and exit
  * code 0 only when every check passed.
  */
 public final class ChromiumScript {
@@ -60,12 +64,13 @@ public final class ChromiumScript {
      */
     public String run(Path script, Map<String, String> environment, Duration timeout, Path log)
             throws IOException, InterruptedException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        Path logs = Files.createDirectories(Objects.requireNonNull(log.toAbsolutePath().getParent(), "a file's folder"));
         ProcessBuilder browser = new ProcessBuilder(node.toString(), script.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         browser.environment().putAll(environment);
         browser.environment().put("CHROMIUM", chromium.toString());
         browser.environment().put("PLAYWRIGHT_HOME", home.toString());
+        browser.environment().put("BROWSER_HARNESS", harness(logs).toUri().toString());
         Process run = browser.start();
         boolean finished = run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
@@ -77,6 +82,16 @@ public final class ChromiumScript {
         assertThat(run.exitValue()).as(output).isZero();
         assertThat(output).contains("ALL PASSED").doesNotContain("FAIL ");
         return output;
+    }
+
+    /** The scripts' shared module (checks, axe-core, one Chromium page, the verdict), written beside the log. */
+    private static Path harness(Path directory) throws IOException {
+        Path harness = directory.resolve("harness.mjs");
+        try (InputStream source = Objects.requireNonNull(ChromiumScript.class.getResourceAsStream("harness.mjs"),
+                "harness.mjs beside ChromiumScript")) {
+            Files.copy(source, harness, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return harness;
     }
 
     private static Optional<Path> executable(String... candidates) {
