@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.triage.rules.RulesEngineApplication;
 import io.triage.testsupport.ApiKeys;
-import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
 import io.triage.testsupport.ServiceHttp;
-import io.triage.testsupport.TestDatabase;
 import io.triage.testsupport.browser.ChromiumScript;
 import io.triage.testsupport.stub.StubReply;
 import io.triage.testsupport.stub.StubRequest;
@@ -506,16 +503,7 @@ class ConsoleBrowserIT {
                         + "version is promoted\"}").getBytes(StandardCharsets.UTF_8)));
         classify.on("POST", "/feedback", request -> StubReply.json(201,
                 "{\"decisionId\":\"" + DECISION_A + "\",\"duplicate\":false}"));
-        TestDatabase database = BackingServices.get().createDatabase();
-        ConfigurableApplicationContext rulesEngine = new SpringApplicationBuilder(RulesEngineApplication.class).run(
-                "--server.port=0", "--spring.application.name=rules-engine", "--triage.platform.schema=rules",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.adminUser(),
-                "--spring.flyway.password=" + database.adminPassword(),
-                "--spring.flyway.locations=classpath:db/platform,classpath:db/migration/rules",
-                "--spring.datasource.hikari.maximum-pool-size=3",
-                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext rulesEngine = RulesEngineInProcess.start();
         SERVICES.add(rulesEngine);
         String rulesUrl = "http://127.0.0.1:" + port(rulesEngine);
         rules = new ServiceHttp(rulesUrl);
@@ -1074,6 +1062,6 @@ class ConsoleBrowserIT {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return RulesEngineInProcess.port(context);
     }
 }

@@ -17,11 +17,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.triage.console.FakeOidcProvider.Person;
-import io.triage.rules.RulesEngineApplication;
 import io.triage.testsupport.ApiKeys;
-import io.triage.testsupport.BackingServices;
 import io.triage.testsupport.JsonBody;
-import io.triage.testsupport.TestDatabase;
 import io.triage.testsupport.browser.ChromiumScript;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -51,18 +48,10 @@ class OidcSignInIT {
 
     @BeforeAll
     static void start() {
-        TestDatabase database = BackingServices.get().createDatabase();
-        rulesEngine = new SpringApplicationBuilder(RulesEngineApplication.class).run(
-                "--server.port=0", "--spring.application.name=rules-engine", "--triage.platform.schema=rules",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.adminUser(),
-                "--spring.flyway.password=" + database.adminPassword(),
-                "--spring.flyway.locations=classpath:db/platform,classpath:db/migration/rules",
-                "--spring.datasource.hikari.maximum-pool-size=3",
+        rulesEngine = RulesEngineInProcess.start(
                 "--triage.platform.security.mode=jwt",
                 "--triage.platform.security.jwt.audiences=" + FakeOidcProvider.AUDIENCE,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + provider.issuer(),
-                "--spring.lifecycle.timeout-per-shutdown-phase=2s", "--logging.level.root=WARN");
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + provider.issuer());
         String registration = "--spring.security.oauth2.client.registration.idp.";
         console = new SpringApplicationBuilder(ConsoleApplication.class).run(
                 "--server.port=0", "--triage.console.rules-engine=http://127.0.0.1:" + port(rulesEngine),
@@ -250,7 +239,7 @@ class OidcSignInIT {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return RulesEngineInProcess.port(context);
     }
 
     /** A browser's part in the flow: its cookies, redirects followed one by one. */
