@@ -80,7 +80,8 @@ class ModelLifecycleIT implements PlatformContract {
     @DynamicPropertySource
     static void retrainingData(DynamicPropertyRegistry registry) throws IOException {
         Path file = Files.createTempFile("retraining", ".csv");
-        Files.writeString(file, TicketCsv.of(5, 1500));
+        // 600 tickets score a macro-F1 of about 0.67 against production's 0.48 (150 tickets): far past the 0.02 margin.
+        Files.writeString(file, TicketCsv.of(5, 600));
         file.toFile().deleteOnExit();
         registry.add("triage.classify.models.retraining.data-file", file::toString);
         registry.add("triage.classify.models.poll-interval", () -> "1h");

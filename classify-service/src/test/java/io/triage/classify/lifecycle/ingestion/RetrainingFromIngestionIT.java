@@ -43,10 +43,12 @@ import tools.jackson.databind.JsonNode;
  * classify-service and ingestion-service's validated labels, over real HTTP (ingestion-service is a loopback stub
  * serving its shared wire fixture) and Postgres: agents' feedback is forwarded as validated labels, and retraining
  * learns from the validated tickets of the last 90 days. Ordered: the retraining story ends with a promoted model
- * that must keep serving while ingestion-service is down.
+ * that must keep serving while ingestion-service is down. The sentence encoder is off: where the training data
+ * comes from does not depend on the model kind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "triage.classify.models.poll-interval=1h",
+        "triage.classify.models.sentence-encoder=none",
         "triage.classify.models.retraining.page-size=150",
         "triage.classify.tiers.audit-redelivery-interval=PT1S",
         "triage.classify.tiers.audit-redeliver-after=PT3S",

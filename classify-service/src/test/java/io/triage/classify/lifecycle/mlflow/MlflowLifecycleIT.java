@@ -36,9 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * in MLflow's wire format: train → tracked run and staging version in MLflow → promote → {@code /classify} answers
  * from the promoted version; and MLflow failing or gone during a training run → 503, nothing registered for serving,
  * production keeps answering.
+ *
+ * <p>The sentence encoder is off: what MLflow receives and when it fails does not depend on the model kind, and
+ * TF-IDF + LR trains in a second (the combined model is trained over HTTP in {@code TrainingJobsIT}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "triage.classify.models.poll-interval=1h",
+        "triage.classify.models.sentence-encoder=none",
         "triage.classify.models.mlflow.call-timeout=5s",
         "triage.platform.resilience.max-attempts=2",
         "triage.platform.resilience.initial-backoff=10ms",
